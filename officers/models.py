@@ -1,0 +1,69 @@
+"""Manpower offices (Disnaker) and the officers who work in them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Office(models.Model):
+    """A placement office bound to a region: the nation, a province or a regency/city."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("National (Kemnaker)")
+        PROVINCE = "province", _("Provincial office")
+        REGENCY = "regency", _("Regency/city office")
+
+    code = models.CharField(_("code"), max_length=5, unique=True)  # "00", "62", "62.71"
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    name = models.CharField(_("name"), max_length=200)
+    province = models.ForeignKey(
+        "taxonomy.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    regency = models.OneToOneField(
+        "taxonomy.Regency", null=True, blank=True, on_delete=models.PROTECT, related_name="office"
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Officer(models.Model):
+    """A Pengantar Kerja (functional position) or Petugas Antar Kerja at one office."""
+
+    class Position(models.TextChoices):
+        PETUGAS = "petugas", _("Petugas Antar Kerja")
+        AHLI_PERTAMA = "ahli_pertama", _("Pengantar Kerja Ahli Pertama")
+        AHLI_MUDA = "ahli_muda", _("Pengantar Kerja Ahli Muda")
+        AHLI_MADYA = "ahli_madya", _("Pengantar Kerja Ahli Madya")
+        AHLI_UTAMA = "ahli_utama", _("Pengantar Kerja Ahli Utama")
+        HEAD = "head", _("Head of office")
+        ADMINISTRATOR = "administrator", _("Administrator")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer_profile"
+    )
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="officers")
+    position = models.CharField(
+        _("position"), max_length=20, choices=Position.choices, default=Position.PETUGAS
+    )
+    grade = models.CharField(_("civil-service grade"), max_length=6, blank=True)  # e.g. III/a
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    is_active = models.BooleanField(_("in post"), default=True)
+
+    class Meta:
+        ordering = ["office__code", "user__full_name"]
+        verbose_name = _("officer")
+        verbose_name_plural = _("officers")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name()} ({self.office})"

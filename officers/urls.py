@@ -1,0 +1,9 @@
+from django.urls import path
+
+from officers import views
+
+app_name = "officers"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

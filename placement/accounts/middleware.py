@@ -1,0 +1,44 @@
+"""Session idle timeout and no-store caching for signed-in pages."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+
+_LAST_SEEN = "_last_seen"
+
+
+class IdleTimeoutMiddleware:
+    """End a session that has been idle longer than SESSION_IDLE_TIMEOUT seconds."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(_LAST_SEEN, now)
+            if now - last_seen > settings.SESSION_IDLE_TIMEOUT:
+                logout(request)
+            else:
+                request.session[_LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class NoStoreForSignedInMiddleware:
+    """Signed-in pages may hold personal data: browsers and proxies must not keep them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
+        return response

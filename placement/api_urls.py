@@ -1,0 +1,21 @@
+"""The API, version 1."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from placement.accounts.api import ObtainTokenView
+from placement.taxonomy import api as taxonomy_api
+
+router = DefaultRouter()
+router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
+router.register("taxonomy/occupations", taxonomy_api.OccupationViewSet, basename="occupation")
+router.register("taxonomy/industries", taxonomy_api.IndustryViewSet, basename="industry")
+router.register(
+    "taxonomy/education-levels", taxonomy_api.EducationLevelViewSet, basename="education-level"
+)
+router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("", include(router.urls)),
+]

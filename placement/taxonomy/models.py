@@ -1,0 +1,237 @@
+"""Reference data: regions (Kemendagri), occupations (KBJI), industries (KBLI), education, skills.
+
+Regions use their Kemendagri code as primary key (`62.71`), so foreign keys read as codes.
+Classifications carry a `version` so a new edition (KBJI 2026, KBLI 2025) can sit beside the old.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchQuerySet(models.QuerySet):
+    """`search(q)`: every word must appear in one of the searchable fields."""
+
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, q: str) -> SearchQuerySet:
+        """Filter by the words of `q` (case-insensitive), each word in any search field."""
+        result = self
+        for word in q.split()[:8]:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            result = result.filter(condition)
+        return result
+
+
+class RegionQuerySet(SearchQuerySet):
+    search_fields = ("code", "name")
+
+
+class Province(models.Model):
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_male = models.PositiveIntegerField(null=True, blank=True)
+    population_female = models.PositiveIntegerField(null=True, blank=True)
+    area_km2 = models.FloatField(_("area (km²)"), null=True, blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Regency(models.Model):
+    class Kind(models.TextChoices):
+        KABUPATEN = "kabupaten", _("Regency (kabupaten)")
+        KOTA = "kota", _("City (kota)")
+
+    code = models.CharField(_("code"), max_length=5, primary_key=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="regencies")
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_male = models.PositiveIntegerField(null=True, blank=True)
+    population_female = models.PositiveIntegerField(null=True, blank=True)
+    area_km2 = models.FloatField(_("area (km²)"), null=True, blank=True)
+    # Codes change when regions split (pemekaran): keep the validity window.
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("regency/city")
+        verbose_name_plural = _("regencies/cities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """Kecamatan."""
+
+    code = models.CharField(_("code"), max_length=8, primary_key=True)
+    regency = models.ForeignKey(Regency, on_delete=models.PROTECT, related_name="districts")
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClassificationQuerySet(SearchQuerySet):
+    search_fields = ("code", "title")
+
+    def current(self) -> ClassificationQuerySet:
+        """Only the edition in use."""
+        return self.filter(version=self.model.CURRENT_VERSION)
+
+
+class Occupation(models.Model):
+    """KBJI 2014: golongan pokok (1 digit) to jabatan (`2512.01`); ISCO-08 to 4 digits."""
+
+    CURRENT_VERSION = "2014"
+
+    version = models.CharField(_("edition"), max_length=4, default=CURRENT_VERSION)
+    code = models.CharField(_("KBJI code"), max_length=7)
+    level = models.PositiveSmallIntegerField(_("digits"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    isco08_code = models.CharField(_("ISCO-08 code"), max_length=4, blank=True)
+
+    objects = ClassificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="occupation_version_code")
+        ]
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def major_group(self) -> str:
+        """The 1-digit golongan pokok (IPK III/3 and III/5 rows)."""
+        return self.code[0]
+
+    @property
+    def unit_group(self) -> str:
+        """The 4-digit code the matching compares."""
+        return self.code[:4]
+
+
+class Industry(models.Model):
+    """KBLI 2020: kategori (letter) to kelompok (5 digits)."""
+
+    CURRENT_VERSION = "2020"
+
+    version = models.CharField(_("edition"), max_length=4, default=CURRENT_VERSION)
+    code = models.CharField(_("KBLI code"), max_length=5)
+    section = models.CharField(_("category"), max_length=1)
+    level = models.PositiveSmallIntegerField(_("level"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    objects = ClassificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="industry_version_code")
+        ]
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class EducationLevelQuerySet(SearchQuerySet):
+    search_fields = ("code", "short_name", "name_id", "name_en")
+
+
+class EducationLevel(models.Model):
+    """IPK education levels. `rank` orders them so "at least SMA/SMK" is `rank >= 3`."""
+
+    code = models.CharField(_("IPK code"), max_length=4, primary_key=True)
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    order = models.PositiveSmallIntegerField(_("order"), unique=True)
+    short_name = models.CharField(_("short name"), max_length=20)
+    name_id = models.CharField(_("name (Indonesian)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+
+    objects = EducationLevelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("education level")
+        verbose_name_plural = _("education levels")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+
+
+class SkillQuerySet(SearchQuerySet):
+    search_fields = ("label_id", "label_en")
+
+    def common_first(self) -> SkillQuerySet:
+        """Skills with an Indonesian label (the common ones) first, by how common they are."""
+        return self.order_by(models.F("common_rank").asc(nulls_last=True), "label_en")
+
+
+class Skill(models.Model):
+    """An ESCO skill; the Indonesian label is written by the team for the common ones."""
+
+    uri = models.CharField(_("ESCO URI"), max_length=120, unique=True)
+    label_en = models.CharField(_("label (English)"), max_length=255)
+    label_id = models.CharField(_("label (Indonesian)"), max_length=255, blank=True)
+    reuse_level = models.CharField(_("reuse level"), max_length=20, blank=True)
+    common_rank = models.PositiveIntegerField(_("commonness rank"), null=True, blank=True)
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["label_en"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """Indonesian label first (when it exists and the page is in Indonesian)."""
+        if self.label_id and not (get_language() or "id").startswith("en"):
+            return self.label_id
+        return self.label_en

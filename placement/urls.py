@@ -1,0 +1,27 @@
+"""Top-level URLs: public site, the three areas, the API and the health check."""
+
+from csp.decorators import csp_update
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from placement import views
+
+# Swagger UI (served from the sidecar package, no CDN) sets inline styles.
+docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="schema")
+)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("placement.accounts.urls")),
+    path("seeker/", include("jobseekers.urls")),
+    path("employer/", include("employers.urls")),
+    path("officer/", include("officers.urls")),
+    path("api/v1/", include("placement.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", docs_view, name="api-docs"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,92 @@
+"""Shared fixtures and the personas every test file uses.
+
+Reference data (regions, KBJI, KBLI, education, skills) and the offices are loaded once into the
+test database, so tests run against the real codes.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.factories import OfficerFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Skip PostgreSQL-only tests on SQLite locally; in CI a skipped PostgreSQL test is an error."""
+    on_postgres = settings.IS_POSTGRES
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            if IN_CI:
+                raise pytest.UsageError("CI must run on PostgreSQL: set DATABASE_URL.")
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data and offices once per test database (idempotent, ~1 s)."""
+    from officers.services import sync_offices
+    from placement.taxonomy.loaders import load_all
+
+    with django_db_blocker.unblock():
+        load_all()
+        sync_offices()
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path) -> None:
+    """MD5 hashing keeps the suite fast; uploads go to a fresh folder per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "private"
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def db_vendor() -> str:
+    return connection.vendor
+
+
+# --- Personas --------------------------------------------------------------------------------
+# alice: officer of Kota Palangka Raya (62.71): sees 62.71 only.
+# bob: officer of Kab. Kotawaringin Barat (62.01): sees 62.01 only.
+# carol: officer of the provincial office of Kalimantan Tengah (62): sees every regency of 62.
+# nadia: national administrator: sees everything.
+# sam: a job seeker: sees only their own records.
+# erin: an employer user: sees only their own company.
+
+
+@pytest.fixture
+def alice(db):
+    return OfficerFactory(office__code="62.71", user__email="alice@example.org").user
+
+
+@pytest.fixture
+def bob(db):
+    return OfficerFactory(office__code="62.01", user__email="bob@example.org").user
+
+
+@pytest.fixture
+def carol(db):
+    return OfficerFactory(office__code="62", user__email="carol@example.org").user
+
+
+@pytest.fixture
+def nadia(db):
+    return OfficerFactory(
+        office__code="00", user__email="nadia@example.org", user__role="national"
+    ).user
+
+
+@pytest.fixture
+def sam(db):
+    return UserFactory(email="sam@example.org", role="seeker")
+
+
+@pytest.fixture
+def erin(db):
+    return UserFactory(email="erin@example.org", role="employer")

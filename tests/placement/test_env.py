@@ -1,0 +1,54 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from placement.env import env_bool, env_int, env_list, parse_database_url, parse_email_url
+
+
+def test_env_bool_reads_common_words(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    assert env_bool("FLAG", False) is True
+    monkeypatch.setenv("FLAG", "0")
+    assert env_bool("FLAG", True) is False
+
+
+def test_env_bool_refuses_a_typo_instead_of_guessing(monkeypatch):
+    monkeypatch.setenv("FLAG", "ture")
+    with pytest.raises(ImproperlyConfigured, match="FLAG"):
+        env_bool("FLAG", False)
+
+
+def test_env_int_refuses_a_non_number(monkeypatch):
+    monkeypatch.setenv("N", "ten")
+    with pytest.raises(ImproperlyConfigured, match="N must be an integer"):
+        env_int("N", 1)
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
+    monkeypatch.setenv("HOSTS", "a.example, b.example,,")
+    assert env_list("HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_database_url_accepts_postgres_and_sqlite():
+    pg = parse_database_url("postgres://u:p@127.0.0.1:5432/antarkerja")
+    assert pg["ENGINE"] == "django.db.backends.postgresql"
+    assert pg["NAME"] == "antarkerja"
+    assert parse_database_url("sqlite:///tmp/x.sqlite3")["ENGINE"].endswith("sqlite3")
+
+
+def test_database_url_refuses_other_engines():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        parse_database_url("mysql://u:p@localhost/db")
+
+
+def test_email_url_smtp_with_starttls():
+    config = parse_email_url("smtp+tls://user%40x:secret@mail.example.org:587")
+    assert config["EMAIL_HOST"] == "mail.example.org"
+    assert config["EMAIL_PORT"] == 587
+    assert config["EMAIL_HOST_USER"] == "user@x"
+    assert config["EMAIL_USE_TLS"] is True
+    assert config["EMAIL_USE_SSL"] is False
+
+
+def test_email_url_refuses_unknown_scheme():
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+        parse_email_url("pigeon://coop")

@@ -1,0 +1,70 @@
+import pytest
+from django.test import Client
+
+from placement.matching.models import MatchRun
+
+
+def test_home_page_has_a_skip_link_search_and_language_switch(client, db):
+    html = client.get("/").content.decode()
+    assert 'href="#main"' in html
+    assert 'role="search"' in html
+    assert 'name="language" value="en"' in html
+
+
+def test_home_page_is_indonesian_by_default_and_english_on_request(client, db):
+    assert '<html lang="id">' in client.get("/").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/").content.decode()
+
+
+def test_html_pages_send_the_security_headers(client, db):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_no_inline_scripts_or_styles_in_the_layout(client, db):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html and "style=" not in html and "<style" not in html
+
+
+def test_csrf_is_enforced_on_forms(db):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/accounts/login/", {"username": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+
+
+def test_healthz_reports_the_database_and_the_last_nightly_run(client, db):
+    MatchRun.objects.create(run_on="2026-11-28", status=MatchRun.Status.SUCCEEDED)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"]["ok"] is True
+    assert body["last_nightly_run"]["date"] == "2026-11-28"
+    assert body["last_nightly_run"]["status"] == "succeeded"
+
+
+def test_healthz_answers_503_when_redis_is_down(client, db, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["redis"]["ok"] is False
+
+
+@pytest.mark.skipif("not __import__('os').environ.get('REDIS_URL')", reason="needs REDIS_URL")
+def test_healthz_pings_a_real_redis(client, db, settings):
+    import os
+
+    settings.REDIS_URL = os.environ["REDIS_URL"]
+    body = client.get("/healthz").json()
+    assert body["redis"] == {"ok": True, "configured": True, "ms": body["redis"]["ms"]}
+
+
+def test_healthz_does_not_change_state_on_post(client, db):
+    assert client.post("/healthz").status_code == 405
