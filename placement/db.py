@@ -23,7 +23,8 @@ def append_only(table: str) -> migrations.RunPython:
                         USING ERRCODE = 'insufficient_privilege';
                 END;
                 $$ LANGUAGE plpgsql;
-                """
+                """,
+                params=None,  # the body holds % placeholders of its own
             )
             schema_editor.execute(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "

@@ -17,14 +17,27 @@ from tests.factories import OfficerFactory, UserFactory
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    """Skip PostgreSQL-only tests on SQLite locally; in CI a skipped PostgreSQL test is an error."""
+    """Skip PostgreSQL/Redis tests locally when missing; in CI a skip of those is an error."""
     on_postgres = settings.IS_POSTGRES
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             if IN_CI:
                 raise pytest.UsageError("CI must run on PostgreSQL: set DATABASE_URL.")
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
+        if "redis" in item.keywords and not REDIS_URL:
+            if IN_CI:
+                raise pytest.UsageError("CI must run with Redis: set REDIS_URL.")
+            item.add_marker(pytest.mark.skip(reason="needs Redis (set REDIS_URL)"))
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The Redis the Redis and worker tests talk to (REDIS_URL of the environment)."""
+    return REDIS_URL
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def upsert(
 ) -> LoadResult:
     """Create rows whose key is new and update rows whose other fields changed."""
     rows = list(rows)
-    result = LoadResult(model._meta.verbose_name_plural.title())
+    result = LoadResult(model.__name__)
     if not rows:
         return result
     fields = [name for name in rows[0] if name not in key]
@@ -144,7 +144,7 @@ def load_occupations() -> LoadResult:
     }
     version = Occupation.CURRENT_VERSION
     rows = sorted(_rows("kbji2014.csv"), key=lambda r: int(r["digit"]))
-    total = LoadResult("Occupations")
+    total = LoadResult("Occupation")
     for level in sorted({int(r["digit"]) for r in rows}):
         ids = dict(Occupation.objects.filter(version=version).values_list("code", "id"))
         batch = []
@@ -175,7 +175,7 @@ def load_industries() -> LoadResult:
     """KBLI 2020, from kategori to 5-digit kelompok."""
     version = Industry.CURRENT_VERSION
     rows = sorted(_rows("kbli2020.csv"), key=lambda r: int(r["digit"]))
-    total = LoadResult("Industries")
+    total = LoadResult("Industry")
     for level in sorted({int(r["digit"]) for r in rows}):
         ids = dict(Industry.objects.filter(version=version).values_list("code", "id"))
         batch = []

@@ -57,11 +57,9 @@ def test_healthz_answers_503_when_redis_is_down(client, db, settings):
     assert response.json()["redis"]["ok"] is False
 
 
-@pytest.mark.skipif("not __import__('os').environ.get('REDIS_URL')", reason="needs REDIS_URL")
-def test_healthz_pings_a_real_redis(client, db, settings):
-    import os
-
-    settings.REDIS_URL = os.environ["REDIS_URL"]
+@pytest.mark.redis
+def test_healthz_pings_a_real_redis(client, db, settings, redis_url):
+    settings.REDIS_URL = redis_url
     body = client.get("/healthz").json()
     assert body["redis"] == {"ok": True, "configured": True, "ms": body["redis"]["ms"]}
 

@@ -65,7 +65,7 @@ def test_a_second_load_changes_nothing(db):
 def test_a_changed_row_is_updated_back_to_the_file(db):
     Regency.objects.filter(code="62.71").update(name="Wrong")
     results = {r.model: r for r in load_all()}
-    assert results["Regencies/Cities"].updated == 1
+    assert results["Regency"].updated == 1
     assert Regency.objects.get(code="62.71").name == "Kota Palangkaraya"
 
 

@@ -1,0 +1,170 @@
+"""Browser tests: a real server process on its own database, driven by Debian's chromium.
+
+The server is set up exactly as `make run` does (migrate, load_reference_data, seed_demo) on a
+fresh database: `<name>_e2e` on PostgreSQL when DATABASE_URL points there, else a SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+DEMO_PASSWORD = "antarkerja-demo"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark browser tests and run them last: Playwright's event loop stays up once started."""
+    items.sort(key=lambda item: "tests/e2e/" in str(item.fspath).replace(os.sep, "/"))
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+            if not Path(CHROMIUM).exists():
+                if os.environ.get("CI"):
+                    raise pytest.UsageError("CI needs chromium for the browser tests.")
+                item.add_marker(pytest.mark.skip(reason="chromium is not installed"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fresh_database_url(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(url)
+    name = f"{config['NAME']}_e2e"
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"] or "postgres",
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory) -> Iterator[str]:
+    """Base URL of a server seeded like `make run`."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
+    env.update(
+        DEBUG="1",
+        DATABASE_URL=_fresh_database_url(tmp),
+        VAR_DIR=str(tmp / "var"),
+        AXES_FAILURE_LIMIT="50",
+        PYTHONUNBUFFERED="1",
+    )
+
+    def manage(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=600,
+            stdout=subprocess.DEVNULL,
+        )
+
+    manage("migrate", "--noinput")
+    manage("load_reference_data")
+    manage(
+        "seed_demo",
+        "--seekers",
+        os.environ.get("E2E_SEEKERS", "300"),
+        "--vacancies",
+        os.environ.get("E2E_VACANCIES", "60"),
+    )
+    port = _free_port()
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise RuntimeError((tmp / "server.log").read_text()[-3000:])
+        time.sleep(0.3)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_url) -> Iterator[object]:
+    context = browser.new_context(base_url=live_url, locale="id-ID")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in through the real form."""
+    page.goto("/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.click("form button[type=submit]:not([name=language])")
+    page.wait_for_load_state()
+
+
+def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """axe-core violations of the given impact on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v.get("impact") in impacts]
