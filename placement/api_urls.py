@@ -18,4 +18,6 @@ router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("", include(router.urls)),
+    path("", include("jobseekers.api_urls")),
+    path("", include("employers.api_urls")),
 ]

@@ -1,16 +1,13 @@
-"""The officer area."""
+"""The officer's landing page."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from placement.accounts.access import role_required
-from placement.accounts.models import Role
+from officers.access import office_required
 from placement.accounts.scope import region_scope
 
-OFFICE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL, Role.PRIVACY)
 
-
-@role_required(*OFFICE_ROLES)
+@office_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The officer's day: queues and figures of the office's region."""
     officer = getattr(request.user, "officer_profile", None)

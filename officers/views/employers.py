@@ -1,0 +1,3 @@
+"""Officer pages about employers and vacancies (verification queues, imports)."""
+
+urlpatterns: list = []

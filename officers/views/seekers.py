@@ -1,0 +1,3 @@
+"""Officer pages about job seekers (verification queue, case files)."""
+
+urlpatterns: list = []
