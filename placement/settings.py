@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "placement.urls"
+# Widgets render with the project's templates (the taxonomy picker lives in templates/components).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "placement.wsgi.application"
 
 TEMPLATES = [

@@ -1,0 +1,170 @@
+"""The taxonomy picker: choose skills, occupations, industries or regions by searching.
+
+Without JavaScript it is a search box with a "Search" button that re-renders the form with results
+radio buttons or checkboxes (the view must not save when `is_picker_search(request.POST)`). With
+JavaScript (static/js/picker.js) the box suggests as you type, from /api/v1/taxonomy/<kind>/?q=.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+# kind -> (API path, the JSON key that holds the value)
+KINDS = {
+    "skills": ("/api/v1/taxonomy/skills/", "id"),
+    "occupations": ("/api/v1/taxonomy/occupations/", "id"),
+    "industries": ("/api/v1/taxonomy/industries/", "id"),
+    "regions": ("/api/v1/taxonomy/regions/", "code"),
+    "districts": ("/api/v1/taxonomy/regions/", "code"),
+}
+SEARCH_SUFFIX = "_search"
+QUERY_SUFFIX = "_q"
+
+
+def is_picker_search(data: Mapping) -> bool:
+    """True when the form was submitted by a picker's "Search" button, not to be saved."""
+    return any(key.endswith(SEARCH_SUFFIX) for key in data)
+
+
+def option_label(obj: Model) -> str:
+    """How a reference row reads in a picker: Indonesian skill labels, codes before titles."""
+    label = getattr(obj, "label", None)
+    if label:
+        return label
+    title = getattr(obj, "title", None)
+    if title:
+        return f"{obj.code} {title}"
+    return str(obj)
+
+
+class TaxonomyPicker(forms.Widget):
+    template_name = "components/picker.html"
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        multiple: bool,
+        api_params: str = "",
+        limit: int = 15,
+        attrs: dict | None = None,
+    ) -> None:
+        super().__init__(attrs)
+        if kind not in KINDS:
+            raise ValueError(f"Unknown picker kind {kind!r}")
+        self.kind = kind
+        self.multiple = multiple
+        self.api_params = api_params
+        self.limit = limit
+        self.queryset: QuerySet | None = None
+        self.query = ""
+
+    def value_from_datadict(self, data, files, name: str):
+        self.query = (data.get(name + QUERY_SUFFIX) or "").strip()[:100]
+        if self.multiple:
+            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        return data.get(name)
+
+    def value_omitted_from_data(self, data, files, name: str) -> bool:
+        return name not in data and (name + QUERY_SUFFIX) not in data
+
+    def _selected_ids(self, value) -> list[str]:
+        if value in (None, "", []):
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        return [str(v.pk if isinstance(v, Model) else v) for v in values if v not in (None, "")]
+
+    def get_context(self, name: str, value, attrs) -> dict:
+        context = super().get_context(name, value, attrs)
+        queryset = self.queryset
+        selected_ids = self._selected_ids(value)
+        selected, results = [], []
+        if queryset is not None:
+            if selected_ids:
+                try:
+                    chosen = {str(o.pk): o for o in queryset.filter(pk__in=selected_ids)}
+                except (ValueError, TypeError, ValidationError):
+                    chosen = {}
+                selected = [(pk, option_label(chosen[pk])) for pk in selected_ids if pk in chosen]
+            if self.query:
+                found = queryset.search(self.query).exclude(pk__in=[pk for pk, _l in selected])
+                results = [(str(o.pk), option_label(o)) for o in found[: self.limit]]
+        api_path, value_key = KINDS[self.kind]
+        context["widget"].update(
+            {
+                "kind": self.kind,
+                "multiple": self.multiple,
+                "input_type": "checkbox" if self.multiple else "radio",
+                "query": self.query,
+                "selected": selected,
+                "results": results,
+                "api_url": api_path,
+                "api_params": self.api_params,
+                "value_key": value_key,
+            }
+        )
+        return context
+
+
+class TaxonomyChoiceField(forms.ModelChoiceField):
+    """Choose one reference row with the picker."""
+
+    def __init__(self, *, kind: str, queryset: QuerySet, api_params: str = "", **kwargs) -> None:
+        kwargs.setdefault(
+            "widget", TaxonomyPicker(kind=kind, multiple=False, api_params=api_params)
+        )
+        super().__init__(queryset=queryset, **kwargs)
+        self.widget.queryset = queryset
+
+    def _set_queryset(self, queryset) -> None:
+        super()._set_queryset(queryset)
+        self.widget.queryset = self._queryset
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+
+class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choose several reference rows with the picker, at most `max_choices`."""
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        queryset: QuerySet,
+        max_choices: int | None = None,
+        api_params: str = "",
+        **kwargs,
+    ) -> None:
+        kwargs.setdefault("widget", TaxonomyPicker(kind=kind, multiple=True, api_params=api_params))
+        super().__init__(queryset=queryset, **kwargs)
+        self.widget.queryset = queryset
+        self.max_choices = max_choices
+
+    def _set_queryset(self, queryset) -> None:
+        super()._set_queryset(queryset)
+        self.widget.queryset = self._queryset
+
+    queryset = property(forms.ModelMultipleChoiceField._get_queryset, _set_queryset)
+
+    def clean(self, value):
+        result = super().clean(value)
+        if self.max_choices is not None and result is not None and len(result) > self.max_choices:
+            raise ValidationError(
+                ngettext_lazy(
+                    "Choose at most %(count)d item.",
+                    "Choose at most %(count)d items.",
+                    "count",
+                )
+                % {"count": self.max_choices},
+                code="max_choices",
+            )
+        return result
+
+
+PICKER_NO_RESULTS = _("Nothing found. Try another word.")

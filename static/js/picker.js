@@ -1,0 +1,82 @@
+// Progressive enhancement of the taxonomy picker (templates/components/picker.html): suggest as the
+// person types, from the read-only taxonomy API. Without this file the picker works with its
+// "Search" button.
+(function () {
+  "use strict";
+
+  function labelOf(item) {
+    if (item.label) return item.label;
+    if (item.title) return item.code + " " + item.title;
+    return item.name;
+  }
+
+  function optionFor(picker, item) {
+    var label = document.createElement("label");
+    label.className = "picker-option";
+    var input = document.createElement("input");
+    input.type = picker.dataset.inputType;
+    input.name = picker.dataset.name;
+    input.value = String(item[picker.dataset.valueKey]);
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(" " + labelOf(item)));
+    return label;
+  }
+
+  function enhance(picker) {
+    var box = picker.querySelector("input[type=search]");
+    var results = picker.querySelector(".picker-results");
+    var timer = null;
+    var latest = 0;
+    if (!box || !results) return;
+
+    function chosenValues() {
+      var values = {};
+      picker.querySelectorAll("input[name='" + picker.dataset.name + "']:checked").forEach(function (el) {
+        values[el.value] = true;
+      });
+      return values;
+    }
+
+    function search() {
+      var q = box.value.trim();
+      var ticket = ++latest;
+      if (q.length < 2) {
+        results.replaceChildren();
+        return;
+      }
+      var url = picker.dataset.api + "?q=" + encodeURIComponent(q);
+      if (picker.dataset.params) url += "&" + picker.dataset.params;
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+        .then(function (data) {
+          if (ticket !== latest) return;
+          var chosen = chosenValues();
+          var items = Array.isArray(data) ? data : data.results || [];
+          var nodes = [];
+          items.slice(0, 15).forEach(function (item) {
+            if (!chosen[String(item[picker.dataset.valueKey])]) nodes.push(optionFor(picker, item));
+          });
+          // Keep ticked results: move them out of the results area before replacing it.
+          results.querySelectorAll("input:checked").forEach(function (el) {
+            picker.querySelector(".picker-options").insertBefore(el.parentNode, results);
+          });
+          results.replaceChildren.apply(results, nodes);
+        })
+        .catch(function () { /* the Search button still works */ });
+    }
+
+    box.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(search, 250);
+    });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        window.clearTimeout(timer);
+        search();
+      }
+    });
+  }
+
+  document.querySelectorAll("[data-picker]").forEach(enhance);
+})();

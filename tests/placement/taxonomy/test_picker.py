@@ -1,0 +1,73 @@
+from django import forms
+from django.http import QueryDict
+
+from placement.taxonomy.models import Occupation, Skill
+from placement.taxonomy.widgets import (
+    TaxonomyChoiceField,
+    TaxonomyMultipleChoiceField,
+    is_picker_search,
+)
+
+
+class SkillsForm(forms.Form):
+    skills = TaxonomyMultipleChoiceField(
+        kind="skills", queryset=Skill.objects.all(), max_choices=2, label="Skills"
+    )
+    occupation = TaxonomyChoiceField(
+        kind="occupations", queryset=Occupation.objects.filter(level=4), required=False
+    )
+
+
+def _welding():
+    return Skill.objects.get(label_en="welding techniques")
+
+
+def test_search_without_javascript_lists_results_as_checkboxes(db):
+    form = SkillsForm(QueryDict("skills_q=pengelasan&skills_search=1"))
+    html = str(form["skills"])
+    assert 'type="checkbox"' in html
+    assert "Teknik pengelasan" in html
+    assert 'value="pengelasan"' in html
+
+
+def test_chosen_items_stay_ticked_while_searching_again(db):
+    welding = _welding()
+    form = SkillsForm(QueryDict(f"skills={welding.pk}&skills_q=menjahit&skills_search=1"))
+    html = str(form["skills"])
+    assert f'value="{welding.pk}" checked' in html
+    assert "Menjahit" in html
+
+
+def test_picker_search_is_recognised_so_the_view_does_not_save():
+    assert is_picker_search(QueryDict("skills_q=x&skills_search=1"))
+    assert not is_picker_search(QueryDict("skills=1&skills_q=x"))
+
+
+def test_choosing_too_many_gives_an_error_on_the_field(db):
+    ids = list(Skill.objects.values_list("pk", flat=True)[:3])
+    form = SkillsForm(QueryDict("&".join(f"skills={pk}" for pk in ids)))
+    assert not form.is_valid()
+    assert "at most 2" in form.errors["skills"][0]
+
+
+def test_a_valid_choice_cleans_to_model_rows(db):
+    welding = _welding()
+    occupation = Occupation.objects.get(code="7212")
+    form = SkillsForm(QueryDict(f"skills={welding.pk}&occupation={occupation.pk}"))
+    assert form.is_valid(), form.errors
+    assert list(form.cleaned_data["skills"]) == [welding]
+    assert form.cleaned_data["occupation"] == occupation
+
+
+def test_a_choice_outside_the_queryset_is_refused(db):
+    jabatan = Occupation.objects.get(code="2512.01")  # level 6, the field allows level 4 only
+    form = SkillsForm(QueryDict(f"skills={_welding().pk}&occupation={jabatan.pk}"))
+    assert not form.is_valid()
+    assert "occupation" in form.errors
+
+
+def test_label_of_the_field_points_at_the_search_box(db):
+    form = SkillsForm()
+    assert form["skills"].id_for_label == "id_skills"
+    assert 'id="id_skills"' in str(form["skills"])
+    assert 'data-api="/api/v1/taxonomy/skills/"' in str(form["skills"])
