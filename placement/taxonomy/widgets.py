@@ -1,7 +1,7 @@
 """The taxonomy picker: choose skills, occupations, industries or regions by searching.
 
 Without JavaScript it is a search box with a "Search" button that re-renders the form with results
-radio buttons or checkboxes (the view must not save when `is_picker_search(request.POST)`). With
+as radio buttons or checkboxes (the view must not save when `is_picker_search(request.POST)`). With
 JavaScript (static/js/picker.js) the box suggests as you type, from /api/v1/taxonomy/<kind>/?q=.
 """
 
