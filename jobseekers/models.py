@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import region_scope
@@ -25,6 +26,28 @@ class JobSeekerQuerySet(models.QuerySet):
     def awaiting_verification(self) -> JobSeekerQuerySet:
         """Completed online registrations an officer has not verified yet."""
         return self.filter(status=JobSeeker.Status.SUBMITTED)
+
+    def lapsed(self, on: date) -> JobSeekerQuerySet:
+        """Active seekers whose report was due before `on` or whose card expired before `on`."""
+        return self.filter(status=JobSeeker.Status.ACTIVE).filter(
+            models.Q(next_report_on__lt=on) | models.Q(expires_on__lt=on)
+        )
+
+    def with_ipk_dimensions(self) -> JobSeekerQuerySet:
+        """Annotate what the ledger needs: first wanted occupation and latest coded experience."""
+        through = JobSeeker.preferred_occupations.through
+        first_wanted = through.objects.filter(jobseeker=models.OuterRef("pk")).order_by("pk")
+        latest_job = Experience.objects.filter(
+            seeker=models.OuterRef("pk"), occupation__isnull=False
+        ).order_by(
+            models.F("end_year").desc(nulls_first=True),
+            models.F("start_year").desc(nulls_last=True),
+            "-pk",
+        )
+        return self.select_related("education_level").annotate(
+            first_wanted_code=models.Subquery(first_wanted.values("occupation__code")[:1]),
+            latest_job_code=models.Subquery(latest_job.values("occupation__code")[:1]),
+        )
 
 
 class JobSeeker(models.Model):
@@ -60,6 +83,10 @@ class JobSeeker(models.Model):
         NEVER_WORKED = "never_worked", _("Never worked")
         STOPPED = "stopped", _("Stopped working or dismissed")
         EMPLOYED = "employed", _("Employed and looking")
+
+    class RemovalReason(models.TextChoices):
+        MISSED_REPORT = "missed_report", _("Missed the six-monthly report")
+        EXPIRED = "expired", _("Card expired")
 
     class Relocation(models.TextChoices):
         REGENCY = "regency", _("Only in my regency/city")
@@ -162,8 +189,14 @@ class JobSeeker(models.Model):
         verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    removal_reason = models.CharField(
+        _("reason for removal"), max_length=20, choices=RemovalReason.choices, blank=True
+    )
     # Warnings for the officer (NIK disagreeing with sex/birth date, domicile elsewhere, ...).
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    # The registration steps saved so far (online registration is saved step by step).
+    steps_done = models.JSONField(_("registration steps done"), default=list, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -177,6 +210,7 @@ class JobSeeker(models.Model):
             models.Index(fields=["status", "next_report_on"]),
             models.Index(fields=["status", "expires_on"]),
             models.Index(fields=["full_name", "birth_date"]),
+            models.Index(fields=["birth_date", "phone"]),
         ]
 
     def __str__(self) -> str:
@@ -186,6 +220,37 @@ class JobSeeker(models.Model):
     def initials(self) -> str:
         """Initials only, for public pages (the card check)."""
         return "".join(f"{part[0]}." for part in self.full_name.split() if part)[:12]
+
+    @property
+    def is_verified(self) -> bool:
+        """The record has an AK/I number (active, removed or placed)."""
+        return bool(self.ak1_number)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    def report_opens_on(self) -> date | None:
+        """The first day the six-monthly report can be made (a window before the due date)."""
+        if self.next_report_on is None:
+            return None
+        days = settings.ANTARKERJA.get("REPORT_WINDOW_DAYS", 30)
+        return self.next_report_on - timedelta(days=days)
+
+    def can_report_on(self, day: date) -> bool:
+        """Active seekers report in the window before the due date; removed ones any day."""
+        if self.status == self.Status.REMOVED:
+            return True
+        opens = self.report_opens_on()
+        return self.status == self.Status.ACTIVE and opens is not None and day >= opens
+
+    def card_state_on(self, day: date) -> str:
+        """"valid", "expired" or "unknown": what the public card check says."""
+        if not self.ak1_number:
+            return "unknown"
+        if self.status == self.Status.ACTIVE and self.expires_on and self.expires_on >= day:
+            return "valid"
+        return "expired"
 
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:
@@ -250,3 +315,56 @@ class SeekerSkill(models.Model):
 
     def __str__(self) -> str:
         return str(self.skill)
+
+
+class Consent(models.Model):
+    """Explicit, versioned consent to the processing (UU 27/2022 PDP Art. 20-22), with its time."""
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="consents")
+    version = models.CharField(_("version of the consent text"), max_length=20)
+    purpose = models.CharField(_("purpose"), max_length=50, default="placement")
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["seeker", "purpose", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} v{self.version} {self.given_at:%Y-%m-%d}"
+
+
+class CVDocument(models.Model):
+    """A seeker's CV: a PDF stored under a generated name in MEDIA_ROOT (never served directly)."""
+
+    seeker = models.OneToOneField(JobSeeker, on_delete=models.CASCADE, related_name="cv")
+    stored_name = models.CharField(_("stored file name"), max_length=64, unique=True)
+    original_name = models.CharField(_("file name"), max_length=150)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("CV")
+        verbose_name_plural = _("CVs")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CardSequence(models.Model):
+    """The last AK/I serial issued by an office in a year (numbers are `6271-2026-000042`)."""
+
+    office = models.ForeignKey("officers.Office", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="cardsequence_office_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id} {self.year}: {self.last_number}"
