@@ -1,0 +1,332 @@
+"""Read the database into the arrays the engine scores, with a handful of queries.
+
+On PostgreSQL the large tables come out with binary `COPY ... TO STDOUT` and are decoded by numpy
+without touching Python per row; on SQLite plain queries do the same job at demo sizes. The result
+is a `Snapshot`: the engine's arrays plus the maps back to database ids, saved as one `.npy` file
+per array so that workers can memory-map it instead of querying again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from django.db import connection
+
+from placement.matching.engine import SeekerArrays, VacancyArrays
+
+SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
+SEX_CODES = {"L": 1, "P": 2}
+OCCUPATION_SLOTS = 4
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    run_on: date
+    seekers: SeekerArrays
+    vacancies: VacancyArrays
+    skill_ids: np.ndarray  # skill column -> Skill.pk
+    regency_codes: np.ndarray  # regency index -> "62.71" as int 6271
+
+    @property
+    def sizes(self) -> dict[str, int]:
+        return {
+            "seekers": len(self.seekers.ids),
+            "vacancies": len(self.vacancies.ids),
+            "skills": len(self.skill_ids),
+        }
+
+
+# --- Reading -----------------------------------------------------------------------------------
+
+
+def _copy_int64(sql: str, params: list, ncols: int) -> np.ndarray:
+    """`COPY (sql) TO STDOUT (FORMAT binary)` of non-null bigint columns as an (n, ncols) array."""
+    with connection.cursor() as cursor:
+        query = cursor.mogrify(sql, params)
+        query = query.decode() if isinstance(query, bytes) else query
+        buffer = io.BytesIO()
+        cursor.copy_expert(f"COPY ({query}) TO STDOUT WITH (FORMAT binary)", buffer)
+    raw = buffer.getvalue()
+    # 11-byte signature, int32 flags, int32 header-extension length, then rows, then int16 -1.
+    extension = int.from_bytes(raw[15:19], "big")
+    body = raw[19 + extension : -2]
+    parts = [("n", ">i2")]
+    for i in range(ncols):
+        parts += [(f"len{i}", ">i4"), (f"v{i}", ">i8")]
+    row = np.dtype(parts)
+    records = np.frombuffer(body, dtype=row)
+    return np.stack([records[f"v{i}"].astype(np.int64) for i in range(ncols)], axis=1).reshape(
+        -1, ncols
+    )
+
+
+def _rows(sql: str, params: list, ncols: int) -> np.ndarray:
+    """An (n, ncols) int64 array of a query whose columns are all non-null integers."""
+    if connection.vendor == "postgresql":
+        return _copy_int64(sql, params, ncols)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        data = cursor.fetchall()
+    return np.asarray(data, dtype=np.int64).reshape(-1, ncols)
+
+
+def _regency_int(column: str) -> str:
+    """SQL turning a dotted regency code ("62.71") into the integer 6271."""
+    return f"CAST(REPLACE(COALESCE({column}, '0'), '.', '') AS BIGINT)"
+
+
+def _occupation_int(column: str) -> str:
+    """SQL turning a KBJI code ("0110" or "2512.01") into its 4-digit unit group as an integer."""
+    return f"CAST(SUBSTR({column}, 1, 4) AS BIGINT)"
+
+
+def _age_sql(run_on: date) -> str:
+    if connection.vendor == "postgresql":
+        return (
+            f"COALESCE(CAST(DATE_PART('year', AGE(DATE '{run_on.isoformat()}', s.birth_date)) "
+            "AS BIGINT), 0)"
+        )
+    # SQLite: whole years between two ISO dates.
+    day = run_on.isoformat()
+    return (
+        f"COALESCE(CAST(STRFTIME('%Y', '{day}') AS INTEGER) - CAST(STRFTIME('%Y', s.birth_date) "
+        f"AS INTEGER) - (STRFTIME('%m-%d', '{day}') < STRFTIME('%m-%d', s.birth_date)), 0)"
+    )
+
+
+def _case(column: str, mapping: dict[str, int], default: int = 0) -> str:
+    whens = " ".join(f"WHEN '{key}' THEN {value}" for key, value in mapping.items())
+    return f"CASE {column} {whens} ELSE {default} END"
+
+
+def _csr(rows: np.ndarray, n_rows: int, row_ids: np.ndarray, col_of: dict) -> sp.csr_matrix:
+    """A binary CSR matrix from (row id, column id) pairs, rows in the order of `row_ids`."""
+    if len(rows) == 0:
+        return sp.csr_matrix((n_rows, col_of["n"]), dtype=np.float32)
+    row_index = np.searchsorted(row_ids, rows[:, 0])
+    col_index = np.searchsorted(col_of["ids"], rows[:, 1])
+    data = np.ones(len(rows), dtype=np.float32)
+    matrix = sp.csr_matrix((data, (row_index, col_index)), shape=(n_rows, col_of["n"]))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix
+
+
+def extract(run_on: date, *, province: str = "") -> Snapshot:
+    """Active seekers and open vacancies as engine arrays (optionally one province's vacancies)."""
+    from employers.models import Vacancy
+    from jobseekers.models import JobSeeker
+
+    regency_codes = np.array(
+        sorted(int(code.replace(".", "")) for code in _regency_codes()), dtype=np.int64
+    )
+
+    seeker_sql = (
+        "SELECT s.id, "
+        f"{_regency_int('s.regency_id')}, "
+        f"{_case('s.relocation', SCOPE_CODES)}, "
+        "COALESCE(e.rank, 0), "
+        "s.experience_months, "
+        "COALESCE(s.expected_wage, 0), "
+        f"{_age_sql(run_on)}, "
+        f"{_case('s.sex', SEX_CODES)} "
+        "FROM jobseekers_jobseeker s "
+        "LEFT JOIN taxonomy_educationlevel e ON e.code = s.education_level_id "
+        "WHERE s.status = %s AND s.regency_id IS NOT NULL ORDER BY s.id"
+    )
+    seekers = _rows(seeker_sql, [JobSeeker.Status.ACTIVE], 8)
+    seeker_ids = seekers[:, 0].copy()
+
+    today = run_on.isoformat()
+    vacancy_where = (
+        "v.status = %s AND v.valid_from <= %s AND v.valid_to >= %s "
+        "AND v.headcount > v.filled_count + v.removed_count "
+        "AND (v.regency_id IS NOT NULL OR v.is_overseas)"
+    )
+    vacancy_params: list = [Vacancy.Status.PUBLISHED, today, today]
+    if province:
+        vacancy_where += " AND v.regency_id LIKE %s"
+        vacancy_params.append(f"{province}.%")
+    vacancy_sql = (
+        "SELECT v.id, "
+        f"{_regency_int('v.regency_id')}, "
+        f"CASE WHEN v.is_overseas THEN 1 ELSE 0 END, "
+        "COALESCE(e.rank, 0), v.min_experience_months, "
+        "COALESCE(v.wage_min, 0), COALESCE(v.wage_max, 0), "
+        "COALESCE(v.age_min, 0), COALESCE(v.age_max, 0), "
+        f"{_case('v.sex', SEX_CODES)}, "
+        f"{_occupation_int('o.code')} "
+        "FROM employers_vacancy v "
+        "JOIN taxonomy_educationlevel e ON e.code = v.min_education_id "
+        "JOIN taxonomy_occupation o ON o.id = v.occupation_id "
+        f"WHERE {vacancy_where} ORDER BY v.id"
+    )
+    vacancies = _rows(vacancy_sql, vacancy_params, 11)
+    vacancy_ids = vacancies[:, 0].copy()
+
+    seeker_skill_rows = _rows(
+        "SELECT k.seeker_id, k.skill_id FROM jobseekers_seekerskill k "
+        "JOIN jobseekers_jobseeker s ON s.id = k.seeker_id "
+        "WHERE s.status = %s AND s.regency_id IS NOT NULL",
+        [JobSeeker.Status.ACTIVE],
+        2,
+    )
+    vacancy_skill_rows = _rows(
+        "SELECT k.vacancy_id, k.skill_id, CASE WHEN k.is_required THEN 1 ELSE 0 END "
+        "FROM employers_vacancyskill k JOIN employers_vacancy v ON v.id = k.vacancy_id "
+        f"WHERE {vacancy_where}",
+        vacancy_params,
+        3,
+    )
+    skill_ids = np.unique(np.concatenate([seeker_skill_rows[:, 1], vacancy_skill_rows[:, 1]]))
+    columns = {"ids": skill_ids, "n": len(skill_ids)}
+
+    occupations = _seeker_occupations(seeker_ids)
+
+    seeker_regency = _regency_index(regency_codes, seekers[:, 1])
+    vacancy_regency = _regency_index(regency_codes, vacancies[:, 1])
+    required = vacancy_skill_rows[vacancy_skill_rows[:, 2] == 1]
+    optional = vacancy_skill_rows[vacancy_skill_rows[:, 2] == 0]
+
+    seeker_arrays = SeekerArrays(
+        ids=seeker_ids,
+        regency=seeker_regency,
+        province=(seekers[:, 1] // 100).astype(np.int32),
+        scope=seekers[:, 2].astype(np.int8),
+        education=seekers[:, 3].astype(np.int16),
+        experience_months=seekers[:, 4].astype(np.int32),
+        expected_wage=seekers[:, 5].astype(np.int64),
+        age=seekers[:, 6].astype(np.int16),
+        sex=seekers[:, 7].astype(np.int8),
+        occupations=occupations,
+        skills=_csr(seeker_skill_rows, len(seeker_ids), seeker_ids, columns),
+    )
+    vacancy_arrays = VacancyArrays(
+        ids=vacancy_ids,
+        regency=vacancy_regency,
+        province=(vacancies[:, 1] // 100).astype(np.int32),
+        is_overseas=vacancies[:, 2].astype(bool),
+        min_education=vacancies[:, 3].astype(np.int16),
+        min_experience_months=vacancies[:, 4].astype(np.int32),
+        wage_min=vacancies[:, 5].astype(np.int64),
+        wage_max=vacancies[:, 6].astype(np.int64),
+        age_min=vacancies[:, 7].astype(np.int16),
+        age_max=vacancies[:, 8].astype(np.int16),
+        sex=vacancies[:, 9].astype(np.int8),
+        occupation=vacancies[:, 10].astype(np.int16),
+        required_skills=_csr(required[:, :2], len(vacancy_ids), vacancy_ids, columns),
+        optional_skills=_csr(optional[:, :2], len(vacancy_ids), vacancy_ids, columns),
+    )
+    return Snapshot(run_on, seeker_arrays, vacancy_arrays, skill_ids, regency_codes)
+
+
+def _regency_codes() -> list[str]:
+    from placement.taxonomy.models import Regency
+
+    return list(Regency.objects.values_list("code", flat=True))
+
+
+def _regency_index(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Position of each regency integer in the sorted code list (-1 for none, e.g. overseas)."""
+    index = np.searchsorted(codes, values)
+    index = np.clip(index, 0, len(codes) - 1)
+    return np.where(codes[index] == values, index, -1).astype(np.int32)
+
+
+def _seeker_occupations(seeker_ids: np.ndarray) -> np.ndarray:
+    """Up to four KBJI unit groups per seeker: wanted occupations first, then experience."""
+    from jobseekers.models import JobSeeker
+
+    status = JobSeeker.Status.ACTIVE
+    preferred = _rows(
+        "SELECT p.jobseeker_id, "
+        f"{_occupation_int('o.code')} FROM jobseekers_jobseeker_preferred_occupations p "
+        "JOIN taxonomy_occupation o ON o.id = p.occupation_id "
+        "JOIN jobseekers_jobseeker s ON s.id = p.jobseeker_id WHERE s.status = %s",
+        [status],
+        2,
+    )
+    experience = _rows(
+        "SELECT x.seeker_id, "
+        f"{_occupation_int('o.code')} FROM jobseekers_experience x "
+        "JOIN taxonomy_occupation o ON o.id = x.occupation_id "
+        "JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE s.status = %s",
+        [status],
+        2,
+    )
+    pairs = np.concatenate([preferred, experience]) if len(experience) else preferred
+    slots = np.full((len(seeker_ids), OCCUPATION_SLOTS), -1, dtype=np.int16)
+    if len(pairs) == 0:
+        return slots
+    # Keep the first occurrence of each (seeker, code), in preference-then-experience order.
+    order = np.lexsort((np.arange(len(pairs)), pairs[:, 0]))
+    pairs = pairs[order]
+    _, first = np.unique(pairs[:, 0] * 10_000 + pairs[:, 1], return_index=True)
+    pairs = pairs[np.sort(first)]
+    rows = np.searchsorted(seeker_ids, pairs[:, 0])
+    known = (rows < len(seeker_ids)) & (
+        seeker_ids[np.clip(rows, 0, len(seeker_ids) - 1)] == pairs[:, 0]
+    )
+    rows, codes = rows[known], pairs[known, 1]
+    # Position of each code within its seeker's group.
+    starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    position = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    keep = position < OCCUPATION_SLOTS
+    slots[rows[keep], position[keep]] = codes[keep]
+    return slots
+
+
+# --- Snapshot files ------------------------------------------------------------------------------
+
+
+def save_snapshot(snapshot: Snapshot, folder: Path) -> None:
+    """Write every array as its own .npy file (memory-mappable) plus a small JSON header."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for prefix, arrays in (("seeker", snapshot.seekers), ("vacancy", snapshot.vacancies)):
+        for field in fields(arrays):
+            value = getattr(arrays, field.name)
+            if sp.issparse(value):
+                value = value.tocsr()
+                np.save(folder / f"{prefix}.{field.name}.indptr.npy", value.indptr)
+                np.save(folder / f"{prefix}.{field.name}.indices.npy", value.indices)
+                np.save(folder / f"{prefix}.{field.name}.shape.npy", np.array(value.shape))
+            else:
+                np.save(folder / f"{prefix}.{field.name}.npy", value)
+    np.save(folder / "skill_ids.npy", snapshot.skill_ids)
+    np.save(folder / "regency_codes.npy", snapshot.regency_codes)
+    (folder / "snapshot.json").write_text(json.dumps({"run_on": snapshot.run_on.isoformat()}))
+
+
+def load_snapshot(folder: Path) -> Snapshot:
+    """Memory-map a snapshot written by `save_snapshot`."""
+
+    def array(name: str) -> np.ndarray:
+        return np.load(folder / f"{name}.npy", mmap_mode="r")
+
+    def build(cls, prefix: str):
+        values = {}
+        for field in fields(cls):
+            base = f"{prefix}.{field.name}"
+            if (folder / f"{base}.indptr.npy").exists():
+                shape = tuple(int(x) for x in np.load(folder / f"{base}.shape.npy"))
+                indptr, indices = array(f"{base}.indptr"), array(f"{base}.indices")
+                data = np.ones(len(indices), dtype=np.float32)
+                values[field.name] = sp.csr_matrix((data, indices, indptr), shape=shape)
+            else:
+                values[field.name] = array(base)
+        return cls(**values)
+
+    header = json.loads((folder / "snapshot.json").read_text())
+    return Snapshot(
+        run_on=date.fromisoformat(header["run_on"]),
+        seekers=build(SeekerArrays, "seeker"),
+        vacancies=build(VacancyArrays, "vacancy"),
+        skill_ids=array("skill_ids"),
+        regency_codes=array("regency_codes"),
+    )
