@@ -264,11 +264,39 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "employers.tasks.expire_vacancies",
         "schedule": crontab(hour=0, minute=40),
     },
+    # Re-queue matching units whose message or worker was lost (a Redis restart, a killed worker).
+    "matching-reconciler": {
+        "task": "placement.matching.tasks.reconcile_runs",
+        "schedule": 5 * 60,
+    },
     # Last month's IPK tables for every office, on the 1st at 02:00.
     "monthly-ipk-reports": {
         "task": "placement.reports.tasks.build_monthly_reports",
         "schedule": crontab(day_of_month=1, hour=2, minute=0),
     },
+}
+
+# --- Matching (placement/matching) ---------------------------------------------------------------
+MATCHING = {
+    # Score = 100 x the weighted sum of six components, each in [0, 1]; the weights sum to 1.
+    "WEIGHTS": {
+        "skills": 0.40,  # share of the vacancy's required skills the seeker has (IDF-weighted)
+        "occupation": 0.20,  # KBJI proximity of the seeker's wanted and past jobs to the vacancy
+        "education": 0.10,  # the minimum is a hard filter; this tempers over-qualification
+        "experience": 0.10,  # months of experience against the months asked
+        "location": 0.10,  # same regency > same province > elsewhere
+        "wage": 0.10,  # the seeker's expectation against the vacancy's maximum
+    },
+    "TOP_K_VACANCY": 50,  # candidates kept per vacancy
+    "TOP_K_SEEKER": 20,  # vacancies kept per seeker
+    # Fair spread: one seeker enters at most this many vacancies' top lists (None: no cap).
+    "SEEKER_CAP": env_int("MATCHING_SEEKER_CAP", 10),
+    # Work units per run: about four per worker process (PERFORMANCE.md).
+    "TASKS": env_int("MATCHING_TASKS", 8),
+    "MAX_UNIT_ATTEMPTS": 3,
+    # A unit claimed longer ago than this without finishing is re-queued by the reconciler.
+    "UNIT_STALE_SECONDS": 20 * 60,
+    "SNAPSHOT_DIR": VAR_DIR / "matching",
 }
 
 # --- API -----------------------------------------------------------------------------------------

@@ -76,6 +76,11 @@ def _rows(sql: str, params: list, ncols: int) -> np.ndarray:
     return np.asarray(data, dtype=np.int64).reshape(-1, ncols)
 
 
+def _int8(expression: str) -> str:
+    """Every extracted column is a bigint, so the binary COPY rows have one fixed width."""
+    return f"CAST({expression} AS BIGINT)"
+
+
 def _regency_int(column: str) -> str:
     """SQL turning a dotted regency code ("62.71") into the integer 6271."""
     return f"CAST(REPLACE(COALESCE({column}, '0'), '.', '') AS BIGINT)"
@@ -130,12 +135,12 @@ def extract(run_on: date, *, province: str = "") -> Snapshot:
     seeker_sql = (
         "SELECT s.id, "
         f"{_regency_int('s.regency_id')}, "
-        f"{_case('s.relocation', SCOPE_CODES)}, "
-        "COALESCE(e.rank, 0), "
-        "s.experience_months, "
-        "COALESCE(s.expected_wage, 0), "
-        f"{_age_sql(run_on)}, "
-        f"{_case('s.sex', SEX_CODES)} "
+        f"{_int8(_case('s.relocation', SCOPE_CODES))}, "
+        f"{_int8('COALESCE(e.rank, 0)')}, "
+        f"{_int8('s.experience_months')}, "
+        f"{_int8('COALESCE(s.expected_wage, 0)')}, "
+        f"{_int8(_age_sql(run_on))}, "
+        f"{_int8(_case('s.sex', SEX_CODES))} "
         "FROM jobseekers_jobseeker s "
         "LEFT JOIN taxonomy_educationlevel e ON e.code = s.education_level_id "
         "WHERE s.status = %s AND s.regency_id IS NOT NULL ORDER BY s.id"
@@ -156,11 +161,11 @@ def extract(run_on: date, *, province: str = "") -> Snapshot:
     vacancy_sql = (
         "SELECT v.id, "
         f"{_regency_int('v.regency_id')}, "
-        f"CASE WHEN v.is_overseas THEN 1 ELSE 0 END, "
-        "COALESCE(e.rank, 0), v.min_experience_months, "
-        "COALESCE(v.wage_min, 0), COALESCE(v.wage_max, 0), "
-        "COALESCE(v.age_min, 0), COALESCE(v.age_max, 0), "
-        f"{_case('v.sex', SEX_CODES)}, "
+        f"{_int8('CASE WHEN v.is_overseas THEN 1 ELSE 0 END')}, "
+        f"{_int8('COALESCE(e.rank, 0)')}, {_int8('v.min_experience_months')}, "
+        f"{_int8('COALESCE(v.wage_min, 0)')}, {_int8('COALESCE(v.wage_max, 0)')}, "
+        f"{_int8('COALESCE(v.age_min, 0)')}, {_int8('COALESCE(v.age_max, 0)')}, "
+        f"{_int8(_case('v.sex', SEX_CODES))}, "
         f"{_occupation_int('o.code')} "
         "FROM employers_vacancy v "
         "JOIN taxonomy_educationlevel e ON e.code = v.min_education_id "
@@ -178,7 +183,8 @@ def extract(run_on: date, *, province: str = "") -> Snapshot:
         2,
     )
     vacancy_skill_rows = _rows(
-        "SELECT k.vacancy_id, k.skill_id, CASE WHEN k.is_required THEN 1 ELSE 0 END "
+        "SELECT k.vacancy_id, k.skill_id, "
+        f"{_int8('CASE WHEN k.is_required THEN 1 ELSE 0 END')} "
         "FROM employers_vacancyskill k JOIN employers_vacancy v ON v.id = k.vacancy_id "
         f"WHERE {vacancy_where}",
         vacancy_params,

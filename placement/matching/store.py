@@ -61,7 +61,7 @@ def _int4_arrays(indptr: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np
     body = np.where(counts == 0, 12, 20 + 8 * counts)
     sizes = body + 4  # the field's own length word
     out = np.zeros(int(sizes.sum()), dtype=np.uint8)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    starts = (np.cumsum(sizes) - sizes).astype(np.int64)
 
     def put(offsets: np.ndarray, words: np.ndarray) -> None:
         data = words.astype(">i4").view(np.uint8).reshape(-1, 4)
@@ -112,7 +112,7 @@ def encode_copy(table: PairTable, run_id: int) -> bytes:
     matched_sizes, matched = _int4_arrays(table.matched_indptr, table.matched_skills)
     missing_sizes, missing = _int4_arrays(table.missing_indptr, table.missing_skills)
     row_sizes = fixed.itemsize + matched_sizes + missing_sizes
-    row_starts = np.concatenate([[0], np.cumsum(row_sizes)[:-1]]).astype(np.int64)
+    row_starts = (np.cumsum(row_sizes) - row_sizes).astype(np.int64)
     out = np.empty(int(row_sizes.sum()), dtype=np.uint8)
     out[(row_starts[:, None] + np.arange(fixed.itemsize)).ravel()] = fixed_bytes.ravel()
     _scatter(out, row_starts + fixed.itemsize, matched_sizes, matched)

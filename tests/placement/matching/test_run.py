@@ -1,0 +1,164 @@
+"""The nightly run end to end, in-process, on the test database."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from placement.matching import services
+from placement.matching.models import Match, MatchRun, MatchUnit, RegionSummary
+from tests.placement.matching.conftest import (
+    DRIVE,
+    FORKLIFT,
+    OFFICE,
+    SEWING,
+    WELDING,
+    make_seeker,
+    make_vacancy,
+    skill,
+)
+
+
+@pytest.fixture
+def population(employer):
+    welder_job = make_vacancy(
+        employer, "Juru las", occupation="7212", required=(WELDING, FORKLIFT), optional=(OFFICE,)
+    )
+    tailor_job = make_vacancy(employer, "Penjahit", occupation="7531", required=(SEWING,))
+    remote_job = make_vacancy(
+        employer, "Juru las Pangkalan Bun", regency="62.01", occupation="7212", required=(WELDING,)
+    )
+    degree_job = make_vacancy(
+        employer, "Staf keuangan", occupation="3313", required=(OFFICE,), min_education="6200"
+    )
+    draft_job = make_vacancy(employer, "Draf", required=(WELDING,), status="draft")
+    ani = make_seeker("Ani", skills=(WELDING, FORKLIFT, OFFICE), occupations=("7212",))
+    budi = make_seeker("Budi", skills=(WELDING,), occupations=("7212",))
+    citra = make_seeker("Citra", skills=(SEWING,), occupations=("7531",), sex="P")
+    dodi = make_seeker("Dodi", regency="62.01", skills=(WELDING,), occupations=("7212",))
+    eka = make_seeker("Eka", regency="62.01", skills=(WELDING, FORKLIFT), relocation="province")
+    fajar = make_seeker("Fajar", skills=(WELDING, FORKLIFT), status="submitted")
+    return locals()
+
+
+def _run(day=None, **kwargs) -> MatchRun:
+    return services.start_run(run_on=day or timezone.localdate(), **kwargs)
+
+
+def test_a_run_ranks_candidates_and_explains_every_pair(population):
+    run = _run()
+    assert run.status == MatchRun.Status.SUCCEEDED, run.error
+    welder_list = list(Match.objects.for_vacancy(population["welder_job"].pk))
+    names = [m.seeker.full_name for m in welder_list]
+    assert names[0] == "Ani"  # all required skills, the optional one and the occupation
+    assert set(names[1:3]) == {"Budi", "Eka"}
+    assert names[-1] == "Citra"  # admissible, but with none of the skills
+    assert [m.rank_for_vacancy for m in welder_list] == list(range(1, len(welder_list) + 1))
+    best = welder_list[0]
+    assert set(best.matched_skills) == {skill(WELDING).pk, skill(FORKLIFT).pk, skill(OFFICE).pk}
+    assert best.missing_skills == []
+    budi = Match.objects.get(vacancy=population["welder_job"], seeker=population["budi"])
+    assert budi.missing_skills == [skill(FORKLIFT).pk]
+    assert 0 <= budi.score <= 100 and 0 <= budi.skills <= 1
+
+
+def test_hard_filters_keep_out_inadmissible_pairs(population):
+    _run()
+    pairs = set(Match.objects.values_list("seeker__full_name", "vacancy__title"))
+    # Dodi works only in 62.01: never matched to a 62.71 vacancy.
+    assert not {p for p in pairs if p[0] == "Dodi" and p[1] != "Juru las Pangkalan Bun"}
+    # Eka accepts the whole province: matched to 62.71 too.
+    assert ("Eka", "Juru las") in pairs
+    # Nobody has S1: the degree job has no candidates. Drafts and unverified seekers are out.
+    assert not {p for p in pairs if p[1] in ("Staf keuangan", "Draf")}
+    assert not {p for p in pairs if p[0] == "Fajar"}
+
+
+def test_seeker_side_lists_their_best_vacancies(population):
+    _run()
+    ani = list(Match.objects.for_seeker(population["ani"].pk))
+    assert ani[0].vacancy.title == "Juru las"
+    assert [m.rank_for_seeker for m in ani] == list(range(1, len(ani) + 1))
+
+
+def test_a_rerun_of_the_same_date_replaces_and_never_duplicates(population):
+    first = _run()
+    rows = sorted(Match.objects.values_list("seeker_id", "vacancy_id", "score"))
+    second = _run(force=True)
+    assert second.pk == first.pk
+    assert MatchRun.objects.count() == 1
+    assert sorted(Match.objects.values_list("seeker_id", "vacancy_id", "score")) == rows
+
+
+def test_a_second_start_without_force_does_nothing(population):
+    first = _run()
+    finished = first.finished_at
+    again = _run()
+    assert again.finished_at == finished
+
+
+def test_run_records_progress_counts_and_fairness(population):
+    run = _run()
+    assert run.units_done == run.units_total == MatchUnit.objects.filter(run=run).count() > 0
+    assert run.counts["seekers"] == 5 and run.counts["vacancies"] == 4
+    assert 0 < run.counts["coverage"] <= 1
+    assert run.counts["admissible_pairs"] > 0
+    assert {"extract", "merge", "explain", "store", "summaries"} <= set(run.timings)
+
+
+def test_summaries_cover_regencies_provinces_and_the_nation(population):
+    _run()
+    regency = RegionSummary.objects.get(region_code="62.71").data
+    province = RegionSummary.objects.get(region_code="62").data
+    nation = RegionSummary.objects.get(region_code="00").data
+    assert regency["seekers_by_status"] == {"active": 3, "submitted": 1}
+    assert regency["open_vacancies"] == 3
+    assert province["open_vacancies"] == 4 == nation["open_vacancies"]
+    assert province["active_by_education"]["3000"] == 5
+    assert any(w["title"] == "Staf keuangan" for w in regency["weakest_shortlists"])
+
+
+def test_a_failed_night_leaves_yesterdays_results(population, monkeypatch):
+    _run(day=timezone.localdate() - datetime.timedelta(days=1))
+    before = Match.objects.count()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "replace_all", broken)
+    with pytest.raises(RuntimeError):
+        _run()
+    assert MatchRun.objects.get(run_on=timezone.localdate()).status == MatchRun.Status.FAILED
+    assert Match.objects.count() == before
+
+
+def test_province_run_replaces_only_that_provinces_vacancies(population, employer):
+    _run()
+    other = make_vacancy(employer, "Las Banjarmasin", regency="63.71", required=(WELDING,))
+    make_seeker("Gita", regency="63.71", skills=(WELDING,))
+    total_before = Match.objects.exclude(vacancy=other).count()
+    run = _run(day=timezone.localdate(), province="63", force=True)
+    assert run.status == MatchRun.Status.SUCCEEDED, run.error
+    assert Match.objects.for_vacancy(other.pk).count() == 1
+    assert Match.objects.exclude(vacancy=other).count() == total_before
+
+
+def test_run_matching_command_reports_the_run(population, capsys):
+    call_command("run_matching", "--date", timezone.localdate().isoformat())
+    out = capsys.readouterr().out
+    assert "succeeded" in out and "4 vacancies" in out
+
+
+def test_a_duplicate_unit_delivery_is_skipped(population):
+    run = _run()
+    assert services.run_unit(run_id=run.pk, number=0) is False
+
+
+def test_nothing_to_match_still_succeeds(db):
+    run = _run()
+    assert run.status == MatchRun.Status.SUCCEEDED
+    assert Match.objects.count() == 0
+
+
+_ = DRIVE
