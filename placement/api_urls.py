@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from placement.accounts.api import ObtainTokenView
+from placement.matching import api as matching_api
 from placement.taxonomy import api as taxonomy_api
 
 router = DefaultRouter()
@@ -17,6 +18,17 @@ router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "jobseekers/<int:pk>/matches/",
+        matching_api.SeekerMatchesView.as_view(),
+        name="api-seeker-matches",
+    ),
+    path(
+        "vacancies/<int:pk>/matches/",
+        matching_api.VacancyMatchesView.as_view(),
+        name="api-vacancy-matches",
+    ),
+    path("matching/runs/", matching_api.MatchRunsView.as_view(), name="api-matching-runs"),
     path("", include(router.urls)),
     path("", include("jobseekers.api_urls")),
     path("", include("employers.api_urls")),

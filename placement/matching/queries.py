@@ -1,0 +1,42 @@
+"""What each audience may see of the latest night's matches (scoped, in few queries)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from placement.matching.models import Match, MatchRun
+
+
+def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
+    """The seeker's ranked vacancies that are still open today."""
+    from employers.models import Vacancy
+
+    open_ids = Vacancy.objects.published().filter(pk=OuterRef("vacancy_id"))
+    return list(
+        Match.objects.for_seeker(seeker_id)
+        .filter(Exists(open_ids))
+        .select_related(
+            "vacancy", "vacancy__employer", "vacancy__regency", "vacancy__min_education"
+        )[:limit]
+    )
+
+
+def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) -> list[Match]:
+    """The vacancy's ranked candidates who are still active; employers only see consenting ones."""
+    from jobseekers.models import Consent, JobSeeker
+
+    candidates: QuerySet = Match.objects.for_vacancy(vacancy_id).filter(
+        Exists(JobSeeker.objects.active().filter(pk=OuterRef("seeker_id")))
+    )
+    if for_employer:
+        consented = Consent.objects.filter(
+            seeker_id=OuterRef("seeker_id"), withdrawn_at__isnull=True
+        )
+        candidates = candidates.filter(Exists(consented))
+    return list(
+        candidates.select_related("seeker", "seeker__regency", "seeker__education_level")[:limit]
+    )
+
+
+def latest_run() -> MatchRun | None:
+    return MatchRun.objects.filter(province="").order_by("-run_on").first()
