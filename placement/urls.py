@@ -13,6 +13,8 @@ docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
 )
 
 urlpatterns = [
+    # Matching pages live inside each audience's area: listed first so they resolve before it.
+    path("", include("placement.matching.urls")),
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
