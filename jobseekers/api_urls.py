@@ -1,7 +1,20 @@
-"""API routes of the jobseekers app (mounted under /api/v1/)."""
+"""API routes of the jobseekers app (mounted under /api/v1/; DESIGN.md Contract)."""
 
-from rest_framework.routers import SimpleRouter
+from django.urls import path
 
-router = SimpleRouter()
+from jobseekers import api
 
-urlpatterns = [*router.urls]
+urlpatterns = [
+    path("jobseekers/", api.JobSeekerListView.as_view(), name="api-jobseekers"),
+    path("jobseekers/me/", api.MeView.as_view(), name="api-jobseekers-me"),
+    path("jobseekers/me/report/", api.MeReportView.as_view(), name="api-jobseekers-me-report"),
+    path("jobseekers/<int:pk>/", api.JobSeekerDetailView.as_view(), name="api-jobseeker"),
+    path(
+        "jobseekers/<int:pk>/verify/",
+        api.JobSeekerVerifyView.as_view(),
+        name="api-jobseeker-verify",
+    ),
+    path(
+        "jobseekers/<int:pk>/card.pdf", api.JobSeekerCardView.as_view(), name="api-jobseeker-card"
+    ),
+]

@@ -245,7 +245,7 @@ class JobSeeker(models.Model):
         return self.status == self.Status.ACTIVE and opens is not None and day >= opens
 
     def card_state_on(self, day: date) -> str:
-        """"valid", "expired" or "unknown": what the public card check says."""
+        """ "valid", "expired" or "unknown": what the public card check says."""
         if not self.ak1_number:
             return "unknown"
         if self.status == self.Status.ACTIVE and self.expires_on and self.expires_on >= day:

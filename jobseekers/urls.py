@@ -6,4 +6,16 @@ app_name = "jobseekers"
 
 urlpatterns = [
     path("", views.portal, name="portal"),
+    path("register/", views.register_start, name="register"),
+    path("register/check/", views.register_check, name="register_check"),
+    path("register/done/", views.register_done, name="register_done"),
+    path("register/<slug:slug>/", views.register_step, name="register_step"),
+    path("profile/", views.profile, name="profile"),
+    path("report/", views.report, name="report"),
+    path("card.pdf", views.card, name="card"),
+    path("cv/", views.cv, name="cv"),
+    path("cv/file/", views.cv_download, name="cv_download"),
+    path("cv/delete/", views.cv_delete, name="cv_delete"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data.json", views.my_data_export, name="my_data_export"),
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
     path("seeker/", include("jobseekers.urls")),
+    path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),

@@ -44,3 +44,92 @@ class OfficerFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role=Role.OFFICER)
     office = factory.SubFactory(OfficeFactory)
     position = Officer.Position.AHLI_MUDA
+
+
+# --- Job seekers (issue 3) ------------------------------------------------------------------------
+from datetime import date as _date  # noqa: E402
+
+from django.utils import timezone as _timezone  # noqa: E402
+
+from jobseekers.models import Education as _Education  # noqa: E402
+from jobseekers.models import JobSeeker as _JobSeeker  # noqa: E402
+from jobseekers.nik import format_nik as _format_nik  # noqa: E402
+
+
+class JobSeekerFactory(DjangoModelFactory):
+    """A complete registration waiting for verification, living in 62.71 unless told otherwise.
+
+    `JobSeekerFactory(verified=True)` gives an active seeker with an AK/I number of the regency's
+    office, registered today.
+    """
+
+    class Meta:
+        model = _JobSeeker
+
+    class Params:
+        verified = factory.Trait(
+            status=_JobSeeker.Status.ACTIVE,
+            ak1_number=factory.Sequence(lambda n: f"9999-2026-{n:06d}"),
+            office=factory.LazyAttribute(lambda o: Office.objects.get(code=o.regency_id)),
+            registered_on=factory.LazyFunction(_timezone.localdate),
+            next_report_on=factory.LazyAttribute(lambda o: _add_months(o.registered_on, 6)),
+            expires_on=factory.LazyAttribute(lambda o: _add_months(o.registered_on, 24)),
+        )
+
+    user = factory.SubFactory(UserFactory, role=Role.SEEKER)
+    status = _JobSeeker.Status.SUBMITTED
+    full_name = factory.Sequence(
+        lambda n: f"Dewi Lestari {chr(65 + n % 26)}{chr(65 + n // 26 % 26)}"
+    )
+    sex = "P"
+    birth_date = _date(2001, 3, 27)
+    birth_place = "Palangka Raya"
+    marital_status = _JobSeeker.MaritalStatus.SINGLE
+    religion = _JobSeeker.Religion.ISLAM
+    regency_id = "62.71"
+    district_id = factory.LazyAttribute(lambda o: f"{o.regency_id}.01")
+    nik = factory.LazyAttributeSequence(
+        lambda o, n: _format_nik(
+            district_code=o.district_id, sex=o.sex, birth_date=o.birth_date, serial=n % 9999 + 1
+        )
+    )
+    address = "Jl. Tjilik Riwut Km 5 No. 12"
+    phone = factory.Sequence(lambda n: f"0812{n:08d}")
+    category = _JobSeeker.Category.NEVER_WORKED
+    relocation = _JobSeeker.Relocation.PROVINCE
+    education_level_id = "3000"
+    submitted_at = factory.LazyFunction(_timezone.now)
+    steps_done = factory.LazyFunction(
+        lambda: [
+            "account",
+            "identity",
+            "contact",
+            "education",
+            "experience",
+            "skills",
+            "preferences",
+            "category",
+            "disability",
+        ]
+    )
+
+    @factory.post_generation
+    def education(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            _Education.objects.create(
+                seeker=self, level_id=self.education_level_id, school="SMKN 2 Palangka Raya"
+            )
+
+    @factory.post_generation
+    def wanted(self, create, extracted, **kwargs):
+        if create:
+            from placement.taxonomy.models import Occupation
+
+            codes = extracted or ["5223"]
+            self.preferred_occupations.add(*Occupation.objects.current().filter(code__in=codes))
+
+
+def _add_months(day, months):
+    from jobseekers.services import add_months
+
+    return add_months(day, months)

@@ -1,3 +1,177 @@
-"""Officer pages about job seekers (verification queue, case files)."""
+"""Officer pages about job seekers: the verification queue, the record to verify, card and CV.
 
-urlpatterns: list = []
+Every page goes through jobseekers.access (scoped, 404 outside the office's region, reads audited)
+and every action through jobseekers.services, as the API does.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from jobseekers import services
+from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
+from jobseekers.models import JobSeeker
+from jobseekers.views import card_response, cv_file_response
+from officers.access import office_required
+from placement.ledger import services as ledger
+from placement.taxonomy.models import Regency
+
+PAGE_SIZE = 50
+
+# The staff roles that act on seekers (the privacy officer sees no region: every record is 404).
+seeker_staff_required = office_required
+
+
+def _duplicate_exists() -> Exists:
+    others = JobSeeker.objects.filter(
+        birth_date=OuterRef("birth_date"),
+        phone=OuterRef("phone"),
+        full_name__iexact=OuterRef("full_name"),
+        nik__isnull=False,
+    ).exclude(pk=OuterRef("pk"))
+    return Exists(others)
+
+
+@seeker_staff_required
+@require_GET
+def seeker_queue(request: HttpRequest) -> HttpResponse:
+    """Registrations waiting for verification in the office's region, oldest first."""
+    queryset = JobSeeker.objects.visible_to(request.user).awaiting_verification()
+    regency = request.GET.get("regency", "")[:5]
+    if regency:
+        queryset = queryset.filter(regency_id=regency)
+    only_warnings = request.GET.get("warnings") == "1"
+    queryset = queryset.annotate(has_duplicate=_duplicate_exists())
+    if only_warnings:
+        queryset = queryset.filter(Q(has_duplicate=True) | ~Q(warnings=[]))
+    counts = (
+        JobSeeker.objects.visible_to(request.user)
+        .awaiting_verification()
+        .values("regency_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    count_by_regency = {row["regency_id"]: row["n"] for row in counts}
+    page = Paginator(
+        queryset.select_related("regency", "education_level").order_by("submitted_at", "pk"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    regency_rows = [
+        (r, count_by_regency.get(r.code, 0))
+        for r in Regency.objects.filter(code__in=list(count_by_regency)).order_by("code")
+    ]
+    return render(
+        request,
+        "officers/seekers/seeker_queue.html",
+        {
+            "page": page,
+            "total": sum(count_by_regency.values()),
+            "regency_rows": regency_rows,
+            "regency": regency,
+            "only_warnings": only_warnings,
+        },
+    )
+
+
+@seeker_staff_required
+@require_GET
+def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A seeker's record as the officer verifies it: data, warnings, possible duplicates."""
+    seeker = get_seeker_for_officer(request.user, pk)
+    duplicates = services.possible_duplicates(seeker)
+    visible_duplicates = list(
+        duplicates.filter(pk__in=JobSeeker.objects.visible_to(request.user).values("pk"))
+        .select_related("regency")
+        .order_by("pk")[:10]
+    )
+    elsewhere = not visible_duplicates and duplicates.exists()
+    today = timezone.localdate()
+    return render(
+        request,
+        "officers/seekers/seeker_detail.html",
+        {
+            "seeker": seeker,
+            "warnings": services.warning_messages(seeker),
+            "duplicates": visible_duplicates,
+            "duplicate_elsewhere": elsewhere,
+            "educations": seeker.educations.select_related("level"),
+            "experiences": seeker.experiences.select_related("occupation"),
+            "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
+            "wanted": services.preferred_occupations(seeker),
+            "consent": seeker.consents.filter(withdrawn_at__isnull=True).first(),
+            "cv": getattr(seeker, "cv", None) if hasattr(seeker, "cv") else None,
+            "events": ledger.history(seeker),
+            "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
+            "can_record_report": seeker.status == JobSeeker.Status.ACTIVE
+            and seeker.can_report_on(today),
+        },
+    )
+
+
+@seeker_staff_required
+@require_POST
+def seeker_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    """Verify the registration and issue the AK/I number."""
+    seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
+    try:
+        seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Verified. AK/I number %(number)s issued.") % {"number": seeker.ak1_number},
+        )
+    return redirect("officers:seeker_detail", pk=seeker.pk)
+
+
+@seeker_staff_required
+@require_POST
+def seeker_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a report at the office, or re-register a removed or placed seeker."""
+    seeker = get_seeker_for_officer(request.user, pk, purpose="report")
+    try:
+        kind = services.report_jobseeker(seeker=seeker, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The card is active again.")
+            if kind == "seeker_reactivated"
+            else _("The report is recorded."),
+        )
+    return redirect("officers:seeker_detail", pk=seeker.pk)
+
+
+@seeker_staff_required
+@require_GET
+def seeker_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seeker's AK/I card as PDF (to print and sign)."""
+    return card_response(request, get_seeker_for_card(request.user, pk))
+
+
+@seeker_staff_required
+@require_GET
+def seeker_cv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seeker's CV, as an attachment."""
+    return cv_file_response(get_cv_for_officer(request.user, pk))
+
+
+urlpatterns = [
+    path("seekers/verify/", seeker_queue, name="seeker_queue"),
+    path("seekers/<int:pk>/", seeker_detail, name="seeker_detail"),
+    path("seekers/<int:pk>/verify/", seeker_verify, name="seeker_verify"),
+    path("seekers/<int:pk>/report/", seeker_report, name="seeker_report"),
+    path("seekers/<int:pk>/card.pdf", seeker_card, name="seeker_card"),
+    path("seekers/<int:pk>/cv/", seeker_cv, name="seeker_cv"),
+]

@@ -1,0 +1,79 @@
+"""Who may see which seeker: object or 404 (never 403), and every officer read is audited."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from jobseekers.models import CVDocument, JobSeeker
+from placement.accounts.audit import audit
+from placement.accounts.models import STAFF_ROLES, AuditEvent, Role, User
+
+OFFICE_ROLES = STAFF_ROLES
+
+
+def is_office_staff(user: User) -> bool:
+    return user.is_authenticated and user.role in OFFICE_ROLES
+
+
+def get_own_seeker(user: User) -> JobSeeker:
+    """The signed-in seeker's own record, or 404."""
+    if not user.is_authenticated or user.role != Role.SEEKER:
+        raise Http404
+    seeker = (
+        JobSeeker.objects.select_related("regency", "district", "education_level", "office")
+        .filter(user=user)
+        .first()
+    )
+    if seeker is None:
+        raise Http404
+    return seeker
+
+
+def get_seeker_for_officer(user: User, pk: object, *, purpose: str = "view") -> JobSeeker:
+    """A seeker in the officer's region, or 404; the read is written to the audit trail."""
+    if not is_office_staff(user):
+        raise Http404
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    seeker = (
+        JobSeeker.objects.visible_to(user)
+        .select_related("regency", "district", "education_level", "office", "user", "verified_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if seeker is None:
+        raise Http404
+    audit(actor=user, action=AuditEvent.Action.VIEW, obj=seeker, purpose=purpose)
+    return seeker
+
+
+def get_seeker_for_card(user: User, pk: object) -> JobSeeker:
+    """The seeker's card: the seeker themself or an officer of their region; 404 otherwise."""
+    if user.is_authenticated and user.role == Role.SEEKER:
+        seeker = get_own_seeker(user)
+        if str(seeker.pk) != str(pk):
+            raise Http404
+    else:
+        seeker = get_seeker_for_officer(user, pk, purpose="card")
+    if not seeker.ak1_number:
+        raise Http404
+    return seeker
+
+
+def get_cv_for_officer(user: User, seeker_pk: object) -> CVDocument:
+    """The CV of a seeker in the officer's region, or 404."""
+    seeker = get_seeker_for_officer(user, seeker_pk, purpose="cv")
+    cv = CVDocument.objects.filter(seeker=seeker).first()
+    if cv is None:
+        raise Http404
+    return cv
+
+
+def get_own_cv(user: User) -> CVDocument:
+    """The signed-in seeker's CV, or 404."""
+    cv = CVDocument.objects.filter(seeker=get_own_seeker(user)).first()
+    if cv is None:
+        raise Http404
+    return cv

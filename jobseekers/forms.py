@@ -1,0 +1,467 @@
+"""Forms of the registration steps, the profile and the CV upload. No side effects here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers.consent import CURRENT_CONSENT_VERSION
+from jobseekers.models import JobSeeker
+from jobseekers.nik import parse_nik
+from jobseekers.services import (
+    EMAIL_TAKEN,
+    MAX_PREFERRED_OCCUPATIONS,
+    NIK_TAKEN,
+    VERIFIED_IDENTITY,
+    check_cv_upload,
+    normalise_name,
+)
+from placement.accounts.models import User
+from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
+
+NAME_EXTRA_CHARACTERS = frozenset(" '\u2019.-")  # space, apostrophes, dot, hyphen
+PHONE_PATTERN = r"^0[0-9]{8,13}$"
+POSTCODE_PATTERN = r"^[0-9]{5}$"
+
+
+def validate_person_name(value: str) -> None:
+    """Any Unicode letters, apostrophes, spaces, dots and hyphens; at least one letter."""
+    letters = 0
+    for ch in value:
+        if ch.isalpha():
+            letters += 1
+        elif unicodedata.category(ch).startswith("M"):  # combining accents
+            continue
+        elif ch not in NAME_EXTRA_CHARACTERS:
+            raise ValidationError(
+                _("Use letters, spaces and apostrophes only."), code="name_characters"
+            )
+    if letters == 0:
+        raise ValidationError(_("Enter your name."), code="name_empty")
+
+
+def normalise_phone(value: str) -> str:
+    """`+62 812-3456-789` and `0812 3456 789` are the same number: store `08123456789`."""
+    digits = re.sub(r"[\s\-().]", "", value)
+    if digits.startswith("+62"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("62") and len(digits) >= 10:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def _width(characters: int, **attrs: str) -> dict[str, str]:
+    return {"class": f"width-{characters}", **attrs}
+
+
+class Radios(forms.RadioSelect):
+    """Radio buttons whose "label id" is the first button, so error-summary links land there."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return f"{id_}_{index or 0}" if id_ else ""
+
+
+# --- Dates as three fields (day, month, year) ----------------------------------------------------
+class DatePartsWidget(forms.MultiWidget):
+    template_name = "jobseekers/widgets/date_parts.html"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        widgets = (
+            forms.TextInput(_width(2, inputmode="numeric", maxlength="2")),
+            forms.TextInput(_width(2, inputmode="numeric", maxlength="2")),
+            forms.TextInput(_width(4, inputmode="numeric", maxlength="4")),
+        )
+        super().__init__(widgets, attrs)
+
+    def id_for_label(self, id_: str) -> str:
+        # The error summary links to the day box.
+        return f"{id_}_0" if id_ else ""
+
+    def decompress(self, value: date | None) -> list[object]:
+        if value:
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = (_("Day"), _("Month"), _("Year"))
+        for subwidget, label in zip(context["widget"]["subwidgets"], labels, strict=True):
+            subwidget["part_label"] = label
+        return context
+
+
+class DatePartsField(forms.MultiValueField):
+    """A date typed as day, month and year (GOV.UK pattern): one error for the whole date."""
+
+    widget = DatePartsWidget
+
+    default_error_messages = {
+        "invalid": _("Enter a real date, for example 27 3 2001."),
+        "incomplete": _("Enter the day, month and year."),
+    }
+
+    def __init__(self, **kwargs) -> None:
+        error = {"invalid": _("Enter a real date, for example 27 3 2001.")}
+        fields = (
+            forms.IntegerField(min_value=1, max_value=31, error_messages=error),
+            forms.IntegerField(min_value=1, max_value=12, error_messages=error),
+            forms.IntegerField(min_value=1900, max_value=2100, error_messages=error),
+        )
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[int]) -> date | None:
+        if not data_list or all(v in (None, "") for v in data_list):
+            return None
+        if any(v in (None, "") for v in data_list):
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+        day, month, year = data_list
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+# --- Step 1: account -----------------------------------------------------------------------------
+class AccountForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send the confirmation and reminders to report here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=128,
+        help_text=_("At least 8 characters. A long sentence is easy to remember and safe."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(EMAIL_TAKEN, code="email_taken")
+        return email
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            try:
+                password_validation.validate_password(first, User(email=data.get("email", "")))
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+# --- Step 2: identity ----------------------------------------------------------------------------
+class IdentityForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("As written on your KTP."),
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    nik = forms.CharField(
+        label=_("NIK"),
+        max_length=16,
+        help_text=_("The 16-digit number on your KTP (Nomor Induk Kependudukan)."),
+        widget=forms.TextInput(
+            _width(16, inputmode="numeric", autocomplete="off", spellcheck="false")
+        ),
+    )
+    birth_place = forms.CharField(
+        label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
+    )
+    birth_date = DatePartsField(label=_("Date of birth"), help_text=_("For example 27 3 2001"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=JobSeeker.Sex.choices, widget=Radios)
+    marital_status = forms.ChoiceField(
+        label=_("Marital status"),
+        choices=JobSeeker.MaritalStatus.choices,
+        widget=Radios,
+    )
+    religion = forms.ChoiceField(
+        label=_("Religion"),
+        choices=[("", _("Choose…")), *JobSeeker.Religion.choices],
+        help_text=_("The AK/I card lists it, as the KTP does."),
+    )
+
+    def __init__(self, *args, seeker: JobSeeker | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.seeker = seeker
+        if seeker is not None and seeker.is_verified:
+            # An officer checked these against the KTP: only an officer changes them now.
+            for name in VERIFIED_IDENTITY:
+                self.fields[name].disabled = True
+
+    def clean_full_name(self) -> str:
+        return normalise_name(self.cleaned_data["full_name"])
+
+    def clean_nik(self) -> str:
+        nik = self.cleaned_data["nik"]
+        if self.fields["nik"].disabled:
+            return nik
+        parsed = parse_nik(nik)
+        taken = JobSeeker.objects.filter(nik=parsed.nik)
+        if self.seeker is not None:
+            taken = taken.exclude(pk=self.seeker.pk)
+        if taken.exists():
+            raise ValidationError(NIK_TAKEN, code="nik_taken")
+        return parsed.nik
+
+    def clean_birth_date(self) -> date:
+        born = self.cleaned_data["birth_date"]
+        if born is None:
+            raise ValidationError(_("Enter your date of birth."), code="required")
+        today = timezone.localdate()
+        if born > today:
+            raise ValidationError(_("The date of birth must be in the past."), code="future")
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        if age < 15:
+            raise ValidationError(
+                _("You must be at least 15 years old to register as a job seeker."),
+                code="too_young",
+            )
+        return born
+
+
+# --- Step 3: contact and domicile ----------------------------------------------------------------
+class ContactForm(forms.Form):
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=255,
+        help_text=_("Street, house number, RT/RW and village (kelurahan/desa)."),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    regency = TaxonomyChoiceField(
+        kind="regions",
+        queryset=Regency.objects.all(),
+        api_params="level=regency",
+        label=_("Regency or city where you live"),
+        help_text=_("Type a few letters of the name, for example Palangka, then choose."),
+    )
+    district = TaxonomyChoiceField(
+        kind="districts",
+        queryset=District.objects.all(),
+        api_params="level=district",
+        required=False,
+        label=_("District (kecamatan)"),
+        help_text=_("Choose the regency or city first."),
+    )
+    postcode = forms.RegexField(
+        label=_("Postcode"),
+        regex=POSTCODE_PATTERN,
+        required=False,
+        max_length=5,
+        error_messages={"invalid": _("A postcode has 5 digits.")},
+        widget=forms.TextInput(_width(5, inputmode="numeric", autocomplete="postal-code")),
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone number"),
+        max_length=20,
+        help_text=_("For example 0812 3456 7890."),
+        widget=forms.TextInput(_width(16, type="tel", autocomplete="tel")),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        regency_code = (self.data.get("regency") if self.is_bound else None) or self.initial.get(
+            "regency"
+        )
+        regency_code = getattr(regency_code, "pk", regency_code)
+        if regency_code:
+            field = self.fields["district"]
+            field.queryset = District.objects.filter(regency_id=str(regency_code)[:5])
+            field.widget.api_params = f"level=district&parent={str(regency_code)[:5]}"
+
+    def clean_phone(self) -> str:
+        phone = normalise_phone(self.cleaned_data["phone"])
+        if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
+            raise ValidationError(
+                _("Enter a phone number such as 0812 3456 7890."), code="phone_invalid"
+            )
+        return phone
+
+    def clean(self) -> dict:
+        data = super().clean()
+        regency, district = data.get("regency"), data.get("district")
+        if regency and district and district.regency_id != regency.pk:
+            self.add_error("district", _("Choose a district of the chosen regency/city."))
+        return data
+
+
+# --- Steps 4 and 5: education and work experience (one row at a time) ----------------------------
+def _year_field(label, *, required: bool = True, help_text: str = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=1950,
+        max_value=timezone.localdate().year + 1,
+        help_text=help_text,
+        widget=forms.TextInput(_width(4, inputmode="numeric", maxlength="4")),
+    )
+
+
+class EducationForm(forms.Form):
+    level = forms.ModelChoiceField(
+        label=_("Level"),
+        queryset=EducationLevel.objects.all(),
+        empty_label=_("Choose…"),
+    )
+    major = forms.CharField(
+        label=_("Major or programme"),
+        max_length=150,
+        required=False,
+        help_text=_("For example Teknik Kendaraan Ringan, Akuntansi."),
+    )
+    school = forms.CharField(label=_("School or university"), max_length=150)
+    graduation_year = _year_field(_("Year finished"))
+
+
+class ExperienceForm(forms.Form):
+    job_title = forms.CharField(label=_("Job title"), max_length=150)
+    occupation = TaxonomyChoiceField(
+        kind="occupations",
+        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
+        api_params="level=6",
+        label=_("Kind of job (KBJI)"),
+        help_text=_("Search for the job, for example kasir, pengemudi, tukang las."),
+    )
+    employer_name = forms.CharField(label=_("Employer"), max_length=150)
+    start_year = _year_field(_("From (year)"))
+    end_year = _year_field(
+        _("To (year)"), required=False, help_text=_("Leave empty if you still work there.")
+    )
+    months = forms.IntegerField(
+        label=_("Months worked"),
+        min_value=1,
+        max_value=600,
+        help_text=_("About how many months in total."),
+        widget=forms.TextInput(_width(4, inputmode="numeric", maxlength="3")),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        return data
+
+
+# --- Steps 6 to 9 --------------------------------------------------------------------------------
+class SkillsForm(forms.Form):
+    skills = TaxonomyMultipleChoiceField(
+        kind="skills",
+        queryset=Skill.objects.common_first(),
+        max_choices=30,
+        required=False,
+        label=_("Your skills"),
+        help_text=_("Search and tick what you can do, for example las, kasir, Excel."),
+    )
+
+
+class PreferencesForm(forms.Form):
+    preferred_occupations = TaxonomyMultipleChoiceField(
+        kind="occupations",
+        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
+        api_params="level=6",
+        max_choices=MAX_PREFERRED_OCCUPATIONS,
+        label=_("Jobs you want"),
+        help_text=_("Choose up to three; the first is the one you want most."),
+    )
+    expected_wage = forms.IntegerField(
+        label=_("Expected monthly wage (Rp)"),
+        required=False,
+        min_value=0,
+        max_value=999_999_999,
+        help_text=_("Numbers only, for example 3500000."),
+        widget=forms.TextInput(_width(10, inputmode="numeric", maxlength="9")),
+    )
+    relocation = forms.ChoiceField(
+        label=_("Where can you work?"),
+        choices=JobSeeker.Relocation.choices,
+        widget=Radios,
+    )
+
+
+class CategoryForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Which describes you best?"),
+        choices=JobSeeker.Category.choices,
+        widget=Radios,
+    )
+
+
+YES_NO = [("no", _("No")), ("yes", _("Yes"))]
+
+
+class DisabilityForm(forms.Form):
+    has_disability = forms.TypedChoiceField(
+        label=_("Do you have a disability?"),
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=Radios,
+        help_text=_(
+            "Optional. Only officers see this, never employers. It helps us find suitable work "
+            "and support (UU 8/2016)."
+        ),
+        required=False,
+        empty_value=False,
+    )
+    disability_note = forms.CharField(
+        label=_("What support do you need at work?"),
+        max_length=255,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("has_disability"):
+            data["disability_note"] = ""
+        return data
+
+
+class SubmitForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_("I agree that my data is processed as described above."),
+        error_messages={"required": _("Tick the box to agree, or we cannot register you.")},
+    )
+    consent_version = forms.CharField(widget=forms.HiddenInput, max_length=20)
+
+    def clean_consent_version(self) -> str:
+        version = self.cleaned_data["consent_version"]
+        if version != CURRENT_CONSENT_VERSION:
+            raise ValidationError(_("The consent text has changed. Read it again, please."))
+        return version
+
+
+# --- CV ------------------------------------------------------------------------------------------
+class CVForm(forms.Form):
+    file = forms.FileField(
+        label=_("Your CV (PDF)"),
+        help_text=_("A PDF file of at most 2 MB."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_cv_upload(upload)
+        return upload
