@@ -1,7 +1,13 @@
-"""API routes of the employers app (mounted under /api/v1/)."""
+"""API routes of the employers app and of applications (mounted under /api/v1/)."""
 
 from rest_framework.routers import SimpleRouter
 
+from employers.api import EmployerViewSet, VacancyViewSet
+from placement.pipeline.api import ApplicationViewSet
+
 router = SimpleRouter()
+router.register("employers", EmployerViewSet, basename="employer")
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("applications", ApplicationViewSet, basename="application")
 
 urlpatterns = [*router.urls]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from placement.accounts.scope import region_scope
+from placement.accounts.scope import RegionScope, region_scope
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -50,7 +53,12 @@ class Employer(models.Model):
         verbose_name=_("regency/city"),
     )
     district = models.ForeignKey(
-        "taxonomy.District", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "taxonomy.District",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("district"),
     )
     contact_name = models.CharField(_("contact person"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
@@ -102,12 +110,26 @@ class EmployerUser(models.Model):
 
 class VacancyQuerySet(models.QuerySet):
     def visible_to(self, user) -> VacancyQuerySet:
-        """Anonymous and seekers: published only; employers: their own; officers: their region."""
+        """Anonymous and seekers: published only; employers: their own; officers: their region.
+
+        A vacancy belongs to the region of its work location; one abroad (AKAN) has none, so it
+        belongs to the region of the company that reported it.
+        """
         if not user.is_authenticated or user.role == "seeker":
             return self.published()
         if user.role == "employer":
             return self.filter(employer__users__user=user)
-        return region_scope(user).filter(self, "regency")
+        return self.in_scope(region_scope(user))
+
+    def in_scope(self, scope: RegionScope) -> VacancyQuerySet:
+        """Vacancies located in `scope` (work location, else the company's regency)."""
+        if scope.everything:
+            return self
+        if scope.is_empty:
+            return self.none()
+        return self.filter(
+            scope.q("regency") | (Q(regency__isnull=True) & scope.q("employer__regency"))
+        )
 
     def published(self) -> VacancyQuerySet:
         """Verified, open and within the validity period: what the public may see."""
@@ -119,8 +141,26 @@ class VacancyQuerySet(models.QuerySet):
     def awaiting_verification(self) -> VacancyQuerySet:
         return self.filter(status=Vacancy.Status.SUBMITTED)
 
+    def with_open_positions(self) -> VacancyQuerySet:
+        """Annotate `open_count`: headcount minus the filled and withdrawn positions."""
+        return self.annotate(
+            open_count=F("headcount") - F("filled_count") - F("removed_count"),
+        )
+
+
+# The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
+# the 'simple' configuration (lower-cased words, no stemming) is used; a GIN index covers it.
+SEARCH_CONFIG = "simple"
+SEARCH_VECTOR = SearchVector("title", "description", config=SEARCH_CONFIG)
+
 
 class Vacancy(models.Model):
+    """The AK/III vacancy report (Perpres 57/2023 Art. 5).
+
+    A draft may be incomplete (occupation, education, dates may still be empty); submitting checks
+    that every field the report needs is there.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Waiting for verification")
@@ -140,24 +180,36 @@ class Vacancy(models.Model):
         MALE = "L", _("Male")
         FEMALE = "P", _("Female")
 
+    EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
+    ENDED_STATUSES = frozenset({Status.FILLED, Status.CLOSED, Status.EXPIRED})
+
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="vacancies")
     title = models.CharField(_("job title"), max_length=200)
     occupation = models.ForeignKey(
         "taxonomy.Occupation",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("occupation (KBJI)"),
     )
     industry = models.ForeignKey(
-        "taxonomy.Industry", on_delete=models.PROTECT, related_name="+", verbose_name=_("industry")
+        "taxonomy.Industry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("industry"),
     )
-    headcount = models.PositiveIntegerField(_("number of people needed"))
+    headcount = models.PositiveIntegerField(_("number of people needed"), default=1)
     filled_count = models.PositiveIntegerField(_("filled"), default=0)
     removed_count = models.PositiveIntegerField(_("withdrawn"), default=0)
-    valid_from = models.DateField(_("open from"))
-    valid_to = models.DateField(_("open until"))
+    valid_from = models.DateField(_("open from"), null=True, blank=True)
+    valid_to = models.DateField(_("open until"), null=True, blank=True)
     min_education = models.ForeignKey(
         "taxonomy.EducationLevel",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("minimum education"),
@@ -186,6 +238,14 @@ class Vacancy(models.Model):
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
     return_reason = models.TextField(_("reason for return"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -205,10 +265,18 @@ class Vacancy(models.Model):
             models.Index(fields=["regency", "status", "valid_to"]),
             models.Index(fields=["status", "valid_to"]),
             models.Index(fields=["employer", "status"]),
+            models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
+            # Full-text search of the public page (PostgreSQL only; see migration 0002).
+            GinIndex(SEARCH_VECTOR, name="vacancy_search_gin"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def reference(self) -> str:
+        """The vacancy number shown to the employer and the public (AK/III number)."""
+        return f"AK3-{self.pk:07d}" if self.pk else ""
 
     @property
     def is_open(self) -> bool:
@@ -216,13 +284,30 @@ class Vacancy(models.Model):
         today = timezone.localdate()
         return (
             self.status == self.Status.PUBLISHED
+            and self.valid_from is not None
+            and self.valid_to is not None
             and self.valid_from <= today <= self.valid_to
             and self.open_positions > 0
         )
 
     @property
+    def is_editable(self) -> bool:
+        """Drafts and returned reports can be changed; submitted and published ones cannot."""
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
     def open_positions(self) -> int:
         return max(0, self.headcount - self.filled_count - self.removed_count)
+
+    @property
+    def has_limits(self) -> bool:
+        """Whether the report limits age or sex (lawful only with a reason)."""
+        return bool(self.age_min or self.age_max or self.sex)
+
+    @property
+    def location_regency(self):
+        """The regency the vacancy belongs to: the work location, else the company's."""
+        return self.regency if self.regency_id else self.employer.regency
 
 
 class VacancySkill(models.Model):
@@ -237,3 +322,49 @@ class VacancySkill(models.Model):
 
     def __str__(self) -> str:
         return str(self.skill)
+
+
+class ImportRun(models.Model):
+    """One bulk import of employers or vacancies by an officer, with its row-by-row errors."""
+
+    class Kind(models.TextChoices):
+        EMPLOYERS = "employers", _("Employers")
+        VACANCIES = "vacancies", _("Vacancies")
+
+    class Policy(models.TextChoices):
+        SKIP = "skip", _("Import the good rows and skip the bad ones")
+        ALL_OR_NOTHING = "all", _("Import nothing if any row is bad")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("what"), max_length=10, choices=Kind.choices)
+    policy = models.CharField(_("if a row is bad"), max_length=4, choices=Policy.choices)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    stored_name = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_imported = models.PositiveIntegerField(_("imported"), default=0)
+    rows_failed = models.PositiveIntegerField(_("rows with errors"), default=0)
+    # [[row, column, reason, value], ...]: the downloadable error report.
+    errors = models.JSONField(default=list, blank=True)
+    message = models.CharField(_("message"), max_length=255, blank=True)
+    seconds = models.FloatField(_("seconds"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name}"

@@ -1,9 +1,36 @@
 from django.urls import path
 
 from employers import views
+from placement.pipeline import views as pipeline_views
 
 app_name = "employers"
 
 urlpatterns = [
     path("", views.portal, name="portal"),
+    path("register/", views.register, name="register"),
+    path("register/done/", views.register_done, name="register_done"),
+    path("company/", views.company, name="company"),
+    path("company/edit/", views.company_edit, name="company_edit"),
+    path("company/colleagues/add/", views.colleague_add, name="colleague_add"),
+    path("company/colleagues/<int:pk>/remove/", views.colleague_remove, name="colleague_remove"),
+    path("vacancies/new/", views.vacancy_new, name="vacancy_new"),
+    path("vacancies/<int:pk>/", views.vacancy_check, name="vacancy_check"),
+    path("vacancies/<int:pk>/edit/<slug:slug>/", views.vacancy_step, name="vacancy_step"),
+    path("vacancies/<int:pk>/submit/", views.vacancy_submit, name="vacancy_submit"),
+    path("vacancies/<int:pk>/close/", views.vacancy_close, name="vacancy_close"),
+    path(
+        "vacancies/<int:pk>/applications/",
+        pipeline_views.employer_applications,
+        name="vacancy_applications",
+    ),
+    path(
+        "applications/<int:pk>/",
+        pipeline_views.employer_application_detail,
+        name="application_detail",
+    ),
+    path(
+        "applications/<int:pk>/status/",
+        pipeline_views.employer_application_status,
+        name="application_status",
+    ),
 ]

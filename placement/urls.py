@@ -16,6 +16,8 @@ urlpatterns = [
     # Matching pages live inside each audience's area: listed first so they resolve before it.
     path("", include("placement.matching.urls")),
     path("", views.home, name="home"),
+    path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
+    path("applications/", include("placement.pipeline.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),

@@ -5,19 +5,74 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from employers.access import get_vacancy_for_viewer, is_public
+from employers.search import VacancySearchForm, headline_stats, search_vacancies
+from jobseekers.models import JobSeeker
+from placement.accounts.models import Role
 from placement.matching.models import MatchRun
+from placement.pipeline.forms import ApplyForm
+from placement.pipeline.models import Application
+from placement.pipeline.services import can_apply
+
+SEARCH_PAGE_SIZE = 20
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Public vacancy search and headline statistics."""
-    return render(request, "home.html", {"q": request.GET.get("q", "")[:200]})
+    form = VacancySearchForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    searched = any(value for value in filters.values())
+    page = Paginator(search_vacancies(**filters), SEARCH_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "home.html",
+        {
+            "form": form,
+            "page": page,
+            "searched": searched,
+            "query": query.urlencode(),
+            "stats": headline_stats(),
+        },
+    )
+
+
+@require_GET
+def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One vacancy: published ones for everyone; the owner and officers see theirs in any status."""
+    vacancy = get_vacancy_for_viewer(request.user, pk)
+    skills = list(vacancy.skills.select_related("skill"))
+    application = None
+    refusal = ""
+    if request.user.is_authenticated and request.user.role == Role.SEEKER:
+        seeker = JobSeeker.objects.filter(user=request.user).first()
+        if seeker is not None:
+            application = Application.objects.filter(seeker=seeker, vacancy=vacancy).first()
+        refusal = can_apply(seeker, vacancy)
+    return render(
+        request,
+        "employers/vacancy_detail.html",
+        {
+            "vacancy": vacancy,
+            "is_public": is_public(vacancy),
+            "required_skills": sorted((s.skill for s in skills if s.is_required), key=str),
+            "optional_skills": sorted((s.skill for s in skills if not s.is_required), key=str),
+            "application": application,
+            "refusal": refusal,
+            "apply_form": ApplyForm(),
+        },
+    )
 
 
 def _check_database() -> dict[str, object]:

@@ -1,3 +1,374 @@
-"""Officer pages about employers and vacancies (verification queues, imports)."""
+"""Officer pages about employers and vacancies: verification queues, review with warnings, imports.
 
-urlpatterns: list = []
+Every list and object goes through the scoped querysets and access helpers of the employers app:
+out-of-region records answer 404 and never appear in lists, counts or exports.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from employers import imports, services
+from employers.access import (
+    get_employer_for_officer,
+    get_import_for_officer,
+    get_vacancy_for_officer,
+)
+from employers.forms import EmployerDecisionForm, ImportForm, VacancyDecisionForm
+from employers.models import Employer, EmployerUser, ImportRun, Vacancy
+from employers.warnings import vacancy_warnings
+from officers.access import office_required
+from placement.accounts.audit import audit
+from placement.accounts.scope import region_scope
+from placement.taxonomy.models import Regency
+
+PAGE_SIZE = 50
+SHOWN_ERRORS = 200
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _regency_choices(user) -> list[tuple[str, str]]:
+    """The regencies of the officer's region, for the filter (national: none, too many)."""
+    scope = region_scope(user)
+    if scope.everything or scope.is_empty:
+        return []
+    regencies = Regency.objects.filter(
+        Q(province_id__in=scope.province_codes) | Q(code__in=scope.regency_codes)
+    )
+    return list(regencies.values_list("code", "name"))
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# --- Employers ----------------------------------------------------------------------------------
+
+
+@office_required
+@require_GET
+def employer_queue(request: HttpRequest) -> HttpResponse:
+    """Employers of the region, waiting ones first; filter by status, regency and name/NIB."""
+    scoped = Employer.objects.visible_to(request.user)
+    status = request.GET.get("status", Employer.Status.PENDING)
+    regency = request.GET.get("regency", "")
+    q = request.GET.get("q", "").strip()[:100]
+    counts = dict(scoped.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    employers = scoped.select_related("regency", "industry").order_by("created_at")
+    if status in Employer.Status.values:
+        employers = employers.filter(status=status)
+    if regency:
+        employers = employers.filter(regency_id=regency)
+    if q:
+        employers = employers.filter(Q(name__icontains=q) | Q(nib=q))
+    return render(
+        request,
+        "officers/employers/employer_queue.html",
+        {
+            "page": _page(request, employers),
+            "status": status,
+            "regency": regency,
+            "q": q,
+            "statuses": [(v, label, counts.get(v, 0)) for v, label in Employer.Status.choices],
+            "total": sum(counts.values()),
+            "regencies": _regency_choices(request.user),
+            "query": _query_without_page(request),
+        },
+    )
+
+
+def _employer_context(request: HttpRequest, employer: Employer, form) -> dict:
+    return {
+        "employer": employer,
+        "form": form,
+        "users": EmployerUser.objects.filter(employer=employer).select_related("user"),
+        "vacancy_counts": list(
+            employer.vacancies.values_list("status").annotate(n=Count("id")).order_by("status")
+        ),
+    }
+
+
+@office_required
+@require_GET
+def employer_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """One employer's registration and the decision form."""
+    employer = get_employer_for_officer(request.user, pk)
+    return render(
+        request,
+        "officers/employers/employer_review.html",
+        _employer_context(request, employer, EmployerDecisionForm()),
+    )
+
+
+@office_required
+@require_POST
+def employer_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Verify or reject an employer's registration."""
+    employer = get_employer_for_officer(request.user, pk)
+    form = EmployerDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "verify":
+                services.verify_employer(employer=employer, by=request.user)
+                messages.success(request, _("%(name)s is verified.") % {"name": employer.name})
+            else:
+                services.reject_employer(
+                    employer=employer, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("%(name)s is rejected.") % {"name": employer.name})
+        except services.EmployerRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("officers:employer_queue")
+    return render(
+        request,
+        "officers/employers/employer_review.html",
+        _employer_context(request, employer, form),
+        status=400,
+    )
+
+
+# --- Vacancies ----------------------------------------------------------------------------------
+
+
+def _vacancy_filters(request: HttpRequest):
+    scoped = Vacancy.objects.visible_to(request.user)
+    status = request.GET.get("status", Vacancy.Status.SUBMITTED)
+    regency = request.GET.get("regency", "")
+    q = request.GET.get("q", "").strip()[:100]
+    vacancies = scoped.select_related("employer", "regency", "occupation").order_by(
+        "submitted_at", "id"
+    )
+    if status in Vacancy.Status.values:
+        vacancies = vacancies.filter(status=status)
+    if regency:
+        vacancies = vacancies.filter(Q(regency_id=regency) | Q(employer__regency_id=regency))
+    if q:
+        vacancies = vacancies.filter(Q(title__icontains=q) | Q(employer__name__icontains=q))
+    return scoped, vacancies, status, regency, q
+
+
+@office_required
+@require_GET
+def vacancy_queue(request: HttpRequest) -> HttpResponse:
+    """Vacancies of the region, those waiting for verification first."""
+    scoped, vacancies, status, regency, q = _vacancy_filters(request)
+    counts = dict(scoped.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    return render(
+        request,
+        "officers/employers/vacancy_queue.html",
+        {
+            "page": _page(request, vacancies),
+            "status": status,
+            "regency": regency,
+            "q": q,
+            "statuses": [(v, label, counts.get(v, 0)) for v, label in Vacancy.Status.choices],
+            "total": sum(counts.values()),
+            "regencies": _regency_choices(request.user),
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@office_required
+@require_GET
+def vacancy_export(request: HttpRequest) -> HttpResponse:
+    """The filtered vacancy list as CSV (formulas neutralised)."""
+    _scoped, vacancies, _status, _regency, _q = _vacancy_filters(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="vacancies-{timezone.localdate():%Y%m%d}.csv"'
+    )
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("number"),
+            _("title"),
+            _("company"),
+            _("NIB"),
+            _("KBJI"),
+            _("regency"),
+            _("status"),
+            _("people needed"),
+            _("filled"),
+            _("withdrawn"),
+            _("wage from"),
+            _("wage to"),
+            _("open from"),
+            _("open until"),
+        ]
+    )
+    count = 0
+    for vacancy in vacancies.iterator(chunk_size=2000):
+        count += 1
+        writer.writerow(
+            [
+                vacancy.reference,
+                imports.neutralise(vacancy.title),
+                imports.neutralise(vacancy.employer.name),
+                vacancy.employer.nib,
+                vacancy.occupation.code if vacancy.occupation else "",
+                vacancy.regency_id or "",
+                vacancy.status,
+                vacancy.headcount,
+                vacancy.filled_count,
+                vacancy.removed_count,
+                vacancy.wage_min or "",
+                vacancy.wage_max or "",
+                vacancy.valid_from or "",
+                vacancy.valid_to or "",
+            ]
+        )
+    audit(actor=request.user, action="export", object_type="employers.vacancy", count=count)
+    return response
+
+
+def _vacancy_context(vacancy: Vacancy, form) -> dict:
+    skills = list(vacancy.skills.select_related("skill"))
+    return {
+        "vacancy": vacancy,
+        "employer": vacancy.employer,
+        "warnings": vacancy_warnings(vacancy),
+        "form": form,
+        "problems": services.submission_problems(vacancy)
+        if vacancy.status == Vacancy.Status.SUBMITTED
+        else {},
+        "required_skills": [s.skill for s in skills if s.is_required],
+        "optional_skills": [s.skill for s in skills if not s.is_required],
+    }
+
+
+@office_required
+@require_GET
+def vacancy_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vacancy with the automatic warnings and the decision form."""
+    vacancy = get_vacancy_for_officer(request.user, pk)
+    return render(
+        request,
+        "officers/employers/vacancy_review.html",
+        _vacancy_context(vacancy, VacancyDecisionForm()),
+    )
+
+
+@office_required
+@require_POST
+def vacancy_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a submitted vacancy or return it to the employer with the reason."""
+    vacancy = get_vacancy_for_officer(request.user, pk)
+    form = VacancyDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "publish":
+                services.publish_vacancy(vacancy=vacancy, by=request.user)
+                messages.success(request, _("“%(title)s” is published.") % {"title": vacancy.title})
+            else:
+                services.return_vacancy(
+                    vacancy=vacancy, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(
+                    request,
+                    _("“%(title)s” is returned to the employer.") % {"title": vacancy.title},
+                )
+        except services.VacancyRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            return redirect("officers:vacancy_queue")
+    return render(
+        request,
+        "officers/employers/vacancy_review.html",
+        _vacancy_context(vacancy, form),
+        status=400,
+    )
+
+
+# --- Imports ------------------------------------------------------------------------------------
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def import_list(request: HttpRequest) -> HttpResponse:
+    """Upload a CSV/XLSX of employers or vacancies; the officer's earlier imports."""
+    if region_scope(request.user).is_empty:
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        run = imports.start_import(
+            kind=form.cleaned_data["kind"],
+            policy=form.cleaned_data["policy"],
+            upload=form.cleaned_data["file"],
+            by=request.user,
+        )
+        return redirect("officers:import_detail", run.pk)
+    runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]
+    return render(
+        request,
+        "officers/employers/import_list.html",
+        {"form": form, "runs": runs},
+        status=400 if form.errors else 200,
+    )
+
+
+@office_required
+@require_GET
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The result of one import: counts and the first bad rows."""
+    run = get_import_for_officer(request.user, pk)
+    return render(
+        request,
+        "officers/employers/import_detail.html",
+        {"run": run, "errors": run.errors[:SHOWN_ERRORS], "shown": SHOWN_ERRORS},
+    )
+
+
+@office_required
+@require_GET
+def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole error report (row, column, reason, value) as CSV."""
+    run = get_import_for_officer(request.user, pk)
+    response = HttpResponse(
+        "\ufeff" + imports.error_report_csv(run), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-errors.csv"'
+    return response
+
+
+@office_required
+@require_GET
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    """An example file with the expected columns."""
+    if kind not in ImportRun.Kind.values:
+        raise Http404
+    response = HttpResponse(imports.template_csv(kind), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="template-{kind}.csv"'
+    return response
+
+
+urlpatterns = [
+    path("employers/", employer_queue, name="employer_queue"),
+    path("employers/<int:pk>/", employer_review, name="employer_review"),
+    path("employers/<int:pk>/decide/", employer_decide, name="employer_decide"),
+    path("vacancies/", vacancy_queue, name="vacancy_queue"),
+    path("vacancies/export.csv", vacancy_export, name="vacancy_export"),
+    path("vacancies/<int:pk>/", vacancy_review, name="vacancy_review"),
+    path("vacancies/<int:pk>/decide/", vacancy_decide, name="vacancy_decide"),
+    path("imports/", import_list, name="import_list"),
+    path("imports/<int:pk>/", import_detail, name="import_detail"),
+    path("imports/<int:pk>/errors.csv", import_errors, name="import_errors"),
+    path("imports/template-<str:kind>.csv", import_template, name="import_template"),
+]

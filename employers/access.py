@@ -1,0 +1,110 @@
+"""Who may see or change which employer and vacancy: each helper returns the object or 404."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from employers.models import Employer, EmployerUser, ImportRun, Vacancy
+from placement.accounts.models import STAFF_ROLES, Role
+from placement.accounts.scope import region_scope
+
+
+def membership_for(user) -> EmployerUser:
+    """The signed-in employer user's membership of their company, or 404."""
+    if not user.is_authenticated or user.role != Role.EMPLOYER:
+        raise Http404
+    membership = (
+        EmployerUser.objects.select_related("employer", "employer__regency", "employer__industry")
+        .filter(user=user)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def get_vacancy_for_employer(user, pk: int) -> Vacancy:
+    """A vacancy of the user's own company, or 404."""
+    membership = membership_for(user)
+    return get_object_or_404(
+        Vacancy.objects.select_related(
+            "employer", "occupation", "industry", "min_education", "regency"
+        ),
+        pk=pk,
+        employer_id=membership.employer_id,
+    )
+
+
+def is_office_staff(user) -> bool:
+    return user.is_authenticated and user.role in STAFF_ROLES
+
+
+def get_employer_for_officer(user, pk: int) -> Employer:
+    """An employer located in the officer's region, or 404."""
+    if not is_office_staff(user):
+        raise Http404
+    return get_object_or_404(
+        Employer.objects.visible_to(user).select_related("regency", "industry", "district"),
+        pk=pk,
+    )
+
+
+def get_vacancy_for_officer(user, pk: int) -> Vacancy:
+    """A vacancy located in the officer's region, or 404."""
+    if not is_office_staff(user):
+        raise Http404
+    return get_object_or_404(
+        Vacancy.objects.visible_to(user).select_related(
+            "employer",
+            "employer__regency",
+            "occupation",
+            "industry",
+            "min_education",
+            "regency",
+            "verified_by",
+        ),
+        pk=pk,
+    )
+
+
+def is_public(vacancy: Vacancy) -> bool:
+    """Whether the public may see the vacancy (published and within its validity period)."""
+    today = timezone.localdate()
+    return (
+        vacancy.status == Vacancy.Status.PUBLISHED
+        and vacancy.valid_from is not None
+        and vacancy.valid_to is not None
+        and vacancy.valid_from <= today <= vacancy.valid_to
+    )
+
+
+def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
+    """The public detail page: published for everyone; the owner and officers see any status."""
+    vacancy = get_object_or_404(
+        Vacancy.objects.select_related(
+            "employer", "employer__regency", "occupation", "industry", "min_education", "regency"
+        ),
+        pk=pk,
+    )
+    if is_public(vacancy):
+        return vacancy
+    if user.is_authenticated and user.role == Role.EMPLOYER:
+        if EmployerUser.objects.filter(user=user, employer_id=vacancy.employer_id).exists():
+            return vacancy
+    elif is_office_staff(user) and region_scope(user).contains_regency(
+        vacancy.location_regency.code
+    ):
+        return vacancy
+    raise Http404
+
+
+def get_import_for_officer(user, pk: int) -> ImportRun:
+    """An import run by this user (the national administrator sees every import), or 404."""
+    if not is_office_staff(user):
+        raise Http404
+    runs = ImportRun.objects.all()
+    if user.role != Role.NATIONAL:
+        runs = runs.filter(uploaded_by=user)
+    return get_object_or_404(runs, pk=pk)

@@ -1,0 +1,570 @@
+"""Employer and vacancy operations: registration, verification, the AK/III lifecycle.
+
+Lifecycle of a vacancy (Perpres 57/2023):
+
+    draft -> submitted -> published (verified by an officer) -> filled | closed | expired
+                       -> returned (with the officer's reason) -> submitted again
+
+Ledger events (the IPK tables read only these):
+- `vacancy_registered` when a vacancy is published (quantity = headcount);
+- `vacancy_filled` when the employer (or a placement) reports hires (quantity = people hired);
+- `vacancy_removed` when open positions are withdrawn or expire (quantity = positions removed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from employers import rules
+from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
+from placement.accounts.audit import audit
+from placement.accounts.models import Role, User
+from placement.ledger import services as ledger
+from placement.ledger.models import Event, EventKind
+from placement.taxonomy.models import Skill
+
+
+class EmployerRefused(Exception):
+    """An employer operation that the rules do not allow; the message is for the user."""
+
+
+class VacancyRefused(Exception):
+    """A vacancy transition the rules do not allow; `problems` maps fields to messages."""
+
+    def __init__(self, message: str, problems: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or {}
+
+
+# The fields an employer writes in the report (everything else is set by the lifecycle).
+VACANCY_FIELDS = (
+    "title",
+    "occupation",
+    "industry",
+    "headcount",
+    "description",
+    "min_education",
+    "min_experience_months",
+    "age_min",
+    "age_max",
+    "sex",
+    "limits_reason",
+    "wage_min",
+    "wage_max",
+    "regency",
+    "scope",
+    "country",
+    "p3mi_name",
+    "job_order_number",
+    "valid_from",
+    "valid_to",
+)
+# What the report must hold before it can be submitted (Perpres 57/2023 Art. 5).
+REQUIRED_FOR_SUBMISSION = (
+    "title",
+    "occupation",
+    "industry",
+    "headcount",
+    "description",
+    "min_education",
+    "valid_from",
+    "valid_to",
+)
+_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "regency"})
+
+
+# --- Employers ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_employer(
+    *,
+    name: str,
+    nib: str,
+    industry,
+    ownership: str,
+    address: str,
+    regency,
+    district=None,
+    contact_name: str,
+    contact_email: str,
+    contact_phone: str,
+    website: str = "",
+    email: str,
+    full_name: str,
+    password: str,
+) -> Employer:
+    """Register a company and its first user, who becomes the company's administrator."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmployerRefused(_("An account with this e-mail address already exists."))
+    if Employer.objects.filter(nib=nib).exists():
+        raise EmployerRefused(_("A company with this NIB is already registered."))
+    user = User.objects.create_user(email, password, role=Role.EMPLOYER, full_name=full_name)
+    try:
+        with transaction.atomic():
+            employer = Employer.objects.create(
+                name=name.strip(),
+                nib=nib,
+                industry=industry,
+                ownership=ownership,
+                address=address.strip(),
+                regency=regency,
+                district=district,
+                contact_name=contact_name.strip(),
+                contact_email=contact_email.strip().lower(),
+                contact_phone=contact_phone.strip(),
+                website=website.strip(),
+            )
+    except IntegrityError as exc:  # two registrations of one NIB at the same moment
+        raise EmployerRefused(_("A company with this NIB is already registered.")) from exc
+    EmployerUser.objects.create(user=user, employer=employer, is_admin=True)
+    audit(actor=user, action="create", obj=employer, event="registered")
+    return employer
+
+
+@transaction.atomic
+def add_colleague(
+    *, employer: Employer, by: User, email: str, full_name: str, is_admin: bool, base_url: str
+) -> EmployerUser:
+    """Add a colleague to the company and e-mail them a link to choose their password."""
+    if not EmployerUser.objects.filter(employer=employer, user=by, is_admin=True).exists():
+        raise EmployerRefused(_("Only the company's administrators can add colleagues."))
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmployerRefused(_("This e-mail address already has an account; use another address."))
+    user = User.objects.create_user(email, None, role=Role.EMPLOYER, full_name=full_name.strip())
+    membership = EmployerUser.objects.create(user=user, employer=employer, is_admin=is_admin)
+    audit(actor=by, action="create", obj=membership, event="colleague_added")
+    link = base_url.rstrip("/") + reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {"employer": employer, "by": by, "user": user, "link": link}
+    subject = _("You have been added to %(company)s on AntarKerja") % {"company": employer.name}
+    body = render_to_string("employers/email_invitation.txt", context)
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    )
+    return membership
+
+
+@transaction.atomic
+def remove_colleague(*, membership: EmployerUser, by: User) -> None:
+    """Take a colleague's access away (the account is deactivated, the history stays)."""
+    employer = membership.employer
+    if not EmployerUser.objects.filter(employer=employer, user=by, is_admin=True).exists():
+        raise EmployerRefused(_("Only the company's administrators can remove colleagues."))
+    if membership.user_id == by.pk:
+        raise EmployerRefused(_("You cannot remove yourself."))
+    user = membership.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    audit(actor=by, action="change", obj=membership, event="colleague_removed")
+
+
+@transaction.atomic
+def verify_employer(*, employer: Employer, by: User) -> Employer:
+    """An officer confirms the company is real: it may now publish vacancies."""
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    if employer.status == Employer.Status.VERIFIED:
+        raise EmployerRefused(_("This company is already verified."))
+    employer.status = Employer.Status.VERIFIED
+    employer.status_reason = ""
+    employer.verified_by = by
+    employer.verified_at = timezone.now()
+    employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
+    audit(actor=by, action="change", obj=employer, event="verified")
+    return employer
+
+
+@transaction.atomic
+def reject_employer(*, employer: Employer, by: User, reason: str) -> Employer:
+    """An officer refuses the registration, with the reason the company will read."""
+    reason = reason.strip()
+    if not reason:
+        raise EmployerRefused(_("Give the reason, so the company knows what to correct."))
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    employer.status = Employer.Status.REJECTED
+    employer.status_reason = reason[:255]
+    employer.verified_by = by
+    employer.verified_at = timezone.now()
+    employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
+    audit(actor=by, action="change", obj=employer, event="rejected")
+    return employer
+
+
+@transaction.atomic
+def update_employer(*, employer: Employer, by: User, fields: dict) -> Employer:
+    """The company corrects its details; a rejected company goes back to the officers' queue."""
+    allowed = {
+        "name",
+        "industry",
+        "ownership",
+        "address",
+        "regency",
+        "district",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "website",
+    }
+    changed = []
+    for name, value in fields.items():
+        if name in allowed and getattr(employer, name) != value:
+            setattr(employer, name, value)
+            changed.append(name)
+    if employer.status == Employer.Status.REJECTED:
+        employer.status = Employer.Status.PENDING
+        changed.append("status")
+    if changed:
+        employer.save(update_fields=[*changed, "updated_at"])
+        audit(actor=by, action="change", obj=employer, fields=sorted(changed))
+    return employer
+
+
+# --- Vacancies: the report ----------------------------------------------------------------------
+
+
+def _apply_fields(vacancy: Vacancy, fields: dict) -> list[str]:
+    changed = []
+    for name, value in fields.items():
+        if name not in VACANCY_FIELDS:
+            continue
+        if name in ("sex", "country", "p3mi_name", "job_order_number", "limits_reason"):
+            value = value or ""
+        if getattr(vacancy, name) != value:
+            setattr(vacancy, name, value)
+            changed.append(name)
+    # Work abroad is exactly the AKAN scope.
+    overseas = vacancy.scope == Vacancy.Scope.AKAN
+    if vacancy.is_overseas != overseas:
+        vacancy.is_overseas = overseas
+        changed.append("is_overseas")
+    return changed
+
+
+def _set_skills(vacancy: Vacancy, skills: Iterable[Skill], *, required: bool) -> None:
+    wanted = {skill.pk for skill in skills}
+    current = set(
+        VacancySkill.objects.filter(vacancy=vacancy, is_required=required).values_list(
+            "skill_id", flat=True
+        )
+    )
+    VacancySkill.objects.filter(
+        vacancy=vacancy, is_required=required, skill_id__in=current - wanted
+    ).delete()
+    # A skill moves between required and optional rather than being listed twice.
+    VacancySkill.objects.filter(vacancy=vacancy, skill_id__in=wanted - current).delete()
+    VacancySkill.objects.bulk_create(
+        [
+            VacancySkill(vacancy=vacancy, skill_id=pk, is_required=required)
+            for pk in sorted(wanted - current)
+        ]
+    )
+
+
+@transaction.atomic
+def create_vacancy(
+    *,
+    employer: Employer,
+    by: User,
+    fields: dict,
+    required_skills: Iterable[Skill] = (),
+    optional_skills: Iterable[Skill] = (),
+) -> Vacancy:
+    """Start a vacancy report as a draft (it may still be incomplete)."""
+    vacancy = Vacancy(employer=employer, created_by=by, status=Vacancy.Status.DRAFT)
+    if "industry" not in fields:
+        vacancy.industry_id = employer.industry_id
+    if "regency" not in fields and fields.get("scope") != Vacancy.Scope.AKAN:
+        vacancy.regency_id = employer.regency_id
+    _apply_fields(vacancy, fields)
+    vacancy.save()
+    _set_skills(vacancy, required_skills, required=True)
+    _set_skills(vacancy, optional_skills, required=False)
+    audit(actor=by, action="create", obj=vacancy)
+    return vacancy
+
+
+@transaction.atomic
+def save_vacancy_draft(
+    *,
+    vacancy: Vacancy,
+    by: User,
+    fields: dict,
+    required_skills: Iterable[Skill] | None = None,
+    optional_skills: Iterable[Skill] | None = None,
+) -> Vacancy:
+    """Keep what the employer typed in a draft or returned report (not yet checked as a whole)."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if not vacancy.is_editable:
+        raise VacancyRefused(
+            _("This vacancy can no longer be changed: it is %(status)s.")
+            % {"status": vacancy.get_status_display().lower()}
+        )
+    changed = _apply_fields(vacancy, fields)
+    if changed:
+        vacancy.save(update_fields=[*changed, "updated_at"])
+    if required_skills is not None:
+        _set_skills(vacancy, required_skills, required=True)
+    if optional_skills is not None:
+        _set_skills(vacancy, optional_skills, required=False)
+    if changed or required_skills is not None or optional_skills is not None:
+        audit(actor=by, action="change", obj=vacancy, fields=sorted(changed))
+    return vacancy
+
+
+def vacancy_values(vacancy: Vacancy) -> dict:
+    """The report's fields as plain values (ids for foreign keys), for the rules."""
+    values = {name: getattr(vacancy, name) for name in VACANCY_FIELDS}
+    for name in ("occupation", "industry", "min_education", "regency"):
+        values[f"{name}_id"] = getattr(vacancy, f"{name}_id")
+    return values
+
+
+def submission_problems(vacancy: Vacancy, *, today: date | None = None) -> dict[str, str]:
+    """What is missing or wrong before the report can go to an officer ({} when complete)."""
+    today = today or timezone.localdate()
+    problems: dict[str, str] = {}
+    labels = {f.name: f.verbose_name for f in Vacancy._meta.fields}
+    for name in REQUIRED_FOR_SUBMISSION:
+        value = getattr(vacancy, f"{name}_id" if name in _FOREIGN_KEYS else name)
+        if value in (None, "", 0) or (isinstance(value, str) and not value.strip()):
+            problems[name] = _("Enter the %(field)s.") % {"field": labels[name]}
+    if vacancy.headcount is not None and vacancy.headcount > rules.MAX_HEADCOUNT:
+        problems["headcount"] = _("Report at most %(n)s people in one vacancy.") % {
+            "n": rules.MAX_HEADCOUNT
+        }
+    for name, message in rules.vacancy_problems(vacancy_values(vacancy), today=today).items():
+        problems.setdefault(name, message)
+    return problems
+
+
+@transaction.atomic
+def submit_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
+    """Send a complete draft (or a corrected returned report) to the officers for verification."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if not vacancy.is_editable:
+        raise VacancyRefused(_("Only a draft or a returned vacancy can be submitted."))
+    problems = submission_problems(vacancy)
+    if problems:
+        raise VacancyRefused(_("The report is not complete yet."), problems)
+    vacancy.status = Vacancy.Status.SUBMITTED
+    vacancy.submitted_at = timezone.now()
+    vacancy.save(update_fields=["status", "submitted_at", "updated_at"])
+    audit(actor=by, action="change", obj=vacancy, event="submitted")
+    return vacancy
+
+
+def _dimensions(vacancy: Vacancy) -> dict:
+    """The IPK dimensions of a vacancy event (III/4 education, III/5 occupation, III/6 industry)."""
+    regency = vacancy.location_regency
+    return {
+        "regency": regency,
+        "office": getattr(regency, "office", None),
+        "education": vacancy.min_education_id or "",
+        "occupation_group": vacancy.occupation.code[0] if vacancy.occupation_id else "",
+        "industry_section": vacancy.industry.section if vacancy.industry_id else "",
+        "sex": vacancy.sex or "",
+        "placement_scope": vacancy.scope,
+        "employer_type": vacancy.employer.ownership,
+    }
+
+
+def vacancy_event(kind: str, vacancy: Vacancy, *, quantity: int, occurred_on: date) -> Event:
+    """An unsaved ledger event about `vacancy` (bulk paths save many with bulk_create)."""
+    dimensions = _dimensions(vacancy)
+    regency = dimensions.pop("regency")
+    return Event(
+        kind=kind,
+        occurred_on=occurred_on,
+        subject_type=Vacancy._meta.label_lower,
+        subject_id=vacancy.pk,
+        regency=regency,
+        province_id=getattr(regency, "province_id", None),
+        quantity=quantity,
+        **dimensions,
+    )
+
+
+def _record(kind: str, vacancy: Vacancy, *, quantity: int, occurred_on: date | None = None):
+    dimensions = _dimensions(vacancy)
+    return ledger.record(
+        kind, subject=vacancy, occurred_on=occurred_on, quantity=quantity, **dimensions
+    )
+
+
+@transaction.atomic
+def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
+    """An officer verifies a submitted vacancy: it is published and counted as registered."""
+    vacancy = (
+        Vacancy.objects.select_for_update(of=("self",))
+        .select_related(
+            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
+        )
+        .get(pk=vacancy.pk)
+    )
+    if vacancy.status != Vacancy.Status.SUBMITTED:
+        raise VacancyRefused(_("Only a vacancy waiting for verification can be published."))
+    if not vacancy.employer.is_verified:
+        raise VacancyRefused(
+            _("Verify the company first: an unverified company cannot publish vacancies.")
+        )
+    problems = submission_problems(vacancy)
+    if problems:
+        raise VacancyRefused(_("The report is not complete: return it to the employer."), problems)
+    now = timezone.now()
+    vacancy.status = Vacancy.Status.PUBLISHED
+    vacancy.verified_by = by
+    vacancy.published_at = now
+    vacancy.return_reason = ""
+    vacancy.save(
+        update_fields=["status", "verified_by", "published_at", "return_reason", "updated_at"]
+    )
+    _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
+    audit(actor=by, action="change", obj=vacancy, event="published")
+    return vacancy
+
+
+@transaction.atomic
+def return_vacancy(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
+    """An officer sends a submitted vacancy back with the reason; the employer corrects it."""
+    reason = reason.strip()
+    if not reason:
+        raise VacancyRefused(
+            _("Write the reason, so the employer knows what to change."),
+            {"reason": _("Write the reason for returning the vacancy.")},
+        )
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.SUBMITTED:
+        raise VacancyRefused(_("Only a vacancy waiting for verification can be returned."))
+    vacancy.status = Vacancy.Status.RETURNED
+    vacancy.return_reason = reason[:4000]
+    vacancy.verified_by = by
+    vacancy.save(update_fields=["status", "return_reason", "verified_by", "updated_at"])
+    audit(actor=by, action="change", obj=vacancy, event="returned")
+    return vacancy
+
+
+@transaction.atomic
+def record_vacancy_filled(
+    *, vacancy: Vacancy, quantity: int, by: User | None = None, occurred_on: date | None = None
+) -> Vacancy:
+    """Report `quantity` positions as filled (the Art. 6 report; placements call this too)."""
+    vacancy = (
+        Vacancy.objects.select_for_update(of=("self",))
+        .select_related(
+            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
+        )
+        .get(pk=vacancy.pk)
+    )
+    if vacancy.status != Vacancy.Status.PUBLISHED:
+        raise VacancyRefused(_("Only a published vacancy can be reported as filled."))
+    if quantity < 1 or quantity > vacancy.open_positions:
+        raise VacancyRefused(
+            _("Enter a number from 1 to %(n)s.") % {"n": vacancy.open_positions},
+            {"hired": _("Enter a number from 1 to %(n)s.") % {"n": vacancy.open_positions}},
+        )
+    vacancy.filled_count += quantity
+    fields = ["filled_count", "updated_at"]
+    if vacancy.open_positions == 0:
+        vacancy.status = Vacancy.Status.FILLED
+        vacancy.closed_at = timezone.now()
+        fields += ["status", "closed_at"]
+    vacancy.save(update_fields=fields)
+    _record(EventKind.VACANCY_FILLED, vacancy, quantity=quantity, occurred_on=occurred_on)
+    audit(actor=by, action="change", obj=vacancy, event="filled", quantity=quantity)
+    return vacancy
+
+
+@transaction.atomic
+def close_vacancy(*, vacancy: Vacancy, by: User, hired: int = 0) -> Vacancy:
+    """Close a published vacancy: report `hired` people, withdraw the positions still open.
+
+    The status becomes "filled" when every position was filled, "closed" otherwise.
+    """
+    vacancy = (
+        Vacancy.objects.select_for_update(of=("self",))
+        .select_related(
+            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
+        )
+        .get(pk=vacancy.pk)
+    )
+    if vacancy.status != Vacancy.Status.PUBLISHED:
+        raise VacancyRefused(_("Only a published vacancy can be closed."))
+    if hired < 0 or hired > vacancy.open_positions:
+        message = _("Enter a number from 0 to %(n)s.") % {"n": vacancy.open_positions}
+        raise VacancyRefused(message, {"hired": message})
+    if hired:
+        vacancy.filled_count += hired
+        _record(EventKind.VACANCY_FILLED, vacancy, quantity=hired)
+    removed = vacancy.open_positions
+    if removed:
+        vacancy.removed_count += removed
+        _record(EventKind.VACANCY_REMOVED, vacancy, quantity=removed)
+    vacancy.status = Vacancy.Status.CLOSED if vacancy.removed_count else Vacancy.Status.FILLED
+    vacancy.closed_at = timezone.now()
+    vacancy.save(
+        update_fields=["filled_count", "removed_count", "status", "closed_at", "updated_at"]
+    )
+    audit(actor=by, action="change", obj=vacancy, event="closed", hired=hired, removed=removed)
+    return vacancy
+
+
+@transaction.atomic
+def expire_vacancies(*, today: date | None = None) -> int:
+    """Expire published vacancies past their closing date; their open positions are removed."""
+    today = today or timezone.localdate()
+    expired = list(
+        Vacancy.objects.select_for_update(of=("self",), skip_locked=True)
+        .filter(status=Vacancy.Status.PUBLISHED, valid_to__lt=today)
+        .select_related(
+            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
+        )
+    )
+    if not expired:
+        return 0
+    now = timezone.now()
+    events = []
+    for vacancy in expired:
+        removed = vacancy.open_positions
+        if removed:
+            # Counted on the day after the last open day, the day the positions lapsed.
+            events.append(
+                vacancy_event(
+                    EventKind.VACANCY_REMOVED, vacancy, quantity=removed, occurred_on=today
+                )
+            )
+        vacancy.removed_count += removed
+        vacancy.status = Vacancy.Status.EXPIRED
+        vacancy.closed_at = now
+        vacancy.updated_at = now
+    Vacancy.objects.bulk_update(
+        expired, ["removed_count", "status", "closed_at", "updated_at"], batch_size=500
+    )
+    Event.objects.bulk_create(events, batch_size=500)
+    audit(
+        actor=None,
+        action="change",
+        object_type="employers.vacancy",
+        event="expired",
+        count=len(expired),
+    )
+    return len(expired)

@@ -1,0 +1,23 @@
+"""Background work of the employers app: load by primary key, call a service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from employers import imports, services
+from employers.models import ImportRun
+
+
+@shared_task(name="employers.tasks.expire_vacancies")
+def expire_vacancies() -> int:
+    """Nightly: published vacancies past their closing date expire (open positions removed)."""
+    return services.expire_vacancies()
+
+
+@shared_task(name="employers.tasks.run_import")
+def run_import(run_pk: int) -> str:
+    """Run one uploaded import (employers or vacancies)."""
+    run = ImportRun.objects.select_related("uploaded_by").filter(pk=run_pk).first()
+    if run is None or run.status != ImportRun.Status.PENDING:
+        return "skipped"
+    return imports.run_import(run).status

@@ -1,0 +1,54 @@
+"""Who may see which application: each helper returns the object or 404."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from employers.access import membership_for
+from jobseekers.models import JobSeeker, SeekerSkill
+from placement.accounts.audit import audit
+from placement.accounts.models import Role
+from placement.pipeline.models import Application
+
+
+def seeker_for(user) -> JobSeeker | None:
+    """The signed-in seeker's record (None while they have not started registering)."""
+    if not user.is_authenticated or user.role != Role.SEEKER:
+        raise Http404
+    return JobSeeker.objects.filter(user=user).first()
+
+
+def applicant_queryset():
+    """Applications with the applicant's profile summary loaded (no NIK, no disability)."""
+    return Application.objects.select_related(
+        "vacancy",
+        "seeker",
+        "seeker__user",
+        "seeker__regency",
+        "seeker__education_level",
+    ).prefetch_related(
+        Prefetch("seeker__skills", queryset=SeekerSkill.objects.select_related("skill")),
+        "seeker__educations__level",
+        "seeker__experiences",
+    )
+
+
+def get_application_for_employer(user, pk: int) -> Application:
+    """An application to a vacancy of the user's own company, or 404; the read is audited."""
+    membership = membership_for(user)
+    application = get_object_or_404(
+        applicant_queryset(), pk=pk, vacancy__employer_id=membership.employer_id
+    )
+    audit(actor=user, action="view", obj=application.seeker, via="application")
+    return application
+
+
+def get_application_for_seeker(user, pk: int) -> Application:
+    """One of the signed-in seeker's own applications, or 404."""
+    if not user.is_authenticated or user.role != Role.SEEKER:
+        raise Http404
+    return get_object_or_404(
+        Application.objects.select_related("vacancy", "seeker"), pk=pk, seeker__user=user
+    )
