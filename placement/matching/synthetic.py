@@ -1,0 +1,376 @@
+"""Synthetic seekers and vacancies shaped like the country, for tests and benchmarks (no Django).
+
+`generate` follows the shape PERFORMANCE.md was measured on: 38 provinces, 514 regencies weighted
+by population, ~450 KBJI-like unit groups (4-digit codes, some with a leading zero), 15,000 skills
+with Zipf popularity, ~10 skills per seeker and ~8 per vacancy drawn from each occupation's skill
+profile, 10 education levels, 65 % of seekers willing to work only in their regency, 27 % in their
+province, 8 % anywhere (a small share also abroad), a few overseas vacancies and wages around each
+regency's minimum wage. Everything is vectorised: 2 M seekers x 200 k vacancies take about a minute.
+
+`planted` builds a small population where the right answer is known: seekers and vacancies of the
+same occupation share that occupation's skills, so a seeker's best vacancies are its own
+occupation's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from placement.matching.engine import SeekerArrays, VacancyArrays
+
+N_PROVINCES = 38
+N_REGENCIES = 514
+N_SKILLS = 15_000
+N_EDUCATION_LEVELS = 10
+PROFILE_SIZE = 40  # skills in an occupation's profile (specific + shared with its minor group)
+
+# Share of seekers per education level (no schooling ... doctorate); job seekers are mostly SMA/SMK.
+SEEKER_EDUCATION = np.array([0.03, 0.10, 0.14, 0.27, 0.20, 0.03, 0.06, 0.14, 0.025, 0.005])
+# Minimum education asked by vacancies; employers ask less than seekers hold (calibrated so that
+# 200 k x 20 k gives ~300 M location- and education-admissible pairs, as in PERFORMANCE.md).
+VACANCY_EDUCATION = np.array([0.14, 0.18, 0.20, 0.25, 0.07, 0.03, 0.04, 0.06, 0.025, 0.005])
+# Education shift by KBJI major group 0..9: managers and professionals higher, elementary lower.
+MAJOR_EDUCATION_SHIFT = np.array([0, 2, 2, 1, 0, 0, -1, -1, -1, -2])
+# Relocation scope: 0 own regency, 1 own province, 2 anywhere in Indonesia, 3 also abroad.
+SCOPE_SHARES = np.array([0.65, 0.27, 0.065, 0.015])
+EXPERIENCE_REQUIRED = np.array([0, 6, 12, 24, 36, 60, 120])
+EXPERIENCE_REQUIRED_SHARES = np.array([0.45, 0.05, 0.20, 0.15, 0.08, 0.05, 0.02])
+AGE_MAX_CHOICES = np.array([25, 30, 35, 40, 45])
+OVERSEAS_SHARE = 0.03
+
+
+@dataclass(frozen=True)
+class SyntheticMeta:
+    """What a generated population was built from (for labels and checks)."""
+
+    province_of_regency: np.ndarray  # int32, per regency
+    occupation_codes: np.ndarray  # int16, the unit-group codes used (e.g. 110 means "0110")
+    minimum_wage: np.ndarray  # int64, per regency (UMK), IDR per month
+    seeker_primary_occupation: np.ndarray  # int16 code of each seeker's first preference
+    vacancy_occupation: np.ndarray  # int16 code of each vacancy
+
+
+def generate(
+    n_seekers: int, n_vacancies: int, seed: int = 0
+) -> tuple[SeekerArrays, VacancyArrays, SyntheticMeta]:
+    """A country-shaped population of seekers and vacancies."""
+    rng = np.random.default_rng(seed)
+    province_of_regency, regency_weight = _regions(rng)
+    minimum_wage = _minimum_wages(rng, province_of_regency)
+    codes = occupation_codes()
+    occupation_weight = _zipf(len(codes), 0.8, rng)
+    vacancy_occupation_weight = occupation_weight * rng.lognormal(0.0, 0.5, len(codes))
+    vacancy_occupation_weight /= vacancy_occupation_weight.sum()
+    profiles = _skill_profiles(rng, codes)
+    skill_weight = _zipf(N_SKILLS, 1.0, rng)
+    within_profile = np.cumsum(_zipf(PROFILE_SIZE, 0.8))
+
+    seekers, primary = _seekers(
+        rng,
+        n_seekers,
+        province_of_regency,
+        regency_weight,
+        minimum_wage,
+        codes,
+        occupation_weight,
+        profiles,
+        within_profile,
+        skill_weight,
+    )
+    vacancies, vacancy_occupation = _vacancies(
+        rng,
+        n_vacancies,
+        province_of_regency,
+        regency_weight,
+        minimum_wage,
+        codes,
+        vacancy_occupation_weight,
+        profiles,
+        within_profile,
+        skill_weight,
+    )
+    meta = SyntheticMeta(province_of_regency, codes, minimum_wage, primary, vacancy_occupation)
+    return seekers, vacancies, meta
+
+
+def occupation_codes(n_target: int = 450) -> np.ndarray:
+    """About 450 KBJI-like 4-digit unit-group codes, as integers (0110 -> 110), sorted."""
+    rng = np.random.default_rng(2014)  # fixed: the classification is the same for every seed
+    codes = [110, 210, 310]  # major group 0, armed forces: the leading-zero codes
+    while len(codes) < n_target:
+        for major in range(1, 10):
+            for sub in range(1, int(rng.integers(2, 6))):
+                for minor in range(1, int(rng.integers(2, 6))):
+                    for unit in range(1, int(rng.integers(2, 7))):
+                        codes.append(major * 1000 + sub * 100 + minor * 10 + unit)
+        codes = sorted(set(codes))
+    keep = np.sort(rng.choice(len(codes) - 3, size=n_target - 3, replace=False) + 3)
+    return np.array([110, 210, 310] + [codes[i] for i in keep], dtype=np.int16)
+
+
+def planted(
+    n_occupations: int = 12, per_occupation: int = 40, seed: int = 0
+) -> tuple[SeekerArrays, VacancyArrays, np.ndarray, np.ndarray]:
+    """Seekers and vacancies drawn from the same occupations; returns their true occupations."""
+    rng = np.random.default_rng(seed)
+    codes = occupation_codes()
+    chosen = np.sort(rng.choice(len(codes), size=n_occupations, replace=False))
+    occupation = codes[chosen]
+    own_skills = 12  # skills specific to each occupation
+    shared = np.arange(n_occupations * own_skills, n_occupations * own_skills + 30)
+    n_skills = int(shared[-1]) + 1
+
+    n_seekers = n_occupations * per_occupation
+    n_vacancies = n_occupations * max(per_occupation // 2, 12)
+    seeker_truth = np.repeat(np.arange(n_occupations), per_occupation)
+    vacancy_truth = np.repeat(np.arange(n_occupations), n_vacancies // n_occupations)
+
+    def draw(truth: np.ndarray, n_own: int, n_shared: int) -> sp.csr_matrix:
+        rows, cols = [], []
+        for i, t in enumerate(truth):
+            own = rng.choice(own_skills, size=n_own, replace=False) + t * own_skills
+            common = rng.choice(shared, size=n_shared, replace=False)
+            cols.extend(own.tolist() + common.tolist())
+            rows.extend([i] * (n_own + n_shared))
+        data = np.ones(len(rows), dtype=np.int8)
+        matrix = sp.csr_matrix((data, (rows, cols)), shape=(len(truth), n_skills))
+        matrix.sum_duplicates()
+        matrix.data[:] = 1
+        return matrix
+
+    seeker_skills = draw(seeker_truth, 6, 4)
+    required = draw(vacancy_truth, 5, 2)
+    optional = draw(vacancy_truth, 1, 1)
+    # Half of the seekers also want an unrelated occupation: noise the skills must beat.
+    occupations = np.full((n_seekers, 4), -1, dtype=np.int16)
+    occupations[:, 0] = occupation[seeker_truth]
+    noisy = rng.random(n_seekers) < 0.5
+    occupations[noisy, 1] = occupation[rng.integers(0, n_occupations, noisy.sum())]
+    regency = rng.integers(0, 3, n_seekers).astype(np.int32)
+    seekers = SeekerArrays(
+        ids=rng.permutation(n_seekers).astype(np.int64) * 7 + 11,
+        regency=regency,
+        province=np.zeros(n_seekers, np.int32),
+        scope=np.ones(n_seekers, np.int8),
+        education=rng.integers(3, 8, n_seekers).astype(np.int16),
+        experience_months=rng.integers(0, 60, n_seekers).astype(np.int32),
+        expected_wage=np.zeros(n_seekers, np.int64),
+        age=rng.integers(20, 40, n_seekers).astype(np.int16),
+        sex=rng.integers(1, 3, n_seekers).astype(np.int8),
+        occupations=occupations,
+        skills=seeker_skills,
+    )
+    vacancies = VacancyArrays(
+        ids=rng.permutation(n_vacancies).astype(np.int64) * 5 + 3,
+        regency=rng.integers(0, 3, n_vacancies).astype(np.int32),
+        province=np.zeros(n_vacancies, np.int32),
+        is_overseas=np.zeros(n_vacancies, bool),
+        min_education=np.full(n_vacancies, 3, np.int16),
+        min_experience_months=np.zeros(n_vacancies, np.int32),
+        wage_min=np.zeros(n_vacancies, np.int64),
+        wage_max=np.zeros(n_vacancies, np.int64),
+        age_min=np.zeros(n_vacancies, np.int16),
+        age_max=np.zeros(n_vacancies, np.int16),
+        sex=np.zeros(n_vacancies, np.int8),
+        occupation=occupation[vacancy_truth].astype(np.int16),
+        required_skills=required,
+        optional_skills=optional,
+    )
+    return seekers, vacancies, seeker_truth, vacancy_truth
+
+
+def _zipf(n: int, exponent: float, rng: np.random.Generator | None = None) -> np.ndarray:
+    """Zipf weights over n items (shuffled when rng is given), summing to 1."""
+    weight = 1.0 / np.arange(1, n + 1) ** exponent
+    if rng is not None:
+        weight = rng.permutation(weight)
+    return weight / weight.sum()
+
+
+def _regions(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Province of each regency and each regency's share of the population."""
+    extra = rng.dirichlet(np.full(N_PROVINCES, 2.0)) * (N_REGENCIES - 5 * N_PROVINCES)
+    per_province = 5 + np.floor(extra).astype(int)
+    short = N_REGENCIES - per_province.sum()
+    per_province[np.argsort(-(extra - np.floor(extra)))[:short]] += 1
+    province_of_regency = np.repeat(np.arange(N_PROVINCES), per_province).astype(np.int32)
+    province_share = _zipf(N_PROVINCES, 1.0)  # province 0 is the most populous (Jawa Barat-like)
+    within = rng.lognormal(0.0, 0.8, N_REGENCIES)
+    within /= np.bincount(province_of_regency, weights=within)[province_of_regency]
+    return province_of_regency, province_share[province_of_regency] * within
+
+
+def _minimum_wages(rng: np.random.Generator, province_of_regency: np.ndarray) -> np.ndarray:
+    """A regency minimum wage (UMK) between about 2 and 5.5 million rupiah."""
+    provincial = rng.lognormal(np.log(2.8e6), 0.2, N_PROVINCES)
+    umk = provincial[province_of_regency] * rng.lognormal(0.05, 0.1, len(province_of_regency))
+    return (np.clip(umk, 2.0e6, 5.5e6) // 1000 * 1000).astype(np.int64)
+
+
+def _skill_profiles(rng: np.random.Generator, codes: np.ndarray) -> np.ndarray:
+    """Each occupation's PROFILE_SIZE skills, most characteristic first."""
+    popularity = _zipf(N_SKILLS, 0.6, rng)
+    minor = codes // 10
+    minor_values, minor_index = np.unique(minor, return_inverse=True)
+    minor_skills = rng.choice(N_SKILLS, size=(len(minor_values), 12), p=popularity)
+    own = rng.choice(N_SKILLS, size=(len(codes), PROFILE_SIZE - 12), p=popularity)
+    # Specific skills first, then the minor group's: related occupations share part of a profile.
+    return np.concatenate([own, minor_skills[minor_index]], axis=1).astype(np.int32)
+
+
+def _draw_from_profiles(
+    rng: np.random.Generator,
+    owner_occupation: np.ndarray,
+    profiles: np.ndarray,
+    within_profile: np.ndarray,
+) -> np.ndarray:
+    """One skill per entry of owner_occupation (an occupation index), from that profile."""
+    position = np.searchsorted(
+        within_profile, rng.random(len(owner_occupation)) * within_profile[-1]
+    )
+    position = np.minimum(position, PROFILE_SIZE - 1)
+    return profiles[owner_occupation, position]
+
+
+def _binary_csr(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """A 0/1 CSR matrix from (row, col) pairs, duplicates merged."""
+    key = np.unique(rows.astype(np.int64) * shape[1] + cols)
+    rows, cols = np.divmod(key, shape[1])
+    indptr = np.zeros(shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=shape[0]), out=indptr[1:])
+    data = np.ones(len(cols), dtype=np.int8)
+    return sp.csr_matrix((data, cols.astype(np.int32), indptr), shape=shape)
+
+
+def _education(
+    rng: np.random.Generator, shares: np.ndarray, occupation_code: np.ndarray
+) -> np.ndarray:
+    """An education level per person or vacancy, shifted by the occupation's major group."""
+    base = rng.choice(N_EDUCATION_LEVELS, size=len(occupation_code), p=shares)
+    shift = MAJOR_EDUCATION_SHIFT[occupation_code // 1000] * (rng.random(len(base)) < 0.6)
+    return np.clip(base + shift, 0, N_EDUCATION_LEVELS - 1).astype(np.int16)
+
+
+def _ids(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Unique database-like ids in no particular order."""
+    return (rng.permutation(n).astype(np.int64) * 3 + 1000).astype(np.int64)
+
+
+def _seekers(
+    rng: np.random.Generator,
+    n: int,
+    province_of_regency: np.ndarray,
+    regency_weight: np.ndarray,
+    minimum_wage: np.ndarray,
+    codes: np.ndarray,
+    occupation_weight: np.ndarray,
+    profiles: np.ndarray,
+    within_profile: np.ndarray,
+    skill_weight: np.ndarray,
+) -> tuple[SeekerArrays, np.ndarray]:
+    """Job seekers: home region, relocation scope, education, occupations, skills, wage wish."""
+    regency = rng.choice(N_REGENCIES, size=n, p=regency_weight).astype(np.int32)
+    primary = rng.choice(len(codes), size=n, p=occupation_weight)
+    # Further preferences or past jobs: often a sibling in the same minor group, else anything.
+    slots = np.full((n, 4), -1, dtype=np.int64)
+    slots[:, 0] = primary
+    for slot, share in ((1, 0.55), (2, 0.3), (3, 0.12)):
+        filled = rng.random(n) < share
+        sibling = np.clip(primary + rng.integers(-3, 4, n), 0, len(codes) - 1)
+        anything = rng.choice(len(codes), size=n, p=occupation_weight)
+        slots[filled, slot] = np.where(rng.random(n) < 0.5, sibling, anything)[filled]
+    occupations = np.where(slots >= 0, codes[np.maximum(slots, 0)], -1).astype(np.int16)
+
+    # ~10 skills: mostly from the first occupation's profile, some from the second, some general.
+    per_seeker = np.clip(rng.poisson(10, n), 2, 30)
+    owner = np.repeat(np.arange(n), per_seeker)
+    source = rng.random(len(owner))
+    second = np.where(slots[owner, 1] >= 0, slots[owner, 1], primary[owner])
+    occupation_of_draw = np.where(source < 0.75, primary[owner], second)
+    skill = _draw_from_profiles(rng, occupation_of_draw, profiles, within_profile)
+    general = source >= 0.88
+    skill[general] = rng.choice(N_SKILLS, size=int(general.sum()), p=skill_weight)
+    skills = _binary_csr(owner, skill, (n, N_SKILLS))
+
+    education = _education(rng, SEEKER_EDUCATION, codes[primary])
+    fresh = rng.random(n) < 0.4
+    experience = np.where(fresh, 0, np.clip(rng.lognormal(np.log(30), 0.9, n), 1, 480))
+    stated = rng.random(n) < 0.6
+    wish = minimum_wage[regency] * rng.lognormal(0.05 * (education - 3), 0.25, n)
+    expected_wage = np.where(stated, (wish // 50_000 * 50_000).astype(np.int64), 0)
+    age = np.clip(rng.gamma(2.2, 5.0, n) + 17, 17, 64)  # job seekers are mostly 20-35
+    seekers = SeekerArrays(
+        ids=_ids(rng, n),
+        regency=regency,
+        province=province_of_regency[regency],
+        scope=rng.choice(4, size=n, p=SCOPE_SHARES).astype(np.int8),
+        education=education,
+        experience_months=experience.astype(np.int32),
+        expected_wage=expected_wage.astype(np.int64),
+        age=age.astype(np.int16),
+        sex=rng.choice(np.array([1, 2], dtype=np.int8), size=n, p=[0.55, 0.45]),
+        occupations=occupations,
+        skills=skills,
+    )
+    return seekers, codes[primary]
+
+
+def _vacancies(
+    rng: np.random.Generator,
+    n: int,
+    province_of_regency: np.ndarray,
+    regency_weight: np.ndarray,
+    minimum_wage: np.ndarray,
+    codes: np.ndarray,
+    occupation_weight: np.ndarray,
+    profiles: np.ndarray,
+    within_profile: np.ndarray,
+    skill_weight: np.ndarray,
+) -> tuple[VacancyArrays, np.ndarray]:
+    """Vacancies: location, occupation, requirements, skills, wage range, age/sex limits."""
+    regency = rng.choice(N_REGENCIES, size=n, p=regency_weight).astype(np.int32)
+    occupation = rng.choice(len(codes), size=n, p=occupation_weight)
+
+    per_required = np.clip(rng.poisson(7, n) + 1, 1, 20)
+    owner = np.repeat(np.arange(n), per_required)
+    skill = _draw_from_profiles(rng, occupation[owner], profiles, within_profile)
+    general = rng.random(len(owner)) >= 0.9
+    skill[general] = rng.choice(N_SKILLS, size=int(general.sum()), p=skill_weight)
+    required = _binary_csr(owner, skill, (n, N_SKILLS))
+    has_optional = rng.random(n) < 0.5
+    per_optional = np.where(has_optional, rng.poisson(2, n) + 1, 0)
+    owner = np.repeat(np.arange(n), per_optional)
+    skill = _draw_from_profiles(rng, occupation[owner], profiles, within_profile)
+    optional = _binary_csr(owner, skill, (n, N_SKILLS))
+
+    min_education = _education(rng, VACANCY_EDUCATION, codes[occupation])
+    stated = rng.random(n) < 0.7
+    wage_min = minimum_wage[regency] * rng.lognormal(0.06 * (min_education - 3), 0.15, n)
+    wage_min = np.where(stated, wage_min // 100_000 * 100_000, 0).astype(np.int64)
+    wage_max = np.where(stated, wage_min * rng.uniform(1.1, 1.6, n) // 100_000 * 100_000, 0)
+    limited = rng.random(n) < 0.4
+    age_max = np.where(limited, rng.choice(AGE_MAX_CHOICES, size=n), 0)
+    age_min = np.where(limited & (rng.random(n) < 0.6), 18, 0)
+    sex = rng.choice(np.array([0, 1, 2], dtype=np.int8), size=n, p=[0.8, 0.12, 0.08])
+    vacancies = VacancyArrays(
+        ids=_ids(rng, n),
+        regency=regency,
+        province=province_of_regency[regency],
+        is_overseas=rng.random(n) < OVERSEAS_SHARE,
+        min_education=min_education,
+        min_experience_months=rng.choice(
+            EXPERIENCE_REQUIRED, size=n, p=EXPERIENCE_REQUIRED_SHARES
+        ).astype(np.int32),
+        wage_min=wage_min,
+        wage_max=wage_max.astype(np.int64),
+        age_min=age_min.astype(np.int16),
+        age_max=age_max.astype(np.int16),
+        sex=sex,
+        occupation=codes[occupation].astype(np.int16),
+        required_skills=required,
+        optional_skills=optional,
+    )
+    return vacancies, codes[occupation]
