@@ -295,7 +295,9 @@ MATCHING = {
     "TASKS": env_int("MATCHING_TASKS", 8),
     "MAX_UNIT_ATTEMPTS": 3,
     # A unit claimed longer ago than this without finishing is re-queued by the reconciler.
-    "UNIT_STALE_SECONDS": 20 * 60,
+    "UNIT_STALE_SECONDS": env_int("MATCHING_UNIT_STALE_SECONDS", 20 * 60),
+    # Fault-injection tests only: hold each unit this long, so a worker can be killed mid-unit.
+    "UNIT_DELAY_MS": env_int("MATCHING_UNIT_DELAY_MS", 0),
     "SNAPSHOT_DIR": VAR_DIR / "matching",
 }
 

@@ -186,6 +186,8 @@ def run_unit(*, run_id: int, number: int) -> bool:
         unit = _lock_unit(run_id, number)
         if unit is None:
             return False
+        if _config().get("UNIT_DELAY_MS"):
+            time.sleep(int(_config()["UNIT_DELAY_MS"]) / 1000)
         snapshot, prepared = _prepared(unit.run)
         folder = run_folder(unit.run)
         vacancy_indices = np.load(folder / f"unit-{number}.vacancies.npy")
