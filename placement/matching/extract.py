@@ -123,8 +123,9 @@ def _csr(rows: np.ndarray, n_rows: int, row_ids: np.ndarray, col_of: dict) -> sp
     return matrix
 
 
-def extract(run_on: date, *, province: str = "") -> Snapshot:
-    """Active seekers and open vacancies as engine arrays (optionally one province's vacancies)."""
+def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None = None) -> Snapshot:
+    """Active seekers and open vacancies as engine arrays (optionally one province's vacancies,
+    or only the given vacancies)."""
     from employers.models import Vacancy
     from jobseekers.models import JobSeeker
 
@@ -158,6 +159,10 @@ def extract(run_on: date, *, province: str = "") -> Snapshot:
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")
+    if vacancy_ids is not None:
+        ids = [int(pk) for pk in vacancy_ids] or [0]
+        vacancy_where += f" AND v.id IN ({', '.join(['%s'] * len(ids))})"
+        vacancy_params.extend(ids)
     vacancy_sql = (
         "SELECT v.id, "
         f"{_regency_int('v.regency_id')}, "

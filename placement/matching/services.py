@@ -389,7 +389,12 @@ def pair_table(
     rank_vacancy[inverse[:n_v]] = vacancy_side.rank
     rank_seeker[inverse[n_v:]] = seeker_side.rank
     score = np.concatenate([vacancy_side.score, seeker_side.score])[first]
-    components = np.concatenate([vacancy_side.components, seeker_side.components])[first]
+    components = np.concatenate(
+        [
+            side.components if side.components is not None else np.zeros((0, 6), np.float32)
+            for side in (vacancy_side, seeker_side)
+        ]
+    )[first]
     seeker_index = (unique // n_vacancies).astype(np.int64)
     vacancy_index = (unique % n_vacancies).astype(np.int64)
     explanations = engine.explain_pairs(
@@ -456,3 +461,89 @@ def reconcile(*, dispatch: Dispatch, finalize: Callable[[int], None]) -> dict[st
             finalize(run.pk)
             counts["restarted"] += 1
     return counts
+
+
+# --- On demand ------------------------------------------------------------------------------------
+
+
+def _empty_side() -> engine.TopK:
+    return engine.concat_topk([])
+
+
+def rescore_vacancy(*, vacancy_id: int) -> int:
+    """Score one vacancy (just verified or changed) against every seeker now; returns its rows.
+
+    Its candidate list is replaced; seekers' own lists pick it up at the next night.
+    """
+    config = _config()
+    snapshot = extract(timezone.localdate(), vacancy_ids=[vacancy_id])
+    table = None
+    if len(snapshot.vacancies):
+        result = engine.match(
+            snapshot.seekers,
+            snapshot.vacancies,
+            weights=config["WEIGHTS"],
+            k_vacancy=int(config["TOP_K_VACANCY"]),
+            k_seeker=int(config["TOP_K_SEEKER"]),
+        )
+        table = pair_table(snapshot, result.vacancy_side, _empty_side())
+    run = queries_latest_run()
+    if table is None:
+        replace_for(_empty_table(), run.pk if run else 0, vacancy_ids=[vacancy_id])
+        return 0
+    replace_for(table, run.pk if run else 0, vacancy_ids=[vacancy_id])
+    return len(table)
+
+
+def rescore_seeker(*, seeker_id: int) -> int:
+    """Score one seeker (profile just verified or changed) against every open vacancy now.
+
+    The seeker's own list is replaced; their place in vacancies' lists waits for the next night.
+    Skill weights (IDF) come from the whole seeker population, as in the nightly run.
+    """
+    config = _config()
+    snapshot = extract(timezone.localdate())
+    position = np.flatnonzero(np.asarray(snapshot.seekers.ids) == seeker_id)
+    run = queries_latest_run()
+    if not len(position) or not len(snapshot.vacancies):
+        replace_for(_empty_table(), run.pk if run else 0, seeker_ids=[seeker_id])
+        return 0
+    idf = engine.skill_idf(snapshot.seekers.skills, snapshot.seekers.skills.shape[1])
+    alone = Snapshot(
+        snapshot.run_on,
+        snapshot.seekers.take(position),
+        snapshot.vacancies,
+        snapshot.skill_ids,
+        snapshot.regency_codes,
+    )
+    result = engine.match(
+        alone.seekers,
+        alone.vacancies,
+        weights=config["WEIGHTS"],
+        k_vacancy=int(config["TOP_K_VACANCY"]),
+        k_seeker=int(config["TOP_K_SEEKER"]),
+        idf=idf,
+    )
+    table = pair_table(alone, _empty_side(), result.seeker_side)
+    replace_for(table, run.pk if run else 0, seeker_ids=[seeker_id])
+    return len(table)
+
+
+def queries_latest_run() -> MatchRun | None:
+    return MatchRun.objects.filter(status=MatchRun.Status.SUCCEEDED).order_by("-run_on").first()
+
+
+def _empty_table() -> PairTable:
+    empty = np.zeros(0, dtype=np.int64)
+    return PairTable(
+        seeker_id=empty,
+        vacancy_id=empty,
+        score=np.zeros(0),
+        components=np.zeros((0, 6)),
+        rank_for_vacancy=np.zeros(0, dtype=np.int16),
+        rank_for_seeker=np.zeros(0, dtype=np.int16),
+        matched_indptr=np.zeros(1, dtype=np.int64),
+        matched_skills=np.zeros(0, dtype=np.int32),
+        missing_indptr=np.zeros(1, dtype=np.int64),
+        missing_skills=np.zeros(0, dtype=np.int32),
+    )

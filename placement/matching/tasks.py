@@ -44,3 +44,15 @@ def reconcile_runs() -> dict:
     return services.reconcile(
         dispatch=_dispatch, finalize=lambda run_id: finalize_matching.delay(run_id)
     )
+
+
+@shared_task(**RETRY)
+def rescore_vacancy(vacancy_id: int) -> int:
+    """Rescore a vacancy just verified or changed (its candidates appear within a minute)."""
+    return services.rescore_vacancy(vacancy_id=vacancy_id)
+
+
+@shared_task(**RETRY)
+def rescore_seeker(seeker_id: int) -> int:
+    """Rescore a seeker whose skills or preferences changed, or who was just verified."""
+    return services.rescore_seeker(seeker_id=seeker_id)

@@ -162,3 +162,35 @@ def test_nothing_to_match_still_succeeds(db):
 
 
 _ = DRIVE
+
+
+def test_a_newly_verified_vacancy_gets_candidates_at_once(population, employer):
+    _run()
+    fresh = make_vacancy(employer, "Las baru", required=(WELDING, FORKLIFT))
+    assert services.rescore_vacancy(vacancy_id=fresh.pk) > 0
+    names = [m.seeker.full_name for m in Match.objects.for_vacancy(fresh.pk)]
+    assert names[0] == "Ani" and "Dodi" not in names
+
+
+def test_a_seeker_with_new_skills_gets_new_recommendations_at_once(population):
+    _run()
+    citra = population["citra"]
+    assert Match.objects.for_seeker(citra.pk).first().vacancy.title == "Penjahit"
+    from jobseekers.models import SeekerSkill
+
+    SeekerSkill.objects.filter(seeker=citra).delete()
+    SeekerSkill.objects.create(seeker=citra, skill=skill(WELDING))
+    SeekerSkill.objects.create(seeker=citra, skill=skill(FORKLIFT))
+    services.rescore_seeker(seeker_id=citra.pk)
+    assert Match.objects.for_seeker(citra.pk).first().vacancy.title == "Juru las"
+    # Her place in the welder's candidate list (from the night) is kept until the next night.
+    assert Match.objects.filter(seeker=citra, rank_for_vacancy__gt=0).exists()
+
+
+def test_rescoring_a_closed_vacancy_empties_its_list(population):
+    _run()
+    job = population["welder_job"]
+    job.status = "closed"
+    job.save(update_fields=["status"])
+    assert services.rescore_vacancy(vacancy_id=job.pk) == 0
+    assert not Match.objects.for_vacancy(job.pk).exists()
