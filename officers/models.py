@@ -67,3 +67,45 @@ class Officer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_full_name()} ({self.office})"
+
+
+class Activity(models.Model):
+    """One thing an officer did, with its evidence (bukti fisik): the source of the workload
+    report (Permenaker 10/2023: volume x standard time / 1,250 h) and of SKP evidence."""
+
+    class Kind(models.TextChoices):
+        SEEKER_VERIFIED = "seeker_verified", _("Job seeker registration verified")
+        SEEKER_UPDATED = "seeker_updated", _("Job seeker record updated")
+        EMPLOYER_VERIFIED = "employer_verified", _("Employer verified")
+        VACANCY_VERIFIED = "vacancy_verified", _("Vacancy verified")
+        VACANCY_RETURNED = "vacancy_returned", _("Vacancy returned for changes")
+        INTERVIEW = "interview", _("AK/II interview")
+        COUNSELLING_INDIVIDUAL = "counselling_individual", _("Individual guidance")
+        COUNSELLING_GROUP = "counselling_group", _("Group guidance")
+        REFERRAL = "referral", _("Referral")
+        PLACEMENT = "placement", _("Placement recorded")
+        FOLLOW_UP = "follow_up", _("Placement follow-up")
+        IMPORT = "import", _("Data import")
+        REPORT = "report", _("IPK report compiled")
+
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="activities")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField(_("activity"), max_length=30, choices=Kind.choices)
+    at = models.DateTimeField(_("at"), db_index=True)
+    # What it was about: "jobseekers.jobseeker", 42 (no foreign key: any record can be evidence).
+    subject_type = models.CharField(_("subject type"), max_length=40, blank=True)
+    subject_id = models.BigIntegerField(_("subject id"), null=True, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)  # e.g. group size
+    evidence = models.JSONField(_("evidence"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("officer activity")
+        verbose_name_plural = _("officer activities")
+        indexes = [
+            models.Index(fields=["office", "at", "kind"]),
+            models.Index(fields=["officer", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.kind} by {self.officer_id}"

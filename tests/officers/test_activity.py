@@ -1,0 +1,14 @@
+from officers.models import Activity
+from officers.services import record_activity
+
+
+def test_officer_actions_are_logged_with_office_and_evidence(alice):
+    entry = record_activity(user=alice, kind=Activity.Kind.INTERVIEW, note="AK/II")
+    assert entry.office.code == "62.71"
+    assert entry.evidence == {"note": "AK/II"}
+    assert Activity.objects.filter(officer__user=alice).count() == 1
+
+
+def test_non_officers_are_not_logged(sam):
+    assert record_activity(user=sam, kind=Activity.Kind.INTERVIEW) is None
+    assert not Activity.objects.exists()
