@@ -76,7 +76,7 @@ def _fresh_database_url(tmp: Path) -> str:
 
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory) -> Iterator[str]:
-    """Base URL of a server seeded like `make run`."""
+    """Base URL of a server seeded like `make run` (reference data, demo data, one matching run)."""
     tmp = tmp_path_factory.mktemp("e2e")
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
     env.update(
