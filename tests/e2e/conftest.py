@@ -106,6 +106,7 @@ def live_url(tmp_path_factory) -> Iterator[str]:
         "--vacancies",
         os.environ.get("E2E_VACANCIES", "60"),
     )
+    manage("run_matching")
     port = _free_port()
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
