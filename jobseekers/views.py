@@ -221,11 +221,12 @@ def _rows_step(request: HttpRequest, step: Step, form_class, related: str) -> Ht
     if seeker is None:
         return redirect("jobseekers:register_step", STEPS[0].slug)
     form = form_class()
+    continue_error = ""
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "continue":
             if step.slug == "education" and not seeker.educations.exists():
-                form.add_error(None, _("Add at least one row (choose 'No schooling' if none)."))
+                continue_error = _("Add at least one row (choose 'No schooling' if none).")
             else:
                 services.mark_step(seeker=seeker, step=step.slug)
                 return _after_step(request, seeker, step)
@@ -260,7 +261,12 @@ def _rows_step(request: HttpRequest, step: Step, form_class, related: str) -> Ht
     return render(
         request,
         f"jobseekers/register_{step.slug}.html",
-        {"form": form, "rows": rows, **_step_context(step, seeker)},
+        {
+            "form": form,
+            "rows": rows,
+            "continue_error": continue_error,
+            **_step_context(step, seeker),
+        },
     )
 
 

@@ -125,11 +125,99 @@ class JobSeekerFactory(DjangoModelFactory):
         if create:
             from placement.taxonomy.models import Occupation
 
-            codes = extracted or ["5223"]
-            self.preferred_occupations.add(*Occupation.objects.current().filter(code__in=codes))
+            for code in ["5223"] if extracted is None else extracted:
+                # One by one: the first wanted occupation is the main one (IPK III/3).
+                self.preferred_occupations.add(Occupation.objects.current().get(code=code))
 
 
 def _add_months(day, months):
     from jobseekers.services import add_months
 
     return add_months(day, months)
+
+
+# --- Employers, vacancies and applications (issue 4) ------------------------------------------
+from datetime import timedelta as _timedelta  # noqa: E402
+
+from employers.models import Employer as _Employer  # noqa: E402
+from employers.models import EmployerUser as _EmployerUser  # noqa: E402
+from employers.models import Vacancy as _Vacancy  # noqa: E402
+from placement.pipeline.models import Application as _Application  # noqa: E402
+
+
+def _industry(code: str):
+    from placement.taxonomy.models import Industry
+
+    return Industry.objects.current().get(code=code)
+
+
+class EmployerFactory(DjangoModelFactory):
+    """A verified company in 62.71 unless told otherwise (`status="pending"` for a new one)."""
+
+    class Meta:
+        model = _Employer
+
+    name = factory.Sequence(lambda n: f"PT Uji Coba Sejahtera {n}")
+    nib = factory.Sequence(lambda n: f"{9100000000000 + n}")
+    industry = factory.LazyFunction(lambda: _industry("47111"))
+    ownership = _Employer.Ownership.PRIVATE
+    address = "Jl. Tjilik Riwut Km 2 No. 7"
+    regency_id = "62.71"
+    contact_name = "Rina Kartika"
+    contact_email = factory.Sequence(lambda n: f"hrd{n}@uji-coba.example")
+    contact_phone = "0536 3221234"
+    status = _Employer.Status.VERIFIED
+
+
+class EmployerUserFactory(DjangoModelFactory):
+    """A user acting for a company (the company's administrator by default)."""
+
+    class Meta:
+        model = _EmployerUser
+
+    user = factory.SubFactory(UserFactory, role=Role.EMPLOYER)
+    employer = factory.SubFactory(EmployerFactory)
+    is_admin = True
+
+
+def _occupation(code: str):
+    from placement.taxonomy.models import Occupation
+
+    return Occupation.objects.current().get(code=code)
+
+
+class VacancyFactory(DjangoModelFactory):
+    """A published, open vacancy of a verified company in 62.71 (a cashier, SMA/SMK, 2 people).
+
+    `VacancyFactory(status="draft")` gives a complete draft; `published_at` is set only for
+    published vacancies.
+    """
+
+    class Meta:
+        model = _Vacancy
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Kasir Minimarket {n}")
+    occupation = factory.LazyFunction(lambda: _occupation("5230"))
+    industry = factory.LazyAttribute(lambda o: o.employer.industry)
+    headcount = 2
+    valid_from = factory.LazyFunction(lambda: _timezone.localdate() - _timedelta(days=3))
+    valid_to = factory.LazyFunction(lambda: _timezone.localdate() + _timedelta(days=30))
+    min_education_id = "3000"
+    wage_min = 3_400_000
+    wage_max = 3_800_000
+    regency_id = factory.LazyAttribute(lambda o: o.employer.regency_id)
+    description = "Melayani pembayaran pelanggan dan membuat laporan kas harian."
+    status = _Vacancy.Status.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda o: _timezone.now() if o.status == _Vacancy.Status.PUBLISHED else None
+    )
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = _Application
+
+    seeker = factory.SubFactory(JobSeekerFactory, verified=True)
+    vacancy = factory.SubFactory(VacancyFactory)
+    note = "Saya siap bekerja sif."
