@@ -93,8 +93,10 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
     if user.is_authenticated and user.role == Role.EMPLOYER:
         if EmployerUser.objects.filter(user=user, employer_id=vacancy.employer_id).exists():
             return vacancy
-    elif is_office_staff(user) and region_scope(user).contains_regency(
-        vacancy.location_regency.code
+    elif (
+        is_office_staff(user)
+        and vacancy.status != Vacancy.Status.DRAFT
+        and region_scope(user).contains_regency(vacancy.location_regency.code)
     ):
         return vacancy
     raise Http404

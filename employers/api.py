@@ -310,7 +310,9 @@ class VacancyWriteSerializer(serializers.Serializer):
     )
     headcount = serializers.IntegerField(min_value=1, max_value=rules.MAX_HEADCOUNT)
     description = serializers.CharField(max_length=5000)
-    min_education = _code_field(r"^\d{4}$", 4, _("An IPK education code such as 3000."))
+    min_education = _code_field(
+        rules.EDUCATION_CODE_PATTERN, 4, _("An IPK education code such as 3000.")
+    )
     min_experience_months = serializers.IntegerField(
         min_value=0, max_value=rules.MAX_EXPERIENCE_MONTHS, required=False, default=0
     )

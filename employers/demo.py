@@ -459,10 +459,16 @@ HOURS = (
     "6 hari kerja, 7 jam per hari.",
 )
 # Invented company names: a legal form, a place-like word and a business word.
-NAME_START = (
+KALTENG_WORDS = (
     "Kahayan", "Barito", "Sampit", "Katingan", "Arut", "Lamandau", "Seruyan", "Kapuas",
-    "Nusa", "Bumi", "Sinar", "Cahaya", "Mitra", "Karya", "Surya", "Tunas", "Harapan", "Anugerah",
-    "Mandiri", "Maju", "Sentosa", "Prima", "Bintang", "Citra",
+)  # fmt: skip
+NAME_START = (
+    *KALTENG_WORDS, "Nusa", "Bumi", "Sinar", "Cahaya", "Mitra", "Karya", "Surya", "Tunas",
+    "Harapan", "Anugerah", "Mandiri", "Maju", "Sentosa", "Prima", "Bintang", "Citra",
+)  # fmt: skip
+STREETS = (
+    "Merdeka", "Sudirman", "Ahmad Yani", "Diponegoro", "Pahlawan", "Pemuda", "Gatot Subroto",
+    "Pattimura", "Imam Bonjol", "Veteran",
 )  # fmt: skip
 NAME_END = (
     "Sejahtera", "Abadi", "Lestari", "Makmur", "Jaya", "Utama", "Perkasa", "Gemilang", "Sentosa",
@@ -565,11 +571,12 @@ def _pick_regency(refs: _Refs, rng: random.Random, weights_all, weights_62) -> R
     return rng.choices(weights_all[0], weights=weights_all[1])[0]
 
 
-def _company_name(kbli: str, rng: random.Random, taken: set[str]) -> str:
+def _company_name(kbli: str, rng: random.Random, taken: set[str], province: str = "62") -> str:
+    starts = NAME_START if province == "62" else NAME_START[len(KALTENG_WORDS) :]
     for _attempt in range(20):
         form = rng.choices(("PT", "CV", "UD", "Koperasi"), weights=(60, 25, 10, 5))[0]
         word = BUSINESS_WORD.get(kbli, "Usaha")
-        name = f"{form} {rng.choice(NAME_START)} {word} {rng.choice(NAME_END)}"
+        name = f"{form} {rng.choice(starts)} {word} {rng.choice(NAME_END)}"
         if name not in taken:
             taken.add(name)
             return name
@@ -829,7 +836,7 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
         job = rng.choices(JOBS, weights=[j.weight for j in JOBS])[0]
         kbli = rng.choice(job.kbli)
         regency = _pick_regency(refs, rng, weights_all, weights_62)
-        name = _company_name(kbli, rng, taken)
+        name = _company_name(kbli, rng, taken, regency.province_id)
         # A few registrations still wait for an officer (the employer queue of the demo).
         pending = index % 17 == 5
         employers.append(
@@ -838,7 +845,7 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
                 nib=f"{GENERATED_NIB_PREFIX}1{index:07d}",
                 industry=refs.industries[kbli],
                 ownership=_ownership(name, kbli),
-                address=f"Jl. {rng.choice(NAME_START)} No. {rng.randint(1, 200)}, {regency.name}",
+                address=f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 200)}, {regency.name}",
                 regency=regency,
                 contact_name=rng.choice(("Rina", "Yusuf", "Dewi", "Bambang", "Sari", "Rudi")),
                 contact_email=f"hrd@{_slug(name)}-{index}.example",
@@ -867,29 +874,39 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
     employers.append(agency)
     Employer.objects.bulk_create(employers, batch_size=500)
     verified = [e for e in employers[:-1] if e.status == Employer.Status.VERIFIED]
-    by_region: dict[str, list[Employer]] = {}
+    # Companies by (province, line of business): a vacancy goes to a company of its trade.
+    by_trade: dict[tuple[str, str], list[Employer]] = {}
+    by_province: dict[str, list[Employer]] = {}
     for employer in verified:
-        by_region.setdefault(employer.regency.province_id, []).append(employer)
+        province = employer.regency.province_id
+        by_trade.setdefault((province, employer.industry.code), []).append(employer)
+        by_province.setdefault(province, []).append(employer)
     statuses, status_weights = zip(*STATUS_MIX, strict=True)
     vacancies = []
     for _index in range(count):
-        regency = _pick_regency(refs, rng, weights_all, weights_62)
-        candidates = by_region.get(regency.province_id) or verified
-        employer = rng.choice(candidates)
         job = rng.choices(JOBS, weights=[j.weight for j in JOBS])[0]
-        vacancies.append(
-            _new_vacancy(
-                employer=employer,
-                job=job,
-                regency=regency,
-                refs=refs,
-                rng=rng,
-                status=rng.choices(statuses, weights=status_weights)[0],
-                today=today,
-                officer=officers.get(regency.code, national),
-                creator=None,
-            )
+        province = _pick_regency(refs, rng, weights_all, weights_62).province_id
+        candidates = [e for kbli in job.kbli for e in by_trade.get((province, kbli), [])]
+        if not candidates:
+            # Office, driving, security and cleaning jobs exist in every trade.
+            candidates = by_province.get(province) or verified
+        employer = rng.choice(candidates)
+        regency = employer.regency
+        if rng.random() < 0.2:
+            regency = rng.choice([r for r in refs.regencies if r.province_id == province])
+        vacancy = _new_vacancy(
+            employer=employer,
+            job=job,
+            regency=regency,
+            refs=refs,
+            rng=rng,
+            status=rng.choices(statuses, weights=status_weights)[0],
+            today=today,
+            officer=officers.get(regency.code, national),
+            creator=None,
         )
+        vacancy.industry = employer.industry
+        vacancies.append(vacancy)
     # Work abroad through a licensed P3MI, one in fifty.
     for vacancy in vacancies[::50] if count >= 20 else []:
         vacancy.employer = agency

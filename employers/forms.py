@@ -105,7 +105,9 @@ class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
         validators=[phone_validator],
         widget=forms.TextInput(attrs={"type": "tel", "class": "input-width-20"}),
     )
-    website = forms.URLField(label=_("Website"), required=False, max_length=200)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     full_name = forms.CharField(label=_("Your full name"), max_length=150)
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -158,6 +160,9 @@ class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
 class EmployerDetailsForm(CompanyFieldsMixin, forms.ModelForm):
     """The company corrects its details (the NIB stays as registered)."""
 
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     industry = industry_field()
     regency = regency_field()
     district = district_field()

@@ -322,7 +322,7 @@ class _Lookups:
 
     def regency(self, raw: str) -> Regency | None:
         code = raw.strip()
-        if re.fullmatch(r"\d{4}", code):
+        if re.fullmatch(r"[0-9]{4}", code):
             code = f"{code[:2]}.{code[2:]}"
         return self.regencies.get(code)
 

@@ -119,7 +119,8 @@ class VacancyQuerySet(models.QuerySet):
             return self.published()
         if user.role == "employer":
             return self.filter(employer__users__user=user)
-        return self.in_scope(region_scope(user))
+        # Drafts are the employer's own work in progress: officers see them once submitted.
+        return self.in_scope(region_scope(user)).exclude(status=Vacancy.Status.DRAFT)
 
     def in_scope(self, scope: RegionScope) -> VacancyQuerySet:
         """Vacancies located in `scope` (work location, else the company's regency)."""

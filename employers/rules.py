@@ -11,12 +11,14 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-NIB_PATTERN = r"^\d{13}$"
+# ASCII digits only ([0-9], not \d): full-width and other Unicode digits are not digits here.
+NIB_PATTERN = r"^[0-9]{13}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{6,19}$"
-REGENCY_CODE_PATTERN = r"^\d{2}\.\d{2}$"
-DISTRICT_CODE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
-KBJI_CODE_PATTERN = r"^\d{1,4}(\.\d{2})?$"
-KBLI_CODE_PATTERN = r"^([A-U]|\d{2,5})$"
+REGENCY_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}$"
+DISTRICT_CODE_PATTERN = r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$"
+KBJI_CODE_PATTERN = r"^[0-9]{1,4}(\.[0-9]{2})?$"
+KBLI_CODE_PATTERN = r"^([A-U]|[0-9]{2,5})$"
+EDUCATION_CODE_PATTERN = r"^[0-9]{4}$"
 
 # A vacancy report stays open at most a year; the employer reports again after that.
 MAX_VALIDITY_DAYS = 365

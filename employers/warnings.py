@@ -183,7 +183,7 @@ def _limit_warnings(vacancy: Vacancy) -> list[VacancyWarning]:
             _(
                 "The vacancy limits %(limits)s. Placement must be non-discriminatory: accept "
                 "the limit only if the stated reason is a real requirement of the job. "
-                "Reason given: “%(reason)s”."
+                "Reason given: “%(reason)s”"
             )
             % {"limits": ", ".join(parts), "reason": vacancy.limits_reason or "—"},
         )

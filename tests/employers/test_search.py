@@ -1,0 +1,141 @@
+"""The public search at / and the vacancy detail page: only published vacancies for the public."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from employers.search import headline_stats, search_vacancies, search_words
+from placement.taxonomy.models import EducationLevel, Occupation
+from tests.factories import EmployerUserFactory, VacancyFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def titles(**filters) -> set[str]:
+    return set(search_vacancies(**filters).values_list("title", flat=True))
+
+
+def test_search_words_keep_letters_and_digits_only():
+    assert search_words("Sopir & truk' OR 1=1; --") == ["sopir", "truk", "or", "1", "1"]
+    assert len(search_words("a " * 50)) == 8
+
+
+def test_only_published_vacancies_within_their_dates_are_found(db):
+    today = timezone.localdate()
+    VacancyFactory(title="Kasir Terbit")
+    VacancyFactory(title="Kasir Draf", status="draft")
+    VacancyFactory(title="Kasir Menunggu", status="submitted")
+    VacancyFactory(title="Kasir Penuh", status="filled")
+    VacancyFactory(title="Kasir Nanti", valid_from=today + timedelta(days=2))
+    VacancyFactory(title="Kasir Lewat", valid_to=today - timedelta(days=1))
+    assert titles(q="kasir") == {"Kasir Terbit"}
+
+
+def test_every_word_must_match_the_title_or_the_description(db):
+    VacancyFactory(title="Sopir Truk", description="Antar barang ke Sampit.")
+    VacancyFactory(title="Sopir Pribadi", description="Antar direksi.")
+    assert titles(q="sopir sampit") == {"Sopir Truk"}
+    assert titles(q="SOPIR") == {"Sopir Truk", "Sopir Pribadi"}
+
+
+def test_filters_for_region_occupation_group_education_and_wage(db):
+    VacancyFactory(title="Kota", employer__regency_id="62.71")
+    VacancyFactory(title="Kabupaten", employer__regency_id="62.01")
+    VacancyFactory(title="Kalsel", employer__regency_id="63.71")
+    assert titles(province="62") == {"Kota", "Kabupaten"}
+    assert titles(province="62", regency="62.01") == {"Kabupaten"}
+    VacancyFactory(
+        title="Sopir", occupation=Occupation.objects.current().get(code="8322"), wage_max=None
+    )
+    assert titles(group="8") == {"Sopir"}
+    VacancyFactory(title="Sarjana", min_education_id="6200")
+    smk = EducationLevel.objects.get(code="3000")
+    assert "Sarjana" not in titles(education=smk) and "Kota" in titles(education=smk)
+    VacancyFactory(title="Mahal", wage_min=9_000_000, wage_max=12_000_000)
+    assert titles(wage=8_000_000) == {"Mahal"}
+
+
+def test_the_home_page_searches_filters_and_paginates(client, db, django_assert_max_num_queries):
+    VacancyFactory.create_batch(25, title="Pramuniaga Toko")
+    VacancyFactory(title="Operator Forklift")
+    with django_assert_max_num_queries(14):
+        response = client.get("/?q=pramuniaga&province=62")
+    html = response.content.decode()
+    assert html.count("Pramuniaga Toko") == 20
+    assert "Operator Forklift" not in html
+    assert "page=2" in html and "q=pramuniaga" in html
+    second = client.get("/?q=pramuniaga&province=62&page=2").content.decode()
+    assert second.count("Pramuniaga Toko") == 5
+
+
+def test_bad_filter_values_are_ignored_not_fatal(client, db):
+    VacancyFactory(title="Kasir")
+    response = client.get("/?wage=banyak&education=9999&province=xx&page=abc")
+    assert response.status_code == 200
+    assert "Kasir" in response.content.decode()
+
+
+def test_the_home_page_shows_open_vacancies_and_positions_cached_briefly(db, client):
+    VacancyFactory(headcount=5, filled_count=2)
+    VacancyFactory(headcount=1)
+    VacancyFactory(headcount=9, status="draft")
+    assert headline_stats() == {"vacancies": 2, "positions": 4}
+    VacancyFactory(headcount=10)
+    assert headline_stats() == {"vacancies": 2, "positions": 4}  # from the cache
+    cache.clear()
+    assert headline_stats() == {"vacancies": 3, "positions": 14}
+
+
+def test_the_home_page_refuses_post(client, db):
+    assert client.post("/").status_code == 405
+
+
+def test_the_detail_page_shows_a_published_vacancy_to_everyone(client, db):
+    vacancy = VacancyFactory(title="Kasir Minimarket Besar")
+    response = client.get(f"/vacancies/{vacancy.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kasir Minimarket Besar" in html
+    assert vacancy.employer.contact_phone not in html  # applications go through the service
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "returned", "filled", "expired"])
+def test_the_detail_page_of_an_unpublished_vacancy_answers_404_to_the_public(
+    client, sam, db, status
+):
+    vacancy = VacancyFactory(status=status)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 404
+    client.force_login(sam)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 404
+
+
+def test_the_owner_and_the_regional_officer_see_a_submitted_vacancy(client, erin, alice, bob):
+    vacancy = VacancyFactory(status="submitted", employer=EmployerUserFactory(user=erin).employer)
+    client.force_login(erin)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 200
+    client.force_login(alice)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 200
+    client.force_login(bob)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 404
+
+
+def test_another_company_never_sees_a_vacancy_that_is_not_published(client, erin, fiona):
+    EmployerUserFactory(user=erin)
+    vacancy = VacancyFactory(status="draft", employer=fiona.employer_membership.employer)
+    client.force_login(erin)
+    assert client.get(f"/vacancies/{vacancy.pk}/").status_code == 404
+
+
+def test_the_detail_page_asks_anonymous_visitors_to_sign_in_to_apply(client, db):
+    vacancy = VacancyFactory()
+    html = client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+    assert f"next=/applications/apply/{vacancy.pk}/" in html
