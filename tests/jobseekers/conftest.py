@@ -115,3 +115,13 @@ def seeker_client(client, sam):
     """sam, signed in (a seeker user who has not started a registration)."""
     client.force_login(sam)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """Assertions read English text: pages and messages in English unless a test says otherwise."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield

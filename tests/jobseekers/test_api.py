@@ -51,7 +51,7 @@ def registration(**overrides) -> dict:
 
 @pytest.fixture
 def api():
-    return APIClient()
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_self_registration_creates_a_submitted_seeker_with_consent(api, db):

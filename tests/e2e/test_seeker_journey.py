@@ -1,0 +1,157 @@
+"""The seeker's journey in a real browser: register online, the officer of 62.71 verifies, the
+seeker downloads the AK/I card, and the card's QR page says it is valid."""
+
+import re
+
+from tests.e2e.conftest import axe_violations, sign_in
+
+EMAIL = "e2e.rahmawati@example.org"
+PASSWORD = "sawit hijau di pagi hari"
+NIK = "6271034909999876"  # 62.71.03, a woman born 09-09-1999, serial 9876
+SUBMIT = "main form button.button:not(.button-secondary)"
+
+
+def english(page) -> None:
+    page.goto("/")
+    page.click("button[name=language][value=en]")
+    page.wait_for_load_state()
+
+
+def pick(page, field: str, query: str, value: str) -> None:
+    """Use a taxonomy picker without relying on its JavaScript: search, then tick."""
+    page.fill(f"input[name={field}_q]", query)
+    page.click(f"button[name={field}_search]")
+    page.wait_for_load_state()
+    page.check(f"input[name={field}][value='{value}']")
+
+
+def sign_out(page) -> None:
+    page.click("nav form button.link-button")
+    page.wait_for_load_state()
+
+
+def register(page) -> None:
+    page.goto("/seeker/register/")
+    page.fill("#id_email", EMAIL)
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/identity/")
+
+    page.fill("#id_full_name", "Rahmawati Nyahu")
+    page.fill("#id_nik", NIK)
+    page.fill("#id_birth_place", "Palangka Raya")
+    page.fill("#id_birth_date_0", "9")
+    page.fill("#id_birth_date_1", "9")
+    page.fill("#id_birth_date_2", "1999")
+    page.check("input[name=sex][value=P]")
+    page.check("input[name=marital_status][value=single]")
+    page.select_option("#id_religion", "protestan")
+    assert axe_violations(page) == []
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/contact/")
+
+    page.fill("#id_address", "Jl. Rajawali No. 8")
+    pick(page, "regency", "Palangka", "62.71")
+    pick(page, "district", "Jekan", "62.71.03")
+    page.fill("#id_phone", "0812 5555 1234")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/education/")
+
+    page.select_option("#id_level", "3000")
+    page.fill("#id_major", "Akuntansi")
+    page.fill("#id_school", "SMKN 1 Palangka Raya")
+    page.fill("#id_graduation_year", "2017")
+    page.click("button[name=action][value=add]")
+    page.wait_for_load_state()
+    assert "SMKN 1 Palangka Raya" in page.inner_text("main table")
+    page.click("button[name=action][value=continue]")
+    page.wait_for_url("**/seeker/register/experience/")
+    page.click("button[name=action][value=continue]")
+    page.wait_for_url("**/seeker/register/skills/")
+
+    page.check(f"input[name=skills][value='{page_value(page, 'skills', 'akuntansi')}']")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/preferences/")
+
+    wanted = page_value(page, "preferred_occupations", "pembukuan")
+    page.check(f"input[name=preferred_occupations][value='{wanted}']")
+    page.fill("#id_expected_wage", "3500000")
+    page.check("input[name=relocation][value=province]")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/category/")
+    page.check("input[name=category][value=never_worked]")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/disability/")
+    page.check("input[name=has_disability][value=no]")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/check/")
+
+    assert "Rahmawati Nyahu" in page.inner_text("main")
+    page.check("#id_consent")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/done/")
+    assert "Registration sent" in page.inner_text("h1")
+
+
+def page_value(page, field: str, query: str) -> str:
+    """Search with the picker and return the value of the first result."""
+    page.fill(f"input[name={field}_q]", query)
+    page.click(f"button[name={field}_search]")
+    page.wait_for_load_state()
+    return page.locator(f".picker-results input[name={field}]").first.get_attribute("value")
+
+
+def test_a_seeker_registers_the_officer_verifies_and_the_card_checks_valid(page, tmp_path):
+    english(page)
+    register(page)
+    sign_out(page)
+
+    sign_in(page, "officer.6271@antarkerja.example")
+    page.goto("/officer/seekers/verify/?regency=62.71")
+    assert axe_violations(page) == []
+    page.click("text=Rahmawati Nyahu")
+    page.wait_for_load_state()
+    assert NIK in page.inner_text("main")
+    page.click("text=Verify and issue the AK/I card")
+    page.wait_for_load_state()
+    message = page.inner_text(".messages")
+    number = re.search(r"\d{4}-\d{4}-\d{6}", message).group(0)
+    assert number.startswith("6271-")
+    sign_out(page)
+
+    sign_in(page, EMAIL, PASSWORD)
+    page.goto("/seeker/")
+    assert number in page.inner_text("main")
+    assert axe_violations(page) == []
+    with page.expect_download() as download_info:
+        page.click("a[href='/seeker/card.pdf']")
+    download = download_info.value
+    assert download.suggested_filename == f"AK1-{number}.pdf"
+    target = tmp_path / "card.pdf"
+    download.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF-")
+
+    page.goto(f"/verify/{number}/")
+    assert "This card is valid" in page.inner_text("main")
+    assert "R.N." in page.inner_text("main")
+    assert "Rahmawati" not in page.content()
+    assert axe_violations(page) == []
+
+
+def test_the_registration_steps_fit_a_phone_and_bad_input_is_shown_at_the_field(page):
+    english(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/seeker/register/")
+    page.fill("#id_email", "e2e.phone@example.org")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/identity/")
+    page.fill("#id_nik", "".join(chr(0xFF10 + int(d)) for d in NIK))  # full-width digits
+    page.click(SUBMIT)
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    assert "16 digits" in page.inner_text("#id_nik_error")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
