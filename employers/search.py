@@ -49,7 +49,7 @@ def search_vacancies(
             query = SearchQuery(
                 " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
             )
-            vacancies = vacancies.annotate(document=SEARCH_VECTOR).filter(document=query)
+            vacancies = vacancies.alias(document=SEARCH_VECTOR).filter(document=query)
         else:
             for word in words:
                 vacancies = vacancies.filter(

@@ -139,3 +139,30 @@ def test_the_detail_page_asks_anonymous_visitors_to_sign_in_to_apply(client, db)
     vacancy = VacancyFactory()
     html = client.get(f"/vacancies/{vacancy.pk}/").content.decode()
     assert f"next=/applications/apply/{vacancy.pk}/" in html
+
+
+@pytest.mark.postgres
+def test_postgres_full_text_search_matches_word_prefixes_through_the_gin_index(db):
+    from django.db import connection
+
+    VacancyFactory(title="Operator Forklift", description="Gudang pendingin.")
+    VacancyFactory(title="Kasir", description="Operasional toko.")
+    assert titles(q="forkl") == {"Operator Forklift"}
+    assert titles(q="oper") == {"Operator Forklift", "Kasir"}
+    # The expression the search filters on is the indexed one: with sequential scans off, the
+    # planner can only answer the word filter from the GIN index.
+    from django.contrib.postgres.search import SearchQuery
+
+    from employers.models import SEARCH_VECTOR, Vacancy
+
+    queryset = (
+        Vacancy.objects.alias(document=SEARCH_VECTOR)
+        .filter(document=SearchQuery("forklift:*", search_type="raw", config="simple"))
+        .values("id")
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "vacancy_search_gin" in plan
