@@ -1,0 +1,128 @@
+"""Job seeker operations: registration, verification (AK/I), reports, removal, CV and data export.
+
+Pages and API call the same functions. Every state change writes the audit trail; every change of
+the seeker's standing (registered, reported, removed, reactivated) writes one ledger event with the
+dimensions of the IPK tables.
+
+Status transitions:
+    draft --submit_registration--> submitted --verify_jobseeker--> active
+    active --report_jobseeker--> active            (seeker_reported; moves the next report date)
+    active --expire_lapsed_seekers--> removed      (seeker_removed: report missed or card expired)
+    removed/placed --report_jobseeker or reactivate_jobseeker--> active   (seeker_reactivated,
+                                                                           same AK/I number)
+
+Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates, ledger
+dimensions), `registration`, `lifecycle` (the AK/I card), `files` (the CV), `data` ("my data").
+Callers use `from jobseekers import services` and the names below.
+"""
+
+from jobseekers.services.checks import (
+    build_event,
+    compute_warnings,
+    ipk_dimensions,
+    normalise_name,
+    occupation_group,
+    possible_duplicates,
+    warning_messages,
+)
+from jobseekers.services.data import export_seeker_data, processing_log
+from jobseekers.services.files import (
+    check_cv_upload,
+    cv_max_bytes,
+    cv_path,
+    delete_cv,
+    store_cv,
+)
+from jobseekers.services.lifecycle import (
+    expire_lapsed_seekers,
+    format_ak1_number,
+    issue_ak1_number,
+    office_number_code,
+    reactivate_jobseeker,
+    report_jobseeker,
+    verify_jobseeker,
+)
+from jobseekers.services.registration import (
+    REGISTRATION_STEPS,
+    add_education,
+    add_experience,
+    create_seeker_account,
+    editable_fields,
+    give_consent,
+    has_current_consent,
+    mark_step,
+    missing_for_submission,
+    preferred_occupations,
+    register_jobseeker,
+    remove_education,
+    remove_experience,
+    replace_rows,
+    start_registration,
+    submit_registration,
+    update_jobseeker,
+)
+from jobseekers.services.rules import (
+    CV_MAX_BYTES,
+    EMAIL_TAKEN,
+    MAX_PREFERRED_OCCUPATIONS,
+    NIK_TAKEN,
+    PDF_MAGIC,
+    PROFILE_FIELDS,
+    VERIFIED_IDENTITY,
+    ServiceError,
+    add_months,
+    report_interval_months,
+    validity_months,
+)
+
+__all__ = [
+    "CV_MAX_BYTES",
+    "EMAIL_TAKEN",
+    "MAX_PREFERRED_OCCUPATIONS",
+    "NIK_TAKEN",
+    "PDF_MAGIC",
+    "PROFILE_FIELDS",
+    "REGISTRATION_STEPS",
+    "VERIFIED_IDENTITY",
+    "ServiceError",
+    "add_education",
+    "add_experience",
+    "add_months",
+    "build_event",
+    "check_cv_upload",
+    "compute_warnings",
+    "create_seeker_account",
+    "cv_max_bytes",
+    "cv_path",
+    "delete_cv",
+    "editable_fields",
+    "expire_lapsed_seekers",
+    "export_seeker_data",
+    "format_ak1_number",
+    "give_consent",
+    "has_current_consent",
+    "ipk_dimensions",
+    "issue_ak1_number",
+    "mark_step",
+    "missing_for_submission",
+    "normalise_name",
+    "occupation_group",
+    "office_number_code",
+    "possible_duplicates",
+    "preferred_occupations",
+    "processing_log",
+    "reactivate_jobseeker",
+    "register_jobseeker",
+    "remove_education",
+    "remove_experience",
+    "replace_rows",
+    "report_interval_months",
+    "report_jobseeker",
+    "start_registration",
+    "store_cv",
+    "submit_registration",
+    "update_jobseeker",
+    "validity_months",
+    "verify_jobseeker",
+    "warning_messages",
+]

@@ -1,0 +1,154 @@
+"""Soft checks for the officer (NIK warnings, possible duplicates) and the ledger dimensions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers.models import JobSeeker
+from jobseekers.nik import parse_nik
+from placement.ledger import services as ledger
+from placement.ledger.models import Event
+from placement.taxonomy.models import District, Regency
+
+
+# --- Warnings and duplicates ---------------------------------------------------------------------
+def compute_warnings(seeker: JobSeeker) -> list[dict[str, str]]:
+    """Soft checks for the officer: the NIK disagrees with sex/birth date, region, domicile."""
+    if not seeker.nik:
+        return []
+    try:
+        parsed = parse_nik(seeker.nik)
+    except ValidationError:
+        return [{"code": "nik_invalid"}]
+    warnings: list[dict[str, str]] = []
+    if seeker.sex and seeker.sex != parsed.sex:
+        warnings.append({"code": "nik_sex", "nik_sex": parsed.sex})
+    if seeker.birth_date and seeker.birth_date != parsed.birth_date:
+        warnings.append({"code": "nik_birth_date", "nik_birth_date": parsed.birth_date.isoformat()})
+    if not District.objects.filter(code=parsed.district_code).exists():
+        warnings.append({"code": "nik_region_unknown", "nik_region": parsed.district_code})
+    if seeker.regency_id and seeker.regency_id != parsed.regency_code:
+        warnings.append({"code": "domicile_elsewhere", "nik_regency": parsed.regency_code})
+    return warnings
+
+
+def warning_messages(seeker: JobSeeker) -> list[str]:
+    """The stored warnings as sentences for the officer."""
+    messages = []
+    names = dict(
+        Regency.objects.filter(
+            code__in=[w.get("nik_regency") for w in seeker.warnings if w.get("nik_regency")]
+        ).values_list("code", "name")
+    )
+    for warning in seeker.warnings:
+        code = warning.get("code")
+        if code == "nik_sex":
+            sex = JobSeeker.Sex(warning["nik_sex"]).label
+            messages.append(_("The NIK says the holder is %(sex)s.") % {"sex": sex})
+        elif code == "nik_birth_date":
+            born = date.fromisoformat(warning["nik_birth_date"])
+            messages.append(
+                _("The NIK gives another date of birth: %(date)s.")
+                % {"date": born.strftime("%d-%m-%Y")}
+            )
+        elif code == "nik_region_unknown":
+            messages.append(
+                _("The region code of the NIK (%(code)s) is not in the current region list.")
+                % {"code": warning["nik_region"]}
+            )
+        elif code == "domicile_elsewhere":
+            region = warning["nik_regency"]
+            messages.append(
+                _("The NIK was first registered in %(region)s; the seeker lives elsewhere.")
+                % {"region": names.get(region, region)}
+            )
+        elif code == "nik_invalid":
+            messages.append(_("The NIK does not pass the checks any more."))
+    return messages
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def possible_duplicates(seeker: JobSeeker) -> QuerySet[JobSeeker]:
+    """Other registrations with the same name, date of birth and phone under another NIK."""
+    if not (seeker.full_name and seeker.birth_date and seeker.phone):
+        return JobSeeker.objects.none()
+    return (
+        JobSeeker.objects.filter(
+            birth_date=seeker.birth_date,
+            phone=seeker.phone,
+            full_name__iexact=normalise_name(seeker.full_name),
+            nik__isnull=False,
+        )
+        .exclude(pk=seeker.pk)
+        .exclude(nik=seeker.nik)
+    )
+
+
+# --- Ledger dimensions ---------------------------------------------------------------------------
+def occupation_group(seeker: JobSeeker) -> str:
+    """KBJI major group: of the first wanted occupation, else of the latest coded job."""
+    code = getattr(seeker, "first_wanted_code", None)
+    if code is None and not hasattr(seeker, "first_wanted_code"):
+        through = JobSeeker.preferred_occupations.through
+        code = (
+            through.objects.filter(jobseeker=seeker)
+            .order_by("pk")
+            .values_list("occupation__code", flat=True)
+            .first()
+        )
+    if not code:
+        code = getattr(seeker, "latest_job_code", None)
+        if code is None and not hasattr(seeker, "latest_job_code"):
+            latest = (
+                seeker.experiences.filter(occupation__isnull=False)
+                .order_by(F("end_year").desc(nulls_first=True), "-start_year", "-pk")
+                .values_list("occupation__code", flat=True)
+                .first()
+            )
+            code = latest
+    return code[0] if code else ""
+
+
+def ipk_dimensions(seeker: JobSeeker, on: date) -> dict[str, str]:
+    """Sex, age group, education code and occupation group of a seeker on a day (IPK III/1-3)."""
+    return {
+        "sex": seeker.sex,
+        "age_group": ledger.age_group(seeker.age_on(on)),
+        "education": seeker.education_level_id or "",
+        "occupation_group": occupation_group(seeker),
+    }
+
+
+def build_event(seeker: JobSeeker, kind: str, on: date, **detail: object) -> Event:
+    """An unsaved ledger event about `seeker` (for bulk_create in the nightly job and demo)."""
+    regency = seeker.regency_id
+    return Event(
+        kind=kind,
+        occurred_on=on,
+        subject_type=JobSeeker._meta.label_lower,
+        subject_id=seeker.pk,
+        office_id=seeker.office_id,
+        regency_id=regency,
+        province_id=regency.split(".")[0] if regency else None,
+        detail=detail,
+        **ipk_dimensions(seeker, on),
+    )
+
+
+def record_event(seeker: JobSeeker, kind: str, on: date, **detail: object) -> Event:
+    return ledger.record(
+        kind,
+        subject=seeker,
+        occurred_on=on,
+        office=seeker.office,
+        regency=seeker.regency,
+        detail=detail,
+        **ipk_dimensions(seeker, on),
+    )

@@ -1,0 +1,171 @@
+"""The AK/I card's life: verification and the number, six-monthly reports, removal, reactivation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers.models import CardSequence, JobSeeker
+from jobseekers.services.checks import build_event, record_event
+from jobseekers.services.rules import (
+    ServiceError,
+    add_months,
+    locked,
+    report_interval_months,
+    today_or,
+    validity_months,
+)
+from placement.accounts.audit import audit
+from placement.accounts.models import AuditEvent, User
+from placement.ledger.models import Event, EventKind
+
+Action = AuditEvent.Action
+
+
+# --- The AK/I card -------------------------------------------------------------------------------
+def office_number_code(office) -> str:
+    """The office part of an AK/I number: the region code without dots (`6271`, `62`, `00`)."""
+    return office.code.replace(".", "")
+
+
+def issue_ak1_number(*, office, year: int) -> str:
+    """The next AK/I number of `office` in `year`: `<office code>-<year>-<serial>`, unique."""
+    sequence, _created = CardSequence.objects.get_or_create(office=office, year=year)
+    CardSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    sequence.refresh_from_db(fields=["last_number"])
+    return format_ak1_number(office_number_code(office), year, sequence.last_number)
+
+
+def format_ak1_number(office_code: str, year: int, serial: int) -> str:
+    return f"{office_code}-{year}-{serial:06d}"
+
+
+def _office_of(user: User):
+    officer = getattr(user, "officer_profile", None)
+    if officer is None or not officer.is_active:
+        raise ServiceError(_("Only an officer of a manpower office can do this."), code="no_office")
+    return officer.office
+
+
+@transaction.atomic
+def verify_jobseeker(*, seeker: JobSeeker, officer: User, on: date | None = None) -> JobSeeker:
+    """Verify a submitted registration: issue the AK/I number and start the card's two years."""
+    on = today_or(on)
+    office = _office_of(officer)
+    seeker = locked(seeker)
+    if seeker.status != JobSeeker.Status.SUBMITTED:
+        raise ServiceError(_("This registration is not waiting for verification."), code="state")
+    seeker.ak1_number = issue_ak1_number(office=office, year=on.year)
+    seeker.status = JobSeeker.Status.ACTIVE
+    seeker.office = office
+    seeker.registered_on = on
+    seeker.last_reported_on = None
+    seeker.next_report_on = add_months(on, report_interval_months())
+    seeker.expires_on = add_months(on, validity_months())
+    seeker.verified_by = officer
+    seeker.verified_at = timezone.now()
+    seeker.save()
+    record_event(seeker, EventKind.SEEKER_REGISTERED, on)
+    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified")
+    return seeker
+
+
+def _renew_dates(seeker: JobSeeker, on: date) -> None:
+    seeker.last_reported_on = on
+    seeker.next_report_on = add_months(on, report_interval_months())
+    if seeker.expires_on is None or seeker.expires_on < seeker.next_report_on:
+        # The report at the end of the card's two years re-registers it (same number).
+        seeker.expires_on = add_months(on, validity_months())
+
+
+@transaction.atomic
+def report_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = None) -> str:
+    """The six-monthly report ("lapor"); for a removed or placed seeker it reactivates the card."""
+    on = today_or(on)
+    seeker = locked(seeker)
+    if seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED):
+        _reactivate(seeker, actor, on)
+        return EventKind.SEEKER_REACTIVATED
+    if seeker.status != JobSeeker.Status.ACTIVE:
+        raise ServiceError(_("Your card has not been issued yet."), code="not_active")
+    if not seeker.can_report_on(on):
+        opens = seeker.report_opens_on()
+        raise ServiceError(
+            _("Your next report opens on %(date)s.") % {"date": opens.strftime("%d-%m-%Y")},
+            code="not_due",
+        )
+    _renew_dates(seeker, on)
+    seeker.save()
+    record_event(seeker, EventKind.SEEKER_REPORTED, on)
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reported")
+    return EventKind.SEEKER_REPORTED
+
+
+def _reactivate(seeker: JobSeeker, actor: User, on: date) -> None:
+    if not seeker.ak1_number:
+        raise ServiceError(_("This registration has no AK/I card yet."), code="no_card")
+    previous = seeker.status
+    seeker.status = JobSeeker.Status.ACTIVE
+    seeker.removed_on = None
+    seeker.removal_reason = ""
+    _renew_dates(seeker, on)
+    seeker.save()
+    record_event(seeker, EventKind.SEEKER_REACTIVATED, on, previous_status=previous)
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reactivated")
+
+
+@transaction.atomic
+def reactivate_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = None) -> JobSeeker:
+    """Re-registration of a removed or placed seeker: the same AK/I number becomes active again."""
+    seeker = locked(seeker)
+    if seeker.status not in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED):
+        raise ServiceError(_("Only a removed or placed card can be reactivated."), code="state")
+    _reactivate(seeker, actor, today_or(on))
+    return seeker
+
+
+def expire_lapsed_seekers(*, on: date | None = None, batch_size: int = 500) -> int:
+    """Mark active seekers who missed their report or whose card expired as removed."""
+    on = today_or(on)
+    total = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                JobSeeker.objects.lapsed(on)
+                .with_ipk_dimensions()
+                .select_for_update(skip_locked=True, of=("self",))
+                .order_by("pk")[:batch_size]
+            )
+            if not batch:
+                return total
+            events, audits = [], []
+            for seeker in batch:
+                expired = seeker.expires_on is not None and seeker.expires_on < on
+                reason = (
+                    JobSeeker.RemovalReason.EXPIRED
+                    if expired
+                    else JobSeeker.RemovalReason.MISSED_REPORT
+                )
+                seeker.status = JobSeeker.Status.REMOVED
+                seeker.removed_on = on
+                seeker.removal_reason = reason
+                seeker.updated_at = timezone.now()
+                events.append(build_event(seeker, EventKind.SEEKER_REMOVED, on, reason=reason))
+                audits.append(
+                    AuditEvent(
+                        action=Action.CHANGE,
+                        object_type=JobSeeker._meta.label_lower,
+                        object_id=str(seeker.pk),
+                        detail={"event": "removed", "reason": reason},
+                    )
+                )
+            JobSeeker.objects.bulk_update(
+                batch, ["status", "removed_on", "removal_reason", "updated_at"]
+            )
+            Event.objects.bulk_create(events)
+            AuditEvent.objects.bulk_create(audits)
+            total += len(batch)

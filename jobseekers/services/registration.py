@@ -1,0 +1,316 @@
+"""Online registration step by step: account, profile fields, rows, consent, submission."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from jobseekers.consent import CURRENT_CONSENT_VERSION
+from jobseekers.models import Consent, Education, Experience, JobSeeker, SeekerSkill
+from jobseekers.services.checks import compute_warnings, normalise_name
+from jobseekers.services.rules import (
+    EMAIL_TAKEN,
+    MAX_PREFERRED_OCCUPATIONS,
+    NIK_TAKEN,
+    PROFILE_FIELDS,
+    VERIFIED_IDENTITY,
+    ServiceError,
+    locked,
+)
+from placement.accounts.audit import audit
+from placement.accounts.models import AuditEvent, Role, User
+from placement.taxonomy.models import Occupation, Skill
+
+Action = AuditEvent.Action
+
+
+# --- Registration --------------------------------------------------------------------------------
+@transaction.atomic
+def create_seeker_account(*, email: str, password: str, full_name: str = "") -> JobSeeker:
+    """Create a seeker user and their draft registration (the first step of the online form)."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ServiceError({"email": [EMAIL_TAKEN]})
+    user = User.objects.create_user(email, password, role=Role.SEEKER, full_name=full_name)
+    seeker = JobSeeker.objects.create(user=user, full_name=full_name, steps_done=["account"])
+    audit(actor=user, action=Action.CREATE, obj=seeker, step="account")
+    return seeker
+
+
+@transaction.atomic
+def start_registration(*, user: User) -> JobSeeker:
+    """A draft registration for a signed-in seeker who has none yet."""
+    seeker, created = JobSeeker.objects.get_or_create(
+        user=user, defaults={"full_name": user.full_name, "steps_done": ["account"]}
+    )
+    if created:
+        audit(actor=user, action=Action.CREATE, obj=seeker, step="account")
+    return seeker
+
+
+def mark_step(*, seeker: JobSeeker, step: str) -> None:
+    """Remember that a registration step was completed."""
+    _mark_step(seeker, step)
+
+
+def editable_fields(seeker: JobSeeker, actor: User) -> frozenset[str]:
+    """Profile fields `actor` may set on `seeker`: never status, numbers, office or scope."""
+    if actor.role == Role.SEEKER:
+        if seeker.user_id != actor.pk:
+            return frozenset()
+        return PROFILE_FIELDS - VERIFIED_IDENTITY if seeker.is_verified else PROFILE_FIELDS
+    return PROFILE_FIELDS
+
+
+def _check_nik_free(nik: str, seeker: JobSeeker) -> None:
+    if JobSeeker.objects.filter(nik=nik).exclude(pk=seeker.pk).exists():
+        raise ServiceError({"nik": [NIK_TAKEN]})
+
+
+def _set_preferred_occupations(seeker: JobSeeker, occupations: Sequence[Occupation]) -> None:
+    # The through table's primary key keeps the order: the first is the main wish (IPK III/3).
+    unique = list(dict.fromkeys(occupations))[:MAX_PREFERRED_OCCUPATIONS]
+    through = JobSeeker.preferred_occupations.through
+    through.objects.filter(jobseeker=seeker).delete()
+    through.objects.bulk_create(
+        [through(jobseeker_id=seeker.pk, occupation_id=o.pk) for o in unique]
+    )
+
+
+def _set_skills(seeker: JobSeeker, skills: Iterable[Skill]) -> None:
+    wanted = {s.pk for s in skills}
+    current = set(seeker.skills.values_list("skill_id", flat=True))
+    seeker.skills.filter(skill_id__in=current - wanted).delete()
+    SeekerSkill.objects.bulk_create(
+        [SeekerSkill(seeker=seeker, skill_id=pk) for pk in sorted(wanted - current)]
+    )
+
+
+@transaction.atomic
+def update_jobseeker(
+    *,
+    seeker: JobSeeker,
+    actor: User,
+    changes: dict[str, object],
+    step: str | None = None,
+) -> JobSeeker:
+    """Save profile fields (a registration step, a profile edit or an officer's correction)."""
+    allowed = editable_fields(seeker, actor)
+    refused = sorted(set(changes) - allowed)
+    if refused:
+        raise ServiceError(
+            {name: [_("You cannot change this field.")] for name in refused}, code="forbidden"
+        )
+    changes = dict(changes)
+    if changes.get("nik"):
+        _check_nik_free(str(changes["nik"]), seeker)
+    if "full_name" in changes:
+        changes["full_name"] = normalise_name(str(changes["full_name"]))
+    occupations = changes.pop("preferred_occupations", None)
+    skills = changes.pop("skills", None)
+    if "district" in changes and changes["district"] is not None:
+        regency = changes.get("regency", seeker.regency)
+        if regency is None or changes["district"].regency_id != regency.pk:
+            raise ServiceError({"district": [_("Choose a district of the chosen regency/city.")]})
+    changed = []
+    for name, value in changes.items():
+        if getattr(seeker, name) != value:
+            setattr(seeker, name, value)
+            changed.append(name)
+    if occupations is not None:
+        _set_preferred_occupations(seeker, list(occupations))
+        changed.append("preferred_occupations")
+    if skills is not None:
+        _set_skills(seeker, skills)
+        changed.append("skills")
+    seeker.warnings = compute_warnings(seeker)
+    if step and step not in seeker.steps_done:
+        seeker.steps_done = [*seeker.steps_done, step]
+    seeker.save()
+    if changed:
+        audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
+    return seeker
+
+
+def _refresh_derived(seeker: JobSeeker) -> None:
+    """Keep the highest education and total experience in step with the rows (matching reads)."""
+    highest = (
+        Education.objects.filter(seeker=seeker)
+        .order_by("-level__rank", "-level__order")
+        .values_list("level_id", flat=True)
+        .first()
+    )
+    months = sum(seeker.experiences.values_list("months", flat=True))
+    JobSeeker.objects.filter(pk=seeker.pk).update(
+        education_level_id=highest, experience_months=months, updated_at=timezone.now()
+    )
+    seeker.education_level_id, seeker.experience_months = highest, months
+
+
+def _mark_step(seeker: JobSeeker, step: str | None) -> None:
+    if step and step not in seeker.steps_done:
+        seeker.steps_done = [*seeker.steps_done, step]
+        seeker.save(update_fields=["steps_done", "updated_at"])
+
+
+@transaction.atomic
+def add_education(*, seeker: JobSeeker, actor: User, **fields: object) -> Education:
+    """Add one education row (level, major, school, year)."""
+    row = Education.objects.create(seeker=seeker, **fields)
+    _refresh_derived(seeker)
+    _mark_step(seeker, "education")
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=["educations"])
+    return row
+
+
+@transaction.atomic
+def remove_education(*, seeker: JobSeeker, actor: User, education_id: int) -> None:
+    """Remove one of the seeker's education rows (others' rows are not found)."""
+    deleted, _rows = Education.objects.filter(seeker=seeker, pk=education_id).delete()
+    if deleted:
+        _refresh_derived(seeker)
+        audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=["educations"])
+
+
+@transaction.atomic
+def add_experience(*, seeker: JobSeeker, actor: User, **fields: object) -> Experience:
+    """Add one work-experience row, coded to KBJI."""
+    row = Experience.objects.create(seeker=seeker, **fields)
+    _refresh_derived(seeker)
+    _mark_step(seeker, "experience")
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=["experiences"])
+    return row
+
+
+@transaction.atomic
+def remove_experience(*, seeker: JobSeeker, actor: User, experience_id: int) -> None:
+    """Remove one of the seeker's work-experience rows."""
+    deleted, _rows = Experience.objects.filter(seeker=seeker, pk=experience_id).delete()
+    if deleted:
+        _refresh_derived(seeker)
+        audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=["experiences"])
+
+
+@transaction.atomic
+def replace_rows(
+    *,
+    seeker: JobSeeker,
+    actor: User,
+    educations: Sequence[dict] | None = None,
+    experiences: Sequence[dict] | None = None,
+) -> None:
+    """Replace all education and/or experience rows at once (the API's nested lists)."""
+    changed = []
+    if educations is not None:
+        Education.objects.filter(seeker=seeker).delete()
+        Education.objects.bulk_create([Education(seeker=seeker, **row) for row in educations])
+        changed.append("educations")
+    if experiences is not None:
+        Experience.objects.filter(seeker=seeker).delete()
+        Experience.objects.bulk_create([Experience(seeker=seeker, **row) for row in experiences])
+        changed.append("experiences")
+    if changed:
+        _refresh_derived(seeker)
+        audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=changed)
+
+
+def missing_for_submission(seeker: JobSeeker) -> list[str]:
+    """The steps whose required answers are still missing before the registration can be sent."""
+    missing = []
+    if not (seeker.full_name and seeker.nik and seeker.birth_date and seeker.sex):
+        missing.append("identity")
+    if not (seeker.address and seeker.regency_id and seeker.phone):
+        missing.append("contact")
+    if not seeker.educations.exists():
+        missing.append("education")
+    if not seeker.preferred_occupations.exists():
+        missing.append("preferences")
+    if not seeker.category:
+        missing.append("category")
+    return missing
+
+
+def has_current_consent(seeker: JobSeeker) -> bool:
+    """Whether the seeker consented to the current version of the text and did not withdraw."""
+    return seeker.consents.filter(
+        version=CURRENT_CONSENT_VERSION, withdrawn_at__isnull=True
+    ).exists()
+
+
+@transaction.atomic
+def give_consent(*, seeker: JobSeeker, actor: User, version: str) -> Consent:
+    """Store explicit consent to a version of the processing text, with its time."""
+    if version != CURRENT_CONSENT_VERSION:
+        raise ServiceError({"consent": [_("The consent text has changed. Read it again, please.")]})
+    consent = Consent.objects.create(
+        seeker=seeker, version=version, language=(get_language() or "")[:5]
+    )
+    audit(actor=actor, action=Action.CREATE, obj=consent, version=version)
+    return consent
+
+
+@transaction.atomic
+def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str) -> JobSeeker:
+    """Send a complete registration, with consent, to the officers for verification."""
+    seeker = locked(seeker)
+    if seeker.status != JobSeeker.Status.DRAFT:
+        raise ServiceError(_("This registration has already been sent."), code="not_draft")
+    missing = missing_for_submission(seeker)
+    if missing:
+        raise ServiceError(
+            _("Some answers are still missing: %(steps)s.") % {"steps": ", ".join(missing)},
+            code="incomplete",
+        )
+    give_consent(seeker=seeker, actor=actor, version=consent_version)
+    seeker.status = JobSeeker.Status.SUBMITTED
+    seeker.submitted_at = timezone.now()
+    seeker.warnings = compute_warnings(seeker)
+    seeker.save(update_fields=["status", "submitted_at", "warnings", "updated_at"])
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="submitted")
+    return seeker
+
+
+@transaction.atomic
+def register_jobseeker(
+    *,
+    email: str,
+    password: str,
+    profile: dict[str, object],
+    educations: Sequence[dict],
+    experiences: Sequence[dict],
+    consent_version: str,
+) -> JobSeeker:
+    """Self-registration in one go (the API): account, every step, consent, submission."""
+    seeker = create_seeker_account(
+        email=email, password=password, full_name=str(profile.get("full_name", ""))
+    )
+    user = seeker.user
+    update_jobseeker(seeker=seeker, actor=user, changes=profile)
+    replace_rows(seeker=seeker, actor=user, educations=educations, experiences=experiences)
+    seeker.steps_done = list(REGISTRATION_STEPS)
+    seeker.save(update_fields=["steps_done", "updated_at"])
+    return submit_registration(seeker=seeker, actor=user, consent_version=consent_version)
+
+
+REGISTRATION_STEPS = (
+    "account",
+    "identity",
+    "contact",
+    "education",
+    "experience",
+    "skills",
+    "preferences",
+    "category",
+    "disability",
+)
+
+
+def preferred_occupations(seeker: JobSeeker) -> list[Occupation]:
+    """The wanted occupations in the order the seeker gave them."""
+    through = JobSeeker.preferred_occupations.through
+    rows = through.objects.filter(jobseeker=seeker).select_related("occupation").order_by("pk")
+    return [row.occupation for row in rows]
