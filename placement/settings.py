@@ -323,6 +323,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets used under the same field name in several components need one stable name.
+    "ENUM_NAME_OVERRIDES": {
+        "JobSeekerStatusEnum": "jobseekers.models.JobSeeker.Status",
+        "SexEnum": "jobseekers.models.JobSeeker.Sex",
+    },
 }
 
 # --- Logging: never personal data (NIK, passwords, tokens) in logs ----------------------------
