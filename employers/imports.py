@@ -581,6 +581,9 @@ def run_import(run: ImportRun) -> ImportRun:
     except ImportFileError as problem:
         run.status = ImportRun.Status.FAILED
         run.message = str(problem)[:255]
+    except (OSError, UnicodeError, csv.Error):
+        run.status = ImportRun.Status.FAILED
+        run.message = _("The file cannot be read: save it again as CSV (UTF-8) or XLSX.")
     else:
         run.status = ImportRun.Status.DONE
         if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
