@@ -58,6 +58,20 @@ from placement.taxonomy.models import District, EducationLevel, Occupation, Rege
 KALTENG = "62"
 KALTENG_SHARE = 0.35  # of generated seekers, so the demo officers of 62 have work
 DEMO_OFFICES_BOOST = {"62.71": 3.0, "62.01": 3.0}  # within 62: the two demo regency offices
+# Placed demo seekers: the KBLI section of the employer by skill family, and the employer's type
+# (the receiving-employer rows of IPK III/8(b)).
+INDUSTRY_BY_FAMILY = {
+    "sales": "G", "cashier": "G", "office": "N", "accounting": "M", "warehouse": "H",
+    "reception": "I", "driving": "H", "cleaning": "N", "security": "N", "cooking": "I",
+    "food_service": "I", "sewing": "C", "welding": "C", "electrical": "F", "mechanic": "G",
+    "agriculture": "A", "livestock": "A", "fishery": "A", "teaching": "P", "nursing": "Q",
+    "beauty": "S", "care": "Q", "construction": "F", "production": "C", "it": "J",
+    "marketing": "M", "call_center": "N", "mining": "B",
+}  # fmt: skip
+EMPLOYER_TYPES = [
+    ("private", 78), ("bumn_bumd", 6), ("government", 4), ("cooperative", 3), ("other", 4),
+    ("individual", 5),
+]  # fmt: skip
 
 
 def _weighted(rng: random.Random, items: list, weights: list[float]):
@@ -285,6 +299,9 @@ class _Plan:
     wanted: list[int]
     events: list[tuple[str, date, dict]]
     consent_at: datetime | None
+    industry_section: str = ""
+    employer_type: str = ""
+    placement_scope: str = ""
 
 
 def _simulate(rng: random.Random, seeker: JobSeeker, registered_on: date, today: date) -> list:
@@ -486,7 +503,19 @@ def _plan_seeker(
     seeker.submitted_at = timezone.make_aware(
         datetime.combine(submitted, time(rng.randint(7, 21), rng.randint(0, 59)))
     )
-    return _Plan(seeker, educations, experiences, skills, wanted, events, seeker.submitted_at)
+    placed = any(kind == EventKind.SEEKER_PLACED for kind, _day, _detail in events)
+    return _Plan(
+        seeker,
+        educations,
+        experiences,
+        skills,
+        wanted,
+        events,
+        seeker.submitted_at,
+        industry_section=INDUSTRY_BY_FAMILY.get(family, "G") if placed else "",
+        employer_type=_weighted(rng, *zip(*EMPLOYER_TYPES, strict=True)) if placed else "",
+        placement_scope=_weighted(rng, ["AKL", "AKAD", "AKAN"], [80, 17, 3]) if placed else "",
+    )
 
 
 _title_cache: dict[int, str] = {}
@@ -538,8 +567,9 @@ def _event(plan: _Plan, kind: str, day: date, detail: dict, occupation_group: st
         age_group=age_group(age),
         education=seeker.education_level_id or "",
         occupation_group=occupation_group,
-        placement_scope="AKL" if kind == EventKind.SEEKER_PLACED else "",
-        employer_type="private" if kind == EventKind.SEEKER_PLACED else "",
+        industry_section=plan.industry_section if kind == EventKind.SEEKER_PLACED else "",
+        placement_scope=plan.placement_scope if kind == EventKind.SEEKER_PLACED else "",
+        employer_type=plan.employer_type if kind == EventKind.SEEKER_PLACED else "",
         detail=detail,
     )
 

@@ -65,6 +65,7 @@ class JobSeekerFactory(DjangoModelFactory):
 
     class Meta:
         model = _JobSeeker
+        skip_postgeneration_save = True
 
     class Params:
         verified = factory.Trait(

@@ -187,3 +187,13 @@ def test_the_officer_queue_refuses_post(client, alice):
     client.force_login(alice)
     assert client.post("/officer/seekers/verify/").status_code == 405
     assert client.get("/officer/seekers/1/verify/").status_code == 405
+
+
+def test_the_api_list_answers_in_a_bounded_number_of_queries(alice, django_assert_max_num_queries):
+    for _i in range(15):
+        JobSeekerFactory()
+    api = APIClient()
+    api.force_authenticate(alice)
+    with django_assert_max_num_queries(6):
+        response = api.get("/api/v1/jobseekers/")
+    assert response.json()["count"] == 15

@@ -105,3 +105,18 @@ def test_seeding_again_creates_nothing_new(seeded):
     count, events = JobSeeker.objects.count(), Event.objects.count()
     demo.seed(stdout=io.StringIO(), options={"seekers": 400}, rng=random.Random(8))
     assert (JobSeeker.objects.count(), Event.objects.count()) == (count, events)
+
+
+def test_placed_demo_seekers_carry_the_placement_dimensions(seeded):
+    placed = Event.objects.filter(kind="seeker_placed")
+    assert placed.exists()
+    assert set(placed.values_list("placement_scope", flat=True)) <= {"AKL", "AKAD", "AKAN"}
+    assert set(placed.values_list("employer_type", flat=True)) <= {
+        "private",
+        "bumn_bumd",
+        "government",
+        "cooperative",
+        "other",
+        "individual",
+    }
+    assert "" not in set(placed.values_list("industry_section", flat=True))
