@@ -112,6 +112,14 @@ def update_jobseeker(
         changes["full_name"] = normalise_name(str(changes["full_name"]))
     occupations = changes.pop("preferred_occupations", None)
     skills = changes.pop("skills", None)
+    new_regency = changes.get("regency")
+    if (
+        "regency" in changes
+        and "district" not in changes
+        and seeker.district_id
+        and (new_regency is None or seeker.district.regency_id != new_regency.pk)
+    ):
+        changes["district"] = None  # moving to another regency: the old district no longer fits
     if "district" in changes and changes["district"] is not None:
         regency = changes.get("regency", seeker.regency)
         if regency is None or changes["district"].regency_id != regency.pk:

@@ -197,3 +197,13 @@ def test_the_api_list_answers_in_a_bounded_number_of_queries(alice, django_asser
     with django_assert_max_num_queries(6):
         response = api.get("/api/v1/jobseekers/")
     assert response.json()["count"] == 15
+
+
+def test_an_id_beyond_the_database_range_is_404_not_an_error(client, alice):
+    huge = "9" * 30
+    client.force_login(alice)
+    assert client.get(f"/officer/seekers/{huge}/").status_code == 404
+    api = APIClient()
+    api.force_authenticate(alice)
+    assert api.get(f"/api/v1/jobseekers/{huge}/").status_code == 404
+    assert api.get(f"/api/v1/jobseekers/{huge}/card.pdf").status_code == 404

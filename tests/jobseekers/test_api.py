@@ -243,3 +243,11 @@ def test_the_schema_documents_lengths_patterns_and_4xx_responses(client, db):
     assert request["nik"]["maxLength"] == 16
     assert request["full_name"]["maxLength"] == 150
     assert request["postcode"]["oneOf"][0]["pattern"] == "^[0-9]{5}$"
+
+
+def test_moving_to_another_regency_drops_the_old_district(api, db):
+    seeker = JobSeekerFactory()
+    api.force_authenticate(seeker.user)
+    response = api.patch("/api/v1/jobseekers/me/", {"regency": "62.01"}, format="json")
+    assert response.status_code == 200
+    assert (response.json()["regency"], response.json()["district"]) == ("62.01", None)
