@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,6 +24,8 @@ from employers.models import Employer, EmployerUser, Vacancy
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.taxonomy.widgets import is_picker_search
+
+PAGE_SIZE = 25
 
 
 def _quiet(form):
@@ -46,10 +49,28 @@ def portal(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-updated_at")
     )
+    status = request.GET.get("status", "")
+    if status in Vacancy.Status.values:
+        vacancies = vacancies.filter(status=status)
+    counts = dict(
+        Vacancy.objects.filter(employer=employer)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    page = Paginator(vacancies, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "employers/portal.html",
-        {"membership": membership, "employer": employer, "vacancies": vacancies},
+        {
+            "membership": membership,
+            "employer": employer,
+            "page": page,
+            "status": status,
+            "statuses": [(v, label, counts.get(v, 0)) for v, label in Vacancy.Status.choices],
+            "total": sum(counts.values()),
+            "query": f"status={status}" if status in Vacancy.Status.values else "",
+        },
     )
 
 
