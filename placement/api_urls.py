@@ -29,6 +29,7 @@ urlpatterns = [
         name="api-vacancy-matches",
     ),
     path("matching/runs/", matching_api.MatchRunsView.as_view(), name="api-matching-runs"),
+    path("", include("placement.reports.api_urls")),
     path("", include(router.urls)),
     path("", include("jobseekers.api_urls")),
     path("", include("employers.api_urls")),

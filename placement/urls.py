@@ -24,6 +24,8 @@ urlpatterns = [
     path("seeker/", include("jobseekers.urls")),
     path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),
+    path("statistik/", include("placement.reports.public_urls")),
+    path("officer/reports/", include("placement.reports.urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -227,7 +227,7 @@ def region_targets(regency: str | None, province: str | None) -> tuple[str, ...]
     """The region codes an event counts in: its regency, its province, the nation."""
     if not province and regency:
         province = regency.split(".")[0]
-    return tuple(code for code in (regency, province) if code) + (NATION,)
+    return (*(code for code in (regency, province) if code), NATION)
 
 
 # --- The two grouped queries ----------------------------------------------------------------------

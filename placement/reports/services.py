@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from placement.accounts.audit import audit
 from placement.reports import ipk
-from placement.reports.models import IpkReport
+from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import Grid, build_grid
 
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -139,9 +140,7 @@ def compute_region(*, month: date, region_code: str) -> dict:
     """One region's tables computed from the ledger now (a month not built yet)."""
     regency = region_code if "." in region_code else None
     province = region_code if len(region_code) == 2 and region_code != ipk.NATION else None
-    rows = ipk.fetch_rows(
-        start=month, end=month_end(month), regency=regency, province=province
-    )
+    rows = ipk.fetch_rows(start=month, end=month_end(month), regency=regency, province=province)
     counters = ipk.tabulate(rows, only=region_code)
     return ipk.finish(counters.get(region_code, Counter()))
 
@@ -184,3 +183,26 @@ def built_months(region_code: str) -> list[date]:
         .order_by("-month")
         .values_list("month", flat=True)
     )
+
+
+# --- Standard times -------------------------------------------------------------------------------
+@transaction.atomic
+def save_standard_times(*, changes: list[tuple[int, dict]], by) -> int:
+    """Apply the national administrator's changes to the standard times; each one is audited."""
+    fields = ("minutes", "per_unit", "basis")
+    for pk, data in changes:
+        standard = StandardTime.objects.select_for_update().get(pk=pk)
+        before = {name: getattr(standard, name) for name in fields}
+        for name in fields:
+            setattr(standard, name, data[name])
+        standard.updated_by = by
+        standard.save()
+        audit(
+            actor=by,
+            action="change",
+            obj=standard,
+            kind=standard.kind,
+            before=before,
+            after={name: getattr(standard, name) for name in fields},
+        )
+    return len(changes)

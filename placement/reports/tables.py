@@ -22,6 +22,7 @@ TITLES = {
     "iii-8": gettext_lazy("III/8 Placements by AKL/AKAD/AKAN"),
 }
 
+SHORT = {key: key.upper().replace("-", "/") for key in ipk.TABLES}  # "III/1"
 NOT_STATED = gettext_lazy("Not stated")
 
 EDUCATION_LABELS = {
@@ -89,7 +90,9 @@ class GridRow:
     code: str
     label: str
     values: list[int]
-    style: str = ""  # "" a data row, "sum" a derived line (A, B), "note" an "of which" line, "total"
+    style: str = (
+        ""  # "" a data row, "sum" a derived line (A, B), "note" an "of which" line, "total"
+    )
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _has_column(part: dict, sex: str) -> bool:
 def _seeker_sexes(part: dict) -> list[tuple[str, str]]:
     sexes = [("L", "L"), ("P", "P")]
     if _has_column(part, ""):
-        sexes.append(("", "–"))
+        sexes.append(("", "–"))  # noqa: RUF001 - a dash: sex not stated
     return sexes
 
 
@@ -229,7 +232,7 @@ def _summary_lines(*, vacancies: bool) -> list[tuple[str, str, str]]:
         ("filled" if vacancies else "placed", out_label, ""),
         ("removed", _("4. Removed this month"), ""),
         ("B", _("B. Total (3 + 4)"), "sum"),
-        ("remaining", _("5. Remaining at the end of the month (A − B)"), "total"),
+        ("remaining", _("5. Remaining at the end of the month (A - B)"), "total"),
     ]
     return lines
 
@@ -390,10 +393,15 @@ def build_grid(
             _add_scope_totals(section, part, len(scopes), _seeker_sexes(part))
             sections.append(section)
         notes.append(
-            _("AKL = local, AKAD = between regions, AKAN = abroad (antar kerja lokal/daerah/negara).")
+            _(
+                "AKL = local, AKAD = between regions, AKAN = abroad "
+                "(antar kerja lokal/daerah/negara)."
+            )
         )
     if table in ("iii-7", "iii-8"):
-        notes.append(_("Placements of job seekers registered with this office; total = III/1 line 3."))
+        notes.append(
+            _("Placements of job seekers registered with this office; total = III/1 line 3.")
+        )
     return Grid(
         table=table,
         title=str(TITLES[table]),

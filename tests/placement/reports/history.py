@@ -215,8 +215,8 @@ def expected_tables(events: list[E], *, start: date, end: date) -> Expected:
         regions = (cohort.regency, cohort.regency[:2], "00")
         cells: list[tuple[tuple, int]] = []
 
-        def count(table: str, part: str, row: str, group: str, n: int) -> None:
-            cells.append(((table, part, row, group, cohort.sex), n))
+        def count(table, part, row, group, n, cells=cells, sex=cohort.sex) -> None:
+            cells.append(((table, part, row, group, sex), n))
 
         if e.subject_type == SEEKER:
             if e.kind in INFLOW:

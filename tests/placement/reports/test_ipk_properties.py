@@ -3,6 +3,7 @@ parts, and every table equals a direct, event-by-event count of the ledger."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from datetime import date
 
@@ -101,11 +102,12 @@ def test_every_table_balances_and_no_stock_goes_negative(events):
     def check() -> None:
         by_month = {month: computed(month) for month in MONTHS}
         for code in REGIONS:
-            for month, following in zip(MONTHS, MONTHS[1:], strict=False):
+            for month, following in itertools.pairwise(MONTHS):
                 now, then = cells(by_month[month][code]), cells(by_month[following][code])
-                for (table, part) in ipk.STOCK_PARTS:
+                for table, part in ipk.STOCK_PARTS:
                     keys = {k[2:] for k in now | then if k[:2] == (table, part)}
                     for row, _group, sex in keys:
+
                         def get(flat, group, table=table, part=part, row=row, sex=sex):
                             return flat[(table, part, row, group, sex)]
 
@@ -143,8 +145,14 @@ def test_placement_tables_add_up_to_the_placed_line_of_iii_1(events):
     def check() -> None:
         for code, tables in computed(MONTHS[1]).items():
             flat = cells(tables)
-            placed = sum(n for k, n in flat.items() if k[:2] == ("iii-1", "seekers") and k[3] == "placed")
-            for table, part in (("iii-7", "placements"), ("iii-8", "education"), ("iii-8", "employer")):
+            placed = sum(
+                n for k, n in flat.items() if k[:2] == ("iii-1", "seekers") and k[3] == "placed"
+            )
+            for table, part in (
+                ("iii-7", "placements"),
+                ("iii-8", "education"),
+                ("iii-8", "employer"),
+            ):
                 assert sum(n for k, n in flat.items() if k[:2] == (table, part)) == placed, code
             by_education = Counter()
             for k, n in flat.items():
