@@ -13,9 +13,12 @@ vacancies/{id}/close/      POST the owning employer or an officer of the region 
 
 from __future__ import annotations
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -120,9 +123,6 @@ class EmployerRegistrationSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs: dict) -> dict:
-        from django.contrib.auth.password_validation import validate_password
-        from django.core.exceptions import ValidationError
-
         errors = {}
         industry = Industry.objects.current().filter(code=attrs["industry"]).first()
         if industry is None:
@@ -137,7 +137,7 @@ class EmployerRegistrationSerializer(serializers.Serializer):
                 errors["district"] = [_("Unknown district, or not in the regency.")]
         try:
             validate_password(attrs["password"])
-        except ValidationError as error:
+        except DjangoValidationError as error:
             errors["password"] = list(error.messages)
         if errors:
             raise serializers.ValidationError(errors)
@@ -356,8 +356,6 @@ class VacancyWriteSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs: dict) -> dict:
-        from django.utils import timezone
-
         errors: dict[str, list] = {}
         occupation = (
             Occupation.objects.current().filter(code=attrs["occupation"], level__gte=4).first()
