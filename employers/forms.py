@@ -440,9 +440,7 @@ class PayPlaceStepForm(VacancyStepForm):
 class PeriodStepForm(VacancyStepForm):
     model_fields = ("valid_from", "valid_to")
 
-    valid_from = DatePartsField(
-        label=_("Open from"), help_text=_("For example 1 8 2026. Today or later.")
-    )
+    valid_from = DatePartsField(label=_("Open from"), help_text=_("For example 1 8 2026."))
     valid_to = DatePartsField(
         label=_("Open until"),
         help_text=_("The last day applicants can apply; at most a year after the opening."),
