@@ -349,5 +349,10 @@ ANTARKERJA = {
     # Hooks run after reference data loads; taxonomy itself imports no other app.
     "AFTER_REFERENCE_DATA": ["officers.services.sync_offices"],
     # Extra demo-data builders, each a callable(stdout, options) run by seed_demo in order.
-    "DEMO_SEEDERS": ["officers.demo.seed", "employers.demo.seed", "jobseekers.demo.seed"],
+    "DEMO_SEEDERS": [
+        "officers.demo.seed",
+        "employers.demo.seed",
+        "jobseekers.demo.seed",
+        "placement.reports.demo.seed",
+    ],
 }
