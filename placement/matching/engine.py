@@ -23,7 +23,8 @@ vacancy's age and sex limits, where it states them (0 = no limit). The score is
 - location: same regency 1, same province 0.6, elsewhere in Indonesia 0.3, overseas vacancy 0.3.
 - wage: 1 when the expectation is within the vacancy's maximum or either is unknown (0); beyond
   the maximum it falls linearly in the log of the ratio, reaching 0 at about 1.5x the maximum.
-  Wages are compared on a 0.4 % log grid (``WAGE_GRID``), so the arithmetic stays integer.
+  Wages are compared on a 0.4 % log grid (``WAGE_GRID``), so the arithmetic stays integer (an
+  expectation less than 0.4 % above the maximum can still count as within it).
 
 Exactness: every component is an integer in 0..1000 and weights are rounded to 0.001, so a score is
 an integer number of 1/10,000 points. Pairs compare by (score, then smaller id), so the fast engine
@@ -31,17 +32,19 @@ and the per-pair reference agree exactly, ties included.
 
 How it is fast
 --------------
-Pairs are visited in blocks that are exactly admissible on location: (vacancies of regency r x
-scope-0 seekers of r), (vacancies of province p x scope >= 1 seekers of p), (vacancies of p x scope
->= 2 seekers of other provinces), (overseas vacancies x scope-3 seekers); every pair belongs to
-exactly one block. Within a block seekers are sorted by education and vacancies by minimum
-education, so a chunk of seekers only meets the vacancies whose minimum it can pass. Each tile
-(~512 vacancies x 2,048 seekers, int32) is filled by row gathers from small per-chunk tables (the
-occupation level, education, experience, age/sex and location terms), one broadcast wage term and
-the sparse skill product (``vacancy_weights @ seeker_skills.T``, clipped where it is sparse). The
-top K of both sides are kept with running thresholds: only entries at or above a list's current
-K-th score are merged, and a list still filling gets a valid bound from the tile itself (the
-smallest of K disjoint group maxima), so the tile is never sorted.
+Pairs are visited in blocks that are exactly admissible on location, each pair in exactly one:
+(vacancies of regency r x scope-0 seekers of r), (vacancies of province p x scope-1 seekers of p),
+(all domestic vacancies x every seeker who accepts anywhere, scope >= 2), (overseas vacancies x
+scope-3 seekers). Within a block seekers are sorted by education and vacancies by minimum
+education, so a chunk of seekers only meets the prefix of vacancies whose minimum it can pass.
+Each tile (512 vacancies x 2,048 seekers, int32) is filled by row gathers from small per-chunk
+tables (education + experience + age/sex per vacancy group, occupation per KBJI code, location per
+regency), one broadcast wage term, and the sparse skill product ``vacancy_weights @ skills.T``
+(clipped while still sparse, then added in place). The top K of both sides are kept with running
+thresholds: only entries at or above a list's current K-th score are merged, and a list still
+filling gets a valid bound from the tile itself (the smallest of K disjoint group maxima), so a
+tile is never sorted. PERFORMANCE.md has the measured figures this is designed against;
+benchmarks/bench_matching.py measures it.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ import bisect
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TypeVar
 
 import numpy as np
@@ -616,7 +620,8 @@ class _TopLists:
         self.partner_order = partner_order
         self.partner_by_order = partner_by_order
         self.partner_bits = max(1, len(partner_order).bit_length())
-        self.max_owners = 1 << (63 - _SCORE_BITS - self.partner_bits)
+        # Owners merged per sort: bounded by the key's bits and, to bound memory, by 2 ** 16.
+        self.max_owners = min(1 << (63 - _SCORE_BITS - self.partner_bits), 1 << 16)
 
     def push(
         self, local: np.ndarray, owners: np.ndarray, partners: np.ndarray, scores: np.ndarray
@@ -631,13 +636,15 @@ class _TopLists:
         seen = np.zeros(len(owners), dtype=bool)
         seen[local] = True
         affected = np.flatnonzero(seen)
-        if len(affected) > self.max_owners:  # the key has no room: merge in owner ranges
-            middle = affected[len(affected) // 2]
-            low = local < middle
-            self.push(local[low], owners, partners[low], scores[low])
-            self.push(local[~low], owners, partners[~low], scores[~low])
-            return
         position = np.cumsum(seen) - 1
+        if len(affected) > self.max_owners:  # merge in ranges of owners: bounded temporaries
+            part = position[local] // self.max_owners
+            order = np.argsort(part, kind="stable")
+            bounds = np.searchsorted(part[order], np.arange(part.max() + 2))
+            for a, b in pairwise(bounds):
+                pick = order[a:b]
+                self.push(local[pick], owners, partners[pick], scores[pick])
+            return
         rows = owners[affected].astype(np.int64)
         k = self.k
         # Held entries fill a prefix of each row; address them flat (1-D indexing is cheaper).
@@ -665,13 +672,26 @@ class _TopLists:
         last = rows * k + (k - 1)
         self.threshold[rows] = np.where(flat_partner[last] >= 0, flat_score[last], 0)
 
-    def entries(self, owner_index: np.ndarray) -> tuple[np.ndarray, ...]:
+    def entries(self, owner_index: np.ndarray, batch: int = 1 << 18) -> tuple[np.ndarray, ...]:
         """(owner, partner, score units, rank) of every held entry, by owner index then rank."""
         order = np.argsort(owner_index, kind="stable")
-        partner = self.partner[order]
-        row, slot = np.nonzero(partner >= 0)
-        score = self.score[order][row, slot]
-        return owner_index[order][row], partner[row, slot], score, slot + 1
+        n = int(np.count_nonzero(self.partner >= 0))
+        owner = np.empty(n, dtype=np.int32)
+        partner = np.empty(n, dtype=np.int32)
+        score = np.empty(n, dtype=np.int32)
+        rank = np.empty(n, dtype=np.int16)
+        at = 0
+        for a in range(0, len(order), batch):  # in row blocks: bounded temporaries
+            rows = order[a : a + batch]
+            block = self.partner[rows]
+            row, slot = np.nonzero(block >= 0)
+            end = at + len(row)
+            owner[at:end] = owner_index[rows[row]]
+            partner[at:end] = block[row, slot]
+            score[at:end] = self.score[rows[row], slot]
+            rank[at:end] = slot + 1
+            at = end
+        return owner, partner, score, rank
 
 
 # --------------------------------------------------------------------------------------------
@@ -1049,7 +1069,7 @@ def match_units(
 class SeekerTopKMerger:
     """Merges partial seeker lists as they arrive, in memory bounded by n_seekers x k + batch."""
 
-    def __init__(self, n_seekers: int, n_vacancies: int, k: int, batch: int = 1 << 23):
+    def __init__(self, n_seekers: int, n_vacancies: int, k: int, batch: int = 1 << 22):
         """Empty final lists; partials are merged in batches of about `batch` entries."""
         self._order = np.full(n_vacancies, -1, dtype=np.int64)
         self._by_order = np.full(n_vacancies, -1, dtype=np.int32)
@@ -1071,9 +1091,10 @@ class SeekerTopKMerger:
             self._flush()
 
     def result(self) -> TopK:
-        """The final seeker lists, by seeker then rank."""
+        """The final seeker lists, by seeker then rank (once: the working lists are released)."""
         self._flush()
         seeker, vacancy, units, rank = self._lists.entries(self._owners)
+        self._lists = None  # type: ignore[assignment]
         return _topk(vacancy, seeker, units, rank, self._order[vacancy])
 
     def _flush(self) -> None:
@@ -1284,11 +1305,11 @@ def _topk(
 ) -> TopK:
     """A TopK from entries already sorted by owner then rank."""
     return TopK(
-        vacancy_index=vacancy.astype(np.int32),
-        seeker_index=seeker.astype(np.int32),
+        vacancy_index=vacancy.astype(np.int32, copy=False),
+        seeker_index=seeker.astype(np.int32, copy=False),
         score=_points(units),
-        rank=rank.astype(np.int16),
-        partner_order=partner_order.astype(np.int32),
+        rank=rank.astype(np.int16, copy=False),
+        partner_order=partner_order.astype(np.int32, copy=False),
     )
 
 
@@ -1312,14 +1333,44 @@ def score_pairs(
     prepared: Prepared, seeker_index: np.ndarray, vacancy_index: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Score units, components (n, 6, integers 0..1000) and admissibility of given pairs."""
-    p = prepared
     s = np.asarray(seeker_index, dtype=np.int64)
     v = np.asarray(vacancy_index, dtype=np.int64)
+    components, admissible = _pair_components(prepared, s, v)
+    if len(s):
+        held = prepared.vacancy_skill_units[v].multiply(prepared.skills[s]).tocsr()
+        components[:, 0] = np.minimum(np.asarray(held.sum(axis=1)).ravel(), UNIT)
+    return components @ prepared.weights, components, admissible
+
+
+def attach_components(topk: TopK, prepared: Prepared, batch: int = 1 << 20) -> TopK:
+    """The same lists with each entry's six components (float32 in [0, 1]).
+
+    The skills component is recovered exactly from the engine's score, which is an integer
+    weighted sum (score - the five cheap components) / skills weight: no sparse work per pair.
+    """
+    out = np.empty((len(topk), len(COMPONENTS)), dtype=np.float32)
+    w_skills = int(prepared.weights[0])
+    for a in range(0, len(topk), batch):
+        part = slice(a, a + batch)
+        s = topk.seeker_index[part].astype(np.int64)
+        v = topk.vacancy_index[part].astype(np.int64)
+        if w_skills:
+            components, _ = _pair_components(prepared, s, v)
+            rest = components @ prepared.weights
+            components[:, 0] = (_units(topk.score[part]) - rest) // w_skills
+        else:
+            _, components, _ = score_pairs(prepared, s, v)
+        out[part] = components / UNIT
+    return replace(topk, components=out)
+
+
+def _pair_components(
+    prepared: Prepared, s: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every component but skills (left 0) and the hard filters, pair by pair, vectorised."""
+    p = prepared
     seekers, vacancies = p.seekers, p.vacancies
     components = np.zeros((len(s), len(COMPONENTS)), dtype=np.int64)
-    if len(s):
-        held = p.vacancy_skill_units[v].multiply(p.skills[s]).tocsr()
-        components[:, 0] = np.minimum(np.asarray(held.sum(axis=1)).ravel(), UNIT)
     codes = seekers.occupations[s].astype(np.int64)
     wanted = vacancies.occupation[v].astype(np.int64)[:, None]
     components[:, 1] = occupation_level(codes, wanted).max(axis=1, initial=0)
@@ -1328,7 +1379,7 @@ def score_pairs(
     components[:, 2] = education_units(np.maximum(over, 0))
     components[:, 3] = experience_units(p.s_experience[s], p.v_experience[v])
     same_regency = p.s_regency[s] == p.v_regency[v]
-    same_province = seekers.province[s] == vacancies.province[v]
+    same_province = p.s_province[s] == p.v_province[v]
     location = np.where(
         same_regency,
         LOCATION_SAME_REGENCY,
@@ -1346,14 +1397,7 @@ def score_pairs(
     admissible &= (sex == 0) | (p.s_sex[s] == sex)
     admissible &= (p.v_age_min[v] == 0) | (p.s_age[s] >= p.v_age_min[v])
     admissible &= (p.v_age_max[v] == 0) | (p.s_age[s] <= p.v_age_max[v])
-    units = components @ p.weights
-    return units, components, admissible
-
-
-def attach_components(topk: TopK, prepared: Prepared) -> TopK:
-    """The same lists with each entry's six components (float32 in [0, 1])."""
-    _, components, _ = score_pairs(prepared, topk.seeker_index, topk.vacancy_index)
-    return replace(topk, components=(components / UNIT).astype(np.float32))
+    return components, admissible
 
 
 def explain_pairs(
@@ -1621,9 +1665,13 @@ def _cumulative_floor(m: sp.csr_matrix, idf: np.ndarray, budget: np.ndarray) -> 
     return sp.csr_matrix((share.astype(np.int32), m.indices, m.indptr), shape=m.shape)
 
 
-def _points(units: np.ndarray) -> np.ndarray:
-    """Score units as float32 points."""
-    return (np.asarray(units, dtype=np.float64) / SCORE_DIVISOR).astype(np.float32)
+def _points(units: np.ndarray, batch: int = 1 << 22) -> np.ndarray:
+    """Score units as float32 points (the nearest float32 to units / 10,000)."""
+    units = np.asarray(units)
+    points = np.empty(len(units), dtype=np.float32)
+    for a in range(0, len(units), batch):  # float64 temporaries stay small
+        points[a : a + batch] = units[a : a + batch] / SCORE_DIVISOR
+    return points
 
 
 def _units(points: np.ndarray) -> np.ndarray:

@@ -40,6 +40,7 @@ EXPERIENCE_REQUIRED = np.array([0, 6, 12, 24, 36, 60, 120])
 EXPERIENCE_REQUIRED_SHARES = np.array([0.45, 0.05, 0.20, 0.15, 0.08, 0.05, 0.02])
 AGE_MAX_CHOICES = np.array([25, 30, 35, 40, 45])
 OVERSEAS_SHARE = 0.03
+BATCH = 250_000  # seekers whose skills are drawn at once
 
 
 @dataclass(frozen=True)
@@ -284,16 +285,13 @@ def _seekers(
         slots[filled, slot] = np.where(rng.random(n) < 0.5, sibling, anything)[filled]
     occupations = np.where(slots >= 0, codes[np.maximum(slots, 0)], -1).astype(np.int16)
 
-    # ~10 skills: mostly from the first occupation's profile, some from the second, some general.
-    per_seeker = np.clip(rng.poisson(10, n), 2, 30)
-    owner = np.repeat(np.arange(n), per_seeker)
-    source = rng.random(len(owner))
-    second = np.where(slots[owner, 1] >= 0, slots[owner, 1], primary[owner])
-    occupation_of_draw = np.where(source < 0.75, primary[owner], second)
-    skill = _draw_from_profiles(rng, occupation_of_draw, profiles, within_profile)
-    general = source >= 0.88
-    skill[general] = rng.choice(N_SKILLS, size=int(general.sum()), p=skill_weight)
-    skills = _binary_csr(owner, skill, (n, N_SKILLS))
+    parts = []
+    for a in range(0, n, BATCH):  # in batches: 2 M seekers x 10 skills stay within memory
+        part = slice(a, min(a + BATCH, n))
+        parts.append(
+            _seeker_skills(rng, primary[part], slots[part], profiles, within_profile, skill_weight)
+        )
+    skills = sp.vstack(parts, format="csr") if len(parts) > 1 else parts[0]
 
     education = _education(rng, SEEKER_EDUCATION, codes[primary])
     fresh = rng.random(n) < 0.4
@@ -316,6 +314,27 @@ def _seekers(
         skills=skills,
     )
     return seekers, codes[primary]
+
+
+def _seeker_skills(
+    rng: np.random.Generator,
+    primary: np.ndarray,
+    slots: np.ndarray,
+    profiles: np.ndarray,
+    within_profile: np.ndarray,
+    skill_weight: np.ndarray,
+) -> sp.csr_matrix:
+    """~10 skills each: mostly the first occupation's profile, some the second's, some general."""
+    n = len(primary)
+    per_seeker = np.clip(rng.poisson(10, n), 2, 30)
+    owner = np.repeat(np.arange(n), per_seeker)
+    source = rng.random(len(owner))
+    second = np.where(slots[owner, 1] >= 0, slots[owner, 1], primary[owner])
+    occupation_of_draw = np.where(source < 0.75, primary[owner], second)
+    skill = _draw_from_profiles(rng, occupation_of_draw, profiles, within_profile)
+    general = source >= 0.88
+    skill[general] = rng.choice(N_SKILLS, size=int(general.sum()), p=skill_weight)
+    return _binary_csr(owner, skill, (n, N_SKILLS))
 
 
 def _vacancies(
