@@ -97,11 +97,11 @@ def _age_sql(run_on: date) -> str:
             f"COALESCE(CAST(DATE_PART('year', AGE(DATE '{run_on.isoformat()}', s.birth_date)) "
             "AS BIGINT), 0)"
         )
-    # SQLite: whole years between two ISO dates.
+    # SQLite: whole years between two ISO dates. The query has parameters, so % is doubled.
     day = run_on.isoformat()
     return (
-        f"COALESCE(CAST(STRFTIME('%Y', '{day}') AS INTEGER) - CAST(STRFTIME('%Y', s.birth_date) "
-        f"AS INTEGER) - (STRFTIME('%m-%d', '{day}') < STRFTIME('%m-%d', s.birth_date)), 0)"
+        f"COALESCE(CAST(STRFTIME('%%Y', '{day}') AS INTEGER) - CAST(STRFTIME('%%Y', s.birth_date) "
+        f"AS INTEGER) - (STRFTIME('%%m-%%d', '{day}') < STRFTIME('%%m-%%d', s.birth_date)), 0)"
     )
 
 

@@ -194,3 +194,23 @@ def test_rescoring_a_closed_vacancy_empties_its_list(population):
     job.save(update_fields=["status"])
     assert services.rescore_vacancy(vacancy_id=job.pk) == 0
     assert not Match.objects.for_vacancy(job.pk).exists()
+
+
+def test_extract_computes_ages_on_the_run_date_even_with_query_logging(population):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from placement.matching.extract import extract
+
+    with CaptureQueriesContext(connection):  # the debug cursor formats SQL with its params
+        snapshot = extract(timezone.localdate())
+    ages = dict(zip(snapshot.seekers.ids.tolist(), snapshot.seekers.age.tolist(), strict=True))
+    assert ages[population["ani"].pk] in (24, 25)
+
+
+def test_stated_age_limits_keep_older_seekers_out(population, employer):
+    young_only = make_vacancy(
+        employer, "Pramuniaga muda", required=(WELDING,), age_max=20, limits_reason="uji"
+    )
+    _run()
+    assert not Match.objects.for_vacancy(young_only.pk).exists()
