@@ -23,7 +23,7 @@ Q_PARAM = OpenApiParameter(
 )
 
 
-class RegionSerializer(serializers.Serializer):
+class TaxonomyRegionSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=8)
     name = serializers.CharField(max_length=100)
     level = serializers.ChoiceField(choices=["province", "regency", "district"])
@@ -89,7 +89,7 @@ class _Public(_SearchMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
 class RegionViewSet(_Public):
     """Provinces, regencies/cities and districts (Kemendagri codes)."""
 
-    serializer_class = RegionSerializer
+    serializer_class = TaxonomyRegionSerializer
 
     def get_queryset(self) -> QuerySet:
         level = self.request.query_params.get("level", "regency")
