@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 640
-LABEL_WIDTH = 210
+LABEL_WIDTH = 230
 VALUE_ROOM = 70
 FONT = 12
 
@@ -25,7 +25,7 @@ def _fmt(value: float) -> str:
     return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def _short(label: str, limit: int = 32) -> str:
+def _short(label: str, limit: int = 30) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 

@@ -298,7 +298,7 @@ def _seed_activities(rng: random.Random, today: date) -> int:
     for officer in officers:
         regency_office = officer.office.level == "regency"
         mix = REGENCY_DAY if regency_office else PROVINCE_DAY
-        per_day = (6, 12) if regency_office else (2, 6)
+        per_day = (14, 24) if regency_office else (4, 9)
         day = first
         while day <= today:
             if day.weekday() < 5:  # Monday to Friday

@@ -48,7 +48,7 @@ class MonthSelect(forms.Select):
 
 class IpkFilterForm(forms.Form):
     month = MonthField(label=_("Month"), widget=MonthSelect)
-    region = forms.CharField(label=_("Region"), required=False, widget=forms.Select)
+    region = forms.CharField(label=_("Region"), widget=forms.Select)
 
     def __init__(self, *args, regions: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -59,7 +59,7 @@ class IpkFilterForm(forms.Form):
 class PeriodForm(forms.Form):
     first = MonthField(label=_("From"), widget=MonthSelect)
     last = MonthField(label=_("To"), widget=MonthSelect)
-    region = forms.CharField(label=_("Region"), required=False, widget=forms.Select)
+    region = forms.CharField(label=_("Region"), widget=forms.Select)
 
     def __init__(self, *args, regions: list[tuple[str, str]] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from placement.reports import ipk
 from placement.reports.models import IpkReport
@@ -121,7 +122,7 @@ def _regions(region_code: str) -> tuple[dict[str, tuple[str, int | None]], list[
 
 def labour_market(region_code: str) -> LabourMarket | None:
     """Everything the public page shows for a region (cached); None for an unknown region."""
-    key = f"reports:labour-market:{region_code}:{timezone.localdate()}"
+    key = f"reports:labour-market:{get_language()}:{region_code}:{timezone.localdate()}"
     result = cache.get(key)
     if result is None:
         result = _compute(region_code)

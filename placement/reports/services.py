@@ -77,14 +77,22 @@ def is_region_code(value: str | None) -> bool:
     return bool(value) and bool(_REGION.match(value))
 
 
+_REGION_NAMES: dict[str, str] = {}  # reference data: names of known codes, read once
+
+
 def region_name(code: str) -> str | None:
     """The name of a region code ("00" = the nation); None for an unknown code."""
     from placement.taxonomy.models import Province, Regency
 
     if code == ipk.NATION:
         return _("Indonesia (national)")
-    model = Province if len(code) == 2 else Regency
-    return model.objects.filter(code=code).values_list("name", flat=True).first()
+    if code not in _REGION_NAMES:
+        model = Province if len(code) == 2 else Regency
+        name = model.objects.filter(code=code).values_list("name", flat=True).first()
+        if name is None:
+            return None
+        _REGION_NAMES[code] = name
+    return _REGION_NAMES[code]
 
 
 def parent_code(code: str) -> str | None:

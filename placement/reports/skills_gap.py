@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Count, F, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from placement.accounts.scope import EVERYTHING, RegionScope
@@ -104,7 +105,8 @@ def latest_run():
 def skills_gap(*, region_code: str) -> SkillsGap:
     """The region's skills gap (cached per matching run and day)."""
     run = latest_run()
-    key = f"reports:skills-gap:{region_code}:{run.pk if run else 0}:{timezone.localdate()}"
+    day = timezone.localdate()
+    key = f"reports:skills-gap:{get_language()}:{region_code}:{run.pk if run else 0}:{day}"
     result = cache.get(key)
     if result is None:
         result = _compute(region_code, run.run_on if run else None)

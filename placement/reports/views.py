@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -71,7 +73,13 @@ def region_choices(user, current: str) -> list[tuple[str, str]]:
 
 
 def public_region_choices(current: str) -> list[tuple[str, str]]:
-    return _regions(everything=True, provinces=[], regencies=[], current=current)
+    """Every province, and the regencies of the current one (cached: reference data)."""
+    province = current.split(".")[0]
+    return cache.get_or_set(
+        f"reports:region-choices:{get_language()}:{province}",
+        lambda: _regions(everything=True, provinces=[], regencies=[], current=current),
+        24 * 60 * 60,
+    )
 
 
 def _children(user, region_code: str) -> list[tuple[str, str]]:
