@@ -33,6 +33,7 @@ from placement.accounts.audit import audit
 from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
+from placement.matching.hooks import rescore_vacancy_soon
 from placement.taxonomy.models import Skill
 
 
@@ -440,6 +441,7 @@ def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
     )
     _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
     audit(actor=by, action="change", obj=vacancy, event="published")
+    rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
     return vacancy
 
 

@@ -22,6 +22,7 @@ from jobseekers.services.rules import (
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, User
 from placement.ledger.models import Event, EventKind
+from placement.matching.hooks import rescore_seeker_soon
 
 Action = AuditEvent.Action
 
@@ -71,6 +72,7 @@ def verify_jobseeker(*, seeker: JobSeeker, officer: User, on: date | None = None
     seeker.save()
     record_event(seeker, EventKind.SEEKER_REGISTERED, on)
     audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified")
+    rescore_seeker_soon(seeker.pk)  # recommendations within a minute, not the next night
     return seeker
 
 

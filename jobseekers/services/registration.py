@@ -23,6 +23,7 @@ from jobseekers.services.rules import (
 )
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
+from placement.matching.hooks import SEEKER_MATCH_FIELDS, rescore_seeker_soon
 from placement.taxonomy.models import Occupation, Skill
 
 Action = AuditEvent.Action
@@ -141,6 +142,8 @@ def update_jobseeker(
     seeker.save()
     if changed:
         audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
+    if seeker.status == JobSeeker.Status.ACTIVE and SEEKER_MATCH_FIELDS & set(changed):
+        rescore_seeker_soon(seeker.pk)  # new skills or wishes: new recommendations at once
     return seeker
 
 
