@@ -145,3 +145,11 @@ def test_api_runs_list_and_start(client, alice, nadia, night):
     assert response.status_code == 400
     response = client.post("/api/v1/matching/runs/", {}, content_type="application/json")
     assert response.status_code == 202
+
+
+def test_portals_link_to_the_matches(client, sam, erin, night):
+    client.force_login(sam)
+    assert "/seeker/recommendations/" in client.get("/seeker/").content.decode()
+    client.force_login(erin)
+    html = client.get("/employer/").content.decode()
+    assert f"/employer/vacancies/{night['job'].pk}/candidates/" in html
