@@ -244,7 +244,7 @@ def main() -> None:
     )
 
     print("\n(e) engine over work units, 2 worker processes")
-    units, units_s = timed("plan + 2 processes + merge of seeker lists", run_units, prepared, 2, 8)
+    units, units_s = timed("plan + 2 processes + merge of seeker lists", run_units, prepared, 2, 4)
     units_agree = same_lists(units["vacancy_side"], result.vacancy_side) and same_lists(
         units["seeker_side"], result.seeker_side
     )

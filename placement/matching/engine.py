@@ -639,6 +639,7 @@ class _TopLists:
         position = np.cumsum(seen) - 1
         if len(affected) > self.max_owners:  # merge in ranges of owners: bounded temporaries
             part = position[local] // self.max_owners
+            part = part.astype(np.int16 if part.max() < 1 << 15 else np.int64)  # radix sort
             order = np.argsort(part, kind="stable")
             bounds = np.searchsorted(part[order], np.arange(part.max() + 2))
             for a, b in pairwise(bounds):
@@ -681,14 +682,16 @@ class _TopLists:
         score = np.empty(n, dtype=np.int32)
         rank = np.empty(n, dtype=np.int16)
         at = 0
+        flat_partner, flat_score = self.partner.reshape(-1), self.score.reshape(-1)
         for a in range(0, len(order), batch):  # in row blocks: bounded temporaries
             rows = order[a : a + batch]
-            block = self.partner[rows]
-            row, slot = np.nonzero(block >= 0)
-            end = at + len(row)
+            held = np.flatnonzero(self.partner[rows].reshape(-1) >= 0)
+            row, slot = np.divmod(held, self.k)
+            flat = rows[row].astype(np.int64) * self.k + slot
+            end = at + len(held)
             owner[at:end] = owner_index[rows[row]]
-            partner[at:end] = block[row, slot]
-            score[at:end] = self.score[rows[row], slot]
+            partner[at:end] = flat_partner[flat]
+            score[at:end] = flat_score[flat]
             rank[at:end] = slot + 1
             at = end
         return owner, partner, score, rank
@@ -1067,47 +1070,33 @@ def match_units(
 
 
 class SeekerTopKMerger:
-    """Merges partial seeker lists as they arrive, in memory bounded by n_seekers x k + batch."""
+    """Merges partial seeker lists as they arrive, in memory bounded by n_seekers x k."""
 
-    def __init__(self, n_seekers: int, n_vacancies: int, k: int, batch: int = 1 << 22):
-        """Empty final lists; partials are merged in batches of about `batch` entries."""
+    def __init__(self, n_seekers: int, n_vacancies: int, k: int):
+        """Empty final lists for n_seekers seekers."""
         self._order = np.full(n_vacancies, -1, dtype=np.int64)
         self._by_order = np.full(n_vacancies, -1, dtype=np.int32)
         self._lists = _TopLists(n_seekers, k, self._order, self._by_order)
         self._owners = np.arange(n_seekers, dtype=np.int64)
-        self._batch = batch
-        self._pending: list[TopK] = []
-        self._pending_entries = 0
 
     def add(self, partial: TopK) -> None:
-        """Take one unit's partial seeker lists (merged once enough are pending)."""
+        """Merge one unit's partial seeker lists (right away: it overlaps the other units)."""
         if not len(partial):
             return
         self._order[partial.vacancy_index] = partial.partner_order
         self._by_order[partial.partner_order] = partial.vacancy_index
-        self._pending.append(partial)
-        self._pending_entries += len(partial)
-        if self._pending_entries >= self._batch:
-            self._flush()
+        self._lists.push(
+            partial.seeker_index.astype(np.int64),
+            self._owners,
+            partial.vacancy_index,
+            _units(partial.score),
+        )
 
     def result(self) -> TopK:
         """The final seeker lists, by seeker then rank (once: the working lists are released)."""
-        self._flush()
         seeker, vacancy, units, rank = self._lists.entries(self._owners)
         self._lists = None  # type: ignore[assignment]
         return _topk(vacancy, seeker, units, rank, self._order[vacancy])
-
-    def _flush(self) -> None:
-        """Merge the pending partials into the lists in one sort."""
-        if not self._pending:
-            return
-        self._lists.push(
-            np.concatenate([p.seeker_index for p in self._pending]).astype(np.int64),
-            self._owners,
-            np.concatenate([p.vacancy_index for p in self._pending]),
-            _units(np.concatenate([p.score for p in self._pending])),
-        )
-        self._pending, self._pending_entries = [], 0
 
 
 def merge_seeker_topk(partials: Sequence[TopK], k: int) -> TopK:
