@@ -184,7 +184,7 @@ def test_the_evidence_export_lists_every_activity_and_is_audited(client, victor,
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1100
-    assert rows[0][1] == "AK/II interview"
+    assert rows[0][2] == "interview"
     assert rows[0][5] == "note: AK/II"
     assert AuditEvent.objects.filter(action="export", object_type="officers.officer").count() == 1
     csv_response = client.get(f"/officer/reports/officers/{pk}/evidence/csv/", PERIOD)
