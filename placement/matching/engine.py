@@ -416,6 +416,7 @@ def prepare(
     idf: np.ndarray | None = None,
 ) -> Prepared:
     """Derive the run-wide arrays: ranks, weights, skill weights, occupation table, pools."""
+    _validate(seekers, vacancies)
     w = weight_units(weights)
     n_skills = max(seekers.skills.shape[1], vacancies.required_skills.shape[1])
     n_skills = max(n_skills, vacancies.optional_skills.shape[1])
@@ -476,6 +477,19 @@ def prepare(
         n_regencies=int(regency.max()) + 1,
         n_provinces=int(province.max()) + 1,
     )
+
+
+def _validate(seekers: SeekerArrays, vacancies: VacancyArrays) -> None:
+    """Refuse inputs the blocks cannot place (the Django extract must map every code)."""
+    domestic = ~np.asarray(vacancies.is_overseas, dtype=bool)
+    if (seekers.regency < 0).any() or (seekers.province < 0).any():
+        raise ValueError("every seeker needs a home regency and province (indices >= 0)")
+    if (vacancies.regency[domestic] < 0).any() or (vacancies.province[domestic] < 0).any():
+        raise ValueError("every domestic vacancy needs a regency and province (indices >= 0)")
+    if (seekers.education < 0).any() or (vacancies.min_education < 0).any():
+        raise ValueError("education ranks must be >= 0")
+    if ((seekers.scope < SCOPE_REGENCY) | (seekers.scope > SCOPE_ABROAD)).any():
+        raise ValueError("scope must be 0 (regency), 1 (province), 2 (Indonesia) or 3 (abroad)")
 
 
 def _id_order(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -889,7 +903,7 @@ def _run_block(prep: Prepared, block: _Block, state: _RunState, buffers: _Buffer
         n_open = int(np.searchsorted(tables.education, s_edu[c0 : c0 + len(chunk)].max(), "right"))
         if n_open == 0:
             continue
-        tables_chunk = _Chunk(
+        chunk_tables = _Chunk(
             seekers=chunk,
             lists_row=state.seeker_slot[chunk],
             group=_chunk_group_table(prep, tables, block, chunk),
@@ -898,7 +912,7 @@ def _run_block(prep: Prepared, block: _Block, state: _RunState, buffers: _Buffer
             skills_t=prep.skills[chunk].T.tocsr(),
             wage=prep.s_wage[chunk],
         )
-        admissible = (tables_chunk.group >= 0).sum(axis=1)
+        admissible = (chunk_tables.group >= 0).sum(axis=1)
         state.admissible += int(admissible[tables.group[:n_open]].sum())
         state.scored += n_open * len(chunk)
         for a, weights in zip(starts, tile_weights, strict=True):
@@ -907,7 +921,7 @@ def _run_block(prep: Prepared, block: _Block, state: _RunState, buffers: _Buffer
             b = min(a + weights.shape[0], n_open)
             if b - a < weights.shape[0]:
                 weights = weights[: b - a]
-            _score_tile(prep, tables, slice(a, b), weights, tables_chunk, state, buffers)
+            _score_tile(prep, tables, slice(a, b), weights, chunk_tables, state, buffers)
 
 
 @dataclass
@@ -1043,7 +1057,10 @@ def match_units(
         raise ValueError("vacancy_indices must not repeat")
     depth = max(k_vacancy, depth or 0)
     blocks = list(_unit_blocks(prep, vac))
-    local_seekers = np.unique(np.concatenate([b.seekers for b in blocks] + [np.zeros(0, int)]))
+    reached = np.zeros(len(seekers), dtype=bool)
+    for block in blocks:
+        reached[block.seekers] = True
+    local_seekers = np.flatnonzero(reached)
     vacancy_slot = np.full(len(vacancies), -1, dtype=np.int32)
     vacancy_slot[vac] = np.arange(len(vac), dtype=np.int32)
     seeker_slot = np.full(len(seekers), -1, dtype=np.int32)

@@ -302,6 +302,17 @@ def test_weights_must_name_every_component_and_sum_to_one() -> None:
         engine.weight_units({"skills": 1.0})
 
 
+def test_inputs_the_blocks_cannot_place_are_refused() -> None:
+    with pytest.raises(ValueError, match="regency"):
+        engine.match(make_seekers(1), make_vacancies(1, regency=-1))
+    with pytest.raises(ValueError, match="scope"):
+        engine.match(make_seekers(1, scope=4), make_vacancies(1))
+    with pytest.raises(ValueError, match="unique"):
+        engine.match(make_seekers(2, ids=[5, 5]), make_vacancies(1))
+    # An overseas vacancy has no domestic location to check.
+    assert matched_pairs(make_seekers(1, scope=3), make_vacancies(1, regency=-1, is_overseas=True))
+
+
 # --- Explanations ---------------------------------------------------------------------------
 
 
