@@ -113,10 +113,11 @@ def floor_run(
                     np.argpartition(np.ascontiguousarray(tile.T), n_v - k_seeker, axis=1)
 
 
-def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float]:
-    """Worker: one bin-packed task of work units."""
+def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float, float]:
+    """Worker: one bin-packed task of work units; also its CPU seconds and peak RSS."""
     prepared = _SHARED["prepared"]
     task = _SHARED["tasks"][task_index]
+    cpu = time.process_time()
     result = engine.match_units(
         prepared.seekers,
         prepared.vacancies,
@@ -125,29 +126,35 @@ def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float]:
         k_seeker=20,
         prepared=prepared,
     )
-    return result.vacancy_side, result.seeker_side, result.admissible_pairs, peak_rss_mib()
+    cpu = time.process_time() - cpu
+    return result.vacancy_side, result.seeker_side, result.admissible_pairs, cpu, peak_rss_mib()
 
 
 def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[str, object]:
     """Plan units, run them in n_workers processes, merge the seeker lists as they arrive."""
+    parent_cpu = time.process_time()
     seekers, vacancies = prepared.seekers, prepared.vacancies
     tasks = engine.plan_units(seekers, vacancies, n_tasks, prepared=prepared)
     _SHARED["prepared"], _SHARED["tasks"] = prepared, tasks
     merger = engine.SeekerTopKMerger(len(seekers), len(vacancies), 20)
-    vacancy_parts, admissible, worker_peak = [], 0, 0.0
+    vacancy_parts, admissible, worker_cpu, worker_peak = [], 0, 0.0, 0.0
     context = multiprocessing.get_context("fork")
     # Largest tasks first, one at a time per worker: the tail stays short.
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i].admissible_pairs)
-    with context.Pool(n_workers, maxtasksperchild=None) as pool:
-        for vacancy_side, seeker_side, pairs, rss in pool.imap_unordered(_run_task, order):
+    with context.Pool(n_workers) as pool:
+        for vacancy_side, seeker_side, pairs, cpu, rss in pool.imap_unordered(_run_task, order):
             merger.add(seeker_side)
             vacancy_parts.append(vacancy_side)
             admissible += pairs
+            worker_cpu += cpu
             worker_peak = max(worker_peak, rss)
+    seeker_side = merger.result()
     return {
         "vacancy_side": engine.concat_topk(vacancy_parts),
-        "seeker_side": merger.result(),
+        "seeker_side": seeker_side,
         "admissible": admissible,
+        "worker_cpu_s": worker_cpu,
+        "parent_cpu_s": time.process_time() - parent_cpu,
         "worker_peak_mib": worker_peak,
         "tasks": len(tasks),
     }
@@ -195,6 +202,7 @@ def main() -> None:
     print(f"  per-pair Python {naive_rate:,.0f} pairs/s; top-K identical (ids, scores): {agree}")
 
     print(f"\n(c) engine, {n_seekers:,} x {n_vacancies:,}, one process")
+    engine_cpu = time.process_time()
     prepared, prepare_s = timed(
         "prepare (ranks, skill weights, tables, pools)", engine.prepare, seekers, vacancies
     )
@@ -207,6 +215,7 @@ def main() -> None:
         with_components=False,
     )
     engine_s = prepare_s + core_s
+    engine_cpu = time.process_time() - engine_cpu
     pairs = location_education_pairs(prepared)
     peak = peak_rss_mib()
     _, components_s = timed(
@@ -231,7 +240,10 @@ def main() -> None:
         f"  location+education admissible pairs {pairs:,}; all filters "
         f"{stats.admissible_pairs:,}; computed {stats.scored_pairs:,}"
     )
-    print(f"  {rate / 1e6:,.1f} M admissible pairs/s on one core; peak RSS {peak:,.0f} MiB")
+    print(
+        f"  {rate / 1e6:,.1f} M admissible pairs/s on one core ({engine_cpu:.2f} s CPU); "
+        f"peak RSS {peak:,.0f} MiB"
+    )
     print(
         f"  coverage {stats.coverage:.3f}, exposure Gini {stats.exposure_gini:.3f}, "
         f"top 1 % hold {stats.top1pct_share:.3f} of slots"
@@ -249,7 +261,8 @@ def main() -> None:
         units["seeker_side"], result.seeker_side
     )
     print(
-        f"  {units['tasks']} tasks; {pairs / units_s / 1e6:,.1f} M pairs/s on 2 cores; "
+        f"  {units['tasks']} tasks; {pairs / units_s / 1e6:,.1f} M pairs/s on 2 cores; CPU: "
+        f"workers {units['worker_cpu_s']:.2f} s, parent {units['parent_cpu_s']:.2f} s; "
         f"worker peak RSS {units['worker_peak_mib']:,.0f} MiB; same lists as (c): {units_agree}"
     )
 
@@ -268,7 +281,9 @@ def main() -> None:
         e2e_postgres_200k_s=None,
         national_s=None,
         topk_agree=bool(agree and units_agree),
+        engine_200k_cpu_s=round(engine_cpu, 2),
         units_2proc_200k_s=round(units_s, 2),
+        units_2proc_200k_cpu_s=round(units["worker_cpu_s"] + units["parent_cpu_s"], 2),
         pairs_per_s_200k_2proc=round(pairs / units_s),
         components_200k_s=round(components_s, 2),
         explain_200k_vacancy_side_s=round(explain_s, 2),
@@ -295,6 +310,7 @@ def national(seed: int) -> dict[str, object]:
     units, run_s = timed("plan + 2 processes + merge of seeker lists", run_units, prepared, 2, 8)
     seconds = prepare_s + run_s
     print(f"  location+education admissible pairs {pairs:,}; all filters {units['admissible']:,}")
+    print(f"  CPU: workers {units['worker_cpu_s']:.1f} s, parent {units['parent_cpu_s']:.1f} s")
     print(
         f"  {pairs / seconds / 1e6:,.1f} M pairs/s on 2 cores; worker peak RSS "
         f"{units['worker_peak_mib']:,.0f} MiB; parent peak RSS {peak_rss_mib():,.0f} MiB"
@@ -304,6 +320,8 @@ def national(seed: int) -> dict[str, object]:
         "national_pairs": pairs,
         "national_pairs_per_s": round(pairs / seconds),
         "national_worker_peak_mib": round(units["worker_peak_mib"]),
+        "national_worker_cpu_s": round(units["worker_cpu_s"], 1),
+        "national_parent_cpu_s": round(units["parent_cpu_s"], 1),
         "national_parent_peak_mib": round(peak_rss_mib()),
         "national_generate_s": round(gen_s, 1),
     }
