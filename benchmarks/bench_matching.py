@@ -18,6 +18,7 @@ os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["OMP_NUM_THREADS"] = "1"
 
 import argparse
+import gc
 import json
 import multiprocessing
 import resource
@@ -113,8 +114,19 @@ def floor_run(
                     np.argpartition(np.ascontiguousarray(tile.T), n_v - k_seeker, axis=1)
 
 
-def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float, float]:
-    """Worker: one bin-packed task of work units; also its CPU seconds and peak RSS."""
+def private_mib() -> float:
+    """Memory this process does not share with the parent (Linux; 0 elsewhere), MiB."""
+    try:
+        with open("/proc/self/smaps_rollup") as rollup:
+            fields = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return 0.0
+    private = ("Private_Clean", "Private_Dirty")
+    return sum(int(fields[f].split()[0]) for f in private if f in fields) / 1024.0
+
+
+def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float, float, float]:
+    """Worker: one task of work units; also its CPU seconds, peak RSS and private memory."""
     prepared = _SHARED["prepared"]
     task = _SHARED["tasks"][task_index]
     cpu = time.process_time()
@@ -127,27 +139,45 @@ def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float, fl
         prepared=prepared,
     )
     cpu = time.process_time() - cpu
-    return result.vacancy_side, result.seeker_side, result.admissible_pairs, cpu, peak_rss_mib()
+    return (
+        result.vacancy_side,
+        result.seeker_side,
+        result.admissible_pairs,
+        cpu,
+        peak_rss_mib(),
+        private_mib(),
+    )
 
 
 def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[str, object]:
-    """Plan units, run them in n_workers processes, merge the seeker lists as they arrive."""
+    """Plan units, run them in n_workers processes, merge the seeker lists as they arrive.
+
+    The parent drops its reference to `prepared` once the workers are done, so the caller can
+    let the scoring arrays go before the final lists are built (pass it without keeping one).
+    """
     parent_cpu = time.process_time()
-    seekers, vacancies = prepared.seekers, prepared.vacancies
-    tasks = engine.plan_units(seekers, vacancies, n_tasks, prepared=prepared)
+    n_seekers, n_vacancies = len(prepared.seekers), len(prepared.vacancies)
+    tasks = engine.plan_units(prepared.seekers, prepared.vacancies, n_tasks, prepared=prepared)
     _SHARED["prepared"], _SHARED["tasks"] = prepared, tasks
-    merger = engine.SeekerTopKMerger(len(seekers), len(vacancies), 20)
-    vacancy_parts, admissible, worker_cpu, worker_peak = [], 0, 0.0, 0.0
+    del prepared
+    merger = engine.SeekerTopKMerger(n_seekers, n_vacancies, 20)
+    vacancy_parts, admissible, worker_cpu, worker_peak, worker_private = [], 0, 0.0, 0.0, 0.0
     context = multiprocessing.get_context("fork")
     # Largest tasks first, one at a time per worker: the tail stays short.
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i].admissible_pairs)
     with context.Pool(n_workers) as pool:
-        for vacancy_side, seeker_side, pairs, cpu, rss in pool.imap_unordered(_run_task, order):
+        for vacancy_side, seeker_side, pairs, cpu, rss, private in pool.imap_unordered(
+            _run_task, order
+        ):
             merger.add(seeker_side)
             vacancy_parts.append(vacancy_side)
             admissible += pairs
             worker_cpu += cpu
             worker_peak = max(worker_peak, rss)
+            worker_private = max(worker_private, private)
+            del seeker_side
+    _SHARED.clear()
+    gc.collect()
     seeker_side = merger.result()
     return {
         "vacancy_side": engine.concat_topk(vacancy_parts),
@@ -156,6 +186,7 @@ def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[s
         "worker_cpu_s": worker_cpu,
         "parent_cpu_s": time.process_time() - parent_cpu,
         "worker_peak_mib": worker_peak,
+        "worker_private_mib": worker_private,
         "tasks": len(tasks),
     }
 
@@ -167,17 +198,28 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    n_seekers, n_vacancies = (50_000, 5_000) if args.quick else (200_000, 20_000)
-    slice_seekers, slice_vacancies = (5_000, 500) if args.quick else (20_000, 2_000)
-    out: dict[str, object] = {}
+    out = standard(args.quick, args.seed)
+    gc.collect()  # the national run starts from the memory the standard steps held
+    if args.national:
+        out.update(national(args.seed))
+    print("\nsummary")
+    for key, value in out.items():
+        print(f"  {key:<30} {value}")
+    print(json.dumps(out))
 
-    print(f"synthetic data, seed {args.seed}")
+
+def standard(quick: bool, seed: int) -> dict[str, object]:
+    """Steps (a) to (e)."""
+    n_seekers, n_vacancies = (50_000, 5_000) if quick else (200_000, 20_000)
+    slice_seekers, slice_vacancies = (5_000, 500) if quick else (20_000, 2_000)
+
+    print(f"synthetic data, seed {seed}")
     (seekers, vacancies, _), _ = timed(
         f"generate {n_seekers:,} x {n_vacancies:,}",
         synthetic.generate,
         n_seekers,
         n_vacancies,
-        args.seed,
+        seed,
     )
 
     print(f"\n(a, b) per-pair reference vs engine, {slice_seekers:,} x {slice_vacancies:,} slice")
@@ -263,40 +305,34 @@ def main() -> None:
     print(
         f"  {units['tasks']} tasks; {pairs / units_s / 1e6:,.1f} M pairs/s on 2 cores; CPU: "
         f"workers {units['worker_cpu_s']:.2f} s, parent {units['parent_cpu_s']:.2f} s; "
-        f"worker peak RSS {units['worker_peak_mib']:,.0f} MiB; same lists as (c): {units_agree}"
+        f"worker peak RSS {units['worker_peak_mib']:,.0f} MiB (private "
+        f"{units['worker_private_mib']:,.0f} MiB); same lists as (c): {units_agree}"
     )
 
-    out.update(
-        naive_slice_s=round(naive_s, 2),
-        engine_slice_s=round(engine_slice_s, 3),
-        speedup_vs_naive=round(rate / naive_rate, 1),
-        engine_200k_s=round(engine_s, 2),
-        admissible_pairs_200k=pairs,
-        pairs_per_s_200k=round(rate),
-        floor_200k_s=round(floor_s, 2),
-        ratio_to_floor=round(engine_s / floor_s, 2),
-        product_only_200k_s=round(product_s, 2),
-        ratio_to_product_only=round(engine_s / product_s, 2),
-        peak_mem_mib=round(peak),
-        e2e_postgres_200k_s=None,
-        national_s=None,
-        topk_agree=bool(agree and units_agree),
-        engine_200k_cpu_s=round(engine_cpu, 2),
-        units_2proc_200k_s=round(units_s, 2),
-        units_2proc_200k_cpu_s=round(units["worker_cpu_s"] + units["parent_cpu_s"], 2),
-        pairs_per_s_200k_2proc=round(pairs / units_s),
-        components_200k_s=round(components_s, 2),
-        explain_200k_vacancy_side_s=round(explain_s, 2),
-        all_filter_pairs_200k=stats.admissible_pairs,
-        quick=args.quick,
-    )
-    if args.national:
-        out.update(national(args.seed))
-
-    print("\nsummary")
-    for key, value in out.items():
-        print(f"  {key:<30} {value}")
-    print(json.dumps(out))
+    return {
+        "naive_slice_s": round(naive_s, 2),
+        "engine_slice_s": round(engine_slice_s, 3),
+        "speedup_vs_naive": round(rate / naive_rate, 1),
+        "engine_200k_s": round(engine_s, 2),
+        "admissible_pairs_200k": pairs,
+        "pairs_per_s_200k": round(rate),
+        "floor_200k_s": round(floor_s, 2),
+        "ratio_to_floor": round(engine_s / floor_s, 2),
+        "product_only_200k_s": round(product_s, 2),
+        "ratio_to_product_only": round(engine_s / product_s, 2),
+        "peak_mem_mib": round(peak),
+        "e2e_postgres_200k_s": None,
+        "national_s": None,
+        "topk_agree": bool(agree and units_agree),
+        "engine_200k_cpu_s": round(engine_cpu, 2),
+        "units_2proc_200k_s": round(units_s, 2),
+        "units_2proc_200k_cpu_s": round(units["worker_cpu_s"] + units["parent_cpu_s"], 2),
+        "pairs_per_s_200k_2proc": round(pairs / units_s),
+        "components_200k_s": round(components_s, 2),
+        "explain_200k_vacancy_side_s": round(explain_s, 2),
+        "all_filter_pairs_200k": stats.admissible_pairs,
+        "quick": quick,
+    }
 
 
 def national(seed: int) -> dict[str, object]:
@@ -307,19 +343,26 @@ def national(seed: int) -> dict[str, object]:
     )
     prepared, prepare_s = timed("prepare", engine.prepare, seekers, vacancies)
     pairs = location_education_pairs(prepared)
-    units, run_s = timed("plan + 2 processes + merge of seeker lists", run_units, prepared, 2, 8)
+    del seekers, vacancies  # `prepared` holds them; run_units lets it go before the results
+    holder = [prepared]
+    del prepared
+    units, run_s = timed(
+        "plan + 2 processes + merge of seeker lists", lambda: run_units(holder.pop(), 2, 8)
+    )
     seconds = prepare_s + run_s
     print(f"  location+education admissible pairs {pairs:,}; all filters {units['admissible']:,}")
     print(f"  CPU: workers {units['worker_cpu_s']:.1f} s, parent {units['parent_cpu_s']:.1f} s")
     print(
         f"  {pairs / seconds / 1e6:,.1f} M pairs/s on 2 cores; worker peak RSS "
-        f"{units['worker_peak_mib']:,.0f} MiB; parent peak RSS {peak_rss_mib():,.0f} MiB"
+        f"{units['worker_peak_mib']:,.0f} MiB (of it private {units['worker_private_mib']:,.0f}"
+        f" MiB, the rest shared with the parent); parent peak RSS {peak_rss_mib():,.0f} MiB"
     )
     return {
         "national_s": round(seconds, 1),
         "national_pairs": pairs,
         "national_pairs_per_s": round(pairs / seconds),
         "national_worker_peak_mib": round(units["worker_peak_mib"]),
+        "national_worker_private_mib": round(units["worker_private_mib"]),
         "national_worker_cpu_s": round(units["worker_cpu_s"], 1),
         "national_parent_cpu_s": round(units["parent_cpu_s"], 1),
         "national_parent_peak_mib": round(peak_rss_mib()),
