@@ -29,9 +29,18 @@ def test_seeker_sees_recommendations_with_plain_reasons(client, sam, night):
     client.force_login(sam)
     html = client.get("/seeker/recommendations/").content.decode()
     assert "Juru las" in html
+    # Indonesian first: the reasons in plain Indonesian, the skills by their Indonesian labels.
+    assert "Anda memiliki 1 dari 2 keterampilan yang diminta." in html
+    assert "Belum dimiliki: Mengoperasikan forklift." in html
+    assert "Keterampilan untuk dipelajari" in html
+
+
+def test_reasons_are_complete_in_english_too(client, sam, night):
+    client.force_login(sam)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/seeker/recommendations/").content.decode()
     assert "You have 1 of the 2 skills asked." in html
-    assert "Missing: Mengoperasikan forklift." in html or "Missing: operate forklift." in html
-    assert "Skills to learn" in html
+    assert "Missing: operate forklift." in html
 
 
 def test_seeker_recommendations_hide_a_vacancy_closed_since_the_night(client, sam, night):
@@ -84,7 +93,7 @@ def test_runs_page_shows_progress_and_htmx_fragment(client, alice, night):
     page = client.get("/officer/matching/")
     assert page.status_code == 200
     assert "<progress" in page.content.decode()
-    assert "Run the matching now" not in page.content.decode()  # officers watch, heads start
+    assert "/officer/matching/start/" not in page.content.decode()  # officers watch, heads start
     fragment = client.get("/officer/matching/", HTTP_HX_REQUEST="true").content.decode()
     assert fragment.lstrip().startswith('<div id="runs-table"')
     assert "<html" not in fragment
@@ -92,6 +101,7 @@ def test_runs_page_shows_progress_and_htmx_fragment(client, alice, night):
 
 def test_national_admin_starts_a_run_by_post_only(client, nadia, night):
     client.force_login(nadia)
+    assert "Jalankan pencocokan sekarang" in client.get("/officer/matching/").content.decode()
     assert client.get("/officer/matching/start/").status_code == 405
     response = client.post("/officer/matching/start/")
     assert response.status_code == 302

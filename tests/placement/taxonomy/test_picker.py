@@ -47,7 +47,7 @@ def test_choosing_too_many_gives_an_error_on_the_field(db):
     ids = list(Skill.objects.values_list("pk", flat=True)[:3])
     form = SkillsForm(QueryDict("&".join(f"skills={pk}" for pk in ids)))
     assert not form.is_valid()
-    assert "at most 2" in form.errors["skills"][0]
+    assert form.errors["skills"][0] == "Pilih paling banyak 2."
 
 
 def test_a_valid_choice_cleans_to_model_rows(db):
