@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employers import views
+from employers import referrals, views
 from placement.pipeline import views as pipeline_views
 
 app_name = "employers"
@@ -33,4 +33,8 @@ urlpatterns = [
         pipeline_views.employer_application_status,
         name="application_status",
     ),
+    path("referrals/", referrals.referral_list, name="referral_list"),
+    path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/outcome/", referrals.referral_outcome, name="referral_outcome"),
+    path("referrals/<int:pk>/letter.pdf", referrals.referral_letter, name="referral_letter"),
 ]

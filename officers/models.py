@@ -105,7 +105,134 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["office", "at", "kind"]),
             models.Index(fields=["officer", "at"]),
+            models.Index(fields=["subject_type", "subject_id"], name="activity_subject"),
         ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.kind} by {self.officer_id}"
+
+
+# --- Counselling (penyuluhan dan bimbingan jabatan) -----------------------------------------------
+
+
+class CounsellingSessionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CounsellingSessionQuerySet:
+        """Sessions held by an office in the user's region (staff only)."""
+        from placement.accounts.scope import region_scope
+
+        scope = region_scope(user)
+        if scope.everything:
+            return self
+        if scope.is_empty:
+            return self.none()
+        # Regency offices carry their province too, so a provincial officer sees them all.
+        return self.filter(
+            models.Q(office__regency_id__in=scope.regency_codes)
+            | models.Q(office__province_id__in=scope.province_codes)
+        )
+
+
+class CounsellingSession(models.Model):
+    """An AK/II interview, or an individual or group guidance session (bimbingan jabatan)."""
+
+    class Kind(models.TextChoices):
+        INTERVIEW = "interview", _("AK/II interview")
+        INDIVIDUAL = "individual", _("Individual guidance")
+        GROUP = "group", _("Group guidance")
+
+    class TrainingKind(models.TextChoices):
+        BLK = "BLK", _("BLK (public vocational training centre)")
+        LPK = "LPK", _("LPK (private training institution)")
+
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="counselling_sessions")
+    officer = models.ForeignKey(
+        Officer, on_delete=models.PROTECT, related_name="counselling_sessions"
+    )
+    held_on = models.DateField(_("date"))
+    seekers = models.ManyToManyField(
+        "jobseekers.JobSeeker", related_name="counselling_sessions", verbose_name=_("job seekers")
+    )
+    # People present, registered or not (a group session is counted once, with its size).
+    participants = models.PositiveIntegerField(_("people present"), default=1)
+    template = models.CharField(_("notes template"), max_length=20, blank=True)
+    notes = models.TextField(_("notes"), max_length=4000, blank=True)
+    training_kind = models.CharField(
+        _("training referral"), max_length=3, choices=TrainingKind.choices, blank=True
+    )
+    training_institution = models.CharField(_("training institution"), max_length=200, blank=True)
+    training_programme = models.CharField(_("training programme"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CounsellingSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("counselling session")
+        verbose_name_plural = _("counselling sessions")
+        indexes = [models.Index(fields=["office", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"
+
+
+class Action(models.Model):
+    """Something agreed in a session, with a due date; open ones appear in the officer's queue."""
+
+    session = models.ForeignKey(
+        CounsellingSession, on_delete=models.CASCADE, related_name="actions"
+    )
+    seeker = models.ForeignKey(
+        "jobseekers.JobSeeker",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="counselling_actions",
+    )
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="actions")
+    description = models.CharField(_("agreed action"), max_length=255)
+    due_on = models.DateField(_("due on"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("agreed action")
+        verbose_name_plural = _("agreed actions")
+        indexes = [
+            models.Index(
+                fields=["officer", "due_on"],
+                condition=models.Q(done_on__isnull=True),
+                name="action_open_due",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+
+class SeekerCase(models.Model):
+    """When the office last had contact with a seeker (verification, report at the office,
+    counselling, referral, placement, follow-up): the caseload's "last contact" filter."""
+
+    seeker = models.OneToOneField(
+        "jobseekers.JobSeeker", on_delete=models.CASCADE, primary_key=True, related_name="case"
+    )
+    last_contact_on = models.DateField(_("last contact"), db_index=True)
+    last_contact_kind = models.CharField(_("last contact"), max_length=30, blank=True)
+    office = models.ForeignKey(
+        Office, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id}: {self.last_contact_on}"

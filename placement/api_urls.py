@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include(router.urls)),
     path("", include("jobseekers.api_urls")),
     path("", include("employers.api_urls")),
+    path("", include("placement.pipeline.api_urls")),
 ]

@@ -327,6 +327,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JobSeekerStatusEnum": "jobseekers.models.JobSeeker.Status",
         "SexEnum": "jobseekers.models.JobSeeker.Sex",
+        "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
+        "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
+        "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
     },
 }
 

@@ -8,6 +8,7 @@ Status transitions:
     draft --submit_registration--> submitted --verify_jobseeker--> active
     active --report_jobseeker--> active            (seeker_reported; moves the next report date)
     active --expire_lapsed_seekers--> removed      (seeker_removed: report missed or card expired)
+    active --mark_placed--> placed                 (the placement service writes seeker_placed)
     removed/placed --report_jobseeker or reactivate_jobseeker--> active   (seeker_reactivated,
                                                                            same AK/I number)
 
@@ -37,6 +38,7 @@ from jobseekers.services.lifecycle import (
     expire_lapsed_seekers,
     format_ak1_number,
     issue_ak1_number,
+    mark_placed,
     office_number_code,
     reactivate_jobseeker,
     report_jobseeker,
@@ -103,6 +105,7 @@ __all__ = [
     "has_current_consent",
     "ipk_dimensions",
     "issue_ak1_number",
+    "mark_placed",
     "mark_step",
     "missing_for_submission",
     "normalise_name",

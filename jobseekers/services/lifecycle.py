@@ -130,6 +130,22 @@ def reactivate_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = No
     return seeker
 
 
+@transaction.atomic
+def mark_placed(*, seeker: JobSeeker, actor: User | None, on: date | None = None) -> JobSeeker:
+    """The holder got a job: the AK/I card is deactivated (status placed).
+
+    The placement service writes the `seeker_placed` ledger event with the job's dimensions;
+    re-registration later reactivates the same number.
+    """
+    seeker = locked(seeker)
+    if seeker.status != JobSeeker.Status.ACTIVE:
+        raise ServiceError(_("Only a seeker with an active AK/I card can be placed."), code="state")
+    seeker.status = JobSeeker.Status.PLACED
+    seeker.save(update_fields=["status", "updated_at"])
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="placed", on=today_or(on).isoformat())
+    return seeker
+
+
 def expire_lapsed_seekers(*, on: date | None = None, batch_size: int = 500) -> int:
     """Mark active seekers who missed their report or whose card expired as removed."""
     on = today_or(on)

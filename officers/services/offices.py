@@ -1,4 +1,4 @@
-"""Office services."""
+"""Offices: one per region, created from the reference data."""
 
 from __future__ import annotations
 
@@ -46,32 +46,3 @@ def sync_offices() -> str:
             )
     Office.objects.bulk_create(new, batch_size=1000)
     return f"Offices: {len(new)} created, {len(existing)} unchanged"
-
-
-def record_activity(
-    *,
-    user,
-    kind: str,
-    subject=None,
-    quantity: int = 1,
-    at=None,
-    **evidence: object,
-):
-    """Log what an officer did (for workload and SKP evidence); nothing for non-officers."""
-    from django.utils import timezone
-
-    from officers.models import Activity
-
-    officer = getattr(user, "officer_profile", None)
-    if officer is None:
-        return None
-    return Activity.objects.create(
-        officer=officer,
-        office_id=officer.office_id,
-        kind=kind,
-        at=at or timezone.now(),
-        subject_type=subject._meta.label_lower if subject is not None else "",
-        subject_id=subject.pk if subject is not None else None,
-        quantity=quantity,
-        evidence=evidence,
-    )

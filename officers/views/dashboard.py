@@ -1,18 +1,20 @@
-"""The officer's landing page."""
+"""The officer's landing page: this month's figures, charts and the work queues."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
+from officers import dashboard as figures
 from officers.access import office_required
-from placement.accounts.scope import region_scope
 
 
 @office_required
+@require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The officer's day: queues and figures of the office's region."""
     officer = getattr(request.user, "officer_profile", None)
     return render(
         request,
         "officers/dashboard.html",
-        {"officer": officer, "scope": region_scope(request.user)},
+        {"officer": officer, "dashboard": figures.build(request.user, officer)},
     )

@@ -1,4 +1,5 @@
-"""Officer pages about job seekers: the verification queue, the record to verify, card and CV.
+"""Officer pages about job seekers: the verification queue, the case file's profile tab (the
+record to verify), card and CV.
 
 Every page goes through jobseekers.access (scoped, 404 outside the office's region, reads audited)
 and every action through jobseekers.services, as the API does.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -21,8 +22,10 @@ from jobseekers import services
 from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
 from jobseekers.models import JobSeeker
 from jobseekers.views import card_response, cv_file_response
-from officers.access import office_required
-from placement.ledger import services as ledger
+from officers import services as officer_services
+from officers import casefile
+from officers.access import get_case_seeker, office_required
+from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency
 
 PAGE_SIZE = 50
@@ -85,36 +88,46 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
 @seeker_staff_required
 @require_GET
 def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A seeker's record as the officer verifies it: data, warnings, possible duplicates."""
-    seeker = get_seeker_for_officer(request.user, pk)
-    duplicates = services.possible_duplicates(seeker)
-    visible_duplicates = list(
-        duplicates.filter(pk__in=JobSeeker.objects.visible_to(request.user).values("pk"))
-        .select_related("regency")
-        .order_by("pk")[:10]
-    )
-    elsewhere = not visible_duplicates and duplicates.exists()
+    """The case file's profile tab: the record as the officer verifies it, with its warnings."""
+    seeker = get_case_seeker(request.user, pk, queryset=casefile.profile_queryset())
+    duplicates, elsewhere = [], False
+    if seeker.status == JobSeeker.Status.SUBMITTED:
+        # One query: possible duplicates, flagged whether the officer may open them.
+        rows = list(
+            services.possible_duplicates(seeker)
+            .annotate(in_scope=_in_scope(request.user))
+            .select_related("regency")
+            .order_by("pk")[:20]
+        )
+        duplicates = [row for row in rows if row.in_scope][:10]
+        elsewhere = not duplicates and bool(rows)
     today = timezone.localdate()
     return render(
         request,
         "officers/seekers/seeker_detail.html",
         {
             "seeker": seeker,
-            "warnings": services.warning_messages(seeker),
-            "duplicates": visible_duplicates,
+            "tab": "profile",
+            "warnings": services.warning_messages(seeker) if seeker.warnings else [],
+            "duplicates": duplicates,
             "duplicate_elsewhere": elsewhere,
             "educations": seeker.educations.select_related("level"),
             "experiences": seeker.experiences.select_related("occupation"),
             "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
-            "wanted": services.preferred_occupations(seeker),
-            "consent": seeker.consents.filter(withdrawn_at__isnull=True).first(),
-            "cv": getattr(seeker, "cv", None) if hasattr(seeker, "cv") else None,
-            "events": ledger.history(seeker),
+            "wanted": casefile.wanted_labels(seeker),
+            "has_cv": casefile.has_cv(seeker),
             "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
             "can_record_report": seeker.status == JobSeeker.Status.ACTIVE
             and seeker.can_report_on(today),
         },
     )
+
+
+def _in_scope(user) -> Case:
+    scope = region_scope(user)
+    if scope.everything:
+        return Value(True, output_field=BooleanField())
+    return Case(When(scope.q("regency"), then=True), default=False, output_field=BooleanField())
 
 
 @seeker_staff_required
@@ -123,7 +136,7 @@ def seeker_verify(request: HttpRequest, pk: int) -> HttpResponse:
     """Verify the registration and issue the AK/I number."""
     seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
     try:
-        seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
+        seeker = officer_services.verify_seeker(seeker=seeker, officer=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -140,7 +153,7 @@ def seeker_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a report at the office, or re-register a removed or placed seeker."""
     seeker = get_seeker_for_officer(request.user, pk, purpose="report")
     try:
-        kind = services.report_jobseeker(seeker=seeker, actor=request.user)
+        kind = officer_services.record_seeker_report(seeker=seeker, officer=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -52,3 +52,32 @@ def get_application_for_seeker(user, pk: int) -> Application:
     return get_object_or_404(
         Application.objects.select_related("vacancy", "seeker"), pk=pk, seeker__user=user
     )
+
+
+def referrals_for_employer(user):
+    """Referrals sent to the vacancies of the user's company (proposals stay with the office)."""
+    from placement.pipeline.models import Referral
+
+    membership = membership_for(user)
+    return Referral.objects.filter(vacancy__employer_id=membership.employer_id).exclude(
+        status=Referral.Status.PROPOSED
+    )
+
+
+def get_referral_for_employer(user, pk: int):
+    """A referral to a vacancy of the user's company, or 404; the read of the candidate is audited."""
+    referral = get_object_or_404(
+        referrals_for_employer(user).select_related(
+            "seeker",
+            "seeker__user",
+            "seeker__education_level",
+            "seeker__regency",
+            "vacancy",
+            "vacancy__employer",
+            "office",
+            "referred_by",
+        ),
+        pk=pk,
+    )
+    audit(actor=user, action="view", obj=referral.seeker, via="referral")
+    return referral

@@ -5,6 +5,9 @@ Statuses and who moves them:
     submitted -> seen -> shortlisted -> interview -> hired | rejected   (the employer; steps may be
                                                                          skipped, never undone)
     any open status -> withdrawn                                         (the seeker)
+
+"Hired" records the placement (card deactivated, vacancy filled count, ledger): if the placement
+cannot be recorded, the application does not become hired either.
 """
 
 from __future__ import annotations
@@ -89,6 +92,18 @@ def change_application_status(*, application: Application, status: str, by: User
     application.status = status
     application.save(update_fields=["status", "updated_at"])
     audit(actor=by, action="change", obj=application, status=status, previous=previous)
+    if status == Status.HIRED:
+        from placement.pipeline.services.placements import PlacementRefused, record_placement
+
+        try:
+            record_placement(
+                seeker=application.seeker,
+                vacancy=application.vacancy,
+                application=application,
+                by=by,
+            )
+        except PlacementRefused as refused:
+            raise ApplicationRefused(str(refused)) from refused
     return application
 
 

@@ -1,0 +1,171 @@
+"""The employer's side of referrals: candidates the Disnaker referred to the company's vacancies,
+the referral letter, and the outcome (interviewed, hired, not selected).
+
+The employer sees the candidate's name, AK/I number, education, experience, skills and contact,
+never the NIK, the date of birth or disability.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from employers.fields import DatePartsField, Radios
+from placement.accounts.access import role_required
+from placement.accounts.models import Role
+from placement.pipeline import services
+from placement.pipeline.access import get_referral_for_employer, referrals_for_employer
+from placement.pipeline.letter import render_referral_letter
+from placement.pipeline.models import Referral
+
+PAGE_SIZE = 25
+Status = Referral.Status
+
+
+class ReferralOutcomeForm(forms.Form):
+    """What happened with a referred candidate (validation only)."""
+
+    status = forms.ChoiceField(label=gettext_lazy("What happened?"), widget=Radios)
+    on = DatePartsField(
+        label=gettext_lazy("Date"),
+        help_text=gettext_lazy(
+            "The day of the interview or of the decision; for a hire, the first day of work."
+        ),
+        required=False,
+    )
+    reason = forms.ChoiceField(
+        label=gettext_lazy("Reason, if not selected"),
+        required=False,
+        choices=[("", gettext_lazy("Choose a reason")), *Referral.RejectionReason.choices],
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the Disnaker"),
+        required=False,
+        max_length=services.referrals.MAX_OUTCOME_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, allowed: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {
+            Status.INTERVIEWED: gettext_lazy("Interviewed, no decision yet"),
+            Status.HIRED: gettext_lazy("Hired"),
+            Status.REJECTED: gettext_lazy("Not selected"),
+        }
+        self.fields["status"].choices = [(value, labels[value]) for value in allowed]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Status.REJECTED and not data.get("reason"):
+            self.add_error("reason", _("Choose the reason the candidate was not selected."))
+        if (
+            data.get("status") == Status.REJECTED
+            and data.get("reason") == Referral.RejectionReason.OTHER
+            and not (data.get("note") or "").strip()
+        ):
+            self.add_error("note", _("Write the reason in the note."))
+        if data.get("on") and data["on"] > timezone.localdate():
+            self.add_error("on", _("The date cannot be in the future."))
+        return data
+
+
+@role_required(Role.EMPLOYER)
+@require_GET
+def referral_list(request: HttpRequest) -> HttpResponse:
+    """The candidates referred to the company's vacancies; waiting ones first."""
+    scoped = referrals_for_employer(request.user)
+    status = request.GET.get("status", "")
+    counts = dict(
+        scoped.values_list("status").annotate(n=Count("pk")).order_by().values_list("status", "n")
+    )
+    referrals = scoped
+    if status in Status.values:
+        referrals = referrals.filter(status=status)
+    referrals = referrals.select_related(
+        "seeker", "seeker__education_level", "vacancy", "office"
+    ).order_by("-referred_at", "-pk")
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "pipeline/employer_referral_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": [
+                (v, label, counts.get(v, 0)) for v, label in Status.choices if v != Status.PROPOSED
+            ],
+            "total": sum(counts.values()),
+            "query": f"status={status}" if status in Status.values else "",
+        },
+    )
+
+
+def _context(referral: Referral, form) -> dict:
+    seeker = referral.seeker
+    return {
+        "referral": referral,
+        "seeker": seeker,
+        "vacancy": referral.vacancy,
+        "form": form,
+        "skills": [s.skill.label for s in seeker.skills.select_related("skill").order_by("pk")],
+        "experiences": list(seeker.experiences.all()[:10]),
+    }
+
+
+@role_required(Role.EMPLOYER)
+@require_GET
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One referred candidate, the letter and the outcome form."""
+    referral = get_referral_for_employer(request.user, pk)
+    allowed = services.allowed_outcomes(referral, request.user)
+    form = ReferralOutcomeForm(allowed=allowed) if allowed else None
+    return render(request, "pipeline/employer_referral_detail.html", _context(referral, form))
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the outcome: interviewed, hired (the placement is recorded) or not selected."""
+    referral = get_referral_for_employer(request.user, pk)
+    allowed = services.allowed_outcomes(referral, request.user)
+    if not allowed:
+        raise Http404
+    form = ReferralOutcomeForm(request.POST, allowed=allowed)
+    if form.is_valid():
+        try:
+            services.record_referral_outcome(
+                referral=referral,
+                status=form.cleaned_data["status"],
+                by=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                note=form.cleaned_data.get("note", ""),
+                on=form.cleaned_data.get("on"),
+            )
+        except services.ReferralRefused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you. The outcome is saved and the Disnaker sees it."),
+            )
+            return redirect("employers:referral_detail", referral.pk)
+    return render(request, "pipeline/employer_referral_detail.html", _context(referral, form), status=400)
+
+
+@role_required(Role.EMPLOYER)
+@require_GET
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The referral letter the candidate brings, as PDF."""
+    referral = get_referral_for_employer(request.user, pk)
+    response = HttpResponse(render_referral_letter(referral), content_type="application/pdf")
+    name = referral.letter_number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

@@ -1,0 +1,318 @@
+"""Referral pages: refer a seeker to a vacancy (from a match, a search or the case file), the
+referral with its letter (surat pengantar) and outcome, the region's referrals, and a vacancy's
+referrals and candidates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, F, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from employers.access import get_vacancy_for_officer, get_vacancy_for_viewer
+from employers.models import Vacancy
+from jobseekers.models import JobSeeker
+from officers import caseload, queues
+from officers.access import (
+    get_case_seeker,
+    get_referral_for_officer,
+    office_required,
+    referrals_for_officer,
+)
+from officers.forms import OutcomeForm, ReferralForm, SeekerLookupForm
+from placement.accounts.scope import region_scope
+from placement.matching import queries
+from placement.matching.explain import explain_all
+from placement.pipeline import services
+from placement.pipeline.letter import render_referral_letter
+from placement.pipeline.models import Referral
+
+SEARCH_RESULTS = 20
+Status = Referral.Status
+
+
+def _open_vacancies():
+    today = timezone.localdate()
+    return Vacancy.objects.published().filter(
+        valid_from__lte=today, headcount__gt=F("filled_count") + F("removed_count")
+    )
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def referral_new(request: HttpRequest) -> HttpResponse:
+    """GET: search a vacancy for a seeker (?seeker=) or a seeker for a vacancy (?vacancy=).
+    POST: refer (send=1: the letter is issued) or only propose (send=0)."""
+    if request.method == "POST":
+        return _create(request)
+    lookup = SeekerLookupForm(request.GET)
+    q = lookup.query()
+    context: dict = {"lookup": lookup, "q": q, "error": ""}
+    if request.GET.get("seeker"):
+        seeker = get_case_seeker(request.user, request.GET["seeker"], purpose="referral")
+        everywhere = request.GET.get("everywhere") == "1"
+        vacancies = _open_vacancies()
+        if not everywhere:
+            vacancies = vacancies.in_scope(region_scope(request.user))
+        if q:
+            reference = caseload.VACANCY_REFERENCE.match(q)
+            vacancies = (
+                vacancies.filter(pk=int(reference.group(1)))
+                if reference
+                else vacancies.filter(Q(title__icontains=q) | Q(employer__name__icontains=q))
+            )
+        context.update(
+            seeker=seeker,
+            everywhere=everywhere,
+            vacancies=list(
+                vacancies.select_related("employer", "regency", "min_education").order_by(
+                    "valid_to", "pk"
+                )[:SEARCH_RESULTS]
+            ),
+            referral_form=ReferralForm(initial={"seeker": seeker.pk, "source": "search"}),
+        )
+    elif request.GET.get("vacancy"):
+        vacancy = get_vacancy_for_viewer(request.user, _int(request.GET["vacancy"]))
+        seekers = JobSeeker.objects.none()
+        if q:
+            seekers = JobSeeker.objects.visible_to(request.user).active()
+            if caseload.AK1.match(q):
+                seekers = seekers.filter(ak1_number=q)
+            elif caseload.NIK.match(q):
+                seekers = seekers.filter(nik=q)
+            else:
+                seekers = seekers.filter(full_name__icontains=q)
+        context.update(
+            vacancy=vacancy,
+            seekers=list(
+                seekers.select_related("education_level", "regency").order_by("full_name", "pk")[
+                    :SEARCH_RESULTS
+                ]
+            ),
+        )
+    else:
+        raise Http404
+    return render(request, "officers/referrals/referral_new.html", context)
+
+
+def _int(value: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
+    return number
+
+
+def _create(request: HttpRequest) -> HttpResponse:
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    seeker = get_case_seeker(request.user, form.cleaned_data["seeker"], purpose="referral")
+    vacancy = get_vacancy_for_viewer(request.user, form.cleaned_data["vacancy"])
+    send = form.cleaned_data.get("send", "1") != "0"
+    try:
+        referral = services.refer_jobseeker(
+            seeker=seeker,
+            vacancy=vacancy,
+            by=request.user,
+            send=send,
+            source=form.cleaned_data.get("source") or Referral.Source.CASE_FILE,
+            note=form.cleaned_data.get("note", ""),
+            match_score=form.cleaned_data.get("score"),
+            base_url=request.build_absolute_uri("/"),
+        )
+    except services.ReferralRefused as refused:
+        return render(
+            request,
+            "officers/referrals/referral_new.html",
+            {"seeker": seeker, "error": refused.message, "lookup": SeekerLookupForm()},
+            status=400,
+        )
+    if send:
+        messages.success(
+            request,
+            _("%(name)s is referred to “%(title)s”. Print the referral letter for them.")
+            % {"name": seeker.full_name, "title": vacancy.title},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s is proposed for “%(title)s”. Issue the letter when ready.")
+            % {"name": seeker.full_name, "title": vacancy.title},
+        )
+    return redirect("officers:referral_detail", referral.pk)
+
+
+def _detail(request: HttpRequest, referral: Referral, form: OutcomeForm | None, status: int = 200):
+    return render(
+        request,
+        "officers/referrals/referral_detail.html",
+        {
+            "referral": referral,
+            "seeker": referral.seeker,
+            "vacancy": referral.vacancy,
+            "form": form,
+            "placement": getattr(referral, "placement", None)
+            if referral.status == Status.HIRED
+            else None,
+        },
+        status=status,
+    )
+
+
+@office_required
+@require_GET
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A referral: the candidate, the vacancy, the letter and the outcome form."""
+    referral = get_referral_for_officer(request.user, pk)
+    allowed = services.allowed_outcomes(referral, request.user)
+    form = OutcomeForm(referral=referral, user=request.user) if allowed else None
+    return _detail(request, referral, form)
+
+
+@office_required
+@require_POST
+def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue the letter of a proposed referral (the employer is told)."""
+    referral = get_referral_for_officer(request.user, pk)
+    try:
+        services.send_referral(
+            referral=referral, by=request.user, base_url=request.build_absolute_uri("/")
+        )
+    except services.ReferralRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The letter is issued and the employer is told."))
+    return redirect("officers:referral_detail", referral.pk)
+
+
+@office_required
+@require_POST
+def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the outcome on the employer's behalf (or withdraw the candidate)."""
+    referral = get_referral_for_officer(request.user, pk)
+    form = OutcomeForm(request.POST, referral=referral, user=request.user)
+    if form.is_valid():
+        try:
+            services.record_referral_outcome(
+                referral=referral,
+                status=form.cleaned_data["status"],
+                by=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                note=form.cleaned_data.get("note", ""),
+                on=form.cleaned_data.get("on"),
+            )
+        except services.ReferralRefused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        else:
+            messages.success(request, _("The outcome is recorded."))
+            return redirect("officers:referral_detail", referral.pk)
+    return _detail(request, referral, form, status=400)
+
+
+@office_required
+@require_GET
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The referral letter (surat pengantar) as PDF, once the referral is sent."""
+    referral = get_referral_for_officer(request.user, pk)
+    if not referral.has_letter:
+        raise Http404
+    return letter_response(referral)
+
+
+def letter_response(referral: Referral) -> HttpResponse:
+    response = HttpResponse(render_referral_letter(referral), content_type="application/pdf")
+    name = referral.letter_number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@office_required
+@require_GET
+def referral_list(request: HttpRequest) -> HttpResponse:
+    """The referrals of the region's seekers; filter by status, or the ones waiting too long."""
+    scoped = referrals_for_officer(request.user)
+    status = request.GET.get("status", "")
+    queue = request.GET.get("queue", "")
+    q = request.GET.get("q", "").strip()[:100]
+    counts = dict(
+        scoped.values_list("status").annotate(n=Count("pk")).order_by().values_list("status", "n")
+    )
+    referrals = scoped
+    if queue == "stale":
+        referrals = queues.stale_referrals(referrals)
+    elif status in Status.values:
+        referrals = referrals.filter(status=status)
+    if q:
+        referrals = referrals.filter(
+            Q(seeker__full_name__icontains=q)
+            | Q(vacancy__title__icontains=q)
+            | Q(vacancy__employer__name__icontains=q)
+        )
+    referrals = referrals.select_related("seeker", "vacancy", "vacancy__employer").order_by(
+        "referred_at" if queue == "stale" else "-created_at", "-pk"
+    )
+    page = caseload.page_of(request, referrals)
+    return render(
+        request,
+        "officers/referrals/referral_list.html",
+        {
+            "page": page,
+            "capped": page.paginator.capped,
+            "status": status,
+            "queue": queue,
+            "q": q,
+            "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices],
+            "total": sum(counts.values()),
+            "query": caseload.query_without_page(request),
+            "now": timezone.now(),
+        },
+    )
+
+
+@office_required
+@require_GET
+def vacancy_referrals(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vacancy's referrals and its recommended candidates of the region (refer from a match)."""
+    vacancy = get_vacancy_for_officer(request.user, pk)
+    referrals = list(
+        referrals_for_officer(request.user)
+        .filter(vacancy=vacancy)
+        .select_related("seeker", "seeker__education_level")
+        .order_by("-created_at")[:100]
+    )
+    scope = region_scope(request.user)
+    matches = [
+        match
+        for match in queries.vacancy_candidates(vacancy.pk, for_employer=False)
+        if scope.contains_regency(match.seeker.regency_id)
+    ]
+    live = {r.seeker_id for r in referrals if r.status not in (Status.WITHDRAWN, Status.REJECTED)}
+    return render(
+        request,
+        "officers/referrals/vacancy_referrals.html",
+        {
+            "vacancy": vacancy,
+            "referrals": referrals,
+            "items": explain_all(matches, audience="officer"),
+            "referred": live,
+            "open": vacancy.is_open,
+        },
+    )
+
+
+urlpatterns = [
+    path("referrals/", referral_list, name="referral_list"),
+    path("referrals/new/", referral_new, name="referral_new"),
+    path("referrals/<int:pk>/", referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/send/", referral_send, name="referral_send"),
+    path("referrals/<int:pk>/outcome/", referral_outcome, name="referral_outcome"),
+    path("referrals/<int:pk>/letter.pdf", referral_letter, name="referral_letter"),
+    path("vacancies/<int:pk>/referrals/", vacancy_referrals, name="vacancy_referrals"),
+]

@@ -1,0 +1,286 @@
+"""Referrals (perantaraan): an officer sends a seeker to an employer with a referral letter.
+
+Statuses and who moves them:
+
+    proposed -> referred                     (the officer issues the letter; the employer is told
+                                              in its portal and by e-mail)
+    referred -> interviewed -> hired | rejected (with a reason code)
+                                             (the employer in its portal, or the officer for it)
+    proposed | referred | interviewed -> withdrawn   (the officer: the seeker is no longer a
+                                                      candidate)
+
+"Hired" records the placement (placements.record_placement); when it cannot be recorded the
+referral keeps its status.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from employers.models import EmployerUser, Vacancy
+from jobseekers.models import JobSeeker
+from officers.activity import note_contact, officer_of, record_activity
+from officers.models import Activity
+from placement.accounts.audit import audit
+from placement.accounts.models import Role, User
+from placement.pipeline.models import Placement, Referral
+from placement.pipeline.services.placements import PlacementRefused, record_placement
+
+Status = Referral.Status
+MAX_NOTE = 1000
+MAX_OUTCOME_NOTE = 500
+
+# Where each side may move a referral from each status.
+OFFICER_TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.PROPOSED: frozenset({Status.REFERRED, Status.WITHDRAWN}),
+    Status.REFERRED: frozenset(
+        {Status.INTERVIEWED, Status.HIRED, Status.REJECTED, Status.WITHDRAWN}
+    ),
+    Status.INTERVIEWED: frozenset({Status.HIRED, Status.REJECTED, Status.WITHDRAWN}),
+}
+EMPLOYER_TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.REFERRED: frozenset({Status.INTERVIEWED, Status.HIRED, Status.REJECTED}),
+    Status.INTERVIEWED: frozenset({Status.HIRED, Status.REJECTED}),
+}
+OUTCOMES = (Status.INTERVIEWED, Status.HIRED, Status.REJECTED, Status.WITHDRAWN)
+
+
+class ReferralRefused(Exception):
+    """A referral step the rules do not allow; `field` names the input it is about, if any."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def transitions_for(user: User) -> dict[str, frozenset[str]]:
+    return EMPLOYER_TRANSITIONS if user.role == Role.EMPLOYER else OFFICER_TRANSITIONS
+
+
+def allowed_outcomes(referral: Referral, user: User) -> list[str]:
+    """The statuses `user` may set on `referral` now (letter issuing excluded)."""
+    allowed = transitions_for(user).get(referral.status, frozenset())
+    return [value for value in OUTCOMES if value in allowed]
+
+
+def can_refer(seeker: JobSeeker, vacancy: Vacancy) -> str:
+    """'' when `seeker` may be referred to `vacancy`, else the reason."""
+    if seeker.status != JobSeeker.Status.ACTIVE:
+        return _("Only a seeker with an active AK/I card can be referred.")
+    if not vacancy.is_open:
+        return _("The vacancy is not open any more.")
+    live = Referral.objects.filter(seeker=seeker, vacancy=vacancy).exclude(
+        status__in=[Status.WITHDRAWN, Status.REJECTED]
+    )
+    if live.exists():
+        return _("%(name)s is already referred to this vacancy.") % {"name": seeker.full_name}
+    return ""
+
+
+def _officer_or_refuse(user: User):
+    officer = officer_of(user)
+    if officer is None:
+        raise ReferralRefused(_("Only an officer of a manpower office can refer job seekers."))
+    return officer
+
+
+def _notify_soon(referral: Referral, base_url: str) -> None:
+    from placement.pipeline.tasks import notify_employer_of_referral
+
+    transaction.on_commit(lambda: notify_employer_of_referral.delay(referral.pk, base_url))
+
+
+@transaction.atomic
+def refer_jobseeker(
+    *,
+    seeker: JobSeeker,
+    vacancy: Vacancy,
+    by: User,
+    send: bool = True,
+    source: str = Referral.Source.CASE_FILE,
+    note: str = "",
+    match_score: float | None = None,
+    base_url: str = "",
+) -> Referral:
+    """Refer a seeker to an open vacancy (or only propose them: `send=False`)."""
+    officer = _officer_or_refuse(by)
+    reason = can_refer(seeker, vacancy)
+    if reason:
+        raise ReferralRefused(reason)
+    if source not in Referral.Source.values:
+        source = Referral.Source.CASE_FILE
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            referral = Referral.objects.create(
+                seeker=seeker,
+                vacancy=vacancy,
+                office=officer.office,
+                status=Status.REFERRED if send else Status.PROPOSED,
+                source=source,
+                match_score=match_score,
+                note=(note or "").strip()[:MAX_NOTE],
+                proposed_by=by,
+                referred_by=by if send else None,
+                referred_at=now if send else None,
+            )
+    except IntegrityError as exc:  # two clicks at once
+        raise ReferralRefused(
+            _("%(name)s is already referred to this vacancy.") % {"name": seeker.full_name}
+        ) from exc
+    audit(actor=by, action="create", obj=referral, seeker=seeker.pk, status=referral.status)
+    note_contact(seeker=seeker, kind="referral", user=by)
+    if send:
+        record_activity(user=by, kind=Activity.Kind.REFERRAL, subject=referral, source=source)
+        _notify_soon(referral, base_url)
+    return referral
+
+
+@transaction.atomic
+def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referral:
+    """Issue the letter of a proposed referral: it becomes "referred" and the employer is told."""
+    _officer_or_refuse(by)
+    referral = Referral.objects.select_for_update(of=("self",)).select_related(
+        "seeker", "vacancy"
+    ).get(pk=referral.pk)
+    if referral.status != Status.PROPOSED:
+        raise ReferralRefused(_("The letter of this referral has already been issued."))
+    reason = "" if referral.seeker.status == JobSeeker.Status.ACTIVE else _(
+        "Only a seeker with an active AK/I card can be referred."
+    )
+    if not reason and not referral.vacancy.is_open:
+        reason = _("The vacancy is not open any more.")
+    if reason:
+        raise ReferralRefused(reason)
+    referral.status = Status.REFERRED
+    referral.referred_by = by
+    referral.referred_at = timezone.now()
+    referral.save(update_fields=["status", "referred_by", "referred_at", "updated_at"])
+    audit(actor=by, action="change", obj=referral, status=Status.REFERRED)
+    record_activity(user=by, kind=Activity.Kind.REFERRAL, subject=referral, source=referral.source)
+    note_contact(seeker=referral.seeker, kind="referral", user=by)
+    _notify_soon(referral, base_url)
+    return referral
+
+
+@transaction.atomic
+def record_referral_outcome(
+    *,
+    referral: Referral,
+    status: str,
+    by: User,
+    reason: str = "",
+    note: str = "",
+    on: date | None = None,
+) -> Referral:
+    """The employer (or the officer for it) records what happened: interviewed, hired, not
+    selected (with a reason code); the officer may also withdraw the candidate."""
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("seeker", "vacancy", "office")
+        .get(pk=referral.pk)
+    )
+    if status not in transitions_for(by).get(referral.status, frozenset()):
+        raise ReferralRefused(
+            _("A referral that is “%(current)s” cannot become “%(new)s”.")
+            % {
+                "current": referral.get_status_display(),
+                "new": dict(Status.choices).get(status, status),
+            },
+            field="status",
+        )
+    today = timezone.localdate()
+    on = on or today
+    if on > today:
+        raise ReferralRefused(_("The date cannot be in the future."), field="on")
+    note = (note or "").strip()[:MAX_OUTCOME_NOTE]
+    if status == Status.REJECTED:
+        if reason not in Referral.RejectionReason.values:
+            raise ReferralRefused(_("Choose the reason the candidate was not selected."), "reason")
+        if reason == Referral.RejectionReason.OTHER and not note:
+            raise ReferralRefused(_("Write the reason in the note."), field="note")
+    is_employer = by.role == Role.EMPLOYER
+    if status == Status.HIRED:
+        try:
+            record_placement(
+                seeker=referral.seeker,
+                vacancy=referral.vacancy,
+                referral=referral,
+                by=by,
+                placed_on=on,
+                reported_by=Placement.ReportedBy.EMPLOYER
+                if is_employer
+                else Placement.ReportedBy.OFFICE,
+            )
+        except PlacementRefused as refused:
+            raise ReferralRefused(str(refused), field="on") from refused
+    previous = referral.status
+    referral.status = status
+    referral.outcome_on = on
+    referral.outcome_by = by
+    referral.outcome_note = note
+    referral.rejection_reason = reason if status == Status.REJECTED else ""
+    if status == Status.INTERVIEWED:
+        referral.interviewed_on = on
+    referral.save(
+        update_fields=[
+            "status",
+            "outcome_on",
+            "outcome_by",
+            "outcome_note",
+            "rejection_reason",
+            "interviewed_on",
+            "updated_at",
+        ]
+    )
+    audit(actor=by, action="change", obj=referral, status=status, previous=previous)
+    note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=on)
+    return referral
+
+
+def employer_recipients(referral: Referral) -> list[str]:
+    """Who at the company hears of a referral: its users and the contact address."""
+    emails = list(
+        EmployerUser.objects.filter(
+            employer_id=referral.vacancy.employer_id, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )
+    contact = referral.vacancy.employer.contact_email
+    if contact and contact not in emails:
+        emails.append(contact)
+    return emails
+
+
+def notify_employer(*, referral: Referral, base_url: str = "") -> int:
+    """E-mail the employer that a candidate was referred (never the NIK or disability)."""
+    referral = Referral.objects.select_related(
+        "seeker", "seeker__education_level", "vacancy", "vacancy__employer", "office"
+    ).get(pk=referral.pk)
+    if referral.status == Status.PROPOSED or referral.notified_at is not None:
+        return 0
+    recipients = employer_recipients(referral)
+    if not recipients:
+        return 0
+    base = (base_url or "").rstrip("/")
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "referral": referral,
+            "link": base + reverse("employers:referral_detail", args=[referral.pk]),
+        }
+        subject = _("A candidate referred by %(office)s: %(title)s") % {
+            "office": referral.office.name,
+            "title": referral.vacancy.title,
+        }
+        body = render_to_string("pipeline/email_referral.txt", context)
+    sent = send_mail(subject, body, None, recipients)
+    Referral.objects.filter(pk=referral.pk).update(notified_at=timezone.now())
+    return sent
