@@ -41,7 +41,7 @@ def test_the_xlsx_has_headers_totals_and_numeric_cells():
     sheet = load_workbook(io.BytesIO(exports.grid_xlsx(grid("Kota Palangkaraya")))).active
     rows = [row for row in sheet.iter_rows(values_only=True) if row and row[0]]
     manufacturing = next(
-        row for row in rows if row[0] == "Manufacturing" or row[0] == "Industri Pengolahan"
+        row for row in rows if row[0] == "Manufacturing" or row[0] == "Industri pengolahan"
     )
     assert manufacturing[1:4] == (2, 1, 3)
     total = [row for row in rows if row[0] in ("Total", "Jumlah")][-1]

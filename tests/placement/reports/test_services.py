@@ -79,11 +79,11 @@ def test_reactivation_is_counted_as_a_registration_of_its_month(ledger):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-13", "YYYY-MM"),
-        ("2025-1", "YYYY-MM"),
-        ("", "YYYY-MM"),
+        ("2025-13", "TTTT-BB"),
+        ("2025-1", "TTTT-BB"),
+        ("", "TTTT-BB"),
         ("1999-12", "2000"),
-        ("2999-01", "not started"),
+        ("2999-01", "belum dimulai"),
     ],
 )
 def test_a_bad_month_is_refused_with_a_reason(value, message):
@@ -105,5 +105,5 @@ def test_the_command_builds_a_month_by_hand(ledger):
 
 
 def test_the_command_refuses_a_bad_month(db):
-    with pytest.raises(CommandError, match="YYYY-MM"):
+    with pytest.raises(CommandError, match="TTTT-BB"):
         call_command("build_reports", "--month", "March", stdout=StringIO())
