@@ -152,8 +152,8 @@ def _run_task(task_index: int) -> tuple[engine.TopK, engine.TopK, int, float, fl
 def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[str, object]:
     """Plan units, run them in n_workers processes, merge the seeker lists as they arrive.
 
-    The parent drops its reference to `prepared` once the workers are done, so the caller can
-    let the scoring arrays go before the final lists are built (pass it without keeping one).
+    The parent drops its reference to `prepared` as soon as the workers are forked, so a caller
+    that passes it without keeping one frees the scoring arrays while the workers run.
     """
     parent_cpu = time.process_time()
     n_seekers, n_vacancies = len(prepared.seekers), len(prepared.vacancies)
@@ -166,6 +166,9 @@ def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[s
     # Largest tasks first, one at a time per worker: the tail stays short.
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i].admissible_pairs)
     with context.Pool(n_workers) as pool:
+        # The workers are forked now and keep the arrays copy-on-write: the parent lets go.
+        _SHARED.pop("prepared")
+        gc.collect()
         for vacancy_side, seeker_side, pairs, cpu, rss, private in pool.imap_unordered(
             _run_task, order
         ):
@@ -177,7 +180,6 @@ def run_units(prepared: engine.Prepared, n_workers: int, n_tasks: int) -> dict[s
             worker_private = max(worker_private, private)
             del seeker_side
     _SHARED.clear()
-    gc.collect()
     seeker_side = merger.result()
     return {
         "vacancy_side": engine.concat_topk(vacancy_parts),
