@@ -44,8 +44,13 @@ worker: $(STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to run a worker."; exit 1; }
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/celery -A placement worker --beat -l info --concurrency 2
 
+# The engine benchmark, then the end-to-end run through PostgreSQL when DATABASE_URL points there;
+# the last line is one JSON object with both.
 bench: $(STAMP)
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python benchmarks/bench_matching.py $(BENCH_ARGS)
+	mkdir -p var
+	set -o pipefail; OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python \
+	  benchmarks/bench_matching.py $(BENCH_ARGS) | tee var/bench_matching.log
+	$(DEV) $(BIN)/python benchmarks/bench_e2e.py --merge var/bench_matching.log
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*
