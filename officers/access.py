@@ -79,9 +79,7 @@ def get_case_seeker(
     """
     _staff(user)
     base = queryset if queryset is not None else JobSeeker.objects.all()
-    seeker = (
-        base.visible_to(user).filter(pk=_pk(pk)).exclude(status=JobSeeker.Status.DRAFT).first()
-    )
+    seeker = base.visible_to(user).filter(pk=_pk(pk)).exclude(status=JobSeeker.Status.DRAFT).first()
     if seeker is None:
         raise Http404
     audit(actor=user, action=AuditEvent.Action.VIEW, obj=seeker, purpose=purpose)

@@ -20,7 +20,9 @@ TABS = ("profile", "casework", "matches", "history")
 
 def header_queryset() -> QuerySet[JobSeeker]:
     """What every tab's header shows: status, card, region, education, last contact."""
-    return JobSeeker.objects.select_related("regency", "district", "education_level", "office", "case")
+    return JobSeeker.objects.select_related(
+        "regency", "district", "education_level", "office", "case"
+    )
 
 
 def profile_queryset() -> QuerySet[JobSeeker]:

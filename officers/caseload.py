@@ -293,7 +293,9 @@ class EmployerFilterForm(CaseloadForm):
         choices=[("", _("All")), *[(c, c) for c in "ABCDEFGHIJKLMNOPQRSTU"]],
     )
     ownership = forms.ChoiceField(
-        label=_("Type of employer"), required=False, choices=[("", _("All")), *Employer.Ownership.choices]
+        label=_("Type of employer"),
+        required=False,
+        choices=[("", _("All")), *Employer.Ownership.choices],
     )
 
     field_order = ["q", "status", "regency", "district", "section", "ownership", "last_contact"]
@@ -388,7 +390,8 @@ class VacancyFilterForm(CaseloadForm):
         super().__init__(data, user=user, **kwargs)
         self.fields["q"].label = _("Title, company or vacancy number")
         self.fields["last_contact"].label = _("Last referral")
-        self.fields["district"].label = _("District of the company")
+        if "district" in self.fields:
+            self.fields["district"].label = _("District of the company")
         self.fields["education"].choices = [("", _("All")), *education_choices()]
         self.fields["occupation_group"].choices = [("", _("All")), *occupation_group_choices()]
 
@@ -445,9 +448,9 @@ def vacancy_rows(queryset: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    queryset = queryset.select_related("employer", "regency", "occupation", "min_education").annotate(
-        referral_count=Coalesce(Subquery(live, output_field=IntegerField()), 0)
-    )
+    queryset = queryset.select_related(
+        "employer", "regency", "occupation", "min_education"
+    ).annotate(referral_count=Coalesce(Subquery(live, output_field=IntegerField()), 0))
     if "last_referral" not in queryset.query.annotations:
         queryset = queryset.annotate(last_referral=last_referral_to_vacancy())
     return queryset

@@ -56,7 +56,9 @@ def column_chart(
             f'<text x="{x + 16}" y="15">{escape(name)}</text>'
         )
         x += 32 + 7 * len(name)
-    parts.append(f'<line class="chart-axis" x1="{left}" y1="{base}" x2="{WIDTH - left}" y2="{base}"/>')
+    parts.append(
+        f'<line class="chart-axis" x1="{left}" y1="{base}" x2="{WIDTH - left}" y2="{base}"/>'
+    )
     for row, label in enumerate(categories):
         start = left + row * slot + slot * 0.1
         for index, (_name, values) in enumerate(series, start=1):

@@ -22,7 +22,6 @@ from jobseekers.models import JobSeeker
 from officers import charts, queues
 from officers.access import actions_for_officer
 from officers.models import Office, Officer
-from placement.accounts.scope import region_scope
 from placement.ledger.models import Event, EventKind
 from placement.matching.models import RegionSummary
 from placement.pipeline.models import FollowUp, Placement, Referral
@@ -323,7 +322,9 @@ def _summary(user, officer: Officer | None, office: Office | None, today: date) 
         Figure(_("Open vacancies"), data.get("open_vacancies") if own else None),
         Figure(_("Open positions"), data.get("open_positions") if own else None),
         Figure(_("Reports due within 30 days"), data.get("reports_due_30_days") if own else None),
-        Figure(_("Cards expiring within 30 days"), data.get("cards_expiring_30_days") if own else None),
+        Figure(
+            _("Cards expiring within 30 days"), data.get("cards_expiring_30_days") if own else None
+        ),
     ]
     for child_code, name in children:
         child = rows.get(child_code)

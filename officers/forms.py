@@ -80,9 +80,7 @@ class CounsellingForm(forms.Form):
                 required=False,
                 max_length=255,
             )
-            self.fields[f"action_{index}_due"] = DatePartsField(
-                label=_("Due on"), required=False
-            )
+            self.fields[f"action_{index}_due"] = DatePartsField(label=_("Due on"), required=False)
         if kind != CounsellingSession.Kind.GROUP:
             del self.fields["ak1_numbers"]
             del self.fields["participants"]
@@ -245,9 +243,7 @@ class OutsidePlacementForm(forms.Form):
         help_text=_("The regency or city. Leave empty when the work is abroad."),
         required=False,
     )
-    country = forms.CharField(
-        label=_("Country, if abroad"), required=False, max_length=100
-    )
+    country = forms.CharField(label=_("Country, if abroad"), required=False, max_length=100)
 
     def clean_nib(self) -> Employer | None:
         nib = (self.cleaned_data.get("nib") or "").strip()

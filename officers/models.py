@@ -145,7 +145,9 @@ class CounsellingSession(models.Model):
         LPK = "LPK", _("LPK (private training institution)")
 
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="counselling_sessions")
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="counselling_sessions"
+    )
     officer = models.ForeignKey(
         Officer, on_delete=models.PROTECT, related_name="counselling_sessions"
     )

@@ -356,6 +356,7 @@ ANTARKERJA = {
         "officers.demo.seed",
         "employers.demo.seed",
         "jobseekers.demo.seed",
+        "officers.demo.seed_casework",
         "placement.reports.demo.seed",
     ],
 }

@@ -13,7 +13,9 @@ from officers import caseload
 from officers.access import office_required
 
 
-def _render(request: HttpRequest, template: str, form, queryset, current: str, **extra) -> HttpResponse:
+def _render(
+    request: HttpRequest, template: str, form, queryset, current: str, **extra
+) -> HttpResponse:
     page = caseload.page_of(request, queryset)
     return render(
         request,

@@ -95,7 +95,10 @@ def counselling_new(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request,
                     _("%(kind)s of %(date)s is recorded.")
-                    % {"kind": session.get_kind_display(), "date": session.held_on.strftime("%d-%m-%Y")},
+                    % {
+                        "kind": session.get_kind_display(),
+                        "date": session.held_on.strftime("%d-%m-%Y"),
+                    },
                 )
                 if seeker is not None:
                     return redirect("officers:seeker_casework", seeker.pk)

@@ -22,8 +22,8 @@ from jobseekers import services
 from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
 from jobseekers.models import JobSeeker
 from jobseekers.views import card_response, cv_file_response
-from officers import services as officer_services
 from officers import casefile
+from officers import services as officer_services
 from officers.access import get_case_seeker, office_required
 from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency

@@ -65,7 +65,7 @@ def referrals_for_employer(user):
 
 
 def get_referral_for_employer(user, pk: int):
-    """A referral to a vacancy of the user's company, or 404; the read of the candidate is audited."""
+    """A referral to a vacancy of the user's company, or 404; reading the candidate is audited."""
     referral = get_object_or_404(
         referrals_for_employer(user).select_related(
             "seeker",

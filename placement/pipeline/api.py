@@ -260,7 +260,9 @@ class ReferralProblemSerializer(serializers.Serializer):
     field = serializers.CharField(max_length=30, required=False)
 
 
-REFERRAL_REFUSED = OpenApiResponse(ReferralProblemSerializer, description="The step is not allowed now.")
+REFERRAL_REFUSED = OpenApiResponse(
+    ReferralProblemSerializer, description="The step is not allowed now."
+)
 
 
 def _referral_for(user, pk: str | None) -> Referral:
@@ -279,10 +281,12 @@ def _referral_for(user, pk: str | None) -> Referral:
 
 @extend_schema_view(
     list=extend_schema(responses={200: ReferralSerializer, 401: UNAUTHENTICATED}),
-    retrieve=extend_schema(responses={200: ReferralSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND}),
+    retrieve=extend_schema(
+        responses={200: ReferralSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND}
+    ),
 )
 class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Referrals: officers refer seekers of their region; the employer and the seeker follow them."""
+    """Referrals: officers refer seekers of their region; employer and seeker follow them."""
 
     serializer_class = ReferralSerializer
 
@@ -339,7 +343,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     )
     @action(detail=True, methods=["post"])
     def outcome(self, request: Request, pk: str | None = None) -> Response:
-        """The employer (or an officer for it) records what happened; hired records the placement."""
+        """The employer (or an officer for it) records the outcome; hired records the placement."""
         referral = _referral_for(request.user, pk)
         data = OutcomeRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -48,9 +48,11 @@ def render_referral_letter(referral: Referral, *, language: str = "id") -> bytes
     vacancy = referral.vacancy
     employer = vacancy.employer
     office = referral.office
-    officer = getattr(referral.referred_by, "officer_profile", None) if referral.referred_by else None
+    officer = (
+        getattr(referral.referred_by, "officer_profile", None) if referral.referred_by else None
+    )
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=0)  # one page of text: kept plain
     with translation.override(language):
         canvas.setTitle(_("Referral letter %(number)s") % {"number": referral.letter_number})
         top = A4[1] - 20 * mm
@@ -94,7 +96,11 @@ def render_referral_letter(referral: Referral, *, language: str = "id") -> bytes
             (_("AK/I number"), seeker.ak1_number or "-"),
             (
                 _("Education"),
-                (seeker.education_level.name_id if language == "id" else seeker.education_level.name_en)
+                (
+                    seeker.education_level.name_id
+                    if language == "id"
+                    else seeker.education_level.name_en
+                )
                 if seeker.education_level_id
                 else "-",
             ),

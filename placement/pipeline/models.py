@@ -121,9 +121,14 @@ class Referral(models.Model):
     seeker = models.ForeignKey(
         "jobseekers.JobSeeker", on_delete=models.PROTECT, related_name="referrals"
     )
-    vacancy = models.ForeignKey("employers.Vacancy", on_delete=models.PROTECT, related_name="referrals")
+    vacancy = models.ForeignKey(
+        "employers.Vacancy", on_delete=models.PROTECT, related_name="referrals"
+    )
     office = models.ForeignKey(
-        "officers.Office", on_delete=models.PROTECT, related_name="referrals", verbose_name=_("office")
+        "officers.Office",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("office"),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED
@@ -322,9 +327,7 @@ class FollowUp(models.Model):
         NO = "no", _("No, no longer employed")
         UNKNOWN = "unknown", _("Unknown (could not be reached)")
 
-    placement = models.OneToOneField(
-        Placement, on_delete=models.CASCADE, related_name="follow_up"
-    )
+    placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="follow_up")
     due_on = models.DateField(_("due on"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
     still_employed = models.CharField(
@@ -341,7 +344,9 @@ class FollowUp(models.Model):
         verbose_name_plural = _("placement follow-ups")
         indexes = [
             models.Index(
-                fields=["due_on"], condition=models.Q(done_on__isnull=True), name="followup_open_due"
+                fields=["due_on"],
+                condition=models.Q(done_on__isnull=True),
+                name="followup_open_due",
             )
         ]
 

@@ -209,7 +209,11 @@ def record_placement(
     FollowUp.objects.create(
         placement=placement, due_on=seeker_services.add_months(placed_on, FOLLOW_UP_MONTHS)
     )
-    if vacancy is not None and vacancy.status == Vacancy.Status.PUBLISHED and vacancy.open_positions:
+    if (
+        vacancy is not None
+        and vacancy.status == Vacancy.Status.PUBLISHED
+        and vacancy.open_positions
+    ):
         # The filled report of the vacancy (vacancy_filled; closes it when full).
         employer_services.record_vacancy_filled(
             vacancy=vacancy, quantity=1, by=by, occurred_on=placed_on
@@ -267,6 +271,8 @@ def record_follow_up(
     follow_up.recorded_by = by
     follow_up.save(update_fields=["still_employed", "note", "done_on", "recorded_by"])
     audit(actor=by, action="change", obj=follow_up, answer=answer)
-    record_activity(user=by, kind=Activity.Kind.FOLLOW_UP, subject=follow_up.placement, answer=answer)
+    record_activity(
+        user=by, kind=Activity.Kind.FOLLOW_UP, subject=follow_up.placement, answer=answer
+    )
     note_contact(seeker=follow_up.placement.seeker, kind="follow_up", user=by, on=on)
     return follow_up

@@ -149,13 +149,17 @@ def refer_jobseeker(
 def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referral:
     """Issue the letter of a proposed referral: it becomes "referred" and the employer is told."""
     _officer_or_refuse(by)
-    referral = Referral.objects.select_for_update(of=("self",)).select_related(
-        "seeker", "vacancy"
-    ).get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("seeker", "vacancy")
+        .get(pk=referral.pk)
+    )
     if referral.status != Status.PROPOSED:
         raise ReferralRefused(_("The letter of this referral has already been issued."))
-    reason = "" if referral.seeker.status == JobSeeker.Status.ACTIVE else _(
-        "Only a seeker with an active AK/I card can be referred."
+    reason = (
+        ""
+        if referral.seeker.status == JobSeeker.Status.ACTIVE
+        else _("Only a seeker with an active AK/I card can be referred.")
     )
     if not reason and not referral.vacancy.is_open:
         reason = _("The vacancy is not open any more.")

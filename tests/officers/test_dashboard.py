@@ -1,0 +1,137 @@
+"""The dashboard: this month's figures, charts with tables, work queues; live for a regency
+office, from the nightly summaries for the provincial and national offices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from employers.models import Employer
+from jobseekers.models import JobSeeker
+from officers.services import AgreedAction, record_session
+from placement.matching.models import RegionSummary
+from placement.pipeline import services
+from placement.pipeline.models import Referral
+from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
+
+
+def figures(html: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html))
+
+
+def queues(html: str) -> dict[str, int]:
+    import re
+
+    found = re.findall(
+        r'queue-count">(\d+)\+?</span>\s*<span class="queue-label">(.*?)</span>', html
+    )
+    return {label: int(count) for count, label in found}
+
+
+def test_the_regency_dashboard_counts_its_own_region_only(client, alice, dewi, rina, andi):
+    JobSeekerFactory(regency_id="62.01")  # waiting in bob's regency
+    EmployerFactory(status=Employer.Status.PENDING, regency_id="62.71")
+    EmployerFactory(status=Employer.Status.PENDING, regency_id="62.01")
+    client.force_login(alice)
+    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert figures(html)["Active job seekers"] == "1"
+    assert queues(html)["Registrations to verify"] == 1
+    assert queues(html)["Employers to verify"] == 1
+    assert "<svg" in html and 'id="chart-months-table"' in html
+    assert "style=" not in html.split("<main", 1)[1]
+
+
+def test_a_placement_appears_in_the_officers_figures(client, alice, dewi, kahayan):
+    vacancy = VacancyFactory(employer=kahayan)
+    client.force_login(alice)
+    before = figures(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    referral = services.refer_jobseeker(seeker=dewi, vacancy=vacancy, by=alice)
+    services.record_referral_outcome(referral=referral, status="hired", by=alice)
+    after = figures(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert int(after["Placements this month"]) == int(before["Placements this month"]) + 1
+    assert int(after["Referrals this month"]) == int(before["Referrals this month"]) + 1
+    assert int(after["Active job seekers"]) == int(before["Active job seekers"]) - 1
+
+
+def test_the_queues_count_reports_due_stale_referrals_closing_vacancies_and_actions(
+    client, alice, dewi, kahayan
+):
+    today = timezone.localdate()
+    JobSeeker.objects.filter(pk=dewi.pk).update(next_report_on=today + timedelta(days=3))
+    closing = VacancyFactory(employer=kahayan, valid_to=today + timedelta(days=5))
+    VacancyFactory(employer=kahayan, valid_to=today + timedelta(days=60))
+    other = JobSeekerFactory(verified=True)
+    referral = services.refer_jobseeker(seeker=other, vacancy=closing, by=alice)
+    Referral.objects.filter(pk=referral.pk).update(referred_at=timezone.now() - timedelta(20))
+    VacancyFactory(employer=kahayan, valid_to=today + timedelta(days=9), title="Tanpa rujukan")
+    record_session(
+        kind="individual",
+        by=alice,
+        held_on=today - timedelta(days=10),
+        seekers=[dewi],
+        actions=[AgreedAction("Melengkapi CV", today - timedelta(days=1))],
+    )
+    client.force_login(alice)
+    counts = queues(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert counts["Job seekers with a report due"] == 1
+    assert counts["Referrals with no outcome after 14 days"] == 1
+    assert counts["Vacancies closing soon with no referral"] == 1
+    assert counts["Counselling actions due"] == 1
+
+
+def test_bobs_dashboard_does_not_count_alices_work(client, bob, dewi, kahayan):
+    client.force_login(bob)
+    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert figures(html)["Active job seekers"] == "0"
+
+
+def test_the_provincial_dashboard_reads_the_nightly_summaries(
+    client, carol, dewi, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    RegionSummary.objects.create(
+        region_code="62",
+        built_on=today,
+        data={
+            "seekers_by_status": {"active": 4321, "submitted": 12},
+            "active_by_education": {"3000": 4000, "6200": 321},
+            "active_by_occupation_group": {"5": 30},
+            "vacancies_by_occupation_group": {"5": 7},
+            "open_vacancies": 77,
+            "open_positions": 154,
+            "reports_due_30_days": 66,
+            "cards_expiring_30_days": 5,
+        },
+    )
+    RegionSummary.objects.create(
+        region_code="62.71", built_on=today, data={"seekers_by_status": {"active": 999}}
+    )
+    client.force_login(carol)
+    with django_assert_max_num_queries(22):
+        html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    values = figures(html)
+    # The live table has one active seeker; the page shows the summary's figure.
+    assert values["Active job seekers"] == "4321" and values["Open positions"] == "154"
+    assert "999" in html  # the regency row of the province table
+    assert 'id="chart-education-table"' in html
+
+
+def test_the_dashboard_refuses_others_and_the_wrong_method(client, alice, sam, erin):
+    assert client.get("/officer/").status_code == 302
+    client.force_login(sam)
+    assert client.get("/officer/").status_code == 404
+    client.force_login(erin)
+    assert client.get("/officer/").status_code == 404
+    client.force_login(alice)
+    assert client.post("/officer/").status_code == 405
+
+
+def test_the_regency_dashboard_has_a_query_bound(
+    client, alice, dewi, rina, django_assert_max_num_queries
+):
+    client.force_login(alice)
+    with django_assert_max_num_queries(16):
+        assert client.get("/officer/").status_code == 200
