@@ -157,7 +157,9 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Thank you. The outcome is saved and the Disnaker sees it."),
             )
             return redirect("employers:referral_detail", referral.pk)
-    return render(request, "pipeline/employer_referral_detail.html", _context(referral, form), status=400)
+    return render(
+        request, "pipeline/employer_referral_detail.html", _context(referral, form), status=400
+    )
 
 
 @role_required(Role.EMPLOYER)
