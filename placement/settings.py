@@ -289,8 +289,13 @@ MATCHING = {
     },
     "TOP_K_VACANCY": 50,  # candidates kept per vacancy
     "TOP_K_SEEKER": 20,  # vacancies kept per seeker
-    # Fair spread: one seeker enters at most this many vacancies' top lists (None: no cap).
-    "SEEKER_CAP": env_int("MATCHING_SEEKER_CAP", 10),
+    # Fair spread: one seeker enters at most this many vacancies' top lists (0: no cap). Measured
+    # on 200k x 20k synthetic data: no cap gives coverage 0.61 (share of eligible seekers in at
+    # least one list) and exposure Gini 0.82; cap 20 gives 0.71 and 0.67 with lists of 41 on
+    # average (a capped seeker's slot goes to the next candidate in the CAP_DEPTH-deep list).
+    "SEEKER_CAP": env_int("MATCHING_SEEKER_CAP", 20),
+    # Candidates kept per vacancy before the cap re-ranks them (more: fuller lists, slower).
+    "CAP_DEPTH": env_int("MATCHING_CAP_DEPTH", 100),
     # Work units per run: about four per worker process (PERFORMANCE.md).
     "TASKS": env_int("MATCHING_TASKS", 8),
     "MAX_UNIT_ATTEMPTS": 3,

@@ -166,7 +166,7 @@ def _prepared(run: MatchRun) -> tuple[Snapshot, engine.Prepared]:
 
 def _depth() -> int:
     k = int(_config()["TOP_K_VACANCY"])
-    return 2 * k if _config()["SEEKER_CAP"] else k
+    return max(k, int(_config().get("CAP_DEPTH", 2 * k))) if _config()["SEEKER_CAP"] else k
 
 
 def run_unit(*, run_id: int, number: int) -> bool:
