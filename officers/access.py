@@ -10,11 +10,11 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from jobseekers.models import JobSeeker
-from officers.models import Action, CounsellingSession, Officer
+from officers.models import Action, CounsellingSession, Office, Officer
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role
 from placement.accounts.scope import region_scope
@@ -182,12 +182,7 @@ def actions_for_officer(user) -> QuerySet[Action]:
     scope = region_scope(user)
     if scope.everything:
         return Action.objects.all()
-    if scope.is_empty:
-        return Action.objects.none()
-    return Action.objects.filter(
-        Q(session__office__regency_id__in=scope.regency_codes)
-        | Q(session__office__province_id__in=scope.province_codes)
-    )
+    return Action.objects.filter(session__office__in=Office.objects.in_scope(scope))
 
 
 def get_action_for_officer(user, pk: object) -> Action:

@@ -36,7 +36,7 @@ from placement.pipeline.models import Referral
 from placement.taxonomy.models import District, EducationLevel, Occupation, Regency
 
 PAGE_SIZE = 50
-CAP = 10_000
+CAP = 2_500  # 50 pages: beyond that, narrowing the filters beats paging
 NIK = re.compile(r"^\d{16}$", re.ASCII)
 AK1 = re.compile(r"^\d{2,4}-\d{4}-\d{6}$", re.ASCII)
 VACANCY_REFERENCE = re.compile(r"^AK3-(\d{1,12})$", re.ASCII | re.IGNORECASE)
@@ -52,19 +52,41 @@ LAST_CONTACT = [
 
 
 class CappedPaginator(Paginator):
-    """A paginator that counts at most CAP rows (`capped` tells whether there are more)."""
+    """A paginator that counts at most CAP rows (`capped` tells whether there are more).
+
+    `counted` is the same filter without the row annotations (what a row shows is not needed to
+    count rows, and a subquery per counted row would cost as much as the page itself).
+    """
 
     capped = False
 
+    def __init__(self, object_list, per_page, *, counted: QuerySet | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self.counted = counted if counted is not None else object_list
+
     @cached_property
     def count(self) -> int:
-        n = self.object_list.order_by()[: CAP + 1].count()
+        n = self.counted.order_by()[: CAP + 1].count()
         self.capped = n > CAP
         return min(n, CAP)
 
 
-def page_of(request, queryset: QuerySet):
-    return CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def page_of(request, queryset: QuerySet, counted: QuerySet | None = None):
+    """The requested page of `queryset` (counting at most CAP rows of `counted`)."""
+    paginator = CappedPaginator(queryset, PAGE_SIZE, counted=counted)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def page_of_ids(request, queryset: QuerySet, rows):
+    """Like `page_of`, in two steps: the page's primary keys from the lean, ordered filter, then
+    `rows(pks)` loads what the rows show for just those (a "deferred join": the planner never
+    joins the displayed tables to the whole region before sorting)."""
+    paginator = CappedPaginator(queryset.values_list("pk", flat=True), PAGE_SIZE, counted=queryset)
+    page = paginator.get_page(request.GET.get("page"))
+    pks = list(page.object_list)
+    loaded = {row.pk: row for row in rows(pks)} if pks else {}
+    page.object_list = [loaded[pk] for pk in pks if pk in loaded]
+    return page
 
 
 def query_without_page(request) -> str:
@@ -261,22 +283,28 @@ def seekers(user, form: SeekerFilterForm, today: date) -> QuerySet[JobSeeker]:
             queryset = queryset.filter(ak1_number=q)
         else:
             queryset = queryset.filter(full_name__icontains=q)
-    order = (
-        ["next_report_on", "pk"]
-        if queue == "report_due"
-        else ["expires_on", "pk"]
-        if queue == "expiring"
-        else ["-registered_on", "-pk"]
-        if status != JobSeeker.Status.SUBMITTED
-        else ["submitted_at", "pk"]
-    )
+    if queue == "report_due":
+        order = ["next_report_on", "pk"]
+    elif queue == "expiring":
+        order = ["expires_on", "pk"]
+    elif status == JobSeeker.Status.SUBMITTED:
+        order = ["submitted_at", "pk"]
+    elif own_regency(user) or form.value("regency"):
+        # One regency: the (regency, status, registered_on) index gives the order.
+        order = ["-registered_on", "-pk"]
+    else:
+        # Several regencies: newest records first, along the primary key (no sort of the
+        # whole province).
+        order = ["-pk"]
     return queryset.order_by(*order)
 
 
-def seeker_rows(queryset: QuerySet[JobSeeker]) -> QuerySet[JobSeeker]:
-    """What a row of the list shows, loaded in the page's one query."""
-    return queryset.select_related("education_level", "district", "regency", "case").annotate(
-        wanted=first_wanted_label()
+def seeker_rows(pks: list[int]) -> QuerySet[JobSeeker]:
+    """What a row of the list shows, for the seekers of one page."""
+    return (
+        JobSeeker.objects.filter(pk__in=pks)
+        .select_related("education_level", "district", "regency", "case")
+        .annotate(wanted=first_wanted_label())
     )
 
 

@@ -353,9 +353,11 @@ class _Casework:
 
         from django.utils import timezone
 
+        from employers.demo import CONTRACT_COMPANIES
         from placement.pipeline import services
         from placement.pipeline.models import Referral
 
+        contract = {company["nib"] for company in CONTRACT_COMPANIES}
         vacancies = self._open_vacancies()
         if not vacancies or not seekers:
             return
@@ -388,7 +390,16 @@ class _Casework:
             if seeker is None:
                 break
             pool.remove(seeker)
-            vacancy = next((v for v in vacancies if v.is_open), None)
+            # Hires go to generated companies: the demo employers' own vacancies stay open for
+            # the journey of the officer and employer.6271 (tests/e2e/test_officer_journey.py).
+            vacancy = next(
+                (
+                    v
+                    for v in vacancies
+                    if v.is_open and (status != Status.HIRED or v.employer.nib not in contract)
+                ),
+                None,
+            )
             if vacancy is None:
                 break
             vacancies.append(vacancies.pop(0))  # spread the referrals over the vacancies
@@ -660,7 +671,8 @@ class _Casework:
         follow_ups, logged = [], []
         for placement, (at, day) in zip(placements, activities, strict=True):
             due = add_months(day, 3)
-            done = due <= self.today - timedelta(days=10) and self.rng.random() < 0.8
+            # Follow-ups due in the last month are still the officer's backlog.
+            done = due <= self.today - timedelta(days=30) and self.rng.random() < 0.85
             follow_ups.append(
                 FollowUp(
                     placement=placement,
@@ -685,6 +697,11 @@ class _Casework:
                     evidence={"demo": "casework", "scope": placement.scope},
                 )
             )
+        if not any(f.done_on is None and f.due_on <= self.today for f in follow_ups):
+            due = [f for f in follow_ups if f.due_on <= self.today]
+            if due:  # keep at least one in the queue
+                latest = max(due, key=lambda f: f.due_on)
+                latest.done_on, latest.still_employed, latest.recorded_by = None, "", None
         FollowUp.objects.bulk_create(follow_ups)
         Activity.objects.bulk_create(logged)
         self._count("earlier placements", len(placements))

@@ -7,6 +7,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OfficeQuerySet(models.QuerySet):
+    def in_scope(self, scope) -> OfficeQuerySet:
+        """The offices of a region scope (regency offices carry their province too)."""
+        if scope.everything:
+            return self
+        if scope.is_empty:
+            return self.none()
+        return self.filter(
+            models.Q(regency_id__in=scope.regency_codes)
+            | models.Q(province_id__in=scope.province_codes)
+        )
+
+
 class Office(models.Model):
     """A placement office bound to a region: the nation, a province or a regency/city."""
 
@@ -27,6 +40,8 @@ class Office(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = OfficeQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -125,11 +140,7 @@ class CounsellingSessionQuerySet(models.QuerySet):
             return self
         if scope.is_empty:
             return self.none()
-        # Regency offices carry their province too, so a provincial officer sees them all.
-        return self.filter(
-            models.Q(office__regency_id__in=scope.regency_codes)
-            | models.Q(office__province_id__in=scope.province_codes)
-        )
+        return self.filter(office__in=Office.objects.in_scope(scope))
 
 
 class CounsellingSession(models.Model):

@@ -13,10 +13,7 @@ from officers import caseload
 from officers.access import office_required
 
 
-def _render(
-    request: HttpRequest, template: str, form, queryset, current: str, **extra
-) -> HttpResponse:
-    page = caseload.page_of(request, queryset)
+def _render(request: HttpRequest, template: str, form, page, current: str, **extra) -> HttpResponse:
     return render(
         request,
         template,
@@ -38,12 +35,12 @@ def seekers(request: HttpRequest) -> HttpResponse:
     """The region's job seekers, active ones by default, newest registration first."""
     today = timezone.localdate()
     form = caseload.SeekerFilterForm(request.GET, user=request.user)
-    queryset = caseload.seeker_rows(caseload.seekers(request.user, form, today))
+    queryset = caseload.seekers(request.user, form, today)
     return _render(
         request,
         "officers/caseload/seeker_list.html",
         form,
-        queryset,
+        caseload.page_of_ids(request, queryset, caseload.seeker_rows),
         "seekers",
         queue=form.value("queue"),
         today=today,
@@ -56,8 +53,14 @@ def employers(request: HttpRequest) -> HttpResponse:
     """The region's employers, by name."""
     today = timezone.localdate()
     form = caseload.EmployerFilterForm(request.GET, user=request.user)
-    queryset = caseload.employer_rows(caseload.employers(request.user, form, today), today)
-    return _render(request, "officers/caseload/employer_list.html", form, queryset, "employers")
+    queryset = caseload.employers(request.user, form, today)
+    return _render(
+        request,
+        "officers/caseload/employer_list.html",
+        form,
+        caseload.page_of(request, caseload.employer_rows(queryset, today), queryset),
+        "employers",
+    )
 
 
 @office_required
@@ -66,12 +69,12 @@ def vacancies(request: HttpRequest) -> HttpResponse:
     """The region's vacancies, published ones by default, the soonest closing first."""
     today = timezone.localdate()
     form = caseload.VacancyFilterForm(request.GET, user=request.user)
-    queryset = caseload.vacancy_rows(caseload.vacancies(request.user, form, today))
+    queryset = caseload.vacancies(request.user, form, today)
     return _render(
         request,
         "officers/caseload/vacancy_list.html",
         form,
-        queryset,
+        caseload.page_of(request, caseload.vacancy_rows(queryset), queryset),
         "vacancies",
         queue=form.value("queue"),
         today=today,

@@ -125,12 +125,21 @@ def counselling_list(request: HttpRequest) -> HttpResponse:
         sessions = sessions.filter(kind=kind)
     if request.GET.get("mine") == "1":
         sessions = sessions.filter(officer__user=request.user)
-    sessions = (
-        sessions.select_related("officer__user", "office")
-        .annotate(seeker_count=Count("seekers"))
-        .order_by("-held_on", "-pk")
+    page = caseload.page_of(
+        request,
+        sessions.select_related("officer__user", "office").order_by("-held_on", "-pk"),
+        sessions,
     )
-    page = caseload.page_of(request, sessions)
+    # How many registered seekers each session of the page had (one query for the page).
+    through = CounsellingSession.seekers.through
+    counts = dict(
+        through.objects.filter(counsellingsession_id__in=[s.pk for s in page.object_list])
+        .values_list("counsellingsession_id")
+        .annotate(n=Count("pk"))
+        .values_list("counsellingsession_id", "n")
+    )
+    for session in page.object_list:
+        session.seeker_count = counts.get(session.pk, 0)
     return render(
         request,
         "officers/counselling/session_list.html",
@@ -173,8 +182,11 @@ def action_list(request: HttpRequest) -> HttpResponse:
     officer = getattr(request.user, "officer_profile", None)
     if not everyone:
         actions = actions.filter(officer=officer) if officer else actions.none()
-    actions = actions.select_related("seeker", "session", "officer__user").order_by("due_on", "pk")
-    page = caseload.page_of(request, actions)
+    page = caseload.page_of(
+        request,
+        actions.select_related("seeker", "session", "officer__user").order_by("due_on", "pk"),
+        actions,
+    )
     return render(
         request,
         "officers/counselling/action_list.html",

@@ -5,7 +5,7 @@ referrals and candidates."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -241,9 +241,6 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     queue = request.GET.get("queue", "")
     q = request.GET.get("q", "").strip()[:100]
-    counts = dict(
-        scoped.values_list("status").annotate(n=Count("pk")).order_by().values_list("status", "n")
-    )
     referrals = scoped
     if queue == "stale":
         referrals = queues.stale_referrals(referrals)
@@ -255,10 +252,13 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             | Q(vacancy__title__icontains=q)
             | Q(vacancy__employer__name__icontains=q)
         )
-    referrals = referrals.select_related("seeker", "vacancy", "vacancy__employer").order_by(
-        "referred_at" if queue == "stale" else "-created_at", "-pk"
+    # Newest first along the primary key: no sort of the whole region's referrals.
+    ordered = (
+        referrals.order_by("referred_at", "pk") if queue == "stale" else referrals.order_by("-pk")
     )
-    page = caseload.page_of(request, referrals)
+    page = caseload.page_of(
+        request, ordered.select_related("seeker", "vacancy", "vacancy__employer"), referrals
+    )
     return render(
         request,
         "officers/referrals/referral_list.html",
@@ -268,8 +268,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "queue": queue,
             "q": q,
-            "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices],
-            "total": sum(counts.values()),
+            "statuses": Status.choices,
             "query": caseload.query_without_page(request),
             "now": timezone.now(),
         },
