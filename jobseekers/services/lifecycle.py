@@ -142,7 +142,9 @@ def mark_placed(*, seeker: JobSeeker, actor: User | None, on: date | None = None
         raise ServiceError(_("Only a seeker with an active AK/I card can be placed."), code="state")
     seeker.status = JobSeeker.Status.PLACED
     seeker.save(update_fields=["status", "updated_at"])
-    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="placed", on=today_or(on).isoformat())
+    audit(
+        actor=actor, action=Action.CHANGE, obj=seeker, event="placed", on=today_or(on).isoformat()
+    )
     return seeker
 
 
