@@ -22,6 +22,7 @@ from jobseekers.models import JobSeeker
 from officers import charts, queues
 from officers.access import actions_for_officer
 from officers.models import Office, Officer
+from placement.accounts.scope import region_scope
 from placement.ledger.models import Event, EventKind
 from placement.matching.models import RegionSummary
 from placement.pipeline.models import FollowUp, Placement, Referral
@@ -87,6 +88,9 @@ def _url(name: str, query: str = "") -> str:
 def build(user, officer: Officer | None, today: date | None = None) -> Dashboard:
     """The dashboard of `user`'s office: live for a regency office, summaries above it."""
     today = today or timezone.localdate()
+    if region_scope(user).is_empty:
+        # No region (the privacy officer, an officer no longer in post): no figures at all.
+        return Dashboard(level="none", title="", month=month_start(today))
     office = officer.office if officer is not None else None
     if office is not None and office.level == Office.Level.REGENCY:
         return _regency(user, officer, office, today)

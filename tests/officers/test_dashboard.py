@@ -129,6 +129,14 @@ def test_the_dashboard_refuses_others_and_the_wrong_method(client, alice, sam, e
     assert client.post("/officer/").status_code == 405
 
 
+def test_an_officer_without_a_region_sees_no_figures(client, alice, dewi):
+    alice.officer_profile.is_active = False
+    alice.officer_profile.save(update_fields=["is_active"])
+    client.force_login(alice)
+    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert figures(html) == {} and queues(html) == {}
+
+
 def test_the_regency_dashboard_has_a_query_bound(
     client, alice, dewi, rina, django_assert_max_num_queries
 ):
