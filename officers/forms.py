@@ -142,8 +142,8 @@ class CounsellingForm(forms.Form):
 class ReferralForm(forms.Form):
     """Refer (or propose) a seeker for a vacancy: the ids come from the search or a match."""
 
-    seeker = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    vacancy = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    seeker = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    vacancy = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
     source = forms.ChoiceField(
         choices=Referral.Source.choices, required=False, widget=forms.HiddenInput
     )

@@ -272,6 +272,8 @@ def _referral_for(user, pk: str | None) -> Referral:
         number = int(pk)
     except (TypeError, ValueError):
         raise Http404 from None
+    if not 0 < number < 2**63:
+        raise Http404
     if user.role == Role.EMPLOYER:
         return get_referral_for_employer(user, number)
     if user.role in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):

@@ -414,3 +414,24 @@ def test_the_schema_documents_the_referral_api_with_lengths_patterns_and_4xx(cli
     status_ref = outcome["status"]["allOf"][0]["$ref"]
     status_enum = schema["components"]["schemas"][status_ref.rsplit("/", 1)[1]]
     assert set(status_enum["enum"]) >= {"hired", "rejected"}
+
+
+def test_ids_beyond_the_database_range_are_404_not_errors(client, alice, erin):
+    huge = "9" * 30
+    client.force_login(alice)
+    assert client.get(f"/officer/referrals/{huge}/").status_code == 404
+    assert client.get(f"/officer/referrals/new/?seeker={huge}").status_code == 404
+    assert (
+        client.post("/officer/referrals/new/", {"seeker": huge, "vacancy": huge}).status_code == 404
+    )
+    api = APIClient()
+    for user in (alice, erin):
+        api.force_authenticate(user)
+        assert (
+            api.post(
+                f"/api/v1/referrals/{huge}/outcome/", {"status": "hired"}, format="json"
+            ).status_code
+            == 404
+        )
+    client.force_login(erin)
+    assert client.get(f"/employer/referrals/{huge}/").status_code == 404
