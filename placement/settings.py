@@ -356,6 +356,8 @@ ANTARKERJA = {
     "AKL_BOUNDARY": "regency",
     # Hooks run after reference data loads; taxonomy itself imports no other app.
     "AFTER_REFERENCE_DATA": ["officers.services.sync_offices"],
+    # Logs officer actions (workload, SKP evidence) for apps that may not import officers.
+    "ACTIVITY_RECORDER": "officers.services.record_activity",
     # Extra demo-data builders, each a callable(stdout, options) run by seed_demo in order.
     "DEMO_SEEDERS": [
         "officers.demo.seed",
