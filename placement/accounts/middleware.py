@@ -42,3 +42,30 @@ class NoStoreForSignedInMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class IndonesianFirstLocaleMiddleware:
+    """Pages: Indonesian unless the person chose English with the language switch (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many phones in
+    Indonesia are set to English: the service speaks Indonesian first and English on request.
+    The API negotiates as usual (the cookie, then Accept-Language): programs say what they want.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.utils import translation
+
+        if request.path.startswith("/api/"):
+            language = translation.get_language_from_request(request)
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+            supported = {code for code, _name in settings.LANGUAGES}
+            language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -122,6 +122,8 @@ def _english(client):
     """Assertions read English text: pages and messages in English unless a test says otherwise."""
     from django.utils import translation
 
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    from tests.helpers import english
+
+    english(client)
     with translation.override("en"):
         yield

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from jobseekers.consent import CURRENT_CONSENT_VERSION
@@ -147,9 +148,8 @@ def test_a_nik_breaking_a_rule_errs_on_the_nik_in_the_page_language_and_saves_no
     draft_client, nik, reason
 ):
     for language in ("id", "en"):
-        response = draft_client.post(
-            "/seeker/register/identity/", identity_data(nik=nik), HTTP_ACCEPT_LANGUAGE=language
-        )
+        draft_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        response = draft_client.post("/seeker/register/identity/", identity_data(nik=nik))
         assert response.status_code == 200
         with translation.override(language):
             assert field_error(response, "nik") == str(MESSAGES[reason])
@@ -459,10 +459,7 @@ def test_after_sending_the_steps_edit_the_profile(draft_client):
 
 def test_a_seeker_user_without_a_record_starts_one_at_the_identity_step(client, sam):
     client.force_login(sam)
-    assert (
-        "Continue registration"
-        in client.get("/seeker/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    )
+    assert "Continue registration" in client.get("/seeker/").content.decode()
     response = client.post("/seeker/register/identity/", identity_data())
     assert response.status_code == 302
     assert JobSeeker.objects.get(user=sam).nik == NIK

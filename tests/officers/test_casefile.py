@@ -8,6 +8,7 @@ import pytest
 from placement.accounts.models import AuditEvent
 from placement.pipeline import services
 from tests.factories import ApplicationFactory
+from tests.helpers import english
 from tests.officers.conftest import add_match
 
 TABS = ("", "casework/", "matches/", "history/")
@@ -70,9 +71,7 @@ def test_the_casework_tab_shows_counselling_referrals_and_placements(
 ):
     services.record_referral_outcome(referral=worked_case, status="hired", by=alice)
     client.force_login(alice)
-    html = client.get(
-        f"/officer/seekers/{dewi.pk}/casework/", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    html = english(client).get(f"/officer/seekers/{dewi.pk}/casework/").content.decode()
     assert "AK/II interview" in html
     assert "Kasir Minimarket" in html and "Hired" in html
     assert "AKL" in html
@@ -93,9 +92,7 @@ def test_the_history_tab_shows_the_ledger_and_the_officers_actions(client, alice
 
     verify_seeker(seeker=rina, officer=alice)
     client.force_login(alice)
-    html = client.get(
-        f"/officer/seekers/{rina.pk}/history/", HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    html = english(client).get(f"/officer/seekers/{rina.pk}/history/").content.decode()
     assert "Job seeker registered" in html
     assert "Job seeker registration verified" in html
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from officers.models import Action, Activity, CounsellingSession, SeekerCase
 from officers.services import AgreedAction, CounsellingRefused, record_session
 from tests.factories import JobSeekerFactory
+from tests.helpers import english
 
 
 def date_fields(name: str, day) -> dict[str, object]:
@@ -68,10 +69,9 @@ def test_bad_input_shows_errors_at_the_fields_and_saves_nothing(client, alice, d
 
 def test_the_template_button_fills_the_notes_without_saving(client, alice, dewi):
     client.force_login(alice)
-    response = client.post(
+    response = english(client).post(
         "/officer/counselling/new/",
         {"kind": "individual", "seeker": dewi.pk, "template": "training", "use_template": "1"},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
     assert "Skills missing:" in response.content.decode()

@@ -14,6 +14,7 @@ from placement.matching.models import RegionSummary
 from placement.pipeline import services
 from placement.pipeline.models import Referral
 from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
+from tests.helpers import english
 
 
 def figures(html: str) -> dict[str, str]:
@@ -36,7 +37,7 @@ def test_the_regency_dashboard_counts_its_own_region_only(client, alice, dewi, r
     EmployerFactory(status=Employer.Status.PENDING, regency_id="62.71")
     EmployerFactory(status=Employer.Status.PENDING, regency_id="62.01")
     client.force_login(alice)
-    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = english(client).get("/officer/").content.decode()
     assert figures(html)["Active job seekers"] == "1"
     assert queues(html)["Registrations to verify"] == 1
     assert queues(html)["Employers to verify"] == 1
@@ -47,10 +48,10 @@ def test_the_regency_dashboard_counts_its_own_region_only(client, alice, dewi, r
 def test_a_placement_appears_in_the_officers_figures(client, alice, dewi, kahayan):
     vacancy = VacancyFactory(employer=kahayan)
     client.force_login(alice)
-    before = figures(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    before = figures(english(client).get("/officer/").content.decode())
     referral = services.refer_jobseeker(seeker=dewi, vacancy=vacancy, by=alice)
     services.record_referral_outcome(referral=referral, status="hired", by=alice)
-    after = figures(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    after = figures(english(client).get("/officer/").content.decode())
     assert int(after["Placements this month"]) == int(before["Placements this month"]) + 1
     assert int(after["Referrals this month"]) == int(before["Referrals this month"]) + 1
     assert int(after["Active job seekers"]) == int(before["Active job seekers"]) - 1
@@ -75,7 +76,7 @@ def test_the_queues_count_reports_due_stale_referrals_closing_vacancies_and_acti
         actions=[AgreedAction("Melengkapi CV", today - timedelta(days=1))],
     )
     client.force_login(alice)
-    counts = queues(client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    counts = queues(english(client).get("/officer/").content.decode())
     assert counts["Job seekers with a report due"] == 1
     assert counts["Referrals with no outcome after 14 days"] == 1
     assert counts["Vacancies closing soon with no referral"] == 1
@@ -84,7 +85,7 @@ def test_the_queues_count_reports_due_stale_referrals_closing_vacancies_and_acti
 
 def test_bobs_dashboard_does_not_count_alices_work(client, bob, dewi, kahayan):
     client.force_login(bob)
-    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = english(client).get("/officer/").content.decode()
     assert figures(html)["Active job seekers"] == "0"
 
 
@@ -111,7 +112,7 @@ def test_the_provincial_dashboard_reads_the_nightly_summaries(
     )
     client.force_login(carol)
     with django_assert_max_num_queries(22):
-        html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        html = english(client).get("/officer/").content.decode()
     values = figures(html)
     # The live table has one active seeker; the page shows the summary's figure.
     assert values["Active job seekers"] == "4321" and values["Open positions"] == "154"
@@ -133,7 +134,7 @@ def test_an_officer_without_a_region_sees_no_figures(client, alice, dewi):
     alice.officer_profile.is_active = False
     alice.officer_profile.save(update_fields=["is_active"])
     client.force_login(alice)
-    html = client.get("/officer/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = english(client).get("/officer/").content.decode()
     assert figures(html) == {} and queues(html) == {}
 
 

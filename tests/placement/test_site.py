@@ -66,3 +66,10 @@ def test_healthz_pings_a_real_redis(client, db, settings, redis_url):
 
 def test_healthz_does_not_change_state_on_post(client, db):
     assert client.post("/healthz").status_code == 405
+
+
+def test_an_english_browser_still_gets_indonesian_until_english_is_chosen(client, db):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
