@@ -167,11 +167,18 @@ def histories(draw, *, orphans: bool = False) -> list[E]:
                     education="3000",
                 )
             )
-    # Events reach the ledger in any order (late reports, bulk loads); same-day ties are
-    # broken by id, so shuffling also shuffles the order of same-day events.
+    # Events of different subjects reach the ledger in any order (late reports, bulk loads);
+    # same-day ties are broken by id, so shuffling also shuffles same-day events. One subject's
+    # own events keep their order: a card is recorded as registered before it can be removed.
     order = draw(st.permutations(range(len(events))))
+    positions: dict[tuple[str, int], list[int]] = {}
     for position, index in enumerate(order):
-        events[index].order = position
+        key = (events[index].subject_type, events[index].subject_id)
+        positions.setdefault(key, []).append(position)
+    for key, slots in positions.items():
+        own = [e for e in events if (e.subject_type, e.subject_id) == key]
+        for event, slot in zip(own, sorted(slots), strict=True):
+            event.order = slot
     return sorted(events, key=lambda e: e.order)
 
 
