@@ -22,7 +22,7 @@ from placement.pipeline.access import (
     seeker_for,
 )
 from placement.pipeline.forms import ApplicationStatusForm, ApplyForm
-from placement.pipeline.models import Application
+from placement.pipeline.models import Application, Referral
 
 PAGE_SIZE = 25
 
@@ -64,7 +64,7 @@ def apply(request: HttpRequest, vacancy_pk: int) -> HttpResponse:
 @role_required(Role.SEEKER)
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    """The seeker's own applications and their statuses."""
+    """The seeker's own applications and referrals, with their statuses."""
     seeker = seeker_for(request.user)
     applications = (
         Application.objects.filter(seeker=seeker)
@@ -74,10 +74,19 @@ def mine(request: HttpRequest) -> HttpResponse:
         else Application.objects.none()
     )
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Referrals once the officer has sent them (a proposal is still the officer's draft).
+    referrals = (
+        Referral.objects.filter(seeker=seeker)
+        .exclude(status=Referral.Status.PROPOSED)
+        .select_related("vacancy", "vacancy__employer")
+        .order_by("-referred_at", "-id")[:50]
+        if seeker
+        else []
+    )
     return render(
         request,
         "employers/application_mine.html",
-        {"page": page, "open_statuses": services.OPEN_STATUSES},
+        {"page": page, "open_statuses": services.OPEN_STATUSES, "referrals": referrals},
     )
 
 

@@ -435,3 +435,17 @@ def test_ids_beyond_the_database_range_are_404_not_errors(client, alice, erin):
         )
     client.force_login(erin)
     assert client.get(f"/employer/referrals/{huge}/").status_code == 404
+
+
+def test_the_seeker_sees_their_own_sent_referrals_only(
+    client, referral, alice, andi, sopir, django_capture_on_commit_callbacks
+):
+    seeker_user = UserFactory(email="dewi.seeker@example.org", role="seeker")
+    JobSeeker.objects.filter(pk=referral.seeker_id).update(user=seeker_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.refer_jobseeker(seeker=andi, vacancy=sopir, by=alice, source="match")
+    client.force_login(seeker_user)
+    html = client.get("/applications/mine/").content.decode()
+    assert "Kasir Minimarket" in html  # her referral, sent with a letter
+    assert "Dirujuk" in html  # "Referred", in Indonesian
+    assert sopir.title not in html  # someone else's referral
