@@ -44,3 +44,31 @@ def test_a_misspelt_debug_value_stops_start_up():
     result = _manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+def _debug_with(**env: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    environment.update(env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
+
+
+def test_a_bare_checkout_runs_manage_py_in_development_mode():
+    assert _debug_with() == "True"
+
+
+def test_a_secret_key_alone_means_production_mode():
+    assert _debug_with(SECRET_KEY="x" * 50) == "False"
