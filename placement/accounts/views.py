@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from rest_framework.authtoken.models import Token
 
 from placement.accounts.forms import EmailAuthenticationForm
 from placement.accounts.models import Role
@@ -28,9 +29,14 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    """Sign out on POST only (no state change on GET)."""
+    """Sign out on POST only (no state change on GET); signing out also ends the API token."""
 
     http_method_names = ["post", "options"]
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.user.is_authenticated:
+            Token.objects.filter(user=request.user).delete()
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

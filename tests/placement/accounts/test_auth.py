@@ -53,6 +53,23 @@ def test_logout_is_post_only_and_ends_the_session(client, sam):
     assert "_auth_user_id" not in client.session
 
 
+def test_signing_out_also_ends_the_api_token(client, sam):
+    token = Token.objects.create(user=sam)
+    client.force_login(sam)
+    client.post("/accounts/logout/")
+    assert not Token.objects.filter(key=token.key).exists()
+    response = client.get("/api/v1/matching/runs/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 401
+
+
+def test_a_deactivated_users_token_stops_working(client, sam):
+    token = Token.objects.create(user=sam)
+    sam.is_active = False
+    sam.save(update_fields=["is_active"])
+    response = client.get("/api/v1/matching/runs/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 401
+
+
 def test_login_rotates_the_session_key(client, sam):
     client.get("/accounts/login/")
     before = client.session.session_key
