@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
-from placement.accounts.models import STAFF_ROLES, Role
+from placement.accounts.access import is_office_staff
+from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
 
 
@@ -35,10 +36,6 @@ def get_vacancy_for_employer(user, pk: int) -> Vacancy:
         pk=pk,
         employer_id=membership.employer_id,
     )
-
-
-def is_office_staff(user) -> bool:
-    return user.is_authenticated and user.role in STAFF_ROLES
 
 
 def get_employer_for_officer(user, pk: int) -> Employer:

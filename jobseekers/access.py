@@ -5,14 +5,9 @@ from __future__ import annotations
 from django.http import Http404
 
 from jobseekers.models import CVDocument, JobSeeker
+from placement.accounts.access import is_office_staff
 from placement.accounts.audit import audit
-from placement.accounts.models import STAFF_ROLES, AuditEvent, Role, User
-
-OFFICE_ROLES = STAFF_ROLES
-
-
-def is_office_staff(user: User) -> bool:
-    return user.is_authenticated and user.role in OFFICE_ROLES
+from placement.accounts.models import AuditEvent, Role, User
 
 
 def get_own_seeker(user: User) -> JobSeeker:

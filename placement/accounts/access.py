@@ -9,6 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
 
+def is_office_staff(user) -> bool:
+    """Officers, supervisors and national administrators (signed in)."""
+    return user.is_authenticated and user.is_office_staff
+
+
 def role_required(*roles: str) -> Callable:
     """Allow signed-in users with one of `roles`; everyone else signed in gets 404."""
 

@@ -39,4 +39,9 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
 
 
 def latest_run() -> MatchRun | None:
-    return MatchRun.objects.filter(province="").order_by("-run_on").first()
+    """The run whose results the pages show: the last one that succeeded."""
+    return (
+        MatchRun.objects.filter(status=MatchRun.Status.SUCCEEDED)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )

@@ -31,6 +31,7 @@ from django.utils import timezone
 from placement.matching import engine
 from placement.matching.extract import Snapshot, extract, load_snapshot, save_snapshot
 from placement.matching.models import MatchRun, MatchUnit
+from placement.matching.queries import latest_run
 from placement.matching.store import PairTable, replace_all, replace_for
 from placement.matching.summaries import build_summaries
 
@@ -487,7 +488,7 @@ def rescore_vacancy(*, vacancy_id: int) -> int:
             k_seeker=int(config["TOP_K_SEEKER"]),
         )
         table = pair_table(snapshot, result.vacancy_side, _empty_side())
-    run = queries_latest_run()
+    run = latest_run()
     if table is None:
         replace_for(_empty_table(), run.pk if run else 0, vacancy_ids=[vacancy_id])
         return 0
@@ -504,7 +505,7 @@ def rescore_seeker(*, seeker_id: int) -> int:
     config = _config()
     snapshot = extract(timezone.localdate())
     position = np.flatnonzero(np.asarray(snapshot.seekers.ids) == seeker_id)
-    run = queries_latest_run()
+    run = latest_run()
     if not len(position) or not len(snapshot.vacancies):
         replace_for(_empty_table(), run.pk if run else 0, seeker_ids=[seeker_id])
         return 0
@@ -527,10 +528,6 @@ def rescore_seeker(*, seeker_id: int) -> int:
     table = pair_table(alone, _empty_side(), result.seeker_side)
     replace_for(table, run.pk if run else 0, seeker_ids=[seeker_id])
     return len(table)
-
-
-def queries_latest_run() -> MatchRun | None:
-    return MatchRun.objects.filter(status=MatchRun.Status.SUCCEEDED).order_by("-run_on").first()
 
 
 def _empty_table() -> PairTable:

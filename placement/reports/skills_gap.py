@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from placement.accounts.scope import EVERYTHING, RegionScope
+from placement.matching.queries import latest_run
 from placement.reports import ipk
 from placement.reports.exports import Sheet
 
@@ -89,16 +90,6 @@ def open_vacancies(region_code: str):
         .in_scope(_scope(region_code))
         .annotate(positions=F("headcount") - F("filled_count") - F("removed_count"))
         .filter(positions__gt=0)
-    )
-
-
-def latest_run():
-    from placement.matching.models import MatchRun
-
-    return (
-        MatchRun.objects.filter(status=MatchRun.Status.SUCCEEDED)
-        .order_by("-finished_at", "-pk")
-        .first()
     )
 
 
