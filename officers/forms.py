@@ -139,6 +139,17 @@ class CounsellingForm(forms.Form):
         return actions
 
 
+class _MatchScoreField(forms.FloatField):
+    """The page's copy of the match score: a hint only (the view reads the stored match), so a
+    copy that does not parse is dropped instead of failing the referral."""
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except forms.ValidationError:
+            return None
+
+
 class ReferralForm(forms.Form):
     """Refer (or propose) a seeker for a vacancy: the ids come from the search or a match."""
 
@@ -147,7 +158,7 @@ class ReferralForm(forms.Form):
     source = forms.ChoiceField(
         choices=Referral.Source.choices, required=False, widget=forms.HiddenInput
     )
-    score = forms.FloatField(required=False, min_value=0, max_value=100, widget=forms.HiddenInput)
+    score = _MatchScoreField(required=False, min_value=0, max_value=100, widget=forms.HiddenInput)
     send = forms.ChoiceField(choices=[("1", "1"), ("0", "0")], required=False)
     note = forms.CharField(
         label=_("Note to the employer"),

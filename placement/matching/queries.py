@@ -38,6 +38,15 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
     )
 
 
+def match_score(seeker_id: int, vacancy_id: int) -> float | None:
+    """The score of the latest night's match of this seeker and vacancy, if they were matched."""
+    return (
+        Match.objects.filter(seeker_id=seeker_id, vacancy_id=vacancy_id)
+        .values_list("score", flat=True)
+        .first()
+    )
+
+
 def latest_run() -> MatchRun | None:
     """The run whose results the pages show: the last one that succeeded."""
     return (
