@@ -36,10 +36,8 @@ Status = Referral.Status
 
 
 def _open_vacancies():
-    today = timezone.localdate()
-    return Vacancy.objects.published().filter(
-        valid_from__lte=today, headcount__gt=F("filled_count") + F("removed_count")
-    )
+    """Open vacancies and published ones opening later, with positions left."""
+    return Vacancy.objects.announced().filter(headcount__gt=F("filled_count") + F("removed_count"))
 
 
 @office_required
@@ -337,7 +335,7 @@ def vacancy_referrals(request: HttpRequest, pk: int) -> HttpResponse:
             "referrals": referrals,
             "items": explain_all(matches, audience="officer"),
             "referred": live,
-            "open": vacancy.is_open,
+            "open": vacancy.is_referable,
         },
     )
 
