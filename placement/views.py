@@ -17,6 +17,7 @@ from employers.search import VacancySearchForm, headline_stats, search_vacancies
 from jobseekers.models import JobSeeker
 from placement.accounts.models import Role
 from placement.matching.models import MatchRun
+from placement.migrants.rules import user_is_minor
 from placement.pipeline.forms import ApplyForm
 from placement.pipeline.models import Application
 from placement.pipeline.services import can_apply
@@ -30,7 +31,8 @@ def home(request: HttpRequest) -> HttpResponse:
     form = VacancySearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     searched = any(value for value in filters.values())
-    page = Paginator(search_vacancies(**filters), SEARCH_PAGE_SIZE).get_page(
+    abroad = not user_is_minor(request.user)  # no work abroad under 18 (UU 18/2017)
+    page = Paginator(search_vacancies(**filters, abroad=abroad), SEARCH_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()
