@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from placement.accounts.api import ObtainTokenView
 from placement.matching import api as matching_api
 from placement.taxonomy import api as taxonomy_api
+from placement.taxonomy import words_api
 
 router = DefaultRouter()
 router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
@@ -18,6 +19,12 @@ router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "taxonomy/regions/resolve/",
+        words_api.ResolveRegionView.as_view(),
+        name="api-region-resolve",
+    ),
+    path("taxonomy/wages/parse/", words_api.ParseWageView.as_view(), name="api-wage-parse"),
     path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),

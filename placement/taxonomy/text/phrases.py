@@ -9,10 +9,11 @@ linear in the text and needs no compiled automaton.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from placement.taxonomy.text.normalize import fold
 
 T = TypeVar("T")
 
@@ -29,12 +30,6 @@ class Token:
     start: int
     end: int
     original: str
-
-
-def fold(word: str) -> str:
-    """Lower case without accents: "Kapuas Hulu", "KAPUAS hulu" -> "kapuas hulu"."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def tokens(text: str) -> list[Token]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from placement.taxonomy.text.phrases import Token, find_phrases, fold, tokens
+from placement.taxonomy.text.phrases import Token, find_phrases, tokens
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -42,13 +42,72 @@ KIND_WORDS = {
 DISTRICT_WORDS = {"kecamatan", "kec"}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
-    "barat", "timur", "utara", "selatan", "tengah", "pusat", "kota", "baru", "lama", "raya",
-    "jaya", "indah", "besar", "kecil", "sari", "makmur", "mulya", "mulia", "senen", "dua",
-    "satu", "tiga", "empat", "lima", "kampung", "pasar", "gudang", "pantai", "sungai", "bukit",
-    "gunung", "tanjung", "teluk", "pulau", "muara", "kuala", "batu", "air", "danau", "padang",
-    "lembah", "rantau", "mandiri", "sejahtera", "damai", "merdeka", "bahagia", "kali",
-    "online", "remote", "office", "kantor", "admin", "sales", "staff", "marketing", "hybrid",
-    "wfo", "area", "daerah", "lokasi", "penempatan", "cabang", "pabrik", "gaji", "kerja",
+    "barat",
+    "timur",
+    "utara",
+    "selatan",
+    "tengah",
+    "pusat",
+    "kota",
+    "baru",
+    "lama",
+    "raya",
+    "jaya",
+    "indah",
+    "besar",
+    "kecil",
+    "sari",
+    "makmur",
+    "mulya",
+    "mulia",
+    "senen",
+    "dua",
+    "satu",
+    "tiga",
+    "empat",
+    "lima",
+    "kampung",
+    "pasar",
+    "gudang",
+    "pantai",
+    "sungai",
+    "bukit",
+    "gunung",
+    "tanjung",
+    "teluk",
+    "pulau",
+    "muara",
+    "kuala",
+    "batu",
+    "air",
+    "danau",
+    "padang",
+    "lembah",
+    "rantau",
+    "mandiri",
+    "sejahtera",
+    "damai",
+    "merdeka",
+    "bahagia",
+    "kali",
+    "online",
+    "remote",
+    "office",
+    "kantor",
+    "admin",
+    "sales",
+    "staff",
+    "marketing",
+    "hybrid",
+    "wfo",
+    "area",
+    "daerah",
+    "lokasi",
+    "penempatan",
+    "cabang",
+    "pabrik",
+    "gaji",
+    "kerja",
 }
 
 
@@ -90,7 +149,7 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 def _base_name(name: str) -> str:
-    """"Kota Administrasi Jakarta Selatan" -> "Jakarta Selatan"; "Kabupaten Bogor" -> "Bogor"."""
+    """ "Kota Administrasi Jakarta Selatan" -> "Jakarta Selatan"; "Kabupaten Bogor" -> "Bogor"."""
     for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
         if name.startswith(prefix):
             return name[len(prefix) :]
@@ -98,7 +157,7 @@ def _base_name(name: str) -> str:
 
 
 def _compact(words: list[Token] | list[str]) -> str:
-    """Names compare without spaces: "Pematang Siantar" = "Pematangsiantar", "Bau-Bau" = "Baubau"."""
+    """Names compare without spaces: "Pematang Siantar" = "Pematangsiantar"; "Bau-Bau"."""
     return "".join(w if isinstance(w, str) else w.text for w in words)
 
 
@@ -155,7 +214,11 @@ def gazetteer() -> Gazetteer:
             districts.setdefault(key, []).append(place)
     aliased: dict[str, list[Place]] = {}
     for row in _read("place_aliases.csv"):
-        _add(aliased, row["alias"], by_code[row["code"]])
+        place = by_code[row["code"]]
+        # A locality that is a district of the regency it names is answered as that district.
+        key = _compact([t.text for t in tokens(row["alias"])])
+        inside = [d for d in districts.get(key, []) if d.regency_code == place.code]
+        _add(aliased, row["alias"], inside[0] if len(inside) == 1 else place)
     prefixes: dict[str, list[Place]] = {}
     for place in by_code.values():
         if place.level != "regency":
@@ -182,7 +245,7 @@ class _Mention:
 
 
 def _kind_near(words: list[Token], first: int, last: int) -> str:
-    """"Kota Bekasi", "Bekasi Kota", "Bekasi Regency", "Kab. Bekasi" -> which kind is named."""
+    """ "Kota Bekasi", "Bekasi Kota", "Bekasi Regency", "Kab. Bekasi" -> which kind is named."""
     for index in (first - 1, last):
         if 0 <= index < len(words) and words[index].text in KIND_WORDS:
             return KIND_WORDS[words[index].text]
@@ -262,9 +325,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _order(candidates: list[Place]) -> list[Place]:
     """Kota before Kabupaten before province: a bare name in an ad usually means the city."""
     rank = {"district": 0, "regency": 1, "province": 2, "country": 3, "remote": 4}
-    return sorted(
-        candidates, key=lambda p: (rank[p.level], p.kind != "kota", p.code)
-    )
+    return sorted(candidates, key=lambda p: (rank[p.level], p.kind != "kota", p.code))
 
 
 def resolve(text: str, *, limit: int = 10) -> list[Resolution]:
@@ -290,9 +351,7 @@ def resolve(text: str, *, limit: int = 10) -> list[Resolution]:
             narrowed = [p for p in mention.candidates if _fits(p, settled)]
             if narrowed:
                 mention.candidates = narrowed
-            inside = [
-                p for p in mention.candidates if any(_contains(p, s) for s in settled)
-            ]
+            inside = [p for p in mention.candidates if any(_contains(p, s) for s in settled)]
             if inside:
                 mention.candidates = []  # said again by a more specific name
     mentions = [m for m in mentions if m.candidates]
@@ -347,4 +406,4 @@ def place(code: str) -> Place | None:
     return replace(found) if found else None
 
 
-__all__ = ["Place", "Resolution", "fold", "place", "regency_codes_for", "resolve", "resolve_one"]
+__all__ = ["Place", "Resolution", "place", "regency_codes_for", "resolve", "resolve_one"]

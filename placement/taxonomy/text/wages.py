@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from placement.taxonomy.text.phrases import fold
+from placement.taxonomy.text.normalize import fold, unaccent
 
 MAX_QUERY_LENGTH = 500
 
@@ -58,7 +58,10 @@ _UNIT = {
     "thousand": 1_000,
 }
 _UP_TO = re.compile(r"\b(up to|upto|hingga|sampai|maks|maksimal|maximum|max|s/d|sd|<)\s*$")
-_FROM = re.compile(r"\b(min|minimal|minimum|mulai|mulai dari|dari|start from|starting|from|>|>=|at least)\s*\.?\s*$")
+_FROM = re.compile(
+    r"\b(min|minimal|minimum|mulai|mulai dari|dari|start from|starting|from|>|>=|at least)"
+    r"\s*\.?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ NOT_STATED = Wage()
 
 
 def _number(digits: str) -> float:
-    """"3.500.000" -> 3500000, "3,5" -> 3.5, "3.5" -> 3.5, "1,500,000" -> 1500000."""
+    """ "3.500.000" -> 3500000, "3,5" -> 3.5, "3.5" -> 3.5, "1,500,000" -> 1500000."""
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
         return float(re.sub(r"[.,]", "", digits))
     match = re.fullmatch(r"(\d{1,3}(?:[.,]\d{3})+)[.,](\d{1,2})", digits)
@@ -119,8 +122,9 @@ def _currency(text: str) -> str:
 
 def parse_wage(text: str) -> Wage:
     """Parse a wage text; `NOT_STATED` when it gives no amount and no minimum-wage rule."""
-    text = fold(re.sub(r"<[^>]*>", " ", (text or "")[:MAX_QUERY_LENGTH]))
-    text = text.replace("–", "-").replace("—", "-").replace("~", "-")
+    # Amounts need their dots, commas and slashes: lower-cased, not folded to words.
+    text = unaccent(re.sub(r"<[^>]*>", " ", (text or "")[:MAX_QUERY_LENGTH])).lower()
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("~", "-")
     if not re.search(r"[a-z0-9]", text):
         return NOT_STATED
     period = _period(text)
