@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "placement.accounts",
     "placement.taxonomy",
+    "placement.registers",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",
@@ -338,6 +339,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
+        "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
     },
 }
 
