@@ -26,7 +26,9 @@ from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
+from placement.migrants.rules import is_minor
 from placement.pipeline.models import Application, FollowUp, Placement, Referral
+from placement.registers import services as registers
 
 FOLLOW_UP_MONTHS = 3
 # A hire is often decided before the first working day; the start may be this far ahead.
@@ -130,6 +132,23 @@ def _job_details(
     }
 
 
+def _use_overseas_place(*, seeker: JobSeeker, vacancy: Vacancy, by: User | None, on: date) -> None:
+    """Work abroad: 18 or over, and one place of the vacancy's SIP2MI quota (UU 18/2017)."""
+    if is_minor(seeker, on):
+        raise PlacementRefused(
+            _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).")
+            % {"name": seeker.full_name}
+        )
+    if vacancy.job_order_id is None:
+        return
+    try:
+        registers.use_job_order_place(
+            job_order=vacancy.job_order, by=by, reason=f"{vacancy.reference} {seeker.ak1_number}"
+        )
+    except registers.RegisterRefused as refused:
+        raise PlacementRefused(str(refused)) from refused
+
+
 @transaction.atomic
 def record_placement(
     *,
@@ -181,6 +200,8 @@ def record_placement(
             )
             .get(pk=vacancy.pk)
         )
+    if vacancy is not None and vacancy.is_overseas:
+        _use_overseas_place(seeker=seeker, vacancy=vacancy, by=by, on=placed_on)
     job = _job_details(
         vacancy=vacancy,
         employer=employer,
@@ -261,6 +282,9 @@ def record_placement(
         outcome_note=_("Placed in another job."),
         updated_at=timezone.now(),
     )
+    if vacancy is not None and vacancy.job_order_id and not vacancy.job_order.places_left:
+        # The SIP2MI's quota is used up: its vacancies close (the officer sees them closed).
+        employer_services.close_lapsed_overseas_vacancies(by=by)
     audit(actor=by, action="create", obj=placement, seeker=seeker.pk, scope=scope)
     record_activity(user=by, kind=Activity.Kind.PLACEMENT, subject=placement, scope=scope)
     note_contact(seeker=seeker, kind="placement", user=by, on=recorded_on)
