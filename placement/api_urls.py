@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from placement.accounts.api import ObtainTokenView
 from placement.matching import api as matching_api
 from placement.taxonomy import api as taxonomy_api
+from placement.taxonomy.text.occupations_api import OccupationSuggestView
 
 router = DefaultRouter()
 router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
@@ -18,6 +19,11 @@ router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "taxonomy/occupations/suggest/",
+        OccupationSuggestView.as_view(),
+        name="api-occupation-suggest",
+    ),
     path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),
