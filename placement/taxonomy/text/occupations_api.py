@@ -9,19 +9,13 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from placement.taxonomy.text.occupations import Suggestion, suggest_occupations
+from placement.taxonomy.words_api import TaxonomyTextThrottle
 
 TITLE_MAX_LENGTH = 300
 DESCRIPTION_MAX_LENGTH = 20_000
-
-
-class TaxonomyTextAnonThrottle(AnonRateThrottle):
-    """Anonymous callers of the words-to-codes endpoints: `taxonomy_text` rate (60/minute)."""
-
-    scope = "taxonomy_text"
 
 
 class OccupationSuggestQuery(serializers.Serializer):
@@ -93,7 +87,7 @@ class OccupationSuggestView(APIView):
     """
 
     permission_classes = [AllowAny]
-    throttle_classes = [TaxonomyTextAnonThrottle]
+    throttle_classes = [TaxonomyTextThrottle]
 
     @extend_schema(
         parameters=[OccupationSuggestQuery],
