@@ -37,6 +37,11 @@ urlpatterns = [
     ),
     path("taxonomy/wages/parse/", words_api.ParseWageView.as_view(), name="api-wage-parse"),
     path(
+        "taxonomy/skills/extract/",
+        words_api.ExtractSkillsView.as_view(),
+        name="api-skill-extract",
+    ),
+    path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),
         name="api-seeker-matches",
