@@ -68,13 +68,14 @@ def get_vacancy_for_officer(user, pk: int) -> Vacancy:
 
 
 def is_public(vacancy: Vacancy) -> bool:
-    """Whether the public may see the vacancy (published and within its validity period)."""
+    """Whether the public may see the vacancy: published and not past its end (a vacancy that
+    opens later is shown with its opening date)."""
     today = timezone.localdate()
     return (
         vacancy.status == Vacancy.Status.PUBLISHED
         and vacancy.valid_from is not None
         and vacancy.valid_to is not None
-        and vacancy.valid_from <= today <= vacancy.valid_to
+        and today <= vacancy.valid_to
     )
 
 

@@ -143,6 +143,12 @@ class VacancyQuerySet(models.QuerySet):
             status=Vacancy.Status.PUBLISHED, valid_from__lte=today, valid_to__gte=today
         )
 
+    def announced(self) -> VacancyQuerySet:
+        """Published and not yet past its end: open today or opening on a later `valid_from`.
+        Matching, referrals and the detail page use these, so candidates are ready on day one."""
+        today = timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=today)
+
     def awaiting_verification(self) -> VacancyQuerySet:
         return self.filter(status=Vacancy.Status.SUBMITTED)
 
@@ -302,6 +308,26 @@ class Vacancy(models.Model):
             and self.valid_from is not None
             and self.valid_to is not None
             and self.valid_from <= today <= self.valid_to
+            and self.open_positions > 0
+        )
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Published, but its period starts after today: it opens on `valid_from`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.valid_from is not None
+            and self.valid_from > timezone.localdate()
+        )
+
+    @property
+    def is_referable(self) -> bool:
+        """Open, or published and opening later, with positions left: officers may refer to it."""
+        today = timezone.localdate()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.valid_to is not None
+            and today <= self.valid_to
             and self.open_positions > 0
         )
 

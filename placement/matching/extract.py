@@ -155,11 +155,12 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
 
     today = run_on.isoformat()
     vacancy_where = (
-        "v.status = %s AND v.valid_from <= %s AND v.valid_to >= %s "
+        # Published vacancies opening later are matched too: candidates are ready on day one.
+        "v.status = %s AND v.valid_from IS NOT NULL AND v.valid_to >= %s "
         "AND v.headcount > v.filled_count + v.removed_count "
         "AND (v.regency_id IS NOT NULL OR v.is_overseas)"
     )
-    vacancy_params: list = [Vacancy.Status.PUBLISHED, today, today]
+    vacancy_params: list = [Vacancy.Status.PUBLISHED, today]
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")

@@ -31,6 +31,20 @@ from placement.pipeline.models import Application, FollowUp, Placement, Referral
 from placement.registers import services as registers
 
 FOLLOW_UP_MONTHS = 3
+# A hire is often decided before the first working day; the start may be this far ahead.
+MAX_START_AHEAD_DAYS = 180
+
+
+def start_date_problem(placed_on: date | None, today: date | None = None) -> str:
+    """'' when `placed_on` is an acceptable first working day, else the reason."""
+    today = today or timezone.localdate()
+    if placed_on is not None and (placed_on - today).days > MAX_START_AHEAD_DAYS:
+        return _("The start date can be at most %(days)s days ahead.") % {
+            "days": MAX_START_AHEAD_DAYS
+        }
+    return ""
+
+
 Scope = Placement.Scope
 
 
@@ -168,8 +182,11 @@ def record_placement(
             )
             % {"name": seeker.full_name, "status": seeker.get_status_display()}
         )
-    if placed_on > today:
-        raise PlacementRefused(_("The start date cannot be in the future."))
+    if start_date_problem(placed_on, today):
+        raise PlacementRefused(start_date_problem(placed_on, today))
+    # The ledger dates the hire on the day it is recorded when work starts later: statistics
+    # never hold events of days that have not happened yet.
+    recorded_on = min(placed_on, today)
     if seeker.registered_on and placed_on < seeker.registered_on:
         raise PlacementRefused(
             _("The start date cannot be before the registration (%(date)s).")
@@ -209,7 +226,7 @@ def record_placement(
     else:
         source = Placement.Source.OUTSIDE
     try:
-        seeker_services.mark_placed(seeker=seeker, actor=by, on=placed_on)
+        seeker_services.mark_placed(seeker=seeker, actor=by, on=recorded_on)
     except seeker_services.ServiceError as error:  # a concurrent placement won the lock
         raise PlacementRefused(" ".join(error.messages)) from error
     office = home_office(seeker)
@@ -237,13 +254,13 @@ def record_placement(
     ):
         # The filled report of the vacancy (vacancy_filled; closes it when full).
         employer_services.record_vacancy_filled(
-            vacancy=vacancy, quantity=1, by=by, occurred_on=placed_on
+            vacancy=vacancy, quantity=1, by=by, occurred_on=recorded_on
         )
-    dimensions = seeker_services.ipk_dimensions(seeker, placed_on)
+    dimensions = seeker_services.ipk_dimensions(seeker, recorded_on)
     ledger.record(
         EventKind.SEEKER_PLACED,
         subject=seeker,
-        occurred_on=placed_on,
+        occurred_on=recorded_on,
         office=office,
         regency=seeker.regency,
         sex=dimensions["sex"],
@@ -261,7 +278,7 @@ def record_placement(
         others = others.exclude(pk=referral.pk)
     others.update(
         status=Referral.Status.WITHDRAWN,
-        outcome_on=placed_on,
+        outcome_on=recorded_on,
         outcome_note=_("Placed in another job."),
         updated_at=timezone.now(),
     )
@@ -270,7 +287,7 @@ def record_placement(
         employer_services.close_lapsed_overseas_vacancies(by=by)
     audit(actor=by, action="create", obj=placement, seeker=seeker.pk, scope=scope)
     record_activity(user=by, kind=Activity.Kind.PLACEMENT, subject=placement, scope=scope)
-    note_contact(seeker=seeker, kind="placement", user=by, on=placed_on)
+    note_contact(seeker=seeker, kind="placement", user=by, on=recorded_on)
     return placement
 
 

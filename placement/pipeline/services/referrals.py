@@ -78,7 +78,7 @@ def can_refer(seeker: JobSeeker, vacancy: Vacancy) -> str:
     """'' when `seeker` may be referred to `vacancy`, else the reason."""
     if seeker.status != JobSeeker.Status.ACTIVE:
         return _("Only a seeker with an active AK/I card can be referred.")
-    if not vacancy.is_open:
+    if not vacancy.is_referable:
         return _("The vacancy is not open any more.")
     live = Referral.objects.filter(seeker=seeker, vacancy=vacancy).exclude(
         status__in=[Status.WITHDRAWN, Status.REJECTED]
@@ -199,7 +199,7 @@ def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referr
         if referral.seeker.status == JobSeeker.Status.ACTIVE
         else _("Only a seeker with an active AK/I card can be referred.")
     )
-    if not reason and not referral.vacancy.is_open:
+    if not reason and not referral.vacancy.is_referable:
         reason = _("The vacancy is not open any more.")
     if not reason:
         # A proposal already holds its place of the quota.
@@ -245,7 +245,8 @@ def record_referral_outcome(
         )
     today = timezone.localdate()
     on = on or today
-    if on > today:
+    # Only a hire may carry a later date: the first working day (the decision is today).
+    if on > today and status != Status.HIRED:
         raise ReferralRefused(_("The date cannot be in the future."), field="on")
     note = (note or "").strip()[:MAX_OUTCOME_NOTE]
     if status == Status.REJECTED:
@@ -270,7 +271,7 @@ def record_referral_outcome(
             raise ReferralRefused(str(refused), field="on") from refused
     previous = referral.status
     referral.status = status
-    referral.outcome_on = on
+    referral.outcome_on = min(on, today)
     referral.outcome_by = by
     referral.outcome_note = note
     referral.rejection_reason = reason if status == Status.REJECTED else ""
@@ -288,7 +289,7 @@ def record_referral_outcome(
         ]
     )
     audit(actor=by, action="change", obj=referral, status=status, previous=previous)
-    note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=on)
+    note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=min(on, today))
     return referral
 
 
