@@ -7,6 +7,7 @@ from placement.accounts.api import ObtainTokenView
 from placement.matching import api as matching_api
 from placement.registers import api as registers_api
 from placement.taxonomy import api as taxonomy_api
+from placement.taxonomy import words_api
 
 router = DefaultRouter()
 router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
@@ -23,6 +24,12 @@ router.register("registers/lptks", registers_api.LptksViewSet, basename="registe
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "taxonomy/regions/resolve/",
+        words_api.ResolveRegionView.as_view(),
+        name="api-region-resolve",
+    ),
+    path("taxonomy/wages/parse/", words_api.ParseWageView.as_view(), name="api-wage-parse"),
     path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),
