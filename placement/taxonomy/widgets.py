@@ -125,7 +125,9 @@ class TaxonomyPicker(forms.Widget):
                 selected = [(pk, option_label(chosen[pk])) for pk in selected_ids if pk in chosen]
             if self.query:
                 chosen_ids = {pk for pk, _label in selected}
-                found = list(queryset.search(self.query)[: self.limit + len(chosen_ids)])
+                # Occupations understand everyday words ("sopir", "admin gudang"), best first.
+                search = getattr(queryset, "search_words", queryset.search)
+                found = list(search(self.query)[: self.limit + len(chosen_ids)])
                 # A search that only found what is already chosen did find something.
                 found_any = bool(found)
                 results = [
