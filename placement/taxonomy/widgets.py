@@ -67,14 +67,16 @@ class TaxonomyPicker(forms.Widget):
 
     def value_from_datadict(self, data, files, name: str):
         self.query = (data.get(name + QUERY_SUFFIX) or "").strip()[:100]
+        # Pressing "Search" lists the results to choose from; sending the form takes the typed row.
+        searching = (name + SEARCH_SUFFIX) in data
         if self.multiple:
             values = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
             values = list(values or []) if isinstance(values, list | tuple) else values
-            typed = self.typed_match()
+            typed = None if searching else self.typed_match()
             if typed is not None and isinstance(values, list) and typed not in values:
                 values.append(typed)
             return values
-        return data.get(name) or self.typed_match()
+        return data.get(name) or (None if searching else self.typed_match())
 
     def typed_match(self) -> str | None:
         """The row the typed words name when nobody ticked it: the only result of the search, or
