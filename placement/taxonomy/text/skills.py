@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,9 @@ _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
 )
 _TAG = re.compile(r"<[^<>]{0,200}>")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\r\t•|]")
+_DUTY_PHRASES = {"bertanggung jawab", "bertanggungjawab"}
+_DUTY_WORDS = {"atas", "untuk", "terhadap", "dalam", "kepada", "pada", "penuh", "di", "sebagai"}
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -193,6 +197,30 @@ def _unknown_item(words: list[Token], *, short_text: bool) -> str | None:
     return " ".join(w.original for w in core)
 
 
+def _within_one_clause(text: str, window: list[Token]) -> bool:
+    """A phrase never spans a comma, a bracket or the end of a sentence ("target.  Waktu")."""
+    for before, after in itertools.pairwise(window):
+        gap = text[before.end : after.start]
+        if _CLAUSE_BREAK.search(gap):
+            return False
+        # "Ms. Office" is one phrase; "...target. Waktu" is two sentences.
+        if "." in gap and len(before.text) > 3:
+            return False
+    return True
+
+
+def _vetoed(window: list[Token], words: list[Token]) -> bool:
+    """ "bertanggung jawab" is a trait, unless a duty follows ("bertanggung jawab atas stok")."""
+    key = " ".join(w.text for w in window)
+    if key not in _DUTY_PHRASES:
+        return False
+    last = window[-1]
+    following = next((w for w in words if w.start >= last.end), None)
+    if following is None:
+        return False
+    return following.text in _DUTY_WORDS or following.text.startswith(("me", "pe"))
+
+
 def extract(text: str) -> Extraction:
     """The ESCO skills `text` names, with spans, and the list items it names no known skill in."""
     text = (text or "")[:MAX_TEXT_LENGTH]
@@ -200,7 +228,12 @@ def extract(text: str) -> Extraction:
     words = tokens(_TAG.sub(lambda m: " " * len(m.group()), text))
     if not words:
         return Extraction([], [])
-    found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS))
+    masked = _TAG.sub(lambda m: " " * len(m.group()), text)
+
+    def accept(window: list[Token], uri: str) -> bool:
+        return _within_one_clause(masked, window) and not _vetoed(window, words)
+
+    found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS, accept=accept))
     skills = [SkillMention(f.value, f.start, f.end, text[f.start : f.end]) for f in found]
     unknown: list[str] = []
     seen: set[str] = set()
