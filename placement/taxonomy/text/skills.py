@@ -32,7 +32,15 @@ UNKNOWN_MAX_WORDS = 4
 SHORT_TEXT_WORDS = 30
 
 # ESCO English labels that are everyday English words in an ad, not the skill.
-_WEAK_ENGLISH_LABELS = {"plan", "logic", "energy", "value", "keep company", "make an effort"}
+_WEAK_ENGLISH_LABELS = {
+    "plan",
+    "logic",
+    "energy",
+    "value",
+    "keep company",
+    "make an effort",
+    "database",
+}
 # Where a list item starts and ends: commas, semicolons, bullets, new lines, "dan"/"and"...
 _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
@@ -41,6 +49,10 @@ _TAG = re.compile(r"<[^<>]{0,200}>")
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\r\t•|]")
 _DUTY_PHRASES = {"bertanggung jawab", "bertanggungjawab"}
 _DUTY_WORDS = {"atas", "untuk", "terhadap", "dalam", "kepada", "pada", "penuh", "di", "sebagai"}
+_NOT_SALES = {"audiens", "audience", "pasar", "market", "produksi", "proyek", "kerja", "waktu"}
+_VETO_NEXT = {"target": _NOT_SALES, "targets": _NOT_SALES}
+_PAY_WORDS = {"komisi", "insentif", "bonus", "commission", "incentive"}
+_VETO_PREVIOUS = {"penjualan": _PAY_WORDS, "sales": _PAY_WORDS}
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -209,16 +221,16 @@ def _within_one_clause(text: str, window: list[Token]) -> bool:
     return True
 
 
-def _vetoed(window: list[Token], words: list[Token]) -> bool:
-    """ "bertanggung jawab" is a trait, unless a duty follows ("bertanggung jawab atas stok")."""
+def _vetoed(window: list[Token], words: list[Token], position: int) -> bool:
+    """Words next to a phrase that change what it means: "bertanggung jawab atas stok" is a duty,
+    not a trait; "target audiens" is no sales target; "komisi penjualan" is pay, not selling."""
     key = " ".join(w.text for w in window)
-    if key not in _DUTY_PHRASES:
-        return False
-    last = window[-1]
-    following = next((w for w in words if w.start >= last.end), None)
-    if following is None:
-        return False
-    return following.text in _DUTY_WORDS or following.text.startswith(("me", "pe"))
+    after = position + len(window)
+    following = words[after].text if after < len(words) else ""
+    preceding = words[position - 1].text if position > 0 else ""
+    if key in _DUTY_PHRASES and following:
+        return following in _DUTY_WORDS or following.startswith(("me", "pe"))
+    return following in _VETO_NEXT.get(key, ()) or preceding in _VETO_PREVIOUS.get(key, ())
 
 
 def extract(text: str) -> Extraction:
@@ -230,8 +242,12 @@ def extract(text: str) -> Extraction:
         return Extraction([], [])
     masked = _TAG.sub(lambda m: " " * len(m.group()), text)
 
+    position = {id(w): i for i, w in enumerate(words)}
+
     def accept(window: list[Token], uri: str) -> bool:
-        return _within_one_clause(masked, window) and not _vetoed(window, words)
+        return _within_one_clause(masked, window) and not _vetoed(
+            window, words, position[id(window[0])]
+        )
 
     found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS, accept=accept))
     skills = [SkillMention(f.value, f.start, f.end, text[f.start : f.end]) for f in found]
