@@ -46,6 +46,7 @@ _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
 )
 _TAG = re.compile(r"<[^<>]{0,200}>")
+_CONTEXT_LABEL = re.compile(r"(?i)^(industri|jenis|pasar|tren|alat kesehatan)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\r\t•|]")
 _DUTY_PHRASES = {"bertanggung jawab", "bertanggungjawab"}
 _DUTY_WORDS = {"atas", "untuk", "terhadap", "dalam", "kepada", "pada", "penuh", "di", "sebagai"}
@@ -165,7 +166,8 @@ def lexicon() -> Lexicon:
         for synonym in row["synonyms"].split("|"):
             add(synonym, row["uri"])
     for uri, entry in sorted(entries.items(), key=lambda item: item[1].rank):
-        if entry.label_id:
+        # "Industri tekstil", "Jenis kayu": in an ad these name the employer's trade, not a skill.
+        if entry.label_id and not _CONTEXT_LABEL.match(entry.label_id):
             add(entry.label_id, uri)
     for uri, label in english.items():
         if fold(label) not in _WEAK_ENGLISH_LABELS:
