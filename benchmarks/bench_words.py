@@ -12,7 +12,8 @@ The coder sees only the title (as an import of these ads would).
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %);
 - throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
-  process, index already loaded (target >= 2,000/s); the index load time is reported apart;
+  process, index already loaded (target >= 2,000/s), by the wall clock and per CPU-second of the
+  process (the wall clock suffers when other processes share the cores); load time apart;
 - endpoint: p50/p95 of `GET /api/v1/taxonomy/occupations/suggest/` through Django's test client as
   a signed-in user, 300 requests with real titles (target p95 <= 30 ms). Needs a database: uses
   DATABASE_URL if set (tables are created in a throwaway SQLite file otherwise).
@@ -99,12 +100,14 @@ def throughput(titles: dict[tuple[str, str], str]) -> dict[str, object]:
     load_s = time.perf_counter() - started
     batch = list(titles.values())
     occupations.suggest_many(batch[:200])  # warm
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     occupations.suggest_many(batch, limit=3)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return {
         "titles": len(batch),
         "titles_per_s": round(len(batch) / elapsed),
+        # Per second of this process's own CPU: the figure when the machine is not shared.
+        "titles_per_cpu_s": round(len(batch) / cpu),
         "index_load_s": round(load_s, 2),
         "artefact_used": occupations.ARTEFACT_PATH.exists(),
     }
