@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from officers.models import Activity, Officer
 from placement.accounts.models import AuditEvent
+from placement.offices.models import Activity, Officer
 from placement.reports.models import StandardTime
 from placement.reports.workload import effective_hours, workload
 from tests.factories import OfficerFactory
