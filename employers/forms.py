@@ -446,6 +446,13 @@ class PeriodStepForm(VacancyStepForm):
         help_text=_("The last day applicants can apply; at most a year after the opening."),
     )
 
+    @classmethod
+    def initial_for(cls, vacancy: Vacancy) -> dict:
+        """A new report opens today unless the employer says otherwise."""
+        initial = super().initial_for(vacancy)
+        initial["valid_from"] = initial.get("valid_from") or timezone.localdate()
+        return initial
+
     def clean(self):
         cleaned = super().clean()
         problems = rules.period_problems(

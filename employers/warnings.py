@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from employers.models import Employer, Vacancy
+from placement.registers import services as registers
 
 # Free personal mailbox providers: a company should use its own domain (or at least be checked).
 PERSONAL_EMAIL_DOMAINS = frozenset(
@@ -283,14 +284,28 @@ def _overseas_warnings(vacancy: Vacancy) -> list[VacancyWarning]:
                 ),
             )
         ]
+    problems = registers.job_order_problems(
+        number=vacancy.job_order_number,
+        country=vacancy.country,
+        occupation_code=vacancy.occupation.code if vacancy.occupation_id else "",
+    )
+    if problems:
+        return [VacancyWarning("overseas_register", " ".join(problems.values()))]
+    job_order = registers.find_job_order(vacancy.job_order_number)
     return [
         VacancyWarning(
             "overseas",
             _(
-                "Work abroad: check that %(agency)s holds a valid P3MI licence and that job "
-                "order %(number)s is registered in SISKOP2MI."
+                "Work abroad under SIP2MI %(number)s of %(agency)s, valid until %(end)s: "
+                "%(left)s of %(quota)s places left."
             )
-            % {"agency": vacancy.p3mi_name, "number": vacancy.job_order_number},
+            % {
+                "number": job_order.number,
+                "agency": job_order.agency.name,
+                "end": job_order.valid_to.strftime("%d-%m-%Y"),
+                "left": job_order.places_left,
+                "quota": job_order.quota,
+            },
         )
     ]
 

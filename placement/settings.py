@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "placement.taxonomy",
     "placement.offices",
     "placement.registers",
+    "placement.migrants",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",

@@ -7,9 +7,12 @@ Classifications carry a `version` so a new edition (KBJI 2026, KBLI 2025) can si
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from placement.taxonomy.text.places import regency_codes_for
+from placement.taxonomy.text.skills import search as search_skills
 
 
 class SearchQuerySet(models.QuerySet):
@@ -28,8 +31,31 @@ class SearchQuerySet(models.QuerySet):
         return result
 
 
+def _ranked(queryset: SearchQuerySet, keys: list[str], words: str, key_field: str = "pk"):
+    """`keys` (best first) followed by the plain word search's rows, in that order."""
+    if not keys:
+        return SearchQuerySet.search(queryset, words)
+    plain = SearchQuerySet.search(queryset, words).values("pk")
+    order = Case(
+        *[When(**{key_field: key}, then=Value(i)) for i, key in enumerate(keys)],
+        default=Value(len(keys)),
+        output_field=models.IntegerField(),
+    )
+    return (
+        queryset.filter(Q(**{f"{key_field}__in": keys}) | Q(pk__in=plain))
+        .annotate(match_rank=order)
+        .order_by("match_rank", *(queryset.query.order_by or queryset.model._meta.ordering))
+    )
+
+
 class RegionQuerySet(SearchQuerySet):
     search_fields = ("code", "name")
+
+    def search(self, q: str) -> RegionQuerySet:
+        """Regencies also by the place words people use: "Cikarang" offers Kab. Bekasi first."""
+        if self.model is not Regency:
+            return super().search(q)
+        return _ranked(self, regency_codes_for(q), q)
 
 
 class Province(models.Model):
@@ -204,6 +230,11 @@ class EducationLevel(models.Model):
 
 class SkillQuerySet(SearchQuerySet):
     search_fields = ("label_id", "label_en")
+
+    def search(self, q: str) -> SkillQuerySet:
+        """Skills also by the words people use ("kasir", "las", "ms excel"), whole words first:
+        "las" offers welding, not "Mengelola kelas"."""
+        return _ranked(self, search_skills(q), q, key_field="uri")
 
     def common_first(self) -> SkillQuerySet:
         """Skills with an Indonesian label (the common ones) first, by how common they are."""
