@@ -30,6 +30,7 @@ from jobseekers.models import JobSeeker
 from placement.accounts.audit import audit
 from placement.accounts.models import Role, User
 from placement.migrants.rules import is_minor
+from placement.migrants.services import cpmi_missing
 from placement.offices.activity import note_contact, officer_of, record_activity
 from placement.offices.models import Activity
 from placement.pipeline.models import Placement, Referral
@@ -99,6 +100,12 @@ def overseas_refusal(seeker: JobSeeker, vacancy: Vacancy, *, holding: int = 0) -
     if is_minor(seeker):
         return _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).") % {
             "name": seeker.full_name
+        }
+    missing = cpmi_missing(seeker)
+    if missing:
+        return _("The CPMI checklist of %(name)s is not complete: %(missing)s.") % {
+            "name": seeker.full_name,
+            "missing": ", ".join(str(label) for label in missing),
         }
     job_order = vacancy.job_order
     if job_order is None:

@@ -23,7 +23,7 @@ from placement.pipeline.models import Referral
 from placement.registers import services as registers
 from placement.registers.models import LicenceStatus
 from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
-from tests.market_factories import JobOrderFactory
+from tests.market_factories import JobOrderFactory, complete_cpmi
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +106,8 @@ def test_the_quota_runs_out_after_the_allowed_placements(alice, p3mi, job_order)
     first, second, third = (
         JobSeekerFactory(verified=True, relocation="abroad", wanted=["5322"]) for _ in range(3)
     )
+    for seeker in (first, second, third):
+        complete_cpmi(seeker, alice)
     referrals = [
         pipeline.refer_jobseeker(seeker=seeker, vacancy=vacancy, by=alice)
         for seeker in (first, second)
@@ -132,6 +134,8 @@ def test_a_rejected_referral_frees_its_place(alice, p3mi, job_order):
     job_order.save()
     vacancy = _publish(_abroad(p3mi, job_order), alice)
     first, second = (JobSeekerFactory(verified=True, relocation="abroad") for _ in range(2))
+    for seeker in (first, second):
+        complete_cpmi(seeker, alice)
     referral = pipeline.refer_jobseeker(seeker=first, vacancy=vacancy, by=alice)
     with pytest.raises(pipeline.ReferralRefused):
         pipeline.refer_jobseeker(seeker=second, vacancy=vacancy, by=alice)
