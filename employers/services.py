@@ -34,6 +34,7 @@ from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_vacancy_soon
+from placement.notifications.services import notify
 from placement.registers import services as registers
 from placement.registers.models import JobOrder
 from placement.taxonomy.models import Skill
@@ -194,7 +195,19 @@ def verify_employer(*, employer: Employer, by: User) -> Employer:
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
     audit(actor=by, action="change", obj=employer, event="verified")
+    notify(
+        users=company_users(employer),
+        event="employer.verified",
+        key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
+        context={"company": employer.name},
+        link=reverse("employers:portal"),
+    )
     return employer
+
+
+def company_users(employer: Employer) -> list[User]:
+    """The active users who act for `employer` (whom its notices go to)."""
+    return list(User.objects.filter(employer_membership__employer=employer, is_active=True))
 
 
 @transaction.atomic
@@ -210,6 +223,13 @@ def reject_employer(*, employer: Employer, by: User, reason: str) -> Employer:
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
     audit(actor=by, action="change", obj=employer, event="rejected")
+    notify(
+        users=company_users(employer),
+        event="employer.rejected",
+        key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
+        context={"company": employer.name, "reason": employer.status_reason},
+        link=reverse("employers:company"),
+    )
     return employer
 
 
@@ -463,6 +483,17 @@ def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
     _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
     audit(actor=by, action="change", obj=vacancy, event="published")
     rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
+    notify(
+        users=company_users(vacancy.employer),
+        event="employer.vacancy_published",
+        key=f"{vacancy.pk}:{now:%Y%m%d%H%M%S}",
+        context={
+            "title": vacancy.title,
+            "reference": vacancy.reference,
+            "date": vacancy.valid_from,
+        },
+        link=reverse("employers:vacancy_check", args=[vacancy.pk]),
+    )
     return vacancy
 
 
@@ -483,6 +514,13 @@ def return_vacancy(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
     vacancy.verified_by = by
     vacancy.save(update_fields=["status", "return_reason", "verified_by", "updated_at"])
     audit(actor=by, action="change", obj=vacancy, event="returned")
+    notify(
+        users=company_users(vacancy.employer),
+        event="employer.vacancy_returned",
+        key=f"{vacancy.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={"title": vacancy.title, "reference": vacancy.reference, "reason": reason[:500]},
+        link=reverse("employers:vacancy_check", args=[vacancy.pk]),
+    )
     return vacancy
 
 

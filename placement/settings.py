@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "placement.registers",
     "placement.migrants",
     "placement.ledger",
+    "placement.notifications",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
@@ -230,6 +231,8 @@ STORAGES = {
 # --- E-mail --------------------------------------------------------------------------------------
 _email = parse_email_url(env_str("EMAIL_URL") or ("console://" if DEBUG else "dummy://"))
 globals().update(_email)
+# The address of the site in e-mails sent by tasks (no request to read it from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AntarKerja <noreply@antarkerja.example>")
 
 # --- Cache ---------------------------------------------------------------------------------------
@@ -283,6 +286,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "matching-reconciler": {
         "task": "placement.matching.tasks.reconcile_runs",
         "schedule": 5 * 60,
+    },
+    # Notices (placement/notifications): reminders and digests, each told once per occasion.
+    "daily-report-reminders": {
+        "task": "jobseekers.tasks.remind_report_due",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "daily-outcome-reminders": {
+        "task": "placement.pipeline.tasks.remind_outcome_due",
+        "schedule": crontab(hour=7, minute=10),
+    },
+    "daily-officer-digest": {
+        "task": "officers.tasks.daily_queue_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "weekly-recommendations": {
+        "task": "placement.matching.tasks.weekly_recommendations",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
     },
     # Last month's IPK tables for every office, on the 1st at 02:00.
     "monthly-ipk-reports": {

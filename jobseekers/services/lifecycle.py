@@ -23,6 +23,7 @@ from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, User
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_seeker_soon
+from placement.notifications.services import notify
 
 Action = AuditEvent.Action
 
@@ -73,6 +74,13 @@ def verify_jobseeker(*, seeker: JobSeeker, officer: User, on: date | None = None
     record_event(seeker, EventKind.SEEKER_REGISTERED, on)
     audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified")
     rescore_seeker_soon(seeker.pk)  # recommendations within a minute, not the next night
+    notify(
+        users=[seeker.user],
+        event="seeker.card_issued",
+        key=f"{seeker.ak1_number}:{on:%Y%m%d}",
+        context={"number": seeker.ak1_number},
+        link="/seeker/card.pdf",
+    )
     return seeker
 
 

@@ -24,6 +24,7 @@ from jobseekers.services.rules import (
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
 from placement.matching.hooks import SEEKER_MATCH_FIELDS, rescore_seeker_soon
+from placement.notifications.services import notify
 from placement.taxonomy.models import Occupation, Skill
 
 Action = AuditEvent.Action
@@ -140,6 +141,9 @@ def update_jobseeker(
     if step and step not in seeker.steps_done:
         seeker.steps_done = [*seeker.steps_done, step]
     seeker.save()
+    if "full_name" in changed and seeker.user_id:
+        # The account carries the name too: the header and the greetings say it, not the e-mail.
+        User.objects.filter(pk=seeker.user_id).update(full_name=seeker.full_name)
     if changed:
         audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
     if seeker.status == JobSeeker.Status.ACTIVE and SEEKER_MATCH_FIELDS & set(changed):
@@ -282,6 +286,13 @@ def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str)
     seeker.warnings = compute_warnings(seeker)
     seeker.save(update_fields=["status", "submitted_at", "warnings", "updated_at"])
     audit(actor=actor, action=Action.CHANGE, obj=seeker, event="submitted")
+    notify(
+        users=[seeker.user],
+        event="seeker.registration_received",
+        key=f"{seeker.pk}:{seeker.submitted_at:%Y%m%d%H%M%S}",
+        context={"name": seeker.full_name},
+        link="/seeker/",
+    )
     return seeker
 
 
