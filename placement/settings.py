@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.market",
     "placement.ops",
     "officers",
     "jobseekers",

@@ -167,6 +167,7 @@ def record_placement(
     work_regency=None,
     country: str = "",
     reported_by: str = Placement.ReportedBy.OFFICE,
+    fair_id: int | None = None,
 ) -> Placement:
     """Record that `seeker` started work (through a referral, an application or found outside)."""
     today = timezone.localdate()
@@ -270,7 +271,9 @@ def record_placement(
         industry_section=job["industry_section"],
         placement_scope=scope,
         employer_type=job["employer_type"],
-        detail={"placement": placement.pk, "source": source},
+        # A hire at a job fair is marked with the fair (issue 16), still counted once.
+        detail={"placement": placement.pk, "source": source}
+        | ({"fair": fair_id} if fair_id else {}),
     )
     # Other proposals and referrals of the seeker are moot now.
     others = Referral.objects.open().filter(seeker=seeker)
