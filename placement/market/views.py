@@ -73,7 +73,8 @@ def _fair_context(fair: JobFair, **forms_given) -> dict:
         "statement_form": forms_given.get("statement_form") or forms.StatementForm(),
         "vacancy_form": forms_given.get("vacancy_form") or forms.FairVacancyForm(),
         "visitor_form": forms_given.get("visitor_form") or forms.VisitorForm(),
-        "result_form": forms_given.get("result_form") or forms.ResultForm(fair=fair),
+        "result_form": forms_given.get("result_form")
+        or forms.ResultForm(fair=fair, prefix="result"),
         "vacancies": Vacancy.objects.filter(fair_links__fair=fair).select_related("employer"),
         "visitors": fair.visitors.select_related("seeker")[:200],
         "results": fair.results.select_related("visitor", "vacancy")[:200],
@@ -175,7 +176,7 @@ def fair_add_visitor(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def fair_add_result(request: HttpRequest, pk: int) -> HttpResponse:
     fair = _fair(request.user, pk)
-    form = forms.ResultForm(request.POST, fair=fair)
+    form = forms.ResultForm(request.POST, fair=fair, prefix="result")
     if not form.is_valid():
         return render(
             request, "market/fair_detail.html", _fair_context(fair, result_form=form), status=400

@@ -191,3 +191,13 @@ def test_the_warning_letter_is_recorded_and_printed(client, alice, bob):
     assert client.get(reverse("market:letter_pdf", args=[letter.pk])).status_code == 404
     page = client.get(reverse("market:reporting_duty"))
     assert page.status_code == 200
+
+
+def test_the_fairs_api_is_scoped_to_the_region(client, alice, bob, approved_fair):
+    client.force_login(alice)
+    rows = client.get("/api/v1/market/fairs/").json()["results"]
+    assert [(row["id"], row["status"], row["has_no_fee_statement"]) for row in rows] == [
+        (approved_fair.pk, "approved", True)
+    ]
+    client.force_login(bob)
+    assert client.get("/api/v1/market/fairs/").json()["results"] == []
