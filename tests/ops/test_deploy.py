@@ -111,8 +111,11 @@ def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_fold
         "ALLOWED_HOSTS": "127.0.0.1",
         "VAR_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "WEB_CONCURRENCY": "1",
+        "WEB_CONCURRENCY": "2",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
+        "METRICS_TOKEN": "deploy-test-token",
     }
+    (tmp_path / "metrics").mkdir()
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -165,6 +168,18 @@ def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_fold
         for path in ("/private/cv/secret.pdf", "/media/cv/secret.pdf", "/cv/secret.pdf"):
             status, _, body = _get(base + path)
             assert status == 404 and b"secret" not in body
+        for _ in range(6):
+            _get(base + "/healthz")
+        # The counts of both gunicorn workers, added up through the multiprocess folder.
+        status, _, body = _get(base + "/metrics", Authorization="Bearer deploy-test-token")
+        assert status == 200
+        counts = [
+            line
+            for line in body.decode().splitlines()
+            if line.startswith("antarkerja_http_request_duration_seconds_count")
+            and 'view="healthz"' in line
+        ]
+        assert counts and float(counts[0].split()[-1]) >= 7
     finally:
         server.terminate()
         try:
@@ -173,4 +188,5 @@ def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_fold
             server.kill()
             server.wait(timeout=10)
     access = log.read_text()
-    assert '"GET /healthz HTTP/1.1" 200' in access
+    line = json.loads(next(x for x in access.splitlines() if '"path":"/healthz"' in x))
+    assert line["status"] == 200 and len(line["request_id"]) == 32
