@@ -242,6 +242,7 @@ class JobStepForm(VacancyStepForm):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__gte=4),
+        api_params="level=4,6",
         label=_("Occupation (KBJI)"),
         help_text=_("Search for the occupation that fits best, for example “kasir” or “sopir”."),
         error_messages={

@@ -249,6 +249,7 @@ class OutsidePlacementForm(forms.Form):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__gte=4),
+        api_params="level=4,6",
         label=_("Occupation (KBJI)"),
         required=False,
     )

@@ -131,6 +131,38 @@ class ClassificationQuerySet(SearchQuerySet):
         return self.filter(version=self.model.CURRENT_VERSION)
 
 
+class OccupationQuerySet(ClassificationQuerySet):
+    def search_words(self, q: str) -> OccupationQuerySet:
+        """Occupations for the words people use ("admin gudang", "SPG"), best first.
+
+        The occupation coder's groups come first, each followed by its 6-level jobs (the one that
+        fits the words first), then whatever the plain word search finds. Codes ("2512") and
+        words the coder cannot place fall back to `search`.
+        """
+        from placement.taxonomy.text.occupations import suggest_occupations
+
+        q = (q or "").strip()[:100]
+        if not q or q.replace(".", "").isdigit():
+            return self.search(q)
+        suggestions = suggest_occupations(q, limit=6)
+        if not suggestions:
+            return self.search(q)
+        found = Q(pk__in=self.search(q).values("pk"))
+        ranks = []
+        for position, suggestion in enumerate(suggestions):
+            group = suggestion.code
+            found |= Q(code=group)
+            ranks.append(When(code=group, then=Value(position * 10)))
+            if suggestion.job_code:
+                found |= Q(code=suggestion.job_code)
+                ranks.append(When(code=suggestion.job_code, then=Value(position * 10 + 1)))
+            if position < 3:
+                found |= Q(code__startswith=f"{group}.")
+                ranks.append(When(code__startswith=f"{group}.", then=Value(position * 10 + 2)))
+        rank = Case(*ranks, default=Value(1000), output_field=models.IntegerField())
+        return self.filter(found).annotate(word_rank=rank).order_by("word_rank", "code")
+
+
 class Occupation(models.Model):
     """KBJI 2014: golongan pokok (1 digit) to jabatan (`2512.01`); ISCO-08 to 4 digits."""
 
@@ -146,7 +178,7 @@ class Occupation(models.Model):
     )
     isco08_code = models.CharField(_("ISCO-08 code"), max_length=4, blank=True)
 
-    objects = ClassificationQuerySet.as_manager()
+    objects = OccupationQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "code"]
