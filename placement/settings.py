@@ -259,7 +259,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 50 * 60
 CELERY_TASK_TIME_LIMIT = 60 * 60
 # Far above the longest task, so Redis does not redeliver a message that is still being worked on.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 60 * 60}
+# A delayed message (countdown/ETA) waits unacknowledged in a worker, so a delay beyond this
+# timeout would be delivered twice: placement.celery.GuardedTask refuses any delay above half of
+# it (the longest delay used is a retry backoff, capped by Celery at 600 s).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 4 * 60 * 60)
+}
 CELERY_RESULT_EXPIRES = 7 * 24 * 60 * 60
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -7,6 +7,7 @@ import json
 import logging
 from unittest import mock
 
+import pytest
 from django.db import OperationalError
 from django.test import Client
 from django.utils import timezone
@@ -144,3 +145,20 @@ def test_other_errors_give_the_500_page(db):
         response = browser.get("/")
     assert response.status_code == 500
     assert "secret detail" not in response.content.decode()
+
+
+def test_a_delay_beyond_half_the_visibility_timeout_is_refused(settings):
+    from placement.celery import _delay_seconds, app
+    from placement.ops.tasks import heartbeat
+
+    limit = app.conf.broker_transport_options["visibility_timeout"]
+    app.conf.task_always_eager = False
+    try:
+        with pytest.raises(ValueError, match="visibility timeout"):
+            heartbeat.apply_async(countdown=limit)
+    finally:
+        app.conf.task_always_eager = True
+    eta = timezone.now() + datetime.timedelta(seconds=100)
+    assert 98 < _delay_seconds({"eta": eta}) <= 100
+    assert 98 < _delay_seconds({"eta": eta.isoformat()}) <= 100
+    assert _delay_seconds({"countdown": 5}) == 5 and _delay_seconds({}) is None
