@@ -41,6 +41,8 @@ KIND_WORDS = {
     "kotip": "kota",
 }
 DISTRICT_WORDS = {"kecamatan", "kec"}
+# One-word aliases that are also everyday words: only taken with a capital in prose.
+_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
     "barat",
@@ -167,6 +169,7 @@ class Gazetteer:
     names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
     districts: dict[str, list[Place]]  # compact district name -> districts
     prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
+    alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
     by_code: dict[str, Place]
 
 
@@ -235,7 +238,22 @@ def gazetteer() -> Gazetteer:
     # An alias replaces what the reference names say for the same words ("jakarta" is the
     # province, not the prefix of five cities; "solo" is Surakarta).
     names.update(aliased)
-    return Gazetteer(names=names, districts=districts, prefixes=prefixes, by_code=by_code)
+    # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
+    alias_words = frozenset(
+        key
+        for key, found in aliased.items()
+        if key.isalpha()
+        and key not in COMMON_WORDS
+        and key not in _EVERYDAY_ALIASES
+        and all(p.level in ("regency", "district") for p in found)
+    )
+    return Gazetteer(
+        names=names,
+        districts=districts,
+        prefixes=prefixes,
+        alias_words=alias_words,
+        by_code=by_code,
+    )
 
 
 @dataclass
@@ -262,8 +280,11 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
         return _compact(window)
 
     def accept(window: list[Token], places: list[Place]) -> bool:
-        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu").
+        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu"),
+        # unless it is a locality of our alias table ("area cikarang").
         if short or len(window) > 1 or places[0].level == "remote":
+            return True
+        if window[0].text in index.alias_words:
             return True
         return window[0].original[:1].isupper() or window[0].original.isupper()
 
@@ -341,6 +362,16 @@ def _settle_from_context(mentions: list[_Mention], context: str) -> None:
     named = [m.candidates[0] for m in _mentions(words, short=False) if len(m.candidates) == 1]
     for words_kind in _kind_mentions(words):
         named.append(words_kind)
+    # Districts written as names ("Kawasan Industri CIKANDE", "Penempatan Pandaan") count
+    # when they lie in one of the alternatives.
+    regencies = {p.code for m in ambiguous for p in m.candidates}
+    index = gazetteer()
+    for found in find_phrases(words, index.districts, max_words=MAX_WORDS, key=_compact):
+        if not words[found.first].original[:1].isupper():
+            continue
+        inside = [d for d in found.value if d.regency_code in regencies]
+        if len(inside) == 1:
+            named.append(inside[0])
     for mention in ambiguous:
         supported = [
             p
