@@ -8,8 +8,8 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
+from placement.fonts import PdfCanvas
 from placement.market.compliance import reason_text
 from placement.market.models import WarningLetter
 from placement.pipeline.letter import WIDTH, _wrap
@@ -21,7 +21,7 @@ def render_warning_letter(letter: WarningLetter, *, language: str = "id") -> byt
     """The letter (the caller checked access); Indonesian by default."""
     employer = letter.employer
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4)
+    canvas = PdfCanvas(buffer, pagesize=A4)  # the embedded font: company names of any script
     canvas.setTitle(letter.number)
     with translation.override(language):
         y = A4[1] - 25 * mm
