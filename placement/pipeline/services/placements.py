@@ -20,13 +20,13 @@ from employers import services as employer_services
 from employers.models import Employer, Vacancy
 from jobseekers import services as seeker_services
 from jobseekers.models import JobSeeker
-from officers.activity import note_contact, record_activity
-from officers.models import Activity, Office
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
 from placement.migrants.rules import is_minor
+from placement.offices.activity import note_contact, record_activity
+from placement.offices.models import Activity, Office
 from placement.pipeline.models import Application, FollowUp, Placement, Referral
 from placement.registers import services as registers
 
@@ -167,6 +167,7 @@ def record_placement(
     work_regency=None,
     country: str = "",
     reported_by: str = Placement.ReportedBy.OFFICE,
+    fair_id: int | None = None,
 ) -> Placement:
     """Record that `seeker` started work (through a referral, an application or found outside)."""
     today = timezone.localdate()
@@ -270,7 +271,9 @@ def record_placement(
         industry_section=job["industry_section"],
         placement_scope=scope,
         employer_type=job["employer_type"],
-        detail={"placement": placement.pk, "source": source},
+        # A hire at a job fair is marked with the fair (issue 16), still counted once.
+        detail={"placement": placement.pk, "source": source}
+        | ({"fair": fair_id} if fair_id else {}),
     )
     # Other proposals and referrals of the seeker are moot now.
     others = Referral.objects.open().filter(seeker=seeker)
