@@ -162,7 +162,10 @@ class VacancyQuerySet(models.QuerySet):
 # The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
 # the 'simple' configuration (lower-cased words, no stemming) is used; a GIN index covers it.
 SEARCH_CONFIG = "simple"
-SEARCH_VECTOR = SearchVector("title", "description", config=SEARCH_CONFIG)
+# Weighted for `ts_rank_cd`: the title (A) counts five times the description (C).
+SEARCH_VECTOR = SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
+    "description", config=SEARCH_CONFIG, weight="C"
+)
 
 
 class Vacancy(models.Model):
