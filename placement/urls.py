@@ -26,6 +26,8 @@ urlpatterns = [
     path("employer/", include("employers.urls")),
     path("statistik/", include("placement.reports.public_urls")),
     path("officer/reports/", include("placement.reports.urls")),
+    path("officer/registers/", include("placement.registers.urls")),
+    path("registers/", include("placement.registers.public_urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
