@@ -26,6 +26,7 @@ browser:
 run: $(STAMP)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_reference_data
+	$(DEV) $(BIN)/python manage.py build_occupation_index
 	$(DEV) $(BIN)/python manage.py seed_demo --if-empty
 	$(DEV) $(BIN)/python manage.py run_matching
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

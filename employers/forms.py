@@ -244,6 +244,7 @@ class JobStepForm(VacancyStepForm):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__gte=4),
+        api_params="level=4,6",
         label=_("Occupation (KBJI)"),
         help_text=_("Search for the occupation that fits best, for example “kasir” or “sopir”."),
         error_messages={
@@ -466,6 +467,13 @@ class PeriodStepForm(VacancyStepForm):
         label=_("Open until"),
         help_text=_("The last day applicants can apply; at most a year after the opening."),
     )
+
+    @classmethod
+    def initial_for(cls, vacancy: Vacancy) -> dict:
+        """A new report opens today unless the employer says otherwise."""
+        initial = super().initial_for(vacancy)
+        initial["valid_from"] = initial.get("valid_from") or timezone.localdate()
+        return initial
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from placement.matching import api as matching_api
 from placement.registers import api as registers_api
 from placement.taxonomy import api as taxonomy_api
 from placement.taxonomy import words_api
+from placement.taxonomy.text.occupations_api import OccupationSuggestView
 
 router = DefaultRouter()
 router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
@@ -25,11 +26,21 @@ router.register("registers/lptks", registers_api.LptksViewSet, basename="registe
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path(
+        "taxonomy/occupations/suggest/",
+        OccupationSuggestView.as_view(),
+        name="api-occupation-suggest",
+    ),
+    path(
         "taxonomy/regions/resolve/",
         words_api.ResolveRegionView.as_view(),
         name="api-region-resolve",
     ),
     path("taxonomy/wages/parse/", words_api.ParseWageView.as_view(), name="api-wage-parse"),
+    path(
+        "taxonomy/skills/extract/",
+        words_api.ExtractSkillsView.as_view(),
+        name="api-skill-extract",
+    ),
     path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "placement.accounts",
     "placement.taxonomy",
     "placement.registers",
+    "placement.migrants",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",

@@ -28,6 +28,8 @@ urlpatterns = [
     path("officer/reports/", include("placement.reports.urls")),
     path("officer/registers/", include("placement.registers.urls")),
     path("registers/", include("placement.registers.public_urls")),
+    path("officer/migrants/", include("placement.migrants.urls")),
+    path("cek-tawaran/", include("placement.migrants.public_urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

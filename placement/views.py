@@ -12,6 +12,7 @@ from employers.access import get_vacancy_for_viewer, is_public
 from employers.search import VacancySearchForm, headline_stats, search_vacancies
 from jobseekers.models import JobSeeker
 from placement.accounts.models import Role
+from placement.migrants.rules import user_is_minor
 from placement.ops import health
 from placement.pipeline.forms import ApplyForm
 from placement.pipeline.models import Application
@@ -26,7 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
     form = VacancySearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     searched = any(value for value in filters.values())
-    page = Paginator(search_vacancies(**filters), SEARCH_PAGE_SIZE).get_page(
+    abroad = not user_is_minor(request.user)  # no work abroad under 18 (UU 18/2017)
+    page = Paginator(search_vacancies(**filters, abroad=abroad), SEARCH_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()

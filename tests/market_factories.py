@@ -65,3 +65,12 @@ class LptksFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"PT Karya Penempatan {n}")
     licence_number = factory.Sequence(lambda n: f"LPTKS/{n:03d}/2026")
     regency_id = "62.71"
+
+
+def complete_cpmi(seeker, by) -> None:
+    """Check every requirement of the CPMI checklist of `seeker` (without documents)."""
+    from placement.migrants.models import CpmiItemKind
+    from placement.migrants.services import check_cpmi_item
+
+    for kind in CpmiItemKind.values:
+        check_cpmi_item(seeker=seeker, kind=kind, done_on=timezone.localdate(), by=by)

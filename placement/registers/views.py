@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from employers.imports import neutralise
+from employers.services import close_lapsed_overseas_vacancies
 from officers.access import office_required
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
@@ -278,6 +279,18 @@ def register_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.error(request, str(refused))
         else:
             messages.success(request, _("The status is changed."))
+            if kind.model in (Agency, JobOrder):
+                closed = close_lapsed_overseas_vacancies(by=request.user)
+                if closed:
+                    messages.warning(
+                        request,
+                        _(
+                            "These vacancies abroad are closed because their SIP2MI is no "
+                            "longer valid: %(vacancies)s. Tell the employers and the seekers "
+                            "referred to them."
+                        )
+                        % {"vacancies": ", ".join(v.reference for v in closed)},
+                    )
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("registers:detail", slug=slug, pk=entry.pk)

@@ -93,7 +93,9 @@ class TaxonomyPicker(forms.Widget):
                     chosen = {}
                 selected = [(pk, option_label(chosen[pk])) for pk in selected_ids if pk in chosen]
             if self.query:
-                found = queryset.search(self.query).exclude(pk__in=[pk for pk, _l in selected])
+                # Occupations understand everyday words ("sopir", "admin gudang"), best first.
+                search = getattr(queryset, "search_words", queryset.search)
+                found = search(self.query).exclude(pk__in=[pk for pk, _l in selected])
                 results = [(str(o.pk), option_label(o)) for o in found[: self.limit]]
         api_path, value_key = KINDS[self.kind]
         context["widget"].update(

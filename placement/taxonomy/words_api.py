@@ -15,10 +15,12 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
-from placement.taxonomy.text import places, wages
+from placement.taxonomy.models import Skill
+from placement.taxonomy.text import places, skills, wages
 from placement.taxonomy.text.normalize import clean_input
 
 MAX_QUERY = 500
+MAX_TEXT = skills.MAX_TEXT_LENGTH
 
 
 class TaxonomyTextThrottle(AnonRateThrottle):
@@ -127,3 +129,66 @@ class ParseWageView(_TextView):
         query = QuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         return Response(wages.parse_wage(query.validated_data["q"]).as_dict())
+
+
+class ExtractRequestSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_TEXT,
+        help_text=_(
+            "An ad's description or requirements, or a seeker's experience "
+            "(at most 20,000 characters)."
+        ),
+        error_messages={
+            "blank": _("Type some words to read."),
+            "required": _("Type some words to read."),
+            "max_length": _("Type at most 20,000 characters."),
+        },
+    )
+
+
+class ExtractedSkillSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("The skill's id (as in /api/v1/taxonomy/skills/)."))
+    uri = serializers.CharField(max_length=120)
+    label = serializers.CharField(max_length=255)
+    start = serializers.IntegerField(min_value=0, help_text=_("Where the words start in the text."))
+    end = serializers.IntegerField(min_value=0, help_text=_("Where the words end (exclusive)."))
+    text = serializers.CharField(max_length=MAX_TEXT, help_text=_("The words that named it."))
+
+
+class ExtractResultSerializer(serializers.Serializer):
+    skills = ExtractedSkillSerializer(many=True)
+    unknown = serializers.ListField(
+        child=serializers.CharField(max_length=MAX_TEXT),
+        help_text=_("Skills named in the text that are not in the list: kept as free text."),
+    )
+
+
+@extend_schema(
+    summary="Extract skills from a text",
+    request=ExtractRequestSerializer,
+    responses={200: ExtractResultSerializer, 400: OpenApiResponse(ErrorSerializer)},
+    tags=["taxonomy"],
+)
+class ExtractSkillsView(_TextView):
+    """Free text -> the ESCO skills it names, with character spans, and the free-text skills
+    (`unknown`) it names that are not in the list."""
+
+    def post(self, request: Request) -> Response:
+        body = ExtractRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        text = body.validated_data["text"]
+        extraction = skills.extract(text)
+        rows = {s.uri: s for s in Skill.objects.filter(uri__in=extraction.uris)}
+        found = [
+            {
+                "id": rows[m.uri].pk,
+                "uri": m.uri,
+                "label": rows[m.uri].label,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
+            for m in extraction.skills
+            if m.uri in rows
+        ]
+        return Response({"skills": found, "unknown": extraction.unknown})

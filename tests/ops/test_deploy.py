@@ -17,11 +17,13 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-UNITS = sorted((ROOT / "deploy" / "systemd").glob("*.service"))
+UNITS = sorted((ROOT / "deploy" / "systemd").glob("antarkerja-*"))
 
 
-def test_the_three_units_exist():
+def test_web_worker_beat_and_backup_units_exist():
     assert [u.name for u in UNITS] == [
+        "antarkerja-backup.service",
+        "antarkerja-backup.timer",
         "antarkerja-beat.service",
         "antarkerja-web.service",
         "antarkerja-worker.service",

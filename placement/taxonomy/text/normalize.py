@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -325,27 +326,49 @@ def place_words() -> frozenset[str]:
     return frozenset(names - PLACE_WORD_EXCEPTIONS)
 
 
-@lru_cache(maxsize=1)
-def _noise_pattern() -> re.Pattern[str]:
-    phrases = sorted(set(NOISE_PHRASES), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+def _phrase_table(phrases: Iterable[str]) -> tuple[frozenset[str], int]:
+    table = frozenset(phrases)
+    return table, max((len(p.split()) for p in table), default=0)
 
 
 @lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern[str]:
-    phrases = sorted(place_words(), key=len, reverse=True)
-    qualified = r"(?:(?:kota|kabupaten|kab|kota adm|jakarta)\s+)?"
-    return re.compile(r"\b" + qualified + r"(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+def _noise_table() -> tuple[frozenset[str], int]:
+    return _phrase_table(NOISE_PHRASES)
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> tuple[frozenset[str], int]:
+    # "Kota Bekasi", "Kab. Bogor", "Jakarta Selatan": the qualifier goes with the name.
+    names = place_words()
+    qualified = {f"{q} {n}" for n in names for q in ("kota", "kabupaten", "kab")}
+    return _phrase_table(names | qualified)
+
+
+def _drop_phrases(folded: str, table: tuple[frozenset[str], int]) -> str:
+    """Remove the longest known phrases, word-aligned, left to right (a set lookup per span)."""
+    phrases, longest = table
+    words = folded.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            if " ".join(words[i : i + size]) in phrases:
+                i += size
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return " ".join(kept)
 
 
 def remove_noise_words(folded: str) -> str:
     """Drop noise phrases (urgent, shift, gender...) from already folded text."""
-    return _SPACES.sub(" ", _noise_pattern().sub(" ", folded)).strip()
+    return _drop_phrases(folded, _noise_table())
 
 
 def remove_places(folded: str) -> str:
     """Drop place names from already folded text."""
-    return _SPACES.sub(" ", _place_pattern().sub(" ", folded)).strip()
+    return _drop_phrases(folded, _place_table())
 
 
 def _is_noise(folded: str) -> bool:
@@ -364,11 +387,13 @@ def _is_noise(folded: str) -> bool:
     return not rest.strip()
 
 
-def strip_title_noise(title: str) -> str:
+def strip_title_noise(title: str, *, head_only: bool = False) -> str:
     """A job title without the noise of real ads; the words of the occupation are kept, unfolded.
 
     "URGENT!! Sales Executive (Jakarta Selatan) - Fresh Graduate" -> "Sales Executive".
     Brackets that carry meaning stay as words: "Kasir (Cashier)" -> "Kasir Cashier".
+    `head_only` drops every bracket and everything after a dash: "Funding Officer (Timika)" ->
+    "funding officer" (a place this module does not know).
     """
     text = clean_input(title)
     if not text:
@@ -377,7 +402,7 @@ def strip_title_noise(title: str) -> str:
 
     def _bracket(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if not _is_noise(fold(inner)):
+        if not head_only and not _is_noise(fold(inner)):
             kept_brackets.append(inner)
         return " "
 
@@ -387,6 +412,8 @@ def strip_title_noise(title: str) -> str:
         head, tail = parts[0], parts[1:]
         # Keep the tail parts that are not places, companies or noise ("Sales - Bandung" loses
         # "Bandung"; "Admin - Gudang" keeps "Gudang").
+        if head_only:
+            tail = []
         text = " ".join([head] + [p for p in tail if not _is_noise(fold(p))])
     text = " ".join([text, *kept_brackets])
     folded = fold(text)
@@ -403,6 +430,18 @@ def strip_title_noise(title: str) -> str:
 def normalize_title(title: str) -> str:
     """The folded core of a title: "Staf Admin Gudang (Cikarang) URGENT" -> "staf admin gudang"."""
     return strip_title_noise(title)
+
+
+@lru_cache(maxsize=8192)
+def _title_variants(title: str) -> tuple[str, ...]:
+    whole = strip_title_noise(title)
+    head = strip_title_noise(title, head_only=True)
+    return (whole, head) if head and head != whole else (whole,) if whole else ()
+
+
+def title_variants(title: str) -> list[str]:
+    """The folded cores of a title to look up: the whole title, then its head if different."""
+    return list(_title_variants(title or ""))
 
 
 def tokens(text: str) -> list[str]:

@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from placement.taxonomy.models import Skill
+
 RESOLVE = "/api/v1/taxonomy/regions/resolve/"
 WAGE = "/api/v1/taxonomy/wages/parse/"
 
@@ -97,3 +99,58 @@ def test_the_schema_lists_the_text_endpoints(client, db):
     ]
     assert "/api/v1/taxonomy/regions/resolve/" in paths
     assert "/api/v1/taxonomy/wages/parse/" in paths
+    assert "/api/v1/taxonomy/skills/extract/" in paths
+
+
+EXTRACT = "/api/v1/taxonomy/skills/extract/"
+
+
+def test_extract_answers_skills_with_ids_labels_and_spans(client, db):
+    text = "Pengalaman sebagai kasir, bisa las listrik, menguasai Houdini"
+    response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+    assert response.status_code == 200
+    body = response.json()
+    found = {s["label"]: (text[s["start"] : s["end"]], s["id"]) for s in body["skills"]}
+    assert found["Teknik pengelasan"][0] == "las listrik"
+    cashier = next(s for s in body["skills"] if text[s["start"] : s["end"]] == "kasir")
+    assert Skill.objects.get(pk=cashier["id"]).label_en == "process payments"
+    assert body["unknown"] == ["Houdini"]
+
+
+def test_extract_labels_follow_the_language(client, db):
+    response = client.post(
+        EXTRACT, {"text": "bisa las"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.json()["skills"][0]["label"] == "welding techniques"
+
+
+def test_extract_refuses_empty_and_oversized_text_with_a_message(client, db):
+    response = client.post(EXTRACT, {"text": ""}, content_type="application/json")
+    assert response.status_code == 400 and response.json()["text"]
+    response = client.post(EXTRACT, {"text": "x" * 20_001}, content_type="application/json")
+    assert response.status_code == 400 and "20.000" in response.json()["text"][0]
+    assert client.get(EXTRACT).status_code == 405
+
+
+def test_extract_reads_ten_thousand_characters_of_nonsense_without_error(client, db):
+    for text in ["😀" * 10_000, "<b>" * 3000, "' OR 1=1 --" * 900]:
+        response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+        assert response.status_code == 200
+        assert response.json()["skills"] == []
+
+
+def test_the_skills_list_finds_indonesian_words_whole_words_first(client, db):
+    first = client.get("/api/v1/taxonomy/skills/", {"q": "las"}).json()["results"][0]
+    assert first["label_en"] == "welding techniques"
+    first = client.get("/api/v1/taxonomy/skills/", {"q": "kasir"}).json()["results"][0]
+    assert first["label_en"] == "process payments"
+
+
+def test_the_regency_list_finds_a_locality(client, db):
+    first = client.get("/api/v1/taxonomy/regions/", {"q": "Cikarang"}).json()["results"][0]
+    assert (first["code"], first["name"]) == ("32.16", "Kabupaten Bekasi")
+    names = [
+        r["name"]
+        for r in client.get("/api/v1/taxonomy/regions/", {"q": "Bekasi"}).json()["results"]
+    ]
+    assert set(names[:2]) == {"Kota Bekasi", "Kabupaten Bekasi"}

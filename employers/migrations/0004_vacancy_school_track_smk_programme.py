@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0002_vacancy_report_and_imports'),
+        ('employers', '0003_vacancy_job_order'),
         ('taxonomy', '0002_studyfield_smkprogramme'),
     ]
 
