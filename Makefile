@@ -23,7 +23,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
-run: $(STAMP)
+# DejaVu Sans, embedded in the card and letter PDFs (placement/fonts.py): Debian's fonts-dejavu-core.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq fonts-dejavu-core; fi; }
+
+run: $(STAMP) fonts
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_reference_data
 	$(DEV) $(BIN)/python manage.py build_occupation_index
@@ -38,7 +44,7 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-test: $(STAMP) browser
+test: $(STAMP) browser fonts
 	$(DEV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

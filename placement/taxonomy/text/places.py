@@ -23,6 +23,7 @@ from placement.taxonomy.text.phrases import Token, find_phrases, tokens
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 MAX_QUERY_LENGTH = 500
+MAX_CONTEXT_LENGTH = 20_000
 # Longer than this many words, the text is prose ("Lowongan di Jakarta..."), not a place field:
 # district names (many are everyday words) are then only taken after "kecamatan"/"kec".
 SHORT_TEXT_WORDS = 6
@@ -40,6 +41,8 @@ KIND_WORDS = {
     "kotip": "kota",
 }
 DISTRICT_WORDS = {"kecamatan", "kec"}
+# One-word aliases that are also everyday words: only taken with a capital in prose.
+_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
     "barat",
@@ -166,6 +169,7 @@ class Gazetteer:
     names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
     districts: dict[str, list[Place]]  # compact district name -> districts
     prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
+    alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
     by_code: dict[str, Place]
 
 
@@ -218,7 +222,9 @@ def gazetteer() -> Gazetteer:
         # A locality that is a district of the regency it names is answered as that district.
         key = _compact([t.text for t in tokens(row["alias"])])
         inside = [d for d in districts.get(key, []) if d.regency_code == place.code]
-        _add(aliased, row["alias"], inside[0] if len(inside) == 1 else place)
+        # ...unless it is also the regency's own name (Mataram is Kota Mataram).
+        is_own_name = key == _compact([t.text for t in tokens(_base_name(place.name))])
+        _add(aliased, row["alias"], inside[0] if len(inside) == 1 and not is_own_name else place)
     prefixes: dict[str, list[Place]] = {}
     for place in by_code.values():
         if place.level != "regency":
@@ -232,7 +238,22 @@ def gazetteer() -> Gazetteer:
     # An alias replaces what the reference names say for the same words ("jakarta" is the
     # province, not the prefix of five cities; "solo" is Surakarta).
     names.update(aliased)
-    return Gazetteer(names=names, districts=districts, prefixes=prefixes, by_code=by_code)
+    # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
+    alias_words = frozenset(
+        key
+        for key, found in aliased.items()
+        if key.isalpha()
+        and key not in COMMON_WORDS
+        and key not in _EVERYDAY_ALIASES
+        and all(p.level in ("regency", "district") for p in found)
+    )
+    return Gazetteer(
+        names=names,
+        districts=districts,
+        prefixes=prefixes,
+        alias_words=alias_words,
+        by_code=by_code,
+    )
 
 
 @dataclass
@@ -259,8 +280,11 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
         return _compact(window)
 
     def accept(window: list[Token], places: list[Place]) -> bool:
-        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu").
+        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu"),
+        # unless it is a locality of our alias table ("area cikarang").
         if short or len(window) > 1 or places[0].level == "remote":
+            return True
+        if window[0].text in index.alias_words:
             return True
         return window[0].original[:1].isupper() or window[0].original.isupper()
 
@@ -328,8 +352,64 @@ def _order(candidates: list[Place]) -> list[Place]:
     return sorted(candidates, key=lambda p: (rank[p.level], p.kind != "kota", p.code))
 
 
-def resolve(text: str, *, limit: int = 10) -> list[Resolution]:
-    """The places `text` names, most specific first, each with its alternatives if ambiguous."""
+def _settle_from_context(mentions: list[_Mention], context: str) -> None:
+    """Choose between a Kota and a Kabupaten by the places the context names unambiguously
+    (an ad's "Bekasi" with "Jl. Raya Industri, Cikarang" in its description is Kab. Bekasi)."""
+    ambiguous = [m for m in mentions if len(m.candidates) > 1]
+    if not ambiguous:
+        return
+    words = tokens(context[:MAX_CONTEXT_LENGTH])
+    named = [m.candidates[0] for m in _mentions(words, short=False) if len(m.candidates) == 1]
+    for words_kind in _kind_mentions(words):
+        named.append(words_kind)
+    # Districts written as names ("Kawasan Industri CIKANDE", "Penempatan Pandaan") count
+    # when they lie in one of the alternatives.
+    regencies = {p.code for m in ambiguous for p in m.candidates}
+    index = gazetteer()
+    for found in find_phrases(words, index.districts, max_words=MAX_WORDS, key=_compact):
+        if not words[found.first].original[:1].isupper():
+            continue
+        inside = [d for d in found.value if d.regency_code in regencies]
+        if len(inside) == 1:
+            named.append(inside[0])
+    for mention in ambiguous:
+        supported = [
+            p
+            for p in mention.candidates
+            if any(_contains(p, n) for n in named if p.level == "regency")
+        ]
+        if len(supported) == 1:
+            mention.candidates = supported
+            mention.score = 0.9
+            continue
+        # "Yogyakarta" (the city, or the whole province) with "Sleman" in the context.
+        provinces = {p.code for p in mention.candidates if p.level == "province"}
+        inside = {
+            n.regency_code: n for n in named if n.regency_code and n.province_code in provinces
+        }
+        if len(inside) == 1:
+            regency = gazetteer().by_code[next(iter(inside))]
+            mention.candidates = [regency]
+            mention.score = 0.8
+
+
+def _kind_mentions(words: list[Token]) -> list[Place]:
+    """Places a prose text names with a kind word: "Kabupaten Bogor", "Kota Bekasi"."""
+    found = []
+    for mention in _mentions(words, short=False):
+        kind = _kind_near(words, mention.first, mention.last)
+        chosen = [p for p in mention.candidates if kind and p.kind == kind]
+        if len(mention.candidates) > 1 and len(chosen) == 1:
+            found.append(chosen[0])
+    return found
+
+
+def resolve(text: str, *, context: str = "", limit: int = 10) -> list[Resolution]:
+    """The places `text` names, most specific first, each with its alternatives if ambiguous.
+
+    `context` (an ad's description, an address) is only used to choose between the alternatives
+    of an ambiguous name; it adds no place of its own.
+    """
     text = (text or "")[:MAX_QUERY_LENGTH]
     words = [w for w in tokens(text) if w.text]
     if not words:
@@ -351,10 +431,18 @@ def resolve(text: str, *, limit: int = 10) -> list[Resolution]:
             narrowed = [p for p in mention.candidates if _fits(p, settled)]
             if narrowed:
                 mention.candidates = narrowed
-            inside = [p for p in mention.candidates if any(_contains(p, s) for s in settled)]
-            if inside:
+            specific = [s for s in settled if s.level in ("regency", "district")]
+            if any(_contains(p, s) for p in mention.candidates for s in specific):
                 mention.candidates = []  # said again by a more specific name
+            else:
+                # "Yogyakarta, DI Yogyakarta": the province is said apart, the city remains.
+                said = {s.code for s in settled}
+                mention.candidates = [
+                    p for p in mention.candidates if p.code not in said
+                ] or mention.candidates
     mentions = [m for m in mentions if m.candidates]
+    if context:
+        _settle_from_context(mentions, context)
     # Drop a place that only gives context to a more specific one (the "Jakarta" of
     # "Kebayoran Lama, Jakarta", the "Bekasi" of "Cikarang, Bekasi").
     kept = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -31,12 +32,46 @@ UNKNOWN_MAX_WORDS = 4
 SHORT_TEXT_WORDS = 30
 
 # ESCO English labels that are everyday English words in an ad, not the skill.
-_WEAK_ENGLISH_LABELS = {"plan", "logic", "energy", "value", "keep company", "make an effort"}
+_WEAK_ENGLISH_LABELS = {
+    "plan",
+    "logic",
+    "energy",
+    "value",
+    "keep company",
+    "make an effort",
+    "database",
+}
 # Where a list item starts and ends: commas, semicolons, bullets, new lines, "dan"/"and"...
 _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
 )
 _TAG = re.compile(r"<[^<>]{0,200}>")
+_CONTEXT_LABEL = re.compile(r"(?i)^(industri|jenis|pasar|tren|alat kesehatan|ekosistem)\b")
+# What an ad says about the employer ("perusahaan yang bergerak di bidang alat berat") and the
+# pay ("Tunjangan : BPJS, komunikasi") names no skill the job asks for.
+_ABOUT_EMPLOYER = re.compile(
+    r"(?i)\b(bergerak\s*(di|dalam)\s*bidang|bergerak\s+dibidang|(adalah|merupakan)\s+(sebuah\s+)?"
+    r"(perusahaan|distributor|produsen|toko)|perusahaan\s+(distributor|importir|penyedia)|"
+    r"is\s+an?\s+(\w+\s+){0,3}company|focus(ing|es)?\s+(in|on)|berfokus\s+(pada|di))\b"
+)
+_ABOUT_EMPLOYER_END = re.compile(
+    r"(?i)[.;\n]|\b(sebagai|membuka|membutuhkan|mencari|dibutuhkan|kami\s+(sedang|saat))\b"
+)
+_PAY_SECTION = re.compile(r"(?i)\b(tunjangan|insentif|benefits?|fasilitas)\s*:")
+_NEXT_SECTION = re.compile(
+    r"(?i)\b(keahlian|kualifikasi|persyaratan|tanggung\s+jawab|waktu\s+bekerja|requirements?|"
+    r"qualifications?|responsibilit\w*)\s*:"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\r\t•|]")
+_DUTY_PHRASES = {"bertanggung jawab", "bertanggungjawab"}
+_DUTY_WORDS = {"atas", "untuk", "terhadap", "dalam", "kepada", "pada", "penuh", "di", "sebagai"}
+_NOT_SALES = {"audiens", "audience", "pasar", "market", "produksi", "proyek", "kerja", "waktu"}
+_VETO_NEXT = {"target": _NOT_SALES, "targets": _NOT_SALES}
+_PAY_WORDS = {"komisi", "insentif", "bonus", "commission", "incentive"}
+_SALES_PAPERS = {"invoice", "faktur", "nota", "dari"}
+_VETO_PREVIOUS = {"penjualan": _PAY_WORDS | _SALES_PAPERS, "sales": _PAY_WORDS | _SALES_PAPERS}
+# "tim admin", "industri kreatif": a one-word skill right after these names a team or a trade.
+_GROUP_WORDS = {"tim", "team", "divisi", "departemen", "department", "industri", "industry"}
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -149,7 +184,8 @@ def lexicon() -> Lexicon:
         for synonym in row["synonyms"].split("|"):
             add(synonym, row["uri"])
     for uri, entry in sorted(entries.items(), key=lambda item: item[1].rank):
-        if entry.label_id:
+        # "Industri tekstil", "Jenis kayu": in an ad these name the employer's trade, not a skill.
+        if entry.label_id and not _CONTEXT_LABEL.match(entry.label_id):
             add(entry.label_id, uri)
     for uri, label in english.items():
         if fold(label) not in _WEAK_ENGLISH_LABELS:
@@ -193,6 +229,44 @@ def _unknown_item(words: list[Token], *, short_text: bool) -> str | None:
     return " ".join(w.original for w in core)
 
 
+def _within_one_clause(text: str, window: list[Token]) -> bool:
+    """A phrase never spans a comma, a bracket or the end of a sentence ("target.  Waktu")."""
+    for before, after in itertools.pairwise(window):
+        gap = text[before.end : after.start]
+        if _CLAUSE_BREAK.search(gap):
+            return False
+        # "Ms. Office" is one phrase; "...target. Waktu" is two sentences.
+        if "." in gap and len(before.text) > 3:
+            return False
+    return True
+
+
+def _vetoed(window: list[Token], words: list[Token], position: int) -> bool:
+    """Words next to a phrase that change what it means: "bertanggung jawab atas stok" is a duty,
+    not a trait; "target audiens" is no sales target; "komisi penjualan" is pay, not selling."""
+    key = " ".join(w.text for w in window)
+    after = position + len(window)
+    following = words[after].text if after < len(words) else ""
+    preceding = words[position - 1].text if position > 0 else ""
+    if key in _DUTY_PHRASES and following:
+        return following in _DUTY_WORDS or following.startswith(("me", "pe"))
+    if len(window) == 1 and preceding in _GROUP_WORDS:
+        return True
+    return following in _VETO_NEXT.get(key, ()) or preceding in _VETO_PREVIOUS.get(key, ())
+
+
+def _not_about_the_job(text: str) -> list[tuple[int, int]]:
+    """Spans that describe the employer or the pay, where skill words are not requirements."""
+    spans = []
+    for match in _ABOUT_EMPLOYER.finditer(text):
+        end = _ABOUT_EMPLOYER_END.search(text, match.end(), match.end() + 300)
+        spans.append((match.start(), end.start() if end else min(len(text), match.end() + 300)))
+    for match in _PAY_SECTION.finditer(text):
+        end = _NEXT_SECTION.search(text, match.end())
+        spans.append((match.start(), end.start() if end else len(text)))
+    return spans
+
+
 def extract(text: str) -> Extraction:
     """The ESCO skills `text` names, with spans, and the list items it names no known skill in."""
     text = (text or "")[:MAX_TEXT_LENGTH]
@@ -200,11 +274,22 @@ def extract(text: str) -> Extraction:
     words = tokens(_TAG.sub(lambda m: " " * len(m.group()), text))
     if not words:
         return Extraction([], [])
-    found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS))
+    masked = _TAG.sub(lambda m: " " * len(m.group()), text)
+
+    position = {id(w): i for i, w in enumerate(words)}
+
+    def accept(window: list[Token], uri: str) -> bool:
+        return _within_one_clause(masked, window) and not _vetoed(
+            window, words, position[id(window[0])]
+        )
+
+    found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS, accept=accept))
+    skipped = _not_about_the_job(masked)
+    found = [f for f in found if not any(s <= f.start < e for s, e in skipped)]
     skills = [SkillMention(f.value, f.start, f.end, text[f.start : f.end]) for f in found]
     unknown: list[str] = []
     seen: set[str] = set()
-    covered = [(m.start, m.end) for m in skills]
+    covered = [(m.start, m.end) for m in skills] + skipped
     for start, end in _segments(text):
         if any(s < end and start < e for s, e in covered):
             continue
