@@ -50,6 +50,7 @@ test: $(STAMP) browser fonts
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	  ALLOWED_HOSTS=antarkerja.example $(BIN)/python manage.py check --deploy --fail-level WARNING

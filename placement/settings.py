@@ -59,12 +59,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "placement.accounts",
     "placement.taxonomy",
+    "placement.offices",
     "placement.registers",
     "placement.migrants",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.demo",
     "placement.ops",
     "officers",
     "jobseekers",
@@ -369,16 +371,4 @@ ANTARKERJA = {
     "REPORT_INTERVAL_MONTHS": 6,
     # AKL within one regency/city; AKAD across regencies/provinces; AKAN abroad (DOMAIN.md §1 [P]).
     "AKL_BOUNDARY": "regency",
-    # Hooks run after reference data loads; taxonomy itself imports no other app.
-    "AFTER_REFERENCE_DATA": ["officers.services.sync_offices"],
-    # Logs officer actions (workload, SKP evidence) for apps that may not import officers.
-    "ACTIVITY_RECORDER": "officers.services.record_activity",
-    # Extra demo-data builders, each a callable(stdout, options) run by seed_demo in order.
-    "DEMO_SEEDERS": [
-        "officers.demo.seed",
-        "employers.demo.seed",
-        "jobseekers.demo.seed",
-        "officers.demo.seed_casework",
-        "placement.reports.demo.seed",
-    ],
 }

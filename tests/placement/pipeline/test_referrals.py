@@ -13,9 +13,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from jobseekers.models import JobSeeker
-from officers.models import Activity, SeekerCase
 from placement.accounts.models import AuditEvent
 from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity, SeekerCase
 from placement.pipeline import services
 from placement.pipeline.models import Placement, Referral
 from tests.factories import EmployerUserFactory, JobSeekerFactory, UserFactory, VacancyFactory

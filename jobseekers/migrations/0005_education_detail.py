@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobseekers', '0003_cvdocument_cardsequence_consent'),
+        ('jobseekers', '0004_office_moved'),
         ('taxonomy', '0002_studyfield_smkprogramme'),
     ]
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
 from employers.services import vacancy_event
-from officers.demo import demo_user
 from placement.accounts.models import Role, User
+from placement.demo.accounts import demo_user
 from placement.ledger.models import Event, EventKind
 from placement.registers.models import Agency, JobOrder
 from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill

@@ -24,7 +24,18 @@ from django.utils import timezone
 
 from jobseekers import services
 from jobseekers.consent import CURRENT_CONSENT_VERSION
-from jobseekers.demo_data import (
+from jobseekers.models import (
+    CardSequence,
+    Consent,
+    Education,
+    Experience,
+    JobSeeker,
+    SeekerSkill,
+)
+from jobseekers.nik import format_nik
+from placement.accounts.models import Role
+from placement.demo.accounts import demo_user
+from placement.demo.jobseekers_data import (
     CONTRACT_SEEKERS,
     DEFAULT_RELIGION_MIX,
     EDUCATION_MIX,
@@ -39,20 +50,9 @@ from jobseekers.demo_data import (
     STREETS,
     TRANSVERSAL_WORDS,
 )
-from jobseekers.models import (
-    CardSequence,
-    Consent,
-    Education,
-    Experience,
-    JobSeeker,
-    SeekerSkill,
-)
-from jobseekers.nik import format_nik
-from officers.demo import demo_user
-from officers.models import Office
-from placement.accounts.models import Role
 from placement.ledger.models import Event, EventKind
 from placement.ledger.services import age_group
+from placement.offices.models import Office
 from placement.taxonomy.education import SchoolType, detailed_code
 from placement.taxonomy.models import (
     District,

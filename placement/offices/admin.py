@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from officers.models import Office, Officer
+from placement.offices.models import Office, Officer
 
 
 @admin.register(Office)

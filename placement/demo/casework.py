@@ -1,59 +1,31 @@
-"""Demo accounts of the Contract (DESIGN.md): national admin, officers, employers, seekers."""
+"""Casework: the demo offices' lived-in look (runs after the seekers and employers exist)."""
 
 from __future__ import annotations
 
+import logging
 import random
+from datetime import date, datetime, time, timedelta
 
-from officers.models import Office, Officer
-from officers.services import NATIONAL_CODE, sync_offices
-from placement.accounts.models import Role, User
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
 
-DEMO_PASSWORD = "antarkerja-demo"  # noqa: S105 - public by design, refused when DEBUG is off
-DEMO_DOMAIN = "antarkerja.example"
-
-# (e-mail local part, role, office code, full name, position)
-STAFF = [
-    ("admin", Role.NATIONAL, NATIONAL_CODE, "Admin Nasional", Officer.Position.ADMINISTRATOR),
-    ("officer.62", Role.OFFICER, "62", "Ratna Sari Dewi", Officer.Position.AHLI_MADYA),
-    ("officer.6271", Role.OFFICER, "62.71", "Budi Santoso", Officer.Position.AHLI_MUDA),
-    ("officer.6201", Role.OFFICER, "62.01", "Siti Rahmawati", Officer.Position.AHLI_PERTAMA),
-]
-# Employer and seeker users; their company and profile come from the employers and jobseekers
-# seeders.
-PUBLIC = [
-    ("employer.6271", Role.EMPLOYER, "Hendra Wijaya"),
-    ("employer.6201", Role.EMPLOYER, "Agus Salim"),
-    ("seeker.6271", Role.SEEKER, "Dewi Lestari"),
-    ("seeker.6201", Role.SEEKER, "Andi Pratama"),
-]
-
-
-def demo_user(local: str, role: str, full_name: str) -> User:
-    """Get or create one demo user with the public demo password."""
-    email = f"{local}@{DEMO_DOMAIN}"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD, role=role, full_name=full_name)
-    return user
-
-
-def seed(*, stdout, options: dict, rng: random.Random) -> None:
-    """Create the demo staff and public users (idempotent)."""
-    if not Office.objects.exists():
-        sync_offices()
-    offices = {o.code: o for o in Office.objects.filter(code__in=[s[2] for s in STAFF])}
-    for local, role, office_code, full_name, position in STAFF:
-        user = demo_user(local, role, full_name)
-        if role == Role.NATIONAL and not user.is_superuser:
-            user.is_staff = user.is_superuser = True
-            user.save(update_fields=["is_staff", "is_superuser"])
-        Officer.objects.get_or_create(
-            user=user, defaults={"office": offices[office_code], "position": position}
-        )
-    for local, role, full_name in PUBLIC:
-        demo_user(local, role, full_name)
-    stdout.write(f"Demo accounts: {len(STAFF) + len(PUBLIC)} (password {DEMO_PASSWORD})")
-
+from employers.models import Employer, EmployerUser, Vacancy
+from jobseekers import services as seeker_services
+from jobseekers.consent import CURRENT_CONSENT_VERSION
+from jobseekers.models import JobSeeker
+from jobseekers.nik import format_nik
+from jobseekers.services import add_months
+from officers.models import CounsellingSession
+from officers.services import AgreedAction, record_session, template_text
+from placement.accounts.models import User
+from placement.demo.accounts import DEMO_DOMAIN, DEMO_PASSWORD
+from placement.demo.employers import CONTRACT_COMPANIES
+from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity, Office
+from placement.pipeline import services
+from placement.pipeline.models import FollowUp, Placement, Referral
+from placement.taxonomy.models import District, Occupation, Regency, Skill
 
 # --- Casework: the demo offices' lived-in look (runs after the seekers and employers exist) ------
 CASEWORK_OFFICES = ("62.71", "62.01")
@@ -115,15 +87,9 @@ OUTSIDE_EMPLOYERS = [
 
 
 def _walk_in(stdout) -> None:
-    from jobseekers import services as seeker_services
-    from jobseekers.consent import CURRENT_CONSENT_VERSION
-    from jobseekers.models import JobSeeker
-    from jobseekers.nik import format_nik
-    from placement.taxonomy.models import District, Occupation, Regency, Skill
 
     if User.objects.filter(email=WALK_IN["email"]).exists():
         return
-    from datetime import date
 
     profile = dict(WALK_IN["profile"])
     birth = date(*profile.pop("birth_date"))
@@ -164,11 +130,6 @@ def _walk_in(stdout) -> None:
 def seed_casework(*, stdout, options: dict, rng: random.Random) -> None:
     """Counselling, referrals in every status, placements over twelve months and follow-ups for
     the demo offices 62.71 and 62.01 (idempotent: skipped when the offices have referrals)."""
-    import logging
-
-    from django.db import transaction
-
-    from placement.pipeline.models import Referral
 
     with transaction.atomic():
         _walk_in(stdout)
@@ -198,7 +159,6 @@ class _Casework:
     """The casework of one regency office, built through the real services and then backdated."""
 
     def __init__(self, code: str, rng: random.Random) -> None:
-        from django.utils import timezone
 
         self.code = code
         self.rng = rng
@@ -212,11 +172,6 @@ class _Casework:
 
     def _backdate(self, subject, day, kind: str | None = None) -> None:
         """Move the activities the services logged "now" to the day the demo work happened."""
-        from datetime import datetime, time
-
-        from django.utils import timezone
-
-        from officers.models import Activity
 
         at = timezone.make_aware(datetime.combine(day, time(9 + self.rng.randint(0, 6), 0)))
         activities = Activity.objects.filter(
@@ -227,13 +182,11 @@ class _Casework:
         activities.update(at=at)
 
     def _employer_user(self, employer):
-        from employers.models import EmployerUser
 
         membership = EmployerUser.objects.filter(employer=employer).select_related("user").first()
         return membership.user if membership else self.user
 
     def seed(self) -> dict[str, int]:
-        from jobseekers.models import JobSeeker
 
         seekers = list(
             JobSeeker.objects.filter(regency_id=self.code, status=JobSeeker.Status.ACTIVE)
@@ -254,10 +207,6 @@ class _Casework:
 
     # counselling
     def _counselling(self, seekers) -> None:
-        from datetime import timedelta
-
-        from officers.models import CounsellingSession
-        from officers.services import AgreedAction, record_session, template_text
 
         Kind = CounsellingSession.Kind
         year_ago = self.today - timedelta(days=365)
@@ -334,9 +283,6 @@ class _Casework:
 
     # referrals of this month and the last weeks
     def _open_vacancies(self):
-        from django.db.models import F, Q
-
-        from employers.models import Vacancy
 
         return list(
             Vacancy.objects.published()
@@ -349,13 +295,6 @@ class _Casework:
         )
 
     def _current_referrals(self, seekers) -> None:
-        from datetime import datetime, time, timedelta
-
-        from django.utils import timezone
-
-        from employers.demo import CONTRACT_COMPANIES
-        from placement.pipeline import services
-        from placement.pipeline.models import Referral
 
         contract = {company["nib"] for company in CONTRACT_COMPANIES}
         vacancies = self._open_vacancies()
@@ -449,14 +388,6 @@ class _Casework:
 
     # placements of the last twelve months, with their referrals and follow-ups
     def _history(self, seekers) -> None:
-        from datetime import datetime, time, timedelta
-
-        from django.utils import timezone
-
-        from employers.models import Employer, Vacancy
-        from jobseekers.services import add_months
-        from placement.pipeline import services
-        from placement.pipeline.models import FollowUp, Placement, Referral
 
         employers = list(
             Employer.objects.verified().filter(regency_id=self.code).select_related("industry")
@@ -569,16 +500,6 @@ class _Casework:
         """Placement records (with referral, follow-up and the officer's activity) for the
         seekers the generated population placed in the last twelve months: their ledger events
         exist already, so nothing is written to the ledger here."""
-        from datetime import datetime, time, timedelta
-
-        from django.utils import timezone
-
-        from employers.models import Employer, Vacancy
-        from jobseekers.models import JobSeeker
-        from jobseekers.services import add_months
-        from officers.models import Activity, Office
-        from placement.ledger.models import Event, EventKind
-        from placement.pipeline.models import FollowUp, Placement, Referral
 
         start = add_months(self.today.replace(day=1), -11)
         events = {

@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from jobseekers import demo
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
-from officers import demo as officers_demo
+from placement.demo import accounts as officers_demo
+from placement.demo import jobseekers as demo
 from placement.ledger.models import Event
 
 

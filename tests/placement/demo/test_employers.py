@@ -8,9 +8,9 @@ import time
 
 from django.db.models import Count
 
-from employers import demo
 from employers.models import Employer, Vacancy, VacancySkill
-from officers import demo as officers_demo
+from placement.demo import accounts as officers_demo
+from placement.demo import employers as demo
 from placement.ledger.models import Event
 
 

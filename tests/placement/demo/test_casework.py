@@ -7,12 +7,13 @@ import random
 
 import pytest
 
-from employers import demo as employers_demo
-from jobseekers import demo as jobseekers_demo
 from jobseekers.models import JobSeeker
-from officers import demo
-from officers.models import Action, Activity, CounsellingSession
+from officers.models import Action, CounsellingSession
+from placement.demo import accounts, casework
+from placement.demo import employers as employers_demo
+from placement.demo import jobseekers as jobseekers_demo
 from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity
 from placement.pipeline.models import FollowUp, Placement, Referral
 
 
@@ -26,10 +27,10 @@ def seeded(django_db_setup, django_db_blocker):
         out = io.StringIO()
         rng = random.Random(11)
         options = {"seekers": 700, "vacancies": 120}
-        demo.seed(stdout=out, options=options, rng=rng)
+        accounts.seed(stdout=out, options=options, rng=rng)
         employers_demo.seed(stdout=out, options=options, rng=rng)
         jobseekers_demo.seed(stdout=out, options=options, rng=rng)
-        demo.seed_casework(stdout=out, options=options, rng=rng)
+        casework.seed_casework(stdout=out, options=options, rng=rng)
         try:
             yield out
         finally:
@@ -44,7 +45,7 @@ def data(seeded, db):
 
 
 def test_referrals_of_every_status_exist_in_both_offices(data):
-    for code in demo.CASEWORK_OFFICES:
+    for code in casework.CASEWORK_OFFICES:
         statuses = set(Referral.objects.filter(office__code=code).values_list("status", flat=True))
         assert statuses == set(Referral.Status.values), code
 
@@ -75,7 +76,7 @@ def test_counselling_actions_and_follow_ups_wait_in_the_queues(data):
 
 
 def test_the_walk_in_registration_waits_for_the_62_71_officer(data):
-    walk_in = JobSeeker.objects.get(user__email=demo.WALK_IN["email"])
+    walk_in = JobSeeker.objects.get(user__email=casework.WALK_IN["email"])
     assert walk_in.status == JobSeeker.Status.SUBMITTED and walk_in.regency_id == "62.71"
     assert walk_in.skills.count() >= 4
 
@@ -83,6 +84,6 @@ def test_the_walk_in_registration_waits_for_the_62_71_officer(data):
 def test_seeding_again_adds_nothing(data):
     counts = (Referral.objects.count(), Placement.objects.count())
     out = io.StringIO()
-    demo.seed_casework(stdout=out, options={}, rng=random.Random(1))
+    casework.seed_casework(stdout=out, options={}, rng=random.Random(1))
     assert (Referral.objects.count(), Placement.objects.count()) == counts
     assert "already" in out.getvalue()

@@ -17,8 +17,12 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from placement.demo.accounts import DEMO_DOMAIN
 from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity, Office, Officer
 from placement.reports import services
+from placement.reports.models import IpkReport
+from placement.taxonomy.models import Regency
 
 DEMO = "reports"
 PROVINCE = "62"
@@ -134,8 +138,6 @@ def _is_thin(today: date) -> bool:
 
 
 def _seed_ledger(rng: random.Random, today: date) -> int:
-    from officers.models import Office
-    from placement.taxonomy.models import Regency
 
     if Event.objects.filter(detail__demo=DEMO).exists() or not _is_thin(today):
         return 0
@@ -291,8 +293,6 @@ def _vacancy_life(
 
 # --- Officer activity -----------------------------------------------------------------------------
 def _seed_activities(rng: random.Random, today: date) -> int:
-    from officers.demo import DEMO_DOMAIN
-    from officers.models import Activity, Officer
 
     officers = list(
         Officer.objects.filter(user__email__endswith=f"@{DEMO_DOMAIN}")
@@ -344,7 +344,6 @@ def _seed_activities(rng: random.Random, today: date) -> int:
 
 # --- Tables ---------------------------------------------------------------------------------------
 def _build_tables(today: date, *, rebuild: bool = False) -> int:
-    from placement.reports.models import IpkReport
 
     last = services.previous_month(today)
     months = [services.add_months(last, -i) for i in range(TABLE_MONTHS)]

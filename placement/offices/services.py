@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from officers.models import Office
+from placement.offices.models import Office
 from placement.taxonomy.models import Province, Regency
 
 NATIONAL_CODE = "00"

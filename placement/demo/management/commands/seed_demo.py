@@ -1,7 +1,7 @@
 """`manage.py seed_demo`: the demo accounts of the Contract plus a generated population.
 
-Each app contributes a seeder listed in settings.ANTARKERJA["DEMO_SEEDERS"]; a seeder is a callable
-`seed(*, stdout, options, rng)` and must be safe to run again.
+The seeders of `placement.demo` run in order; each is a callable `seed(*, stdout, options, rng)` and
+must be safe to run again.
 """
 
 from __future__ import annotations
@@ -11,9 +11,18 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import import_string
 
 from placement.accounts.models import User
+from placement.demo import accounts, casework, employers, jobseekers, reports
+
+# Accounts first; casework needs the seekers and employers; the report history comes last.
+SEEDERS = (
+    accounts.seed,
+    employers.seed,
+    jobseekers.seed,
+    casework.seed_casework,
+    reports.seed,
+)
 
 
 class Command(BaseCommand):
@@ -39,8 +48,9 @@ class Command(BaseCommand):
             if options[name] < 0:
                 raise CommandError(f"--{name} must be zero or more.")
         rng = random.Random(options["seed"])  # noqa: S311 - repeatable demo data, not secrets
-        for path in settings.ANTARKERJA["DEMO_SEEDERS"]:
+        for seeder in SEEDERS:
             started = time.monotonic()
-            import_string(path)(stdout=self.stdout, options=options, rng=rng)
-            self.stdout.write(f"{path}: {time.monotonic() - started:.1f} s")
+            seeder(stdout=self.stdout, options=options, rng=rng)
+            name = f"{seeder.__module__}.{seeder.__name__}"
+            self.stdout.write(f"{name}: {time.monotonic() - started:.1f} s")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Password: antarkerja-demo"))

@@ -7,14 +7,15 @@ import random
 
 from django.utils import timezone
 
-from officers.models import Activity
+from placement.demo import reports as demo
 from placement.ledger.models import Event
-from placement.reports import demo, services
+from placement.offices.models import Activity
+from placement.reports import services
 from placement.reports.models import IpkReport
 
 
 def test_the_demo_builds_twelve_months_of_non_trivial_tables(db, monkeypatch):
-    from officers.demo import seed as seed_officers
+    from placement.demo.accounts import seed as seed_officers
 
     monkeypatch.setattr(demo, "PEOPLE_PER_REGISTRATION", 20_000)  # a quarter, to stay fast
     out = io.StringIO()

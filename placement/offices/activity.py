@@ -1,8 +1,8 @@
 """The officers' activity log and the caseload's "last contact": written by every service an
-officer acts through (officers' own, and the pipeline's referrals, placements and follow-ups).
+officer acts through (seekers', employers', the pipeline's and the officers' own).
 
-Kept apart from `officers.services` so the pipeline can import it without importing the officer
-pages' services (which import the pipeline).
+On the ground floor so every app can log an officer's action directly (Permenaker 10/2023
+workload, SKP evidence).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from officers.models import Activity, SeekerCase
+from placement.offices.models import Activity, SeekerCase
 
 
 def officer_of(user):

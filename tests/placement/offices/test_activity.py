@@ -1,5 +1,5 @@
-from officers.models import Activity
-from officers.services import record_activity
+from placement.offices.activity import record_activity
+from placement.offices.models import Activity
 
 
 def test_officer_actions_are_logged_with_office_and_evidence(alice):
