@@ -12,10 +12,23 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='vacancy',
-            name='school_track',
-            field=models.CharField(blank=True, choices=[('general', 'General (SMA/MA)'), ('vocational', 'Vocational (SMK/MAK)')], default='', max_length=10, verbose_name='type of upper-secondary school'),
+        # ALTER TABLE ... ADD COLUMN ... DEFAULT '' on every database: SQLite would otherwise remake
+        # the table, and with it the PostgreSQL-only GIN index it cannot build.
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "ALTER TABLE employers_vacancy ADD COLUMN school_track varchar(10) "
+                    "NOT NULL DEFAULT ''",
+                    "ALTER TABLE employers_vacancy DROP COLUMN school_track",
+                )
+            ],
+            state_operations=[
+                migrations.AddField(
+                    model_name='vacancy',
+                    name='school_track',
+                    field=models.CharField(blank=True, choices=[('general', 'General (SMA/MA)'), ('vocational', 'Vocational (SMK/MAK)')], default='', max_length=10, verbose_name='type of upper-secondary school'),
+                ),
+            ],
         ),
         migrations.AddField(
             model_name='vacancy',
