@@ -653,7 +653,7 @@ def _new_vacancy(
     if status != Vacancy.Status.DRAFT:
         vacancy.submitted_at = min(
             _aware(vacancy.valid_from - timedelta(days=rng.randint(1, 5))),
-            latest - timedelta(hours=rng.randint(0, 72)),
+            latest,  # no draw from `rng`: the rest of the demo stays as it was
         )
     if status in (Vacancy.Status.RETURNED,):
         vacancy.return_reason = (
