@@ -43,7 +43,7 @@ class AddVacancyConstraint(migrations.AddConstraint):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0005_merge_20261206_1549'),
+        ('employers', '0005_vacancy_weighted_search'),
         ('registers', '0001_initial'),
         ('taxonomy', '0002_studyfield_smkprogramme'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
