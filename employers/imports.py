@@ -47,6 +47,8 @@ from placement.taxonomy.text.normalize import fold
 BATCH = 1000
 # A mapped row whose KBJI or place is coded below this confidence goes to the review queue.
 REVIEW_THRESHOLD = 0.6
+SKILL_TEXT = 2500  # characters of a description searched for skills
+NATIONAL_HOME = "31.71"  # home of a job-board employer of unknown place, for a national officer
 COMPANY_WORDS = {"pt", "cv", "tbk", "persero", "ud", "pd", "fa", "yayasan", "koperasi"}
 EMPTY_WORDS = {"", "n/a", "na", "-", "none", "null", "nan", "tidak ada"}
 MAX_REPORTED_ERRORS = 100_000
@@ -575,7 +577,9 @@ class _Mapped:
         self.defaults = {**import_mapping.DEFAULTS, **(defaults or {})}
         self.by_nib: dict[str, Employer] = {}
         self.by_name: dict[str, list[Employer]] = {}
-        for employer in Employer.objects.only("id", "name", "nib", "regency_id", "status"):
+        for employer in Employer.objects.only(
+            "id", "name", "nib", "regency_id", "status", "industry_id"
+        ):
             if employer.nib:
                 self.by_nib[employer.nib] = employer
             self.by_name.setdefault(company_key(employer.name), []).append(employer)
@@ -597,6 +601,8 @@ class _Mapped:
         if not codes and self.scope.province_codes:
             province = sorted(self.scope.province_codes)[0]
             codes = sorted(c for c in self.lookups.regencies if c.startswith(province + "."))
+        if not codes and self.scope.everything and NATIONAL_HOME in self.lookups.regencies:
+            codes = [NATIONAL_HOME]
         return codes[0] if codes else None
 
     def employer(
@@ -694,9 +700,9 @@ class _Mapped:
         # Skills: the skills column and the description; unknown words kept for review.
         skill_text = self.get(row, "skills")
         skill_text = re.sub(r"[\[\]'\"]", " ", skill_text)
-        extraction = skill_coder.extract(
-            f"{skill_text}\n{description}" if skill_text else description
-        )
+        # The head of the description names the skills; its tail is benefits and how to apply.
+        head = description[:SKILL_TEXT]
+        extraction = skill_coder.extract(f"{skill_text}\n{head}" if skill_text else head)
         skill_ids: list[int] = []
         for uri in extraction.uris:
             pk = self.skill_pks.get(uri.lower())
@@ -752,6 +758,8 @@ class _Mapped:
         employer = self.employer(row, company, nib, regency, place)
         if employer is None:
             return None
+        if regency is None and "regency" not in review:
+            review.append("regency")  # no regency/city: the officer places it
         now = timezone.now()
         coding["confidence"] = min(
             coding["kbji"]["confidence"],
@@ -762,7 +770,7 @@ class _Mapped:
             employer=employer,
             title=title,
             occupation=occupation,
-            industry=employer.industry if employer.industry_id else None,
+            industry_id=employer.industry_id,
             min_education=education,
             regency_id=regency,
             description=description,
@@ -839,7 +847,8 @@ def _write_mapped(batch: list[Vacancy]) -> tuple[int, int]:
         required, _optional = vacancy._import_skills
         skills += [VacancySkill(vacancy=vacancy, skill_id=pk, is_required=True) for pk in required]
     VacancySkill.objects.bulk_create(skills, batch_size=BATCH)
-    return len(new), len(changed)
+    # A row repeating an ad of the same batch (same id or link) updated that ad.
+    return len(new), len(changed) + len(batch) - len(unique)
 
 
 def choose_mapping(
