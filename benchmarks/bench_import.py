@@ -111,9 +111,11 @@ def main() -> None:
     url = _database_url(base)
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": os.environ.get("DEBUG", "1")}
     for args in (["migrate", "--noinput", "-v0"], ["load_reference_data"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
         )
+        if done.returncode:
+            sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-2000:]}")
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "placement.settings")

@@ -961,7 +961,7 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
                         mapping, defaults = choose_mapping(run, header, sample)
                         if not mapping.get("title"):
                             raise ImportFileError(_("No column of the file holds the job title."))
-                        run.mapping = mapping
+                        run.mapping = {**mapping, "__header__": header}
                         mapped = _Mapped(run, mapping, defaults, lookups, scope, today)
                         rows = itertools.chain(sample, rows)
                     elif missing:

@@ -71,6 +71,17 @@ def return_vacancy(*, vacancy: Vacancy, officer: User, reason: str) -> Vacancy:
     return vacancy
 
 
+def save_import_profile(*, run: ImportRun, name: str, officer: User):
+    """Save the column mapping of `run` as a named profile for files with the same columns."""
+    from employers import import_mapping
+
+    header = run.mapping.get("__header__") or (run.profile.headers if run.profile else [])
+    profile = import_mapping.save_profile(name, header, run.mapping, None, officer)
+    run.profile = profile
+    run.save(update_fields=["profile"])
+    return profile
+
+
 def start_import(*, kind: str, policy: str, upload, officer: User) -> ImportRun:
     """Start an import of employers or vacancies and log it (one activity per file)."""
     run = imports.start_import(kind=kind, policy=policy, upload=upload, by=officer)

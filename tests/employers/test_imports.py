@@ -380,3 +380,15 @@ def test_a_vacancy_without_a_regency_goes_to_review(db, nadia):
     assert (result.rows_imported, result.rows_review) == (1, 1)
     vacancy = Vacancy.objects.get(external_id="900010")
     assert vacancy.regency is None and "regency" in vacancy.coding["review"]
+
+
+def test_the_officer_saves_the_mapping_as_a_profile_from_the_import_page(client, db, alice):
+    first = run(csv_upload([board_row(11)]), kind="vacancies", by=alice)
+    client.force_login(alice)
+    page = client.get(f"/officer/imports/{first.pk}/")
+    assert page.status_code == 200 and "perusahaan" in page.content.decode()
+    response = client.post(f"/officer/imports/{first.pk}/profile/", {"name": "Papan kota"})
+    assert response.status_code == 302
+    second = run(csv_upload([board_row(12)]), kind="vacancies", by=alice)
+    assert second.profile is not None and second.profile.name == "Papan kota"
+    assert "__header__" not in second.profile.mapping
