@@ -48,8 +48,7 @@ from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
 from placement.accounts.models import User
-from placement.offices.activity import record_activity
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Sex, Skill
 
 AK1_PATTERN = r"^[0-9]{2,4}-[0-9]{4}-[0-9]{6,7}$"
 ERROR_400 = OpenApiResponse(description="Invalid input: the errors name each field.")
@@ -99,7 +98,7 @@ class ProfileFieldsSerializer(serializers.Serializer):
     nik = serializers.RegexField(NIK_PATTERN, max_length=16, min_length=16)
     birth_place = serializers.CharField(max_length=100)
     birth_date = serializers.DateField()
-    sex = serializers.ChoiceField(choices=JobSeeker.Sex.choices)
+    sex = serializers.ChoiceField(choices=Sex.choices)
     marital_status = serializers.ChoiceField(choices=JobSeeker.MaritalStatus.choices)
     religion = serializers.ChoiceField(choices=JobSeeker.Religion.choices)
     address = serializers.CharField(max_length=255)
@@ -533,10 +532,9 @@ class JobSeekerVerifyView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
         try:
-            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
+            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user, via="api")
         except DjangoValidationError as error:
             _raise_service_error(error)
-        record_activity(user=request.user, kind="seeker_verified", subject=seeker, via="api")
         return Response(SeekerSerializer(seeker, context={"request": request}).data)
 
 

@@ -25,7 +25,7 @@ from jobseekers.services import (
 )
 from placement.accounts.models import User
 from placement.taxonomy.fields import RupiahField
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Sex, Skill
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
 NAME_EXTRA_CHARACTERS = frozenset(" '\u2019.-")  # space, apostrophes, dot, hyphen
@@ -192,7 +192,7 @@ class IdentityForm(forms.Form):
         label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
     )
     birth_date = DatePartsField(label=_("Date of birth"), help_text=_("For example 27 3 2001"))
-    sex = forms.ChoiceField(label=_("Sex"), choices=JobSeeker.Sex.choices, widget=Radios)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=Radios)
     marital_status = forms.ChoiceField(
         label=_("Marital status"),
         choices=JobSeeker.MaritalStatus.choices,

@@ -5,7 +5,7 @@ referrals and candidates."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -24,6 +24,7 @@ from officers.access import (
     referrals_for_officer,
 )
 from officers.forms import OutcomeForm, ReferralForm, SeekerLookupForm
+from placement.accounts.access import parse_pk
 from placement.accounts.scope import region_scope
 from placement.matching import queries
 from placement.matching.explain import explain_all
@@ -37,7 +38,7 @@ Status = Referral.Status
 
 def _open_vacancies():
     """Open vacancies and published ones opening later, with positions left."""
-    return Vacancy.objects.announced().filter(headcount__gt=F("filled_count") + F("removed_count"))
+    return Vacancy.objects.referable()
 
 
 @office_required
@@ -74,7 +75,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
             referral_form=ReferralForm(initial={"seeker": seeker.pk, "source": "search"}),
         )
     elif request.GET.get("vacancy"):
-        vacancy = get_vacancy_for_viewer(request.user, _int(request.GET["vacancy"]))
+        vacancy = get_vacancy_for_viewer(request.user, parse_pk(request.GET["vacancy"]))
         seekers = JobSeeker.objects.none()
         if q:
             seekers = JobSeeker.objects.visible_to(request.user).active()
@@ -95,16 +96,6 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     else:
         raise Http404
     return render(request, "officers/referrals/referral_new.html", context)
-
-
-def _int(value: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
 
 
 def _create(request: HttpRequest) -> HttpResponse:

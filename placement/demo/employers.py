@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
-from employers.services import vacancy_event
 from placement.accounts.models import Role, User
 from placement.demo.accounts import demo_user
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.registers.models import Agency, JobOrder
 from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
@@ -677,7 +677,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
         return []
     registered_on = timezone.localdate(vacancy.published_at)
     events = [
-        vacancy_event(
+        ledger.vacancy_event(
             EventKind.VACANCY_REGISTERED,
             vacancy,
             quantity=vacancy.headcount,
@@ -687,7 +687,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
     ended_on = min(today, registered_on + timedelta(days=rng.randint(5, 30)))
     if vacancy.filled_count:
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_FILLED,
                 vacancy,
                 quantity=vacancy.filled_count,
@@ -701,7 +701,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
             else ended_on
         )
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_REMOVED,
                 vacancy,
                 quantity=vacancy.removed_count,

@@ -50,8 +50,8 @@ from placement.demo.jobseekers_data import (
     STREETS,
     TRANSVERSAL_WORDS,
 )
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
-from placement.ledger.services import age_group
 from placement.offices.models import Office
 from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
 
@@ -552,24 +552,16 @@ def _issue_numbers(plans: list[_Plan]) -> list[CardSequence]:
 
 
 def _event(plan: _Plan, kind: str, day: date, detail: dict, occupation_group: str) -> Event:
-    seeker = plan.seeker
-    age = seeker.age_on(day)
-    return Event(
-        kind=kind,
-        occurred_on=day,
+    placed = kind == EventKind.SEEKER_PLACED
+    return ledger.seeker_event(
+        plan.seeker,
+        kind,
+        day,
         recorded_at=timezone.make_aware(datetime.combine(day, time(12, 0))),
-        subject_type=JobSeeker._meta.label_lower,
-        subject_id=seeker.pk,
-        office_id=seeker.office_id,
-        regency_id=seeker.regency_id,
-        province_id=seeker.regency_id.split(".")[0],
-        sex=seeker.sex,
-        age_group=age_group(age),
-        education=seeker.education_level_id or "",
         occupation_group=occupation_group,
-        industry_section=plan.industry_section if kind == EventKind.SEEKER_PLACED else "",
-        placement_scope=plan.placement_scope if kind == EventKind.SEEKER_PLACED else "",
-        employer_type=plan.employer_type if kind == EventKind.SEEKER_PLACED else "",
+        industry_section=plan.industry_section if placed else "",
+        placement_scope=plan.placement_scope if placed else "",
+        employer_type=plan.employer_type if placed else "",
         detail=detail,
     )
 

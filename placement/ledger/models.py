@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from placement.taxonomy.models import Sex
+
 
 class EventKind(models.TextChoices):
     SEEKER_REGISTERED = "seeker_registered", _("Job seeker registered")
@@ -20,11 +22,6 @@ class EventKind(models.TextChoices):
     VACANCY_REGISTERED = "vacancy_registered", _("Vacancy registered")
     VACANCY_FILLED = "vacancy_filled", _("Vacancy filled")
     VACANCY_REMOVED = "vacancy_removed", _("Vacancy removed")
-
-
-class Sex(models.TextChoices):
-    MALE = "L", _("Male")
-    FEMALE = "P", _("Female")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

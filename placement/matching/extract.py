@@ -153,14 +153,13 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
     seeker_ids = seekers[:, 0].copy()
 
-    today = run_on.isoformat()
-    vacancy_where = (
-        # Published vacancies opening later are matched too: candidates are ready on day one.
-        "v.status = %s AND v.valid_from IS NOT NULL AND v.valid_to >= %s "
-        "AND v.headcount > v.filled_count + v.removed_count "
-        "AND (v.regency_id IS NOT NULL OR v.is_overseas)"
+    # Published vacancies opening later are matched too: candidates are ready on day one. The
+    # rule is the one of Vacancy.objects.referable(), compiled to SQL here.
+    referable_sql, referable_params = (
+        Vacancy.objects.referable(run_on).order_by().values("id").query.sql_with_params()
     )
-    vacancy_params: list = [Vacancy.Status.PUBLISHED, today]
+    vacancy_where = f"v.id IN ({referable_sql}) AND (v.regency_id IS NOT NULL OR v.is_overseas)"
+    vacancy_params: list = list(referable_params)
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")

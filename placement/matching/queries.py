@@ -11,7 +11,7 @@ def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
     """The seeker's ranked vacancies that are open today or published to open later."""
     from employers.models import Vacancy
 
-    open_ids = Vacancy.objects.announced().filter(pk=OuterRef("vacancy_id"))
+    open_ids = Vacancy.objects.referable().filter(pk=OuterRef("vacancy_id"))
     return list(
         Match.objects.for_seeker(seeker_id)
         .filter(Exists(open_ids))

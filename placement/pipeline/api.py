@@ -29,6 +29,7 @@ from rest_framework.response import Response
 
 from employers.access import get_vacancy_for_viewer
 from jobseekers.models import SeekerSkill
+from placement.accounts.access import parse_pk
 from placement.accounts.models import Role
 from placement.pipeline import services
 from placement.pipeline.access import (
@@ -268,12 +269,7 @@ REFERRAL_REFUSED = OpenApiResponse(
 def _referral_for(user, pk: str | None) -> Referral:
     from officers.access import get_referral_for_officer
 
-    try:
-        number = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
+    number = parse_pk(pk)
     if user.role == Role.EMPLOYER:
         return get_referral_for_employer(user, number)
     if user.role in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
@@ -328,6 +324,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 source=values["source"],
                 note=values["note"],
                 base_url=request.build_absolute_uri("/"),
+                via="api",
             )
         except services.ReferralRefused as refused:
             return Response({"detail": refused.message}, status=status.HTTP_400_BAD_REQUEST)
@@ -357,7 +354,10 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                         "Only the office issues a referral letter.", field="status"
                     )
                 services.send_referral(
-                    referral=referral, by=request.user, base_url=request.build_absolute_uri("/")
+                    referral=referral,
+                    by=request.user,
+                    base_url=request.build_absolute_uri("/"),
+                    via="api",
                 )
             else:
                 services.record_referral_outcome(
@@ -367,6 +367,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                     reason=values["reason"],
                     note=values["note"],
                     on=values["on"],
+                    via="api",
                 )
         except services.ReferralRefused as refused:
             body = {"detail": refused.message}

@@ -14,16 +14,19 @@ from datetime import date
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from employers.models import Vacancy, VacancySkill, positions_left
 from placement.accounts.scope import EVERYTHING, RegionScope
+from placement.matching.models import Match
 from placement.matching.queries import latest_run
 from placement.reports import ipk
 from placement.reports.exports import Sheet
+from placement.taxonomy.models import Occupation, Skill
 
 BEST_MATCHES = 10  # a vacancy's top ten candidates are its "best-matched" seekers
 GOOD_SCORE = 40.0  # below this a candidate is a weak match (the matching summaries' threshold)
@@ -83,14 +86,8 @@ def _scope(region_code: str) -> RegionScope:
 
 def open_vacancies(region_code: str):
     """Published vacancies of the region with positions still open today."""
-    from employers.models import Vacancy
 
-    return (
-        Vacancy.objects.published()
-        .in_scope(_scope(region_code))
-        .annotate(positions=F("headcount") - F("filled_count") - F("removed_count"))
-        .filter(positions__gt=0)
-    )
+    return Vacancy.objects.open().in_scope(_scope(region_code)).with_positions_left()
 
 
 def skills_gap(*, region_code: str) -> SkillsGap:
@@ -106,12 +103,9 @@ def skills_gap(*, region_code: str) -> SkillsGap:
 
 
 def _compute(region_code: str, run_on: date | None) -> SkillsGap:
-    from employers.models import VacancySkill
-    from placement.matching.models import Match
-    from placement.taxonomy.models import Occupation, Skill
 
     vacancies = open_vacancies(region_code)
-    totals = vacancies.aggregate(n=Count("id"), p=Sum("positions"))
+    totals = vacancies.aggregate(n=Count("id"), p=Sum("positions_left"))
     gap = SkillsGap(
         region_code=region_code,
         run_on=run_on,
@@ -127,9 +121,7 @@ def _compute(region_code: str, run_on: date | None) -> SkillsGap:
         .values("skill_id")
         .annotate(
             n=Count("vacancy_id"),
-            p=Sum(
-                F("vacancy__headcount") - F("vacancy__filled_count") - F("vacancy__removed_count")
-            ),
+            p=Sum(positions_left("vacancy__")),
         )
     }
     best = Match.objects.filter(
@@ -167,7 +159,7 @@ def _compute(region_code: str, run_on: date | None) -> SkillsGap:
         vacancies.exclude(occupation=None)
         .annotate(unit=Substr("occupation__code", 1, 4))
         .values("unit")
-        .annotate(n=Count("id"), p=Sum("positions"))
+        .annotate(n=Count("id"), p=Sum("positions_left"))
     ):
         by_unit[row["unit"]] = [row["n"], row["p"] or 0]
     candidates = {
