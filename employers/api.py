@@ -9,6 +9,9 @@ vacancies/{id}/            GET the same scope
 vacancies/{id}/submit/     POST the owning employer
 vacancies/{id}/verify/     POST officer {decision: publish|return, reason}
 vacancies/{id}/close/      POST the owning employer or an officer of the region {hired}
+
+Size: one serializer and one view per resource of the Contract, kept together so the API
+of employers and vacancies reads in one place; split into a package when it grows further.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 The file is streamed (csv.reader, openpyxl read-only), each row validated on its own against the
 same rules as the forms, and the good rows written in batches. Every bad row is reported with its
 row number, column and reason. Policies: skip the bad rows, or import nothing if any row is bad.
+
+Size: reading, validating and writing one file format belong together; the column rules are
+the bulk of it.
 """
 
 from __future__ import annotations
@@ -656,7 +659,7 @@ def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
         uploaded_by=by,
     )
     record_activity(user=by, kind=Activity.Kind.IMPORT, subject=run, what=kind)
-    from employers.tasks import run_import as run_import_task  # tasks import this module
+    from employers.tasks import run_import as run_import_task  # Celery cycle: tasks import us
 
     transaction.on_commit(lambda: run_import_task.delay(run.pk))
     return run

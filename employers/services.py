@@ -9,6 +9,9 @@ Ledger events (the IPK tables read only these):
 - `vacancy_registered` when a vacancy is published (quantity = headcount);
 - `vacancy_filled` when the employer (or a placement) reports hires (quantity = people hired);
 - `vacancy_removed` when open positions are withdrawn or expire (quantity = positions removed).
+
+Size: the employer and vacancy lifecycles share their refusals, ledger and audit helpers; the
+next split is `services/` with employers.py and vacancies.py.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Out-of-scope seekers answer 404 (never 403); a seeker cannot set status, numbers, office or any
 other field the services do not list as theirs to change.
+
+Size: the serializers and views of the jobseekers resources of the Contract, kept together;
+split into a package when it grows further.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Every company and vacancy is invented. Wages follow the occupation and an approx
 minimum wage (UMP 2025, rounded, for demo data only); skills are the ESCO skills with Indonesian
 labels (placement/taxonomy/data/skills_id.csv) that fit the occupation; at least a third of the
 vacancies are in Kalimantan Tengah (62), where the demo officers work.
+
+Size: mostly data (the JOBS table of occupations, wages and words); demo code, top floor.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ match region, sex and birth date, regions weighted by population with a large sh
 Tengah (62) so the demo officers have work, a plausible education mix, occupations weighted toward
 common ones, skills that fit the occupation, and a lifecycle: some waiting for verification, most
 active, some lapsed (removed), some reactivated, some placed, each with its ledger events.
+
+Size: the generated population's plan and bulk writes belong together; demo code, top floor.
 """
 
 from __future__ import annotations

@@ -18,8 +18,11 @@ import numpy as np
 import scipy.sparse as sp
 from django.db import connection
 
+from employers.models import Vacancy
+from jobseekers.models import JobSeeker
 from placement.matching.engine import SeekerArrays, VacancyArrays
 from placement.migrants.rules import MIN_OVERSEAS_AGE
+from placement.taxonomy.models import Regency
 
 SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
 SEX_CODES = {"L": 1, "P": 2}
@@ -127,8 +130,6 @@ def _csr(rows: np.ndarray, n_rows: int, row_ids: np.ndarray, col_of: dict) -> sp
 def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None = None) -> Snapshot:
     """Active seekers and open vacancies as engine arrays (optionally one province's vacancies,
     or only the given vacancies)."""
-    from employers.models import Vacancy
-    from jobseekers.models import JobSeeker
 
     regency_codes = np.array(
         sorted(int(code.replace(".", "")) for code in _regency_codes()), dtype=np.int64
@@ -242,7 +243,6 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
 
 
 def _regency_codes() -> list[str]:
-    from placement.taxonomy.models import Regency
 
     return list(Regency.objects.values_list("code", flat=True))
 
@@ -256,7 +256,6 @@ def _regency_index(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def _seeker_occupations(seeker_ids: np.ndarray) -> np.ndarray:
     """Up to four KBJI unit groups per seeker: wanted occupations first, then experience."""
-    from jobseekers.models import JobSeeker
 
     status = JobSeeker.Status.ACTIVE
     preferred = _rows(

@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Count, Max, Sum
 
+from employers.models import Vacancy
+from jobseekers.models import JobSeeker
 from placement.matching.models import Match, RegionSummary
 
 NATION = "00"
@@ -22,8 +24,6 @@ WEAKEST_KEPT = 10
 
 def build_summaries(*, built_on: date) -> int:
     """Rebuild every region's summary; returns the number of regions written."""
-    from employers.models import Vacancy
-    from jobseekers.models import JobSeeker
 
     data: dict[str, dict] = defaultdict(
         lambda: {

@@ -11,7 +11,7 @@ from jobseekers.models import JobSeeker, SeekerSkill
 from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import Role
-from placement.pipeline.models import Application
+from placement.pipeline.models import Application, Referral
 
 
 def seeker_for(user) -> JobSeeker | None:
@@ -57,7 +57,6 @@ def get_application_for_seeker(user, pk: int) -> Application:
 
 def referrals_for_employer(user):
     """Referrals sent to the vacancies of the user's company (proposals stay with the office)."""
-    from placement.pipeline.models import Referral
 
     membership = membership_for(user)
     return Referral.objects.filter(vacancy__employer_id=membership.employer_id).exclude(

@@ -29,6 +29,7 @@ from rest_framework.response import Response
 
 from employers.access import get_vacancy_for_viewer
 from jobseekers.models import SeekerSkill
+from officers.access import get_case_seeker, get_referral_for_officer
 from placement.accounts.access import parse_pk
 from placement.accounts.models import Role
 from placement.pipeline import services
@@ -267,7 +268,6 @@ REFERRAL_REFUSED = OpenApiResponse(
 
 
 def _referral_for(user, pk: str | None) -> Referral:
-    from officers.access import get_referral_for_officer
 
     number = parse_pk(pk)
     if user.role == Role.EMPLOYER:
@@ -306,7 +306,6 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     )
     def create(self, request: Request) -> Response:
         """An officer refers a seeker of the region to an open vacancy (or proposes them)."""
-        from officers.access import get_case_seeker
 
         if request.user.role not in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
             raise Http404

@@ -147,6 +147,7 @@ class OccupationQuerySet(ClassificationQuerySet):
         fits the words first), then whatever the plain word search finds. Codes ("2512") and
         words the coder cannot place fall back to `search`.
         """
+        # The coder loads numpy/scipy and its index: only when a picker asks, not at app start.
         from placement.taxonomy.text.occupations import suggest_occupations
 
         q = (q or "").strip()[:100]

@@ -132,7 +132,9 @@ def _officer_or_refuse(user: User):
 
 
 def _notify_soon(referral: Referral, base_url: str) -> None:
-    from placement.pipeline.tasks import notify_employer_of_referral
+    from placement.pipeline.tasks import (
+        notify_employer_of_referral,  # Celery cycle: tasks import us
+    )
 
     transaction.on_commit(lambda: notify_employer_of_referral.delay(referral.pk, base_url))
 
