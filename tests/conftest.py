@@ -53,9 +53,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path) -> None:
-    """MD5 hashing keeps the suite fast; uploads go to a fresh folder per test."""
+    """MD5 hashing keeps the suite fast; uploads and matching snapshots go to a fresh folder per
+    test, so tests never share files (and `pytest -n` workers, whose run ids repeat, never meet)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "private"
+    settings.MATCHING = {**settings.MATCHING, "SNAPSHOT_DIR": tmp_path / "matching"}
     settings.AXES_ENABLED = True
 
 

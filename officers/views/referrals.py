@@ -23,12 +23,13 @@ from officers.access import (
     office_required,
     referrals_for_officer,
 )
-from officers.forms import OutcomeForm, ReferralForm, SeekerLookupForm
+from officers.forms import ReferralForm, SeekerLookupForm
 from placement.accounts.access import parse_pk
 from placement.accounts.scope import region_scope
 from placement.matching import queries
 from placement.matching.explain import explain_all
 from placement.pipeline import services
+from placement.pipeline.forms import ReferralOutcomeForm
 from placement.pipeline.letter import render_referral_letter
 from placement.pipeline.models import Referral
 
@@ -174,7 +175,9 @@ def _refused(request: HttpRequest, form: ReferralForm) -> HttpResponse:
     )
 
 
-def _detail(request: HttpRequest, referral: Referral, form: OutcomeForm | None, status: int = 200):
+def _detail(
+    request: HttpRequest, referral: Referral, form: ReferralOutcomeForm | None, status: int = 200
+):
     return render(
         request,
         "officers/referrals/referral_detail.html",
@@ -197,7 +200,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A referral: the candidate, the vacancy, the letter and the outcome form."""
     referral = get_referral_for_officer(request.user, pk)
     allowed = services.allowed_outcomes(referral, request.user)
-    form = OutcomeForm(referral=referral, user=request.user) if allowed else None
+    form = ReferralOutcomeForm(allowed=allowed, audience="officer") if allowed else None
     return _detail(request, referral, form)
 
 
@@ -222,7 +225,11 @@ def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the outcome on the employer's behalf (or withdraw the candidate)."""
     referral = get_referral_for_officer(request.user, pk)
-    form = OutcomeForm(request.POST, referral=referral, user=request.user)
+    form = ReferralOutcomeForm(
+        request.POST,
+        allowed=services.allowed_outcomes(referral, request.user),
+        audience="officer",
+    )
     if form.is_valid():
         try:
             services.record_referral_outcome(
