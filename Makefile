@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV := DEBUG=1
 
-.PHONY: run serve test lint worker beat bench venv browser clean
+.PHONY: run serve test lint worker beat bench load venv browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,14 @@ bench: $(STAMP)
 	set -o pipefail; OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python \
 	  benchmarks/bench_matching.py $(BENCH_ARGS) | tee var/bench_matching.log
 	$(DEV) $(BIN)/python benchmarks/bench_e2e.py --merge var/bench_matching.log
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(MAKE) --no-print-directory load; \
+	  else echo "load: skipped (set DATABASE_URL to PostgreSQL)"; fi
+
+# The Monday-morning load mix (benchmarks/load/locustfile.py) against gunicorn on 127.0.0.1:
+# 1 minute, 50 users by default; LOAD_ARGS="--users 50 --minutes 10 --nightly" for the full run.
+load: $(STAMP)
+	mkdir -p var
+	$(BIN)/python benchmarks/load/run_load.py $${LOAD_ARGS:---users 50 --minutes 1}
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*

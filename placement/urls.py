@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from placement import views
+from placement.ops import views as ops_views
 
 # Swagger UI (served from the sidecar package, no CDN) sets inline styles.
 docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
@@ -19,6 +20,7 @@ urlpatterns = [
     path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
     path("applications/", include("placement.pipeline.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", ops_views.metrics_view, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
     path("seeker/", include("jobseekers.urls")),
@@ -30,9 +32,14 @@ urlpatterns = [
     path("registers/", include("placement.registers.public_urls")),
     path("officer/migrants/", include("placement.migrants.urls")),
     path("cek-tawaran/", include("placement.migrants.public_urls")),
+    path("officer/market/", include("placement.market.urls")),
+    path("bursa-kerja/", include("placement.market.public_urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", docs_view, name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+
+# A lost database connection answers a friendly 503 page; other errors the 500 page.
+handler500 = "placement.ops.views.server_error"
