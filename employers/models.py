@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import RegionScope, region_scope
 from placement.migrants.rules import user_is_minor
+from placement.taxonomy.education import SLTA, SchoolTrack, SchoolType, detailed_code
 from placement.taxonomy.models import Sex
 
 
@@ -205,7 +206,10 @@ def positions_left(vacancy: str = "") -> models.Expression:
 # The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
 # the 'simple' configuration (lower-cased words, no stemming) is used; a GIN index covers it.
 SEARCH_CONFIG = "simple"
-SEARCH_VECTOR = SearchVector("title", "description", config=SEARCH_CONFIG)
+# Weighted for `ts_rank_cd`: the title (A) counts five times the description (C).
+SEARCH_VECTOR = SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
+    "description", config=SEARCH_CONFIG, weight="C"
+)
 
 
 class Vacancy(models.Model):
@@ -262,6 +266,23 @@ class Vacancy(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("minimum education"),
+    )
+    # For an SLTA minimum: whether a general school (SMA/MA) or a vocational one (SMK/MAK) is
+    # asked for, and which SMK programme; III/4 counts SMA and SMK apart.
+    school_track = models.CharField(
+        _("type of upper-secondary school"),
+        max_length=10,
+        choices=SchoolTrack.choices,
+        blank=True,
+        default="",
+    )
+    smk_programme = models.ForeignKey(
+        "taxonomy.SmkProgramme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("SMK programme"),
     )
     min_experience_months = models.PositiveIntegerField(_("experience needed (months)"), default=0)
     # Age and sex limits are lawful only with a stated reason; officers see them flagged.
@@ -385,6 +406,18 @@ class Vacancy(models.Model):
     def has_limits(self) -> bool:
         """Whether the report limits age or sex (lawful only with a reason)."""
         return bool(self.age_min or self.age_max or self.sex)
+
+    @property
+    def education_code(self) -> str:
+        """The IPK code of the minimum education (3801 SMA, 31BB SMK, else the level)."""
+        if not self.min_education_id:
+            return ""
+        if self.min_education_id != SLTA or not self.school_track:
+            return self.min_education_id
+        if self.school_track == SchoolTrack.GENERAL:
+            return detailed_code(SLTA, SchoolType.SMA)
+        programme = self.smk_programme.code if self.smk_programme_id else ""
+        return detailed_code(SLTA, SchoolType.SMK, programme)
 
     @property
     def location_regency(self):

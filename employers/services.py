@@ -65,6 +65,8 @@ VACANCY_FIELDS = (
     "headcount",
     "description",
     "min_education",
+    "school_track",
+    "smk_programme",
     "min_experience_months",
     "age_min",
     "age_max",
@@ -91,7 +93,7 @@ REQUIRED_FOR_SUBMISSION = (
     "valid_from",
     "valid_to",
 )
-_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "regency"})
+_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "smk_programme", "regency"})
 
 
 # --- Employers ----------------------------------------------------------------------------------
@@ -350,7 +352,7 @@ def save_vacancy_draft(
 def vacancy_values(vacancy: Vacancy) -> dict:
     """The report's fields as plain values (ids for foreign keys), for the rules."""
     values = {name: getattr(vacancy, name) for name in VACANCY_FIELDS}
-    for name in ("occupation", "industry", "min_education", "regency"):
+    for name in ("occupation", "industry", "min_education", "smk_programme", "regency"):
         values[f"{name}_id"] = getattr(vacancy, f"{name}_id")
     return values
 

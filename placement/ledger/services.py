@@ -113,12 +113,17 @@ def seeker_occupation_group(seeker) -> str:
     return code[0] if code else ""
 
 
+def seeker_education(seeker) -> str:
+    """The IPK education code: the detailed school code when known, else the level's code."""
+    return getattr(seeker, "education_code", "") or seeker.education_level_id or ""
+
+
 def seeker_dimensions(seeker, on: date) -> dict[str, str]:
     """Sex, age group, education code and occupation group of a seeker on a day."""
     return {
         "sex": seeker.sex,
         "age_group": age_group(seeker.age_on(on)),
-        "education": seeker.education_level_id or "",
+        "education": seeker_education(seeker),
         "occupation_group": seeker_occupation_group(seeker),
     }
 
@@ -131,7 +136,7 @@ def seeker_event(seeker, kind: EventKind | str, on: date, **fields: object) -> E
         "regency_id": seeker.regency_id,
         "sex": seeker.sex,
         "age_group": age_group(seeker.age_on(on)),
-        "education": seeker.education_level_id or "",
+        "education": seeker_education(seeker),
     }
     if "occupation_group" not in fields:  # a placement's job gives it without a query
         values["occupation_group"] = seeker_occupation_group(seeker)
@@ -157,7 +162,7 @@ def vacancy_dimensions(vacancy) -> dict[str, object]:
     return {
         "regency_id": regency.pk if regency is not None else None,
         "office_id": office.pk if office is not None else None,
-        "education": vacancy.min_education_id or "",
+        "education": getattr(vacancy, "education_code", "") or vacancy.min_education_id or "",
         "occupation_group": vacancy.occupation.code[0] if vacancy.occupation_id else "",
         "industry_section": vacancy.industry.section if vacancy.industry_id else "",
         "sex": vacancy.sex or "",
