@@ -29,7 +29,7 @@ class PostgresOnlyAddIndex(PostgresOnly, migrations.AddIndex):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0003_vacancy_job_order'),
+        ('employers', '0004_vacancy_school_track_smk_programme'),
         ('registers', '0001_initial'),
         ('taxonomy', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
