@@ -32,6 +32,12 @@ def pytest_collection_modifyitems(config, items) -> None:
             if IN_CI:
                 raise pytest.UsageError("CI must run with Redis: set REDIS_URL.")
             item.add_marker(pytest.mark.skip(reason="needs Redis (set REDIS_URL)"))
+        # Under `pytest -n 2 --dist loadgroup` (make test): the browser tests share one seeded
+        # server and the Redis/worker tests one Redis database, so each set runs on one worker.
+        if "e2e" in item.keywords or "/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+        elif "redis" in item.keywords or "celery" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("redis"))
 
 
 @pytest.fixture(scope="session")
