@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.market",
     "placement.demo",
     "placement.ops",
     "officers",

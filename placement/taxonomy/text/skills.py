@@ -108,7 +108,7 @@ _GENERIC = _word_set(
     implementation development project projects program programs analysis design product
     kualifikasi persyaratan syarat requirements requirement qualifications qualification
     responsibilities tanggung jawab deskripsi description benefit fasilitas tugas job desc jobdesk
-    jobdesc pekerjaan lowongan posisi position gaji salary lokasi location catatan note
+    jobdesc pekerjaan lowongan posisi position gaji salary lokasi location catatan note keluar masuk
     """
 )
 

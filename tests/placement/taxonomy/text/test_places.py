@@ -112,3 +112,10 @@ def test_the_description_settles_an_ambiguous_name():
 
 def codes_with(text: str, context: str) -> list[str]:
     return [r.place.code for r in resolve(text, context=context)]
+
+
+def test_a_misspelt_name_is_still_found_with_a_lower_score():
+    first = resolve_one("Surabay")
+    assert first.place.code == "35.78" and first.score < 1
+    assert codes("Tanggerang") == ["36.71", "36.03"]
+    assert resolve("Xqzvbn") == []
