@@ -32,7 +32,7 @@ def get_vacancy_for_employer(user, pk: int) -> Vacancy:
     membership = membership_for(user)
     return get_object_or_404(
         Vacancy.objects.select_related(
-            "employer", "occupation", "industry", "min_education", "regency"
+            "employer", "occupation", "industry", "min_education", "smk_programme", "regency"
         ),
         pk=pk,
         employer_id=membership.employer_id,
@@ -83,7 +83,13 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
     """The public detail page: published for everyone; the owner and officers see any status."""
     vacancy = get_object_or_404(
         Vacancy.objects.select_related(
-            "employer", "employer__regency", "occupation", "industry", "min_education", "regency"
+            "employer",
+            "employer__regency",
+            "occupation",
+            "industry",
+            "min_education",
+            "smk_programme",
+            "regency",
         ),
         pk=pk,
     )

@@ -60,6 +60,8 @@ VACANCY_FIELDS = (
     "headcount",
     "description",
     "min_education",
+    "school_track",
+    "smk_programme",
     "min_experience_months",
     "age_min",
     "age_max",
@@ -86,7 +88,7 @@ REQUIRED_FOR_SUBMISSION = (
     "valid_from",
     "valid_to",
 )
-_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "regency"})
+_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "smk_programme", "regency"})
 
 
 # --- Employers ----------------------------------------------------------------------------------
@@ -337,7 +339,7 @@ def save_vacancy_draft(
 def vacancy_values(vacancy: Vacancy) -> dict:
     """The report's fields as plain values (ids for foreign keys), for the rules."""
     values = {name: getattr(vacancy, name) for name in VACANCY_FIELDS}
-    for name in ("occupation", "industry", "min_education", "regency"):
+    for name in ("occupation", "industry", "min_education", "smk_programme", "regency"):
         values[f"{name}_id"] = getattr(vacancy, f"{name}_id")
     return values
 
@@ -398,7 +400,7 @@ def _dimensions(vacancy: Vacancy) -> dict:
     return {
         "regency": regency,
         "office": getattr(regency, "office", None),
-        "education": vacancy.min_education_id or "",
+        "education": vacancy.education_code,
         "occupation_group": vacancy.occupation.code[0] if vacancy.occupation_id else "",
         "industry_section": vacancy.industry.section if vacancy.industry_id else "",
         "sex": vacancy.sex or "",

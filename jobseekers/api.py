@@ -49,7 +49,16 @@ from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
 from placement.accounts.models import User
 from placement.offices.activity import record_activity
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.education import SCHOOL_LEVEL, VOCATIONAL, SchoolType
+from placement.taxonomy.models import (
+    District,
+    EducationLevel,
+    Occupation,
+    Regency,
+    Skill,
+    SmkProgramme,
+    StudyField,
+)
 
 AK1_PATTERN = r"^[0-9]{2,4}-[0-9]{4}-[0-9]{6,7}$"
 ERROR_400 = OpenApiResponse(description="Invalid input: the errors name each field.")
@@ -68,9 +77,38 @@ class EducationSerializer(serializers.Serializer):
     level = serializers.SlugRelatedField(
         slug_field="code", queryset=EducationLevel.objects.all(), help_text="IPK education code"
     )
+    school_type = serializers.ChoiceField(
+        choices=SchoolType.choices, required=False, allow_blank=True, default=""
+    )
+    smk_programme = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=SmkProgramme.objects.filter(edition=SmkProgramme.CURRENT_EDITION),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="SMK/MAK programme, dotted code of the 2018 spectrum (1.4.2)",
+    )
+    study_field = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=StudyField.objects.filter(level=2),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="ISCED-F 2013 narrow field (3 digits) for diploma and degree",
+    )
     major = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     school = serializers.CharField(max_length=150)
     graduation_year = _year(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict) -> dict:
+        kind = attrs.get("school_type") or ""
+        if kind and SCHOOL_LEVEL.get(kind) != attrs["level"].code:
+            message = _("This type of school does not belong to that level.")
+            raise ValidationError({"school_type": [message]})
+        if attrs.get("smk_programme") and kind not in VOCATIONAL:
+            message = _("A programme is chosen only for SMK or MAK.")
+            raise ValidationError({"smk_programme": [message]})
+        return attrs
 
 
 class ExperienceSerializer(serializers.Serializer):

@@ -121,7 +121,7 @@ def ipk_dimensions(seeker: JobSeeker, on: date) -> dict[str, str]:
     return {
         "sex": seeker.sex,
         "age_group": ledger.age_group(seeker.age_on(on)),
-        "education": seeker.education_level_id or "",
+        "education": seeker.education_code or seeker.education_level_id or "",
         "occupation_group": occupation_group(seeker),
     }
 

@@ -111,7 +111,7 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "warnings": services.warning_messages(seeker) if seeker.warnings else [],
             "duplicates": duplicates,
             "duplicate_elsewhere": elsewhere,
-            "educations": seeker.educations.select_related("level"),
+            "educations": seeker.educations.select_related("level", "smk_programme", "study_field"),
             "experiences": seeker.experiences.select_related("occupation"),
             "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
             "wanted": casefile.wanted_labels(seeker),

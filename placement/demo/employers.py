@@ -630,6 +630,10 @@ def _new_vacancy(
         status=status,
         created_by=creator,
     )
+    if job.education == "3000" and rng.random() < 0.5:
+        # Half the SLTA-level vacancies say which school: trades and offices ask for SMK.
+        vocational = job.kbji[0] in "3478" or rng.random() < 0.4
+        vacancy.school_track = "vocational" if vocational else "general"
     if rng.random() < 0.15:
         vacancy.scope = Vacancy.Scope.AKAD
     if rng.random() < 0.08:

@@ -37,7 +37,16 @@ EDUCATION = [
     ("0000", 2),
     ("1000", 8),
     ("2000", 12),
-    ("3000", 48),
+    # SLTA by school type (III/2 and III/4 show them apart): SMA, MA, Paket C, SMK by bidang
+    # keahlian (31BB: 1 Teknologi dan Rekayasa, 3 TIK, 4 Kesehatan, 7 Bisnis, 8 Pariwisata).
+    ("3801", 19),
+    ("3802", 4),
+    ("3803", 1),
+    ("3101", 9),
+    ("3103", 4),
+    ("3104", 2),
+    ("3107", 6),
+    ("3108", 3),
     ("4100", 3),
     ("5100", 8),
     ("6100", 2),

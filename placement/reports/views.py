@@ -455,16 +455,46 @@ def public_statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/statistics_public.html", context)
 
 
+def _smk_programme(request: HttpRequest):
+    """The SMK programme asked for (`?programme=1.4`), None for all; an unknown one is 404."""
+    from placement.taxonomy.models import SmkProgramme
+
+    code = request.GET.get("programme", "").strip()
+    if not code:
+        return None
+    programme = SmkProgramme.objects.filter(
+        edition=SmkProgramme.CURRENT_EDITION, code=code[:8]
+    ).first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _smk_programme_choices() -> list[tuple[str, str]]:
+    """Bidang and program keahlian for the programme filter (kompetensi are too many)."""
+    from placement.taxonomy.models import SmkProgramme
+
+    return [
+        (code, f"{code} {title}" if level == 1 else f"— {code} {title}")
+        for code, title, level in SmkProgramme.objects.filter(
+            edition=SmkProgramme.CURRENT_EDITION, level__lte=2
+        ).values_list("code", "title", "level")
+    ]
+
+
 @require_GET
 def public_skills_gap(request: HttpRequest) -> HttpResponse:
     """Skills most required and most often missing, and occupations short of candidates."""
     region = _public_region(request)
-    gap = skills_gap.skills_gap(region_code=region)
+    programme = _smk_programme(request)
+    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
     return render(
         request,
         "reports/skills_gap.html",
         {
             "gap": gap,
+            "programme": programme,
+            "programmes": _smk_programme_choices(),
             "region": region,
             "region_name": services.region_name(region),
             "regions": public_region_choices(region),
@@ -479,7 +509,10 @@ def public_skills_gap_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in exports.SHEET_WRITERS:
         raise Http404
     region = _public_region(request)
-    gap = skills_gap.skills_gap(region_code=region)
+    programme = _smk_programme(request)
+    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
     name = services.region_name(region) or region
+    if programme:
+        name = f"{name}, SMK {programme.code} {programme.title}"
     content = exports.SHEET_WRITERS[fmt](skills_gap.sheets(gap, f"{name} ({region})"))
     return _download(content, fmt, f"skills-gap-{region}")
