@@ -32,7 +32,6 @@ from employers.forms import (
 )
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from employers.warnings import vacancy_warnings
-from officers import services as officer_services
 from officers.access import office_required
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
@@ -130,11 +129,14 @@ def employer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "verify":
-                officer_services.verify_employer(employer=employer, officer=request.user)
+                services.verify_employer(employer=employer, by=request.user, via="web")
                 messages.success(request, _("%(name)s is verified.") % {"name": employer.name})
             else:
-                officer_services.reject_employer(
-                    employer=employer, officer=request.user, reason=form.cleaned_data["reason"]
+                services.reject_employer(
+                    employer=employer,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(request, _("%(name)s is rejected.") % {"name": employer.name})
         except services.EmployerRefused as refused:
@@ -281,11 +283,14 @@ def vacancy_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "publish":
-                officer_services.publish_vacancy(vacancy=vacancy, officer=request.user)
+                services.publish_vacancy(vacancy=vacancy, by=request.user, via="web")
                 messages.success(request, _("“%(title)s” is published.") % {"title": vacancy.title})
             else:
-                officer_services.return_vacancy(
-                    vacancy=vacancy, officer=request.user, reason=form.cleaned_data["reason"]
+                services.return_vacancy(
+                    vacancy=vacancy,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(
                     request,
@@ -314,11 +319,11 @@ def import_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        run = officer_services.start_import(
+        run = imports.start_import(
             kind=form.cleaned_data["kind"],
             policy=form.cleaned_data["policy"],
             upload=form.cleaned_data["file"],
-            officer=request.user,
+            by=request.user,
         )
         return redirect("officers:import_detail", run.pk)
     runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]
@@ -370,9 +375,7 @@ def import_save_profile(request: HttpRequest, pk: int) -> HttpResponse:
     if not run.mapping or not form.is_valid():
         messages.error(request, _("Give the profile a name."))
         return redirect("officers:import_detail", run.pk)
-    officer_services.save_import_profile(
-        run=run, name=form.cleaned_data["name"], officer=request.user
-    )
+    imports.save_run_profile(run=run, name=form.cleaned_data["name"], by=request.user)
     messages.success(request, _("The profile is saved."))
     return redirect("officers:import_detail", run.pk)
 
