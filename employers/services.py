@@ -37,12 +37,9 @@ from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_vacancy_soon
-<<<<<<< HEAD
 from placement.notifications.services import notify
-=======
 from placement.offices.activity import record_activity
 from placement.offices.models import Activity
->>>>>>> main
 from placement.registers import services as registers
 from placement.registers.models import JobOrder
 from placement.taxonomy.models import Skill
@@ -205,19 +202,16 @@ def verify_employer(*, employer: Employer, by: User, via: Via = "web") -> Employ
     employer.verified_by = by
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
-<<<<<<< HEAD
-    audit(actor=by, action="change", obj=employer, event="verified")
+    audit(actor=by, action="change", obj=employer, event="verified", via=via)
+    record_activity(
+        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="verify"
+    )
     notify(
         users=company_users(employer),
         event="employer.verified",
         key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
         context={"company": employer.name},
         link=reverse("employers:portal"),
-=======
-    audit(actor=by, action="change", obj=employer, event="verified", via=via)
-    record_activity(
-        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="verify"
->>>>>>> main
     )
     return employer
 
@@ -240,19 +234,16 @@ def reject_employer(*, employer: Employer, by: User, reason: str, via: Via = "we
     employer.verified_by = by
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
-<<<<<<< HEAD
-    audit(actor=by, action="change", obj=employer, event="rejected")
+    audit(actor=by, action="change", obj=employer, event="rejected", via=via)
+    record_activity(
+        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="reject"
+    )
     notify(
         users=company_users(employer),
         event="employer.rejected",
         key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
         context={"company": employer.name, "reason": employer.status_reason},
         link=reverse("employers:company"),
-=======
-    audit(actor=by, action="change", obj=employer, event="rejected", via=via)
-    record_activity(
-        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="reject"
->>>>>>> main
     )
     return employer
 
@@ -504,8 +495,8 @@ def return_vacancy(*, vacancy: Vacancy, by: User, reason: str, via: Via = "web")
     vacancy.return_reason = reason[:4000]
     vacancy.verified_by = by
     vacancy.save(update_fields=["status", "return_reason", "verified_by", "updated_at"])
-<<<<<<< HEAD
-    audit(actor=by, action="change", obj=vacancy, event="returned")
+    audit(actor=by, action="change", obj=vacancy, event="returned", via=via)
+    record_activity(user=by, kind=Activity.Kind.VACANCY_RETURNED, subject=vacancy)
     notify(
         users=company_users(vacancy.employer),
         event="employer.vacancy_returned",
@@ -513,10 +504,6 @@ def return_vacancy(*, vacancy: Vacancy, by: User, reason: str, via: Via = "web")
         context={"title": vacancy.title, "reference": vacancy.reference, "reason": reason[:500]},
         link=reverse("employers:vacancy_check", args=[vacancy.pk]),
     )
-=======
-    audit(actor=by, action="change", obj=vacancy, event="returned", via=via)
-    record_activity(user=by, kind=Activity.Kind.VACANCY_RETURNED, subject=vacancy)
->>>>>>> main
     return vacancy
 
 

@@ -23,12 +23,9 @@ from placement.accounts.models import AuditEvent, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_seeker_soon
-<<<<<<< HEAD
 from placement.notifications.services import notify
-=======
 from placement.offices.activity import note_contact, record_activity
 from placement.offices.models import Activity
->>>>>>> main
 
 Action = AuditEvent.Action
 

@@ -320,8 +320,7 @@ def record_referral_outcome(
             "updated_at",
         ]
     )
-<<<<<<< HEAD
-    audit(actor=by, action="change", obj=referral, status=status, previous=previous)
+    audit(actor=by, action="change", obj=referral, status=status, previous=previous, via=via)
     if status != Status.WITHDRAWN:
         notify(
             users=[referral.seeker.user],
@@ -334,9 +333,6 @@ def record_referral_outcome(
             },
             link=reverse("pipeline:mine"),
         )
-=======
-    audit(actor=by, action="change", obj=referral, status=status, previous=previous, via=via)
->>>>>>> main
     note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=min(on, today))
     return referral
 
