@@ -1096,6 +1096,28 @@ def save_run_profile(*, run: ImportRun, name: str, by: User) -> ImportProfile:
     return profile
 
 
+def review_queue(user):
+    """Imported vacancies whose coding waits for the officer, in the officer's region."""
+    return (
+        Vacancy.objects.in_scope(region_scope(user))
+        .filter(needs_review=True)
+        .select_related("employer", "occupation", "regency")
+        .order_by("title", "id")
+    )
+
+
+@transaction.atomic
+def confirm_review(*, vacancy_ids: list[int], by: User) -> int:
+    """The officer confirms the coding of these vacancies (several at once): out of review."""
+    chosen = list(review_queue(by).filter(pk__in=vacancy_ids).select_related(None).only("pk"))
+    Vacancy.objects.filter(pk__in=[v.pk for v in chosen]).update(
+        needs_review=False, updated_at=timezone.now()
+    )
+    for vacancy in chosen:
+        audit(actor=by, action="update", obj=vacancy, review="confirmed")
+    return len(chosen)
+
+
 def error_report_csv(run: ImportRun) -> str:
     """The error report as CSV text (row, column, reason, value), safe to open in a spreadsheet."""
     buffer = io.StringIO()
