@@ -63,7 +63,14 @@ class Employer(models.Model):
         _("kind of employer"), max_length=12, choices=Kind.choices, default=Kind.COMPANY
     )
     name = models.CharField(_("company name"), max_length=200)
-    # NIB (OSS business number): companies only. Other kinds give their own identifier.
+
+    class Origin(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        JOB_BOARD = "job_board", _("From a job board / not yet registered")
+
+    # NIB (OSS business number): companies only (the registration checks it by kind); employers
+    # taken from an imported job board file have none until the officer invites or verifies them.
+    # Other kinds give their own identifier.
     nib = models.CharField(
         _("NIB (business number)"), max_length=13, unique=True, null=True, blank=True
     )
@@ -76,8 +83,15 @@ class Employer(models.Model):
             "Kemenkumham decree number (AHU); individual or household: the employer's NIK."
         ),
     )
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.REGISTERED
+    )
     industry = models.ForeignKey(
-        "taxonomy.Industry", on_delete=models.PROTECT, related_name="+", verbose_name=_("industry")
+        "taxonomy.Industry",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("industry"),
     )
     ownership = models.CharField(_("ownership"), max_length=12, choices=Ownership.choices)
     address = models.CharField(_("address"), max_length=255)
@@ -196,7 +210,10 @@ class VacancyQuerySet(models.QuerySet):
 # The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
 # the 'simple' configuration (lower-cased words, no stemming) is used; a GIN index covers it.
 SEARCH_CONFIG = "simple"
-SEARCH_VECTOR = SearchVector("title", "description", config=SEARCH_CONFIG)
+# Weighted for `ts_rank_cd`: the title (A) counts five times the description (C).
+SEARCH_VECTOR = SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
+    "description", config=SEARCH_CONFIG, weight="C"
+)
 
 
 class Vacancy(models.Model):
@@ -214,6 +231,14 @@ class Vacancy(models.Model):
         FILLED = "filled", _("Filled")
         CLOSED = "closed", _("Closed")
         EXPIRED = "expired", _("Expired")
+
+    class EmploymentType(models.TextChoices):
+        PERMANENT = "permanent", _("Permanent")
+        CONTRACT = "contract", _("Contract")
+        DAILY = "daily", _("Daily")
+        PART_TIME = "part_time", _("Part-time")
+        INTERNSHIP = "internship", _("Internship (magang)")
+        FREELANCE = "freelance", _("Freelance")
 
     class Scope(models.TextChoices):
         AKL = "AKL", _("Local (AKL)")
@@ -308,6 +333,21 @@ class Vacancy(models.Model):
         verbose_name=_("job order (SIP2MI)"),
     )
     description = models.TextField(_("description"), blank=True)
+    employment_type = models.CharField(
+        _("employment type"), max_length=10, choices=EmploymentType.choices, blank=True
+    )
+    # Where an imported vacancy came from: re-importing the same rows updates them (source_key).
+    import_run = models.ForeignKey(
+        "employers.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_key = models.CharField(max_length=300, blank=True)
+    source_file = models.CharField(_("source file"), max_length=255, blank=True)
+    source_row = models.PositiveIntegerField(_("source row"), null=True, blank=True)
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    # {field: {"text": source text, "value": coded value, "confidence": 0..1, ...}}
+    coding = models.JSONField(default=dict, blank=True)
+    needs_review = models.BooleanField(_("coding to review"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
     return_reason = models.TextField(_("reason for return"), blank=True)
     created_by = models.ForeignKey(
@@ -340,6 +380,13 @@ class Vacancy(models.Model):
             models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
             # Full-text search of the public page (PostgreSQL only; see migration 0002).
             GinIndex(SEARCH_VECTOR, name="vacancy_search_gin"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="vacancy_unique_source_key",
+            )
         ]
 
     def __str__(self) -> str:
@@ -458,6 +505,17 @@ class ImportRun(models.Model):
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_imported = models.PositiveIntegerField(_("imported"), default=0)
     rows_failed = models.PositiveIntegerField(_("rows with errors"), default=0)
+    rows_updated = models.PositiveIntegerField(_("updated"), default=0)
+    rows_review = models.PositiveIntegerField(_("in review"), default=0)
+    profile = models.ForeignKey(
+        "employers.ImportProfile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # {our field: the file's column} used for this run (suggested, or from the profile).
+    mapping = models.JSONField(default=dict, blank=True)
     # [[row, column, reason, value], ...]: the downloadable error report.
     errors = models.JSONField(default=list, blank=True)
     message = models.CharField(_("message"), max_length=255, blank=True)
@@ -472,3 +530,24 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.file_name}"
+
+
+class ImportProfile(models.Model):
+    """A saved column mapping ("loker.id", "Dealls"), picked when a file's headers match."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    headers = models.JSONField(_("columns"), default=list)  # sorted normalised header names
+    mapping = models.JSONField(default=dict)  # {our field: the file's column}
+    defaults = models.JSONField(default=dict, blank=True)  # {our field: value when missing}
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("import profile")
+        verbose_name_plural = _("import profiles")
+
+    def __str__(self) -> str:
+        return self.name
