@@ -1,4 +1,8 @@
-"""Forms of the employer pages and the officers' employer screens (validation only, no saving)."""
+"""Forms of the employer pages and the officers' employer screens (validation only, no saving).
+
+Size: one form per step of the vacancy report (AK/III) and the company pages; they share field
+helpers, so they stay in one module until the pages per audience are split.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,9 @@
 The file is streamed (csv.reader, openpyxl read-only), each row validated on its own against the
 same rules as the forms, and the good rows written in batches. Every bad row is reported with its
 row number, column and reason. Policies: skip the bad rows, or import nothing if any row is bad.
+
+Size: reading, validating and writing one file format belong together; the column rules are
+the bulk of it.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from django.utils.translation import gettext as _
 
 from employers import import_mapping, rules
 from employers.models import Employer, ImportRun, Vacancy, VacancySkill
-from employers.services import vacancy_event
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
+from placement.offices.activity import record_activity
+from placement.offices.models import Activity
 from placement.registers import services as registers
 from placement.taxonomy.models import (
     District,
@@ -875,7 +880,7 @@ def _write_vacancies(batch: list[Vacancy], today: date) -> None:
         skills += [VacancySkill(vacancy=vacancy, skill_id=pk, is_required=False) for pk in optional]
         # Imported vacancies are verified by the importing officer: registered today.
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_REGISTERED,
                 vacancy,
                 quantity=vacancy.headcount,
@@ -1041,8 +1046,10 @@ def upload_dir() -> Path:
 
 
 @transaction.atomic
+@transaction.atomic
 def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
-    """Store the uploaded file under a generated name and queue the import."""
+    """Store the uploaded file under a generated name and queue the import (the officer's
+    data-import activity, one per file)."""
     suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
     stored_name = f"{uuid.uuid4().hex}{suffix}"
     with open(upload_dir() / stored_name, "wb") as handle:
@@ -1055,7 +1062,8 @@ def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
         stored_name=stored_name,
         uploaded_by=by,
     )
-    from employers.tasks import run_import as run_import_task
+    record_activity(user=by, kind=Activity.Kind.IMPORT, subject=run, what=kind)
+    from employers.tasks import run_import as run_import_task  # Celery cycle: tasks import us
 
     transaction.on_commit(lambda: run_import_task.delay(run.pk))
     return run

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from placement.accounts.scope import RegionScope, region_scope
 from placement.migrants.rules import user_is_minor
 from placement.taxonomy.education import SLTA, SchoolTrack, SchoolType, detailed_code
+from placement.taxonomy.models import Sex
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -184,27 +187,67 @@ class VacancyQuerySet(models.QuerySet):
             scope.q("regency") | (Q(regency__isnull=True) & scope.q("employer__regency"))
         )
 
-    def published(self) -> VacancyQuerySet:
-        """Verified, open and within the validity period: what the public may see."""
-        today = timezone.localdate()
-        return self.filter(
-            status=Vacancy.Status.PUBLISHED, valid_from__lte=today, valid_to__gte=today
-        )
+    def published(self, on: date | None = None) -> VacancyQuerySet:
+        """Verified and within the validity period on `on` (today): what the public may see."""
+        day = on or timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_from__lte=day, valid_to__gte=day)
 
-    def announced(self) -> VacancyQuerySet:
-        """Published and not yet past its end: open today or opening on a later `valid_from`.
-        Matching, referrals and the detail page use these, so candidates are ready on day one."""
-        today = timezone.localdate()
-        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=today)
+    def open(self, on: date | None = None) -> VacancyQuerySet:
+        """Published on `on` (today) with positions left: the vacancies seekers are matched with,
+        referred to and counted as open everywhere (the one definition; `Vacancy.is_open` is
+        the same rule for one row, and the matching extract uses this query)."""
+        return self.filter(open_vacancy(on))
+
+    def announced(self, on: date | None = None) -> VacancyQuerySet:
+        """Published and not yet past its end: open today or opening on a later `valid_from`."""
+        day = on or timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=day)
+
+    def referable(self, on: date | None = None) -> VacancyQuerySet:
+        """Announced with positions left: whom matching, referrals and recommendations work for,
+        so candidates are ready on day one (`Vacancy.is_referable` for one row; the matching
+        extract compiles this query)."""
+        return self.filter(referable_vacancy(on))
 
     def awaiting_verification(self) -> VacancyQuerySet:
         return self.filter(status=Vacancy.Status.SUBMITTED)
 
-    def with_open_positions(self) -> VacancyQuerySet:
-        """Annotate `open_count`: headcount minus the filled and withdrawn positions."""
-        return self.annotate(
-            open_count=F("headcount") - F("filled_count") - F("removed_count"),
-        )
+    def with_positions_left(self) -> VacancyQuerySet:
+        """Annotate `positions_left`: headcount minus the filled and withdrawn positions."""
+        return self.annotate(positions_left=positions_left())
+
+
+def open_vacancy(on: date | None = None, vacancy: str = "") -> Q:
+    """The condition of `VacancyQuerySet.open` as a Q, for aggregates and related lookups;
+    `vacancy` is the path to the vacancy from the queried model ("vacancy__" from a Referral)."""
+    day = on or timezone.localdate()
+    return Q(
+        **{
+            f"{vacancy}status": Vacancy.Status.PUBLISHED,
+            f"{vacancy}valid_from__lte": day,
+            f"{vacancy}valid_to__gte": day,
+            f"{vacancy}headcount__gt": F(f"{vacancy}filled_count") + F(f"{vacancy}removed_count"),
+        }
+    )
+
+
+def referable_vacancy(on: date | None = None, vacancy: str = "") -> Q:
+    """The condition of `VacancyQuerySet.referable` as a Q (see `open_vacancy`)."""
+    day = on or timezone.localdate()
+    return Q(
+        **{
+            f"{vacancy}status": Vacancy.Status.PUBLISHED,
+            f"{vacancy}valid_from__isnull": False,
+            f"{vacancy}valid_to__gte": day,
+            f"{vacancy}headcount__gt": F(f"{vacancy}filled_count") + F(f"{vacancy}removed_count"),
+        }
+    )
+
+
+def positions_left(vacancy: str = "") -> models.Expression:
+    """Headcount minus the filled and withdrawn positions, as an expression; `vacancy` is the
+    path to the vacancy from the queried model ("vacancy__" from a VacancySkill)."""
+    return F(f"{vacancy}headcount") - F(f"{vacancy}filled_count") - F(f"{vacancy}removed_count")
 
 
 # The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
@@ -244,11 +287,6 @@ class Vacancy(models.Model):
         AKL = "AKL", _("Local (AKL)")
         AKAD = "AKAD", _("Inter-regional (AKAD)")
         AKAN = "AKAN", _("Abroad (AKAN)")
-
-    class Sex(models.TextChoices):
-        ANY = "", _("Any")
-        MALE = "L", _("Male")
-        FEMALE = "P", _("Female")
 
     EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
     ENDED_STATUSES = frozenset({Status.FILLED, Status.CLOSED, Status.EXPIRED})
@@ -305,7 +343,9 @@ class Vacancy(models.Model):
     # Age and sex limits are lawful only with a stated reason; officers see them flagged.
     age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
-    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True, default="")
+    sex = models.CharField(
+        _("sex"), max_length=1, choices=[("", _("Any")), *Sex.choices], blank=True, default=""
+    )
     limits_reason = models.CharField(_("reason for age or sex limits"), max_length=255, blank=True)
     wage_min = models.PositiveIntegerField(_("monthly wage from (Rp)"), null=True, blank=True)
     wage_max = models.PositiveIntegerField(_("monthly wage to (Rp)"), null=True, blank=True)
@@ -424,6 +464,7 @@ class Vacancy(models.Model):
         today = timezone.localdate()
         return (
             self.status == self.Status.PUBLISHED
+            and self.valid_from is not None
             and self.valid_to is not None
             and today <= self.valid_to
             and self.open_positions > 0
