@@ -1,4 +1,8 @@
-"""Forms of the employer pages and the officers' employer screens (validation only, no saving)."""
+"""Forms of the employer pages and the officers' employer screens (validation only, no saving).
+
+Size: one form per step of the vacancy report (AK/III) and the company pages; they share field
+helpers, so they stay in one module until the pages per audience are split.
+"""
 
 from __future__ import annotations
 
@@ -576,6 +580,10 @@ class VacancyDecisionForm(forms.Form):
 
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class ImportProfileForm(forms.Form):
+    name = forms.CharField(label=_("Profile name"), max_length=100)
 
 
 class ImportForm(forms.Form):

@@ -31,7 +31,7 @@ from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy
+from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy, positions_left
 from employers.rules import MAX_WAGE
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 from placement.taxonomy.text import places
@@ -272,9 +272,8 @@ def headline_stats() -> dict[str, int]:
     """Open vacancies and open positions right now (cached for a minute)."""
 
     def compute() -> dict[str, int]:
-        totals = Vacancy.objects.published().aggregate(
-            vacancies=Count("id"),
-            positions=Sum(F("headcount") - F("filled_count") - F("removed_count")),
+        totals = Vacancy.objects.open().aggregate(
+            vacancies=Count("id"), positions=Sum(positions_left())
         )
         return {"vacancies": totals["vacancies"] or 0, "positions": totals["positions"] or 0}
 

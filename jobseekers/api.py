@@ -2,6 +2,9 @@
 
 Out-of-scope seekers answer 404 (never 403); a seeker cannot set status, numbers, office or any
 other field the services do not list as theirs to change.
+
+Size: the serializers and views of the jobseekers resources of the Contract, kept together;
+split into a package when it grows further.
 """
 
 from __future__ import annotations
@@ -48,13 +51,13 @@ from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
 from placement.accounts.models import User
-from placement.offices.activity import record_activity
 from placement.taxonomy.education import SCHOOL_LEVEL, VOCATIONAL, SchoolType
 from placement.taxonomy.models import (
     District,
     EducationLevel,
     Occupation,
     Regency,
+    Sex,
     Skill,
     SmkProgramme,
     StudyField,
@@ -137,7 +140,7 @@ class ProfileFieldsSerializer(serializers.Serializer):
     nik = serializers.RegexField(NIK_PATTERN, max_length=16, min_length=16)
     birth_place = serializers.CharField(max_length=100)
     birth_date = serializers.DateField()
-    sex = serializers.ChoiceField(choices=JobSeeker.Sex.choices)
+    sex = serializers.ChoiceField(choices=Sex.choices)
     marital_status = serializers.ChoiceField(choices=JobSeeker.MaritalStatus.choices)
     religion = serializers.ChoiceField(choices=JobSeeker.Religion.choices)
     address = serializers.CharField(max_length=255)
@@ -571,10 +574,9 @@ class JobSeekerVerifyView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
         try:
-            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
+            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user, via="api")
         except DjangoValidationError as error:
             _raise_service_error(error)
-        record_activity(user=request.user, kind="seeker_verified", subject=seeker, via="api")
         return Response(SeekerSerializer(seeker, context={"request": request}).data)
 
 

@@ -31,6 +31,7 @@ from placement.taxonomy.models import (
     EducationLevel,
     Occupation,
     Regency,
+    Sex,
     Skill,
     SmkProgramme,
     StudyField,
@@ -201,7 +202,7 @@ class IdentityForm(forms.Form):
         label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
     )
     birth_date = DatePartsField(label=_("Date of birth"), help_text=_("For example 27 3 2001"))
-    sex = forms.ChoiceField(label=_("Sex"), choices=JobSeeker.Sex.choices, widget=Radios)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=Radios)
     marital_status = forms.ChoiceField(
         label=_("Marital status"),
         choices=JobSeeker.MaritalStatus.choices,

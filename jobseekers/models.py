@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import region_scope
 from placement.taxonomy.education import SchoolType, detailed_code
+from placement.taxonomy.models import Sex
 
 
 class JobSeekerQuerySet(models.QuerySet):
@@ -58,10 +59,6 @@ class JobSeeker(models.Model):
         ACTIVE = "active", _("Active")
         PLACED = "placed", _("Placed in work")
         REMOVED = "removed", _("Removed (dihapuskan)")
-
-    class Sex(models.TextChoices):
-        MALE = "L", _("Male")
-        FEMALE = "P", _("Female")
 
     class MaritalStatus(models.TextChoices):
         SINGLE = "single", _("Not married")

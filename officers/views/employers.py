@@ -24,10 +24,14 @@ from employers.access import (
     get_import_for_officer,
     get_vacancy_for_officer,
 )
-from employers.forms import EmployerDecisionForm, ImportForm, VacancyDecisionForm
+from employers.forms import (
+    EmployerDecisionForm,
+    ImportForm,
+    ImportProfileForm,
+    VacancyDecisionForm,
+)
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from employers.warnings import vacancy_warnings
-from officers import services as officer_services
 from officers.access import office_required
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
@@ -125,11 +129,14 @@ def employer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "verify":
-                officer_services.verify_employer(employer=employer, officer=request.user)
+                services.verify_employer(employer=employer, by=request.user, via="web")
                 messages.success(request, _("%(name)s is verified.") % {"name": employer.name})
             else:
-                officer_services.reject_employer(
-                    employer=employer, officer=request.user, reason=form.cleaned_data["reason"]
+                services.reject_employer(
+                    employer=employer,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(request, _("%(name)s is rejected.") % {"name": employer.name})
         except services.EmployerRefused as refused:
@@ -276,11 +283,14 @@ def vacancy_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "publish":
-                officer_services.publish_vacancy(vacancy=vacancy, officer=request.user)
+                services.publish_vacancy(vacancy=vacancy, by=request.user, via="web")
                 messages.success(request, _("“%(title)s” is published.") % {"title": vacancy.title})
             else:
-                officer_services.return_vacancy(
-                    vacancy=vacancy, officer=request.user, reason=form.cleaned_data["reason"]
+                services.return_vacancy(
+                    vacancy=vacancy,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(
                     request,
@@ -309,11 +319,11 @@ def import_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        run = officer_services.start_import(
+        run = imports.start_import(
             kind=form.cleaned_data["kind"],
             policy=form.cleaned_data["policy"],
             upload=form.cleaned_data["file"],
-            officer=request.user,
+            by=request.user,
         )
         return redirect("officers:import_detail", run.pk)
     runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]
@@ -333,8 +343,41 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "officers/employers/import_detail.html",
-        {"run": run, "errors": run.errors[:SHOWN_ERRORS], "shown": SHOWN_ERRORS},
+        {
+            "run": run,
+            "errors": run.errors[:SHOWN_ERRORS],
+            "shown": SHOWN_ERRORS,
+            "mapping_rows": _mapping_rows(run.mapping),
+            "profile_form": ImportProfileForm(
+                initial={"name": run.profile.name if run.profile else ""}
+            ),
+        },
     )
+
+
+def _mapping_rows(mapping: dict) -> list[tuple[str, str]]:
+    rows = []
+    for field, column in mapping.items():
+        if field.startswith("__"):
+            continue
+        if field == "education_flags":
+            column = ", ".join(name for name, _code in column)
+        rows.append((field, column))
+    return rows
+
+
+@office_required
+@require_POST
+def import_save_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the mapping of an import as a named profile, picked for files with these columns."""
+    run = get_import_for_officer(request.user, pk)
+    form = ImportProfileForm(request.POST)
+    if not run.mapping or not form.is_valid():
+        messages.error(request, _("Give the profile a name."))
+        return redirect("officers:import_detail", run.pk)
+    imports.save_run_profile(run=run, name=form.cleaned_data["name"], by=request.user)
+    messages.success(request, _("The profile is saved."))
+    return redirect("officers:import_detail", run.pk)
 
 
 @office_required
@@ -371,5 +414,6 @@ urlpatterns = [
     path("imports/", import_list, name="import_list"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.csv", import_errors, name="import_errors"),
+    path("imports/<int:pk>/profile/", import_save_profile, name="import_save_profile"),
     path("imports/template-<str:kind>.csv", import_template, name="import_template"),
 ]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.db.models import Model
 
 from placement.accounts.models import AuditEvent, User
+
+# Through which door an action came: the audit entry of every state change records it.
+Via = Literal["web", "api", "import", "task", "demo"]
+CHANNELS: tuple[str, ...] = ("web", "api", "import", "task", "demo")
 
 
 def audit(

@@ -7,6 +7,8 @@ match region, sex and birth date, regions weighted by population with a large sh
 Tengah (62) so the demo officers have work, a plausible education mix, occupations weighted toward
 common ones, skills that fit the occupation, and a lifecycle: some waiting for verification, most
 active, some lapsed (removed), some reactivated, some placed, each with its ledger events.
+
+Size: the generated population's plan and bulk writes belong together; demo code, top floor.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ from placement.demo.jobseekers_data import (
     STREETS,
     TRANSVERSAL_WORDS,
 )
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
-from placement.ledger.services import age_group
 from placement.offices.models import Office
 from placement.taxonomy.education import SchoolType, detailed_code
 from placement.taxonomy.models import (
@@ -600,24 +602,16 @@ def _issue_numbers(plans: list[_Plan]) -> list[CardSequence]:
 
 
 def _event(plan: _Plan, kind: str, day: date, detail: dict, occupation_group: str) -> Event:
-    seeker = plan.seeker
-    age = seeker.age_on(day)
-    return Event(
-        kind=kind,
-        occurred_on=day,
+    placed = kind == EventKind.SEEKER_PLACED
+    return ledger.seeker_event(
+        plan.seeker,
+        kind,
+        day,
         recorded_at=timezone.make_aware(datetime.combine(day, time(12, 0))),
-        subject_type=JobSeeker._meta.label_lower,
-        subject_id=seeker.pk,
-        office_id=seeker.office_id,
-        regency_id=seeker.regency_id,
-        province_id=seeker.regency_id.split(".")[0],
-        sex=seeker.sex,
-        age_group=age_group(age),
-        education=seeker.education_code or seeker.education_level_id or "",
         occupation_group=occupation_group,
-        industry_section=plan.industry_section if kind == EventKind.SEEKER_PLACED else "",
-        placement_scope=plan.placement_scope if kind == EventKind.SEEKER_PLACED else "",
-        employer_type=plan.employer_type if kind == EventKind.SEEKER_PLACED else "",
+        industry_section=plan.industry_section if placed else "",
+        placement_scope=plan.placement_scope if placed else "",
+        employer_type=plan.employer_type if placed else "",
         detail=detail,
     )
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from placement.demo.accounts import DEMO_DOMAIN
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.offices.models import Activity, Office, Officer
 from placement.reports import services
@@ -155,7 +156,6 @@ def _seed_ledger(rng: random.Random, today: date) -> int:
         monthly = (population or 100_000) / PEOPLE_PER_REGISTRATION * BOOST.get(code, 1.0)
         base = {
             "regency_id": code,
-            "province_id": PROVINCE,
             "office_id": offices.get(code),
         }
         for _ in range(round(monthly * HISTORY_MONTHS)):
@@ -174,14 +174,8 @@ def _seed_ledger(rng: random.Random, today: date) -> int:
 
 
 def _event(kind: str, on: date, subject: tuple[str, int], base: dict, **dims: object) -> Event:
-    return Event(
-        kind=kind,
-        occurred_on=on,
-        subject_type=subject[0],
-        subject_id=subject[1],
-        detail={"demo": DEMO},
-        **base,
-        **dims,
+    return ledger.build(
+        kind, subject=subject, occurred_on=on, detail={"demo": DEMO}, **base, **dims
     )
 
 

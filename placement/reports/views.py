@@ -27,7 +27,14 @@ from placement.reports.access import (
 from placement.reports.forms import IpkFilterForm, PeriodForm, StandardTimeFormSet, month_label
 from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import OCCUPATION_LABELS, SHORT, TITLES
-from placement.reports.workload import evidence_sheet, officer_lines, workload
+from placement.reports.workload import (
+    evidence_sheet,
+    kind_labels,
+    officer_lines,
+    period_bounds,
+    workload,
+)
+from placement.taxonomy.models import Province, Regency
 
 OFFICERS_PER_PAGE = 50
 ACTIVITIES_PER_PAGE = 50
@@ -36,7 +43,6 @@ ACTIVITIES_PER_PAGE = 50
 # --- Helpers --------------------------------------------------------------------------------------
 def _regions(*, everything: bool, provinces: list[str], regencies: list[str], current: str):
     """Choices for a region <select>: what the scope allows, regencies of the current province."""
-    from placement.taxonomy.models import Province, Regency
 
     choices: list[tuple[str, str]] = []
     if everything:
@@ -85,7 +91,6 @@ def public_region_choices(current: str) -> list[tuple[str, str]]:
 
 def _children(user, region_code: str) -> list[tuple[str, str]]:
     """The regions one level down that the user may open (drill-down links)."""
-    from placement.taxonomy.models import Province, Regency
 
     if region_code == ipk.NATION:
         return list(Province.objects.values_list("code", "name"))
@@ -271,7 +276,6 @@ def standard_times(request: HttpRequest) -> HttpResponse:
             return redirect("reports:standard_times")
     else:
         formset = StandardTimeFormSet(queryset=queryset)
-    from placement.reports.workload import kind_labels
 
     labels = kind_labels()
     return render(
@@ -334,14 +338,12 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         first, last = form.cleaned_data["first"], form.cleaned_data["last"]
         line = officer_lines([officer], first=first, last=last)[0]
-        from placement.reports.workload import period_bounds
 
         start, end = period_bounds(first, last)
         activities = Activity.objects.filter(officer=officer, at__gte=start, at__lt=end).order_by(
             "-at", "-pk"
         )
         page = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
-    from placement.reports.workload import kind_labels
 
     labels = kind_labels()
     query = request.GET.copy()

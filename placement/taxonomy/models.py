@@ -15,6 +15,14 @@ from placement.taxonomy.text.places import regency_codes_for
 from placement.taxonomy.text.skills import search as search_skills
 
 
+class Sex(models.TextChoices):
+    """Sex as the NIK, the AK/I card and the IPK tables record it: L (laki-laki), P (perempuan).
+    The one definition: seekers, vacancies (where a lawful limit is stated) and the ledger."""
+
+    MALE = "L", _("Male")
+    FEMALE = "P", _("Female")
+
+
 class SearchQuerySet(models.QuerySet):
     """`search(q)`: every word must appear in one of the searchable fields."""
 
@@ -139,6 +147,7 @@ class OccupationQuerySet(ClassificationQuerySet):
         fits the words first), then whatever the plain word search finds. Codes ("2512") and
         words the coder cannot place fall back to `search`.
         """
+        # The coder loads numpy/scipy and its index: only when a picker asks, not at app start.
         from placement.taxonomy.text.occupations import suggest_occupations
 
         q = (q or "").strip()[:100]
