@@ -39,6 +39,7 @@ def seeker_recommendations(request: HttpRequest) -> HttpResponse:
             "items": explain_all(matches, audience="seeker"),
             "to_learn": skills_to_learn(matches),
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -58,6 +59,7 @@ def employer_candidates(request: HttpRequest, pk: int) -> HttpResponse:
             "items": explain_all(matches, audience="employer"),
             "audience": "employer",
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -77,6 +79,7 @@ def officer_vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
             "items": explain_all(matches, audience="officer"),
             "audience": "officer",
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -96,6 +99,7 @@ def officer_seeker_matches(request: HttpRequest, pk: int) -> HttpResponse:
             "items": explain_all(matches, audience="officer"),
             "to_learn": skills_to_learn(matches),
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
             "officer_view": True,
         },
     )
