@@ -79,10 +79,13 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "placement.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Control characters, over-long values, malformed months, dates and ids: 400 before any view.
+    "placement.guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "placement.accounts.middleware.NoStoreForSignedInMiddleware",
+    "placement.accounts.middleware.PermissionsPolicyMiddleware",
     # Axes must come last: it inspects the response of the login views.
     "axes.middleware.AxesMiddleware",
 ]
@@ -152,6 +155,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "placement.accounts.middleware.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 
 # --- Sessions and cookies ------------------------------------------------------------------------
@@ -167,6 +172,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page uses the camera, microphone, location, payment or other powerful browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

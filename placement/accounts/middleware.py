@@ -44,6 +44,18 @@ class NoStoreForSignedInMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Every response says which powerful browser features the site may use: none."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class IndonesianFirstLocaleMiddleware:
     """Pages: Indonesian unless the person chose English with the language switch (a cookie).
 
@@ -69,3 +81,20 @@ class IndonesianFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
+) -> HttpResponse:
+    """Too many failed sign-ins (django-axes): JSON for the API, the page for people. The same
+    answer whether or not the account exists."""
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    if request.path.startswith("/api/"):
+        message = _("Too many sign-in attempts. Try again in 15 minutes.")
+        response = JsonResponse({"detail": message}, status=429)
+        response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+        return response
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
