@@ -98,9 +98,7 @@ def check_query_param(field: str, value: str) -> None:
         check_month(field, value)
     elif field == "date" or field.endswith("_on"):
         check_date(field, value)
-    elif field in ID_PARAMS or field.endswith("_id"):
-        check_id(field, value)
-    elif field == "page" and value != "last":
+    elif field in ID_PARAMS or field.endswith("_id") or (field == "page" and value != "last"):
         check_id(field, value)
 
 
