@@ -45,7 +45,10 @@ def test_a_page_explains_the_refusal_in_indonesian(client):
     assert "karakter yang tidak diizinkan" in response.content.decode()
 
 
-@pytest.mark.parametrize("month", ["0000-01", "2026-13", "2026-00", "26-01", "\uff11\uff12\uff13\uff14-01"])
+FULL_WIDTH_YEAR = "\uff11\uff12\uff13\uff14-01"
+
+
+@pytest.mark.parametrize("month", ["0000-01", "2026-13", "2026-00", "26-01", FULL_WIDTH_YEAR])
 def test_a_malformed_month_is_a_400_on_the_ipk_api_and_pages(client, alice, month):
     client.force_login(alice)
 
