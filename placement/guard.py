@@ -130,11 +130,13 @@ def check_request(request: HttpRequest) -> None:
             for value in values:
                 check_text(field, value, limit=_max_field(), pattern=_CONTROL_IN_BODY)
     elif content_type == "application/json" or content_type.endswith("+json"):
+        if not request.body:
+            return
         try:
-            body = json.loads(request.body or b"null")
+            body = json.loads(request.body)
         except (ValueError, UnicodeDecodeError):
             return  # the API's parser answers a malformed body with its own 400
-        if request.path.startswith("/api/") and body is not None and not isinstance(body, dict):
+        if request.path.startswith("/api/") and not isinstance(body, dict):
             raise InputRefused("body", _("Send a JSON object with the fields by name."))
         for field, value in _json_strings(body):
             check_text(field, value, limit=_max_field(), pattern=_CONTROL_IN_BODY)

@@ -338,6 +338,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "placement.schema.declare_site_wide_responses",
+    ],
     # Choice sets used under the same field name in several components need one stable name.
     "ENUM_NAME_OVERRIDES": {
         "JobSeekerStatusEnum": "jobseekers.models.JobSeeker.Status",

@@ -166,3 +166,13 @@ def test_the_token_endpoint_answers_a_lockout_with_json_429(client, settings):
     assert response.status_code == 429
     assert response["Content-Type"] == "application/json"
     assert "detail" in response.json()
+
+
+def test_a_json_null_as_the_body_of_a_patch_is_a_400(client):
+    from tests.factories import JobSeekerFactory
+
+    client.force_login(JobSeekerFactory().user)
+
+    response = client.patch("/api/v1/jobseekers/me/", "null", content_type="application/json")
+
+    assert response.status_code == 400
