@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV := DEBUG=1
 
-.PHONY: run test lint worker bench venv browser clean
+.PHONY: run serve test lint worker beat bench venv browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,9 +26,17 @@ browser:
 run: $(STAMP)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_reference_data
+	$(DEV) $(BIN)/python manage.py build_occupation_index
 	$(DEV) $(BIN)/python manage.py seed_demo --if-empty
 	$(DEV) $(BIN)/python manage.py run_matching
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn with deploy/gunicorn.conf.py; static files (hashed, compressed) served by
+# WhiteNoise. Needs the production environment (DEBUG=0, SECRET_KEY, DATABASE_URL, REDIS_URL...,
+# see deploy/env.example); run `manage.py migrate` after each upgrade (README "Production").
+serve: $(STAMP)
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 test: $(STAMP) browser
 	$(DEV) $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -43,6 +51,11 @@ lint: $(STAMP)
 worker: $(STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to run a worker."; exit 1; }
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/celery -A placement worker --beat -l info --concurrency 2
+
+# Production splits the scheduler from the workers: one `make beat` per installation.
+beat: $(STAMP)
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to run beat."; exit 1; }
+	$(BIN)/celery -A placement beat -l info --schedule $${VAR_DIR:-var}/celerybeat-schedule
 
 # The engine benchmark, then the end-to-end run through PostgreSQL when DATABASE_URL points there;
 # the last line is one JSON object with both.

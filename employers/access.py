@@ -10,6 +10,7 @@ from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from placement.accounts.access import is_office_staff
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
+from placement.migrants.rules import user_is_minor
 
 
 def membership_for(user) -> EmployerUser:
@@ -67,13 +68,14 @@ def get_vacancy_for_officer(user, pk: int) -> Vacancy:
 
 
 def is_public(vacancy: Vacancy) -> bool:
-    """Whether the public may see the vacancy (published and within its validity period)."""
+    """Whether the public may see the vacancy: published and not past its end (a vacancy that
+    opens later is shown with its opening date)."""
     today = timezone.localdate()
     return (
         vacancy.status == Vacancy.Status.PUBLISHED
         and vacancy.valid_from is not None
         and vacancy.valid_to is not None
-        and vacancy.valid_from <= today <= vacancy.valid_to
+        and today <= vacancy.valid_to
     )
 
 
@@ -86,6 +88,8 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
         pk=pk,
     )
     if is_public(vacancy):
+        if vacancy.is_overseas and user_is_minor(user):
+            raise Http404  # no work abroad for a seeker under 18 (UU 18/2017)
         return vacancy
     if user.is_authenticated and user.role == Role.EMPLOYER:
         if EmployerUser.objects.filter(user=user, employer_id=vacancy.employer_id).exists():

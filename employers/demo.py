@@ -20,6 +20,7 @@ from employers.services import vacancy_event
 from officers.demo import demo_user
 from placement.accounts.models import Role, User
 from placement.ledger.models import Event, EventKind
+from placement.registers.models import Agency, JobOrder
 from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
 
 # Approximate monthly UMP 2025 by province (Rp, rounded): demo wages only, not a legal reference.
@@ -907,7 +908,8 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
         )
         vacancy.industry = employer.industry
         vacancies.append(vacancy)
-    # Work abroad through a licensed P3MI, one in fifty.
+    # Work abroad through a licensed P3MI, one in fifty, under its SIP2MI of the register.
+    job_orders = _demo_job_orders(agency, refs.occupations[OVERSEAS_JOB.kbji], today)
     for vacancy in vacancies[::50] if count >= 20 else []:
         vacancy.employer = agency
         vacancy.occupation = refs.occupations[OVERSEAS_JOB.kbji]
@@ -917,7 +919,8 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
         vacancy.country = "Jepang" if "Jepang" in vacancy.title else "Taiwan"
         vacancy.regency = None
         vacancy.p3mi_name = agency.name
-        vacancy.job_order_number = f"JO-{rng.randint(1000, 9999)}/{today.year}"
+        vacancy.job_order = job_orders[vacancy.country]
+        vacancy.job_order_number = vacancy.job_order.number
         vacancy.wage_min = _round(DEFAULT_UMP * 3)
         vacancy.wage_max = _round(DEFAULT_UMP * 3.8)
         vacancy.min_education = refs.education["3000"]
@@ -930,6 +933,36 @@ def _seed_population(refs: _Refs, rng: random.Random, count: int, today: date) -
         vacancy._skills = _skills_for(OVERSEAS_JOB, refs, rng)
     _save(vacancies, today, rng)
     return len(employers), len(vacancies)
+
+
+def _demo_job_orders(agency: Employer, occupation, today: date) -> dict:
+    """The demo P3MI in the register, with a SIP2MI for Japan and one for Taiwan."""
+    licensed, _created = Agency.objects.get_or_create(
+        licence_number="KEP.999/PPTKLN/DEMO",
+        defaults={
+            "name": agency.name,
+            "licence_issued_on": today - timedelta(days=700),
+            "licence_valid_to": today + timedelta(days=1000),
+            "head_office": agency.address,
+            "regency": agency.regency,
+            "phone": agency.contact_phone,
+        },
+    )
+    job_orders = {}
+    for index, country in enumerate(("Jepang", "Taiwan")):
+        job_orders[country], _created = JobOrder.objects.get_or_create(
+            number=f"SIP2MI/DEMO/{index + 1:03d}/{today.year}",
+            defaults={
+                "agency": licensed,
+                "foreign_employer": "Kaigo Care Co." if country == "Jepang" else "Hsin Care Home",
+                "country": country,
+                "occupation": occupation,
+                "quota": 500,
+                "valid_from": today - timedelta(days=60),
+                "valid_to": today + timedelta(days=300),
+            },
+        )
+    return job_orders
 
 
 def seed(*, stdout, options: dict, rng: random.Random) -> None:

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -242,6 +243,7 @@ class JobStepForm(VacancyStepForm):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__gte=4),
+        api_params="level=4,6",
         label=_("Occupation (KBJI)"),
         help_text=_("Search for the occupation that fits best, for example “kasir” or “sopir”."),
         error_messages={
@@ -261,6 +263,26 @@ class JobStepForm(VacancyStepForm):
         help_text=_("Tasks, working hours, benefits, how applicants will be selected."),
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Suggest the KBJI group from the job title: as the employer types (htmx), and without
+        # JavaScript through the picker's "Suggest from the job title" button.
+        suggest_url = reverse("employers:vacancy_occupation_suggestions")
+        self.fields["title"].widget.attrs.update(
+            {
+                "hx-get": suggest_url,
+                "hx-trigger": "input changed delay:400ms, change",
+                "hx-target": "#occupation-suggestions",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
+        title = self.data.get("title", "") if self.is_bound else self.initial.get("title") or ""
+        widget = self.fields["occupation"].widget
+        widget.suggest_field = "title"
+        widget.suggest_url = suggest_url
+        widget.suggest_from = str(title)
 
 
 class RequirementsStepForm(VacancyStepForm):
@@ -445,6 +467,13 @@ class PeriodStepForm(VacancyStepForm):
         label=_("Open until"),
         help_text=_("The last day applicants can apply; at most a year after the opening."),
     )
+
+    @classmethod
+    def initial_for(cls, vacancy: Vacancy) -> dict:
+        """A new report opens today unless the employer says otherwise."""
+        initial = super().initial_for(vacancy)
+        initial["valid_from"] = initial.get("valid_from") or timezone.localdate()
+        return initial
 
     def clean(self):
         cleaned = super().clean()

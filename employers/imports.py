@@ -31,6 +31,7 @@ from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
 from placement.ledger.models import Event, EventKind
+from placement.registers import services as registers
 from placement.taxonomy.models import (
     District,
     EducationLevel,
@@ -532,6 +533,20 @@ def _vacancy_from_row(row: _Row, lookups: _Lookups, scope, by: User, today: date
     for column, message in rules.vacancy_problems(values, today=today).items():
         if not any(error[1] == column for error in row.errors):
             row.error(column, message)
+    job_order = None
+    if scope_value == Vacancy.Scope.AKAN and values["job_order_number"] and not row.errors:
+        # Work abroad only under a valid SIP2MI of the register (UU 18/2017).
+        problems = registers.job_order_problems(
+            number=values["job_order_number"],
+            country=values["country"],
+            occupation_code=occupation.code if occupation else "",
+            today=today,
+        )
+        for column, message in problems.items():
+            row.error({"occupation": "kbji"}.get(column, column), message)
+        job_order = registers.find_job_order(values["job_order_number"])
+        if job_order is not None:
+            values["p3mi_name"] = job_order.agency.name
     required_skills = _skill_ids(row, "skills_required", lookups)
     optional_skills = [
         pk for pk in _skill_ids(row, "skills_optional", lookups) if pk not in required_skills
@@ -548,6 +563,7 @@ def _vacancy_from_row(row: _Row, lookups: _Lookups, scope, by: User, today: date
         regency=regency,
         description=description,
         is_overseas=scope_value == Vacancy.Scope.AKAN,
+        job_order=job_order,
         status=Vacancy.Status.PUBLISHED,
         created_by=by,
         submitted_at=now,

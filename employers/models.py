@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import RegionScope, region_scope
+from placement.migrants.rules import user_is_minor
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -116,6 +117,9 @@ class VacancyQuerySet(models.QuerySet):
         belongs to the region of the company that reported it.
         """
         if not user.is_authenticated or user.role == "seeker":
+            if user_is_minor(user):
+                # No work abroad for a seeker under 18 (UU 18/2017).
+                return self.published().exclude(is_overseas=True)
             return self.published()
         if user.role == "employer":
             return self.filter(employer__users__user=user)
@@ -138,6 +142,12 @@ class VacancyQuerySet(models.QuerySet):
         return self.filter(
             status=Vacancy.Status.PUBLISHED, valid_from__lte=today, valid_to__gte=today
         )
+
+    def announced(self) -> VacancyQuerySet:
+        """Published and not yet past its end: open today or opening on a later `valid_from`.
+        Matching, referrals and the detail page use these, so candidates are ready on day one."""
+        today = timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=today)
 
     def awaiting_verification(self) -> VacancyQuerySet:
         return self.filter(status=Vacancy.Status.SUBMITTED)
@@ -236,6 +246,16 @@ class Vacancy(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     p3mi_name = models.CharField(_("licensed placement agency (P3MI)"), max_length=200, blank=True)
     job_order_number = models.CharField(_("job order / SIP2MI number"), max_length=100, blank=True)
+    # Set when an officer publishes a vacancy abroad: the SIP2MI of the register it is offered
+    # under (UU 18/2017); its quota counts the referrals and placements.
+    job_order = models.ForeignKey(
+        "registers.JobOrder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+        verbose_name=_("job order (SIP2MI)"),
+    )
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
     return_reason = models.TextField(_("reason for return"), blank=True)
@@ -288,6 +308,26 @@ class Vacancy(models.Model):
             and self.valid_from is not None
             and self.valid_to is not None
             and self.valid_from <= today <= self.valid_to
+            and self.open_positions > 0
+        )
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Published, but its period starts after today: it opens on `valid_from`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.valid_from is not None
+            and self.valid_from > timezone.localdate()
+        )
+
+    @property
+    def is_referable(self) -> bool:
+        """Open, or published and opening later, with positions left: officers may refer to it."""
+        today = timezone.localdate()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.valid_to is not None
+            and today <= self.valid_to
             and self.open_positions > 0
         )
 

@@ -72,7 +72,12 @@ class ReferralOutcomeForm(forms.Form):
             and not (data.get("note") or "").strip()
         ):
             self.add_error("note", _("Write the reason in the note."))
-        if data.get("on") and data["on"] > timezone.localdate():
+        # A hire's date is the first working day, which may lie ahead.
+        if (
+            data.get("on")
+            and data["on"] > timezone.localdate()
+            and data.get("status") != Status.HIRED
+        ):
             self.add_error("on", _("The date cannot be in the future."))
         return data
 

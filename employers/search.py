@@ -39,9 +39,13 @@ def search_vacancies(
     group: str = "",
     education: EducationLevel | None = None,
     wage: int | None = None,
+    abroad: bool = True,
 ) -> QuerySet[Vacancy]:
-    """Published vacancies matching the words and filters, newest first."""
+    """Published vacancies matching the words and filters, newest first (`abroad=False` leaves
+    out work abroad: for a seeker under 18)."""
     vacancies = Vacancy.objects.published()
+    if not abroad:
+        vacancies = vacancies.exclude(is_overseas=True)
     words = search_words(q)
     if words:
         if connection.vendor == "postgresql":

@@ -34,6 +34,8 @@ from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_vacancy_soon
+from placement.registers import services as registers
+from placement.registers.models import JobOrder
 from placement.taxonomy.models import Skill
 
 
@@ -355,7 +357,23 @@ def submission_problems(vacancy: Vacancy, *, today: date | None = None) -> dict[
         }
     for name, message in rules.vacancy_problems(vacancy_values(vacancy), today=today).items():
         problems.setdefault(name, message)
+    for name, message in overseas_problems(vacancy, today=today).items():
+        problems.setdefault(name, message)
     return problems
+
+
+def overseas_problems(vacancy: Vacancy, *, today: date | None = None) -> dict[str, str]:
+    """Work abroad only under a valid SIP2MI of an active P3MI, for that country and occupation,
+    with quota left (UU 18/2017); {} for a domestic vacancy or when the number is still missing
+    (the report's rules ask for it)."""
+    if vacancy.scope != Vacancy.Scope.AKAN or not (vacancy.job_order_number or "").strip():
+        return {}
+    return registers.job_order_problems(
+        number=vacancy.job_order_number,
+        country=vacancy.country,
+        occupation_code=vacancy.occupation.code if vacancy.occupation_id else "",
+        today=today,
+    )
 
 
 @transaction.atomic
@@ -436,9 +454,12 @@ def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
     vacancy.verified_by = by
     vacancy.published_at = now
     vacancy.return_reason = ""
-    vacancy.save(
-        update_fields=["status", "verified_by", "published_at", "return_reason", "updated_at"]
-    )
+    fields = ["status", "verified_by", "published_at", "return_reason", "updated_at"]
+    if vacancy.scope == Vacancy.Scope.AKAN:
+        vacancy.job_order = registers.find_job_order(vacancy.job_order_number)
+        vacancy.p3mi_name = vacancy.job_order.agency.name
+        fields += ["job_order", "p3mi_name"]
+    vacancy.save(update_fields=fields)
     _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
     audit(actor=by, action="change", obj=vacancy, event="published")
     rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
@@ -570,3 +591,29 @@ def expire_vacancies(*, today: date | None = None) -> int:
         count=len(expired),
     )
     return len(expired)
+
+
+@transaction.atomic
+def close_lapsed_overseas_vacancies(
+    *, today: date | None = None, by: User | None = None
+) -> list[Vacancy]:
+    """Close published vacancies abroad whose SIP2MI lapsed (expired, suspended, revoked, its
+    agency's licence gone, or its quota used up); returns them so the officer can be warned."""
+    today = today or timezone.localdate()
+    usable = JobOrder.objects.valid_on(today).with_quota_left().values("pk")
+    lapsed = list(
+        Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, job_order__isnull=False)
+        .exclude(job_order__in=usable)
+        .order_by("pk")
+    )
+    closed = []
+    for vacancy in lapsed:
+        closed.append(close_vacancy(vacancy=vacancy, by=by))
+        audit(
+            actor=by,
+            action="change",
+            obj=vacancy,
+            event="closed_job_order_lapsed",
+            job_order=vacancy.job_order_id,
+        )
+    return closed

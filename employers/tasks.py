@@ -10,8 +10,10 @@ from employers.models import ImportRun
 
 @shared_task(name="employers.tasks.expire_vacancies")
 def expire_vacancies() -> int:
-    """Nightly: published vacancies past their closing date expire (open positions removed)."""
-    return services.expire_vacancies()
+    """Nightly: published vacancies past their closing date expire (open positions removed), and
+    vacancies abroad whose SIP2MI lapsed are closed."""
+    expired = services.expire_vacancies()
+    return expired + len(services.close_lapsed_overseas_vacancies())
 
 
 @shared_task(name="employers.tasks.run_import")

@@ -19,11 +19,12 @@ from employers.forms import (
     ColleagueForm,
     EmployerDetailsForm,
     EmployerRegistrationForm,
+    JobStepForm,
 )
 from employers.models import Employer, EmployerUser, Vacancy
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
-from placement.taxonomy.widgets import is_picker_search
+from placement.taxonomy.widgets import is_picker_search, occupation_suggestions
 
 PAGE_SIZE = 25
 
@@ -328,6 +329,23 @@ def vacancy_step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "employers/vacancy_step.html",
         _step_context(vacancy, step, form),
         status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+@role_required(Role.EMPLOYER)
+@require_GET
+def vacancy_occupation_suggestions(request: HttpRequest) -> HttpResponse:
+    """KBJI groups suggested from the job title as the employer types it (htmx fragment)."""
+    title = request.GET.get("title", "")[:200]
+    queryset = JobStepForm.base_fields["occupation"].queryset
+    return render(
+        request,
+        "components/occupation_suggestions.html",
+        {
+            "name": "occupation",
+            "suggestions": occupation_suggestions(queryset, title),
+            "words": title.strip(),
+        },
     )
 
 

@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from employers.models import Employer, Vacancy
+from placement.migrants.services import related_cases
+from placement.registers import services as registers
 
 # Free personal mailbox providers: a company should use its own domain (or at least be checked).
 PERSONAL_EMAIL_DOMAINS = frozenset(
@@ -94,6 +96,8 @@ FALLBACK_MONTHLY_WAGE = {
 class VacancyWarning:
     code: str
     message: str
+    # Past non-procedural cases the warning is about: ((pk, reference), ...), linked on the page.
+    cases: tuple = ()
 
 
 def _midpoint(low: int | None, high: int | None) -> float | None:
@@ -283,14 +287,28 @@ def _overseas_warnings(vacancy: Vacancy) -> list[VacancyWarning]:
                 ),
             )
         ]
+    problems = registers.job_order_problems(
+        number=vacancy.job_order_number,
+        country=vacancy.country,
+        occupation_code=vacancy.occupation.code if vacancy.occupation_id else "",
+    )
+    if problems:
+        return [VacancyWarning("overseas_register", " ".join(problems.values()))]
+    job_order = registers.find_job_order(vacancy.job_order_number)
     return [
         VacancyWarning(
             "overseas",
             _(
-                "Work abroad: check that %(agency)s holds a valid P3MI licence and that job "
-                "order %(number)s is registered in SISKOP2MI."
+                "Work abroad under SIP2MI %(number)s of %(agency)s, valid until %(end)s: "
+                "%(left)s of %(quota)s places left."
             )
-            % {"agency": vacancy.p3mi_name, "number": vacancy.job_order_number},
+            % {
+                "number": job_order.number,
+                "agency": job_order.agency.name,
+                "end": job_order.valid_to.strftime("%d-%m-%Y"),
+                "left": job_order.places_left,
+                "quota": job_order.quota,
+            },
         )
     ]
 
@@ -312,4 +330,120 @@ def vacancy_warnings(vacancy: Vacancy) -> list[VacancyWarning]:
     result += _limit_warnings(vacancy)
     result += _wage_warnings(vacancy)
     result += _contact_warnings(vacancy, text, employer)
+    result += _case_warnings(vacancy, text, employer)
     return result
+
+
+def _case_warnings(vacancy: Vacancy, text: str, employer: Employer) -> list[VacancyWarning]:
+    """Past non-procedural cases about the same agency or phone number (issue 16)."""
+    cases = related_cases(
+        agency_names=[employer.name, vacancy.p3mi_name],
+        agency_ids=[vacancy.job_order.agency_id] if vacancy.job_order_id else [],
+        phones=[employer.contact_phone, *offer_phones(text)],
+    )
+    if not cases:
+        return []
+    return [
+        VacancyWarning(
+            "past_cases",
+            _(
+                "The Disnaker recorded %(n)s non-procedural case(s) about this company, its "
+                "agency or its phone number: check them before publishing."
+            )
+            % {"n": len(cases)},
+            tuple((case.pk, case.reference) for case in cases),
+        )
+    ]
+
+
+# --- "Check an offer": the same rules on a text a person pastes (issue 16) --------------------
+
+# A monthly wage above this in an offer to an unskilled or semi-skilled job is a classic lure
+# (about three times the usual pay of work abroad through a P3MI, 2025).
+OFFER_WAGE_TOO_GOOD = 30_000_000
+_WAGE_IN_TEXT = re.compile(
+    r"(?:rp\.?\s*|idr\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(juta|jt|million|ribu|rb)?",
+    re.IGNORECASE,
+)
+_WAGE_WORDS = re.compile(r"\b(?:gaji|upah|salary|wage|pay|penghasilan)\b", re.IGNORECASE)
+
+
+def _amounts(text: str) -> list[int]:
+    """Rupiah amounts written after a wage word ("gaji Rp 35.000.000", "gaji 35 juta")."""
+    amounts = []
+    for word in _WAGE_WORDS.finditer(text):
+        window = text[word.end() : word.end() + 60]
+        for match in _WAGE_IN_TEXT.finditer(window):
+            number, unit = match.group(1), (match.group(2) or "").lower()
+            if unit in ("juta", "jt", "million"):
+                value = float(number.replace(",", "."))
+                amounts.append(int(value * 1_000_000))
+            elif unit in ("ribu", "rb"):
+                amounts.append(int(float(number.replace(",", ".")) * 1_000))
+            elif match.group(0).lower().startswith(("rp", "idr")) or len(number) > 6:
+                amounts.append(int(re.sub(r"[.,]", "", number)))
+    return amounts
+
+
+def text_warnings(text: str) -> list[VacancyWarning]:
+    """The verification rules applied to an offer's text: fees, personal contacts, too-good pay."""
+    text = (text or "")[:20_000]
+    result = []
+    found = sorted({m.group(0).strip().lower() for m in _MONEY.finditer(text)})
+    if found:
+        result.append(
+            VacancyWarning(
+                "money",
+                _(
+                    "The offer mentions %(phrases)s. Charging job seekers (fees, deposits, "
+                    "uniforms, training, wage cuts beyond the official placement costs) is "
+                    "prohibited: do not pay."
+                )
+                % {"phrases": ", ".join(f"“{p}”" for p in found[:6])},
+            )
+        )
+    emails = sorted({m.group(0).lower() for m in _EMAIL.finditer(text)})
+    personal = [e for e in emails if e.rsplit("@", 1)[-1] in PERSONAL_EMAIL_DOMAINS]
+    if personal:
+        result.append(
+            VacancyWarning(
+                "personal_email_in_text",
+                _(
+                    "The offer asks you to write to a personal mailbox (%(emails)s), not to a "
+                    "company address."
+                )
+                % {"emails": ", ".join(personal[:3])},
+            )
+        )
+    phones = sorted({m.group(0).strip() for m in _PHONE.finditer(text)})
+    if phones:
+        result.append(
+            VacancyWarning(
+                "phone_in_text",
+                _(
+                    "The offer asks you to contact a personal phone or WhatsApp number "
+                    "(%(phones)s) instead of applying through the Disnaker or a registered "
+                    "agency."
+                )
+                % {"phones": ", ".join(phones[:3])},
+            )
+        )
+    amounts = [a for a in _amounts(text) if a > OFFER_WAGE_TOO_GOOD]
+    if amounts:
+        result.append(
+            VacancyWarning(
+                "wage_too_good",
+                _(
+                    "The offer promises %(wage)s a month. Pay far above the usual is a common "
+                    "lure of illegal recruiters."
+                )
+                % {"wage": _rupiah(max(amounts))},
+            )
+        )
+    return result
+
+
+def offer_phones(text: str) -> list[str]:
+    """The phone numbers an offer's text gives (to find past cases with the same number)."""
+    found = (m.group(0).strip() for m in _PHONE.finditer(text or ""))
+    return sorted({phone for phone in found if phone[:1] in "+0123456789"})

@@ -19,6 +19,7 @@ from jobseekers.models import JobSeeker
 from jobseekers.services import preferred_occupations
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
+from placement.migrants.services import card_marks
 
 CARD_WIDTH, CARD_HEIGHT = 170 * mm, 108 * mm
 YELLOW = Color(1, 0.93, 0.55)
@@ -85,6 +86,11 @@ def _front(canvas: Canvas, seeker: JobSeeker, verify_url: str, x: float, y: floa
     canvas.drawRightString(x + CARD_WIDTH - 6 * mm, top - 11 * mm, "AK/I")
     canvas.setFont("Helvetica", 8.5)
     canvas.drawString(x + 6 * mm, top - 20 * mm, seeker.office.name if seeker.office else "")
+    # Marks of other records, e.g. "CPMI" for a prospective migrant worker (issue 16).
+    marks = card_marks(seeker)
+    if marks:
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawRightString(x + CARD_WIDTH - 6 * mm, top - 17 * mm, " ".join(marks))
 
     rows = [
         (_("AK/I number"), seeker.ak1_number or ""),

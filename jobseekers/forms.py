@@ -335,7 +335,7 @@ class ExperienceForm(forms.Form):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__in=(4, 6)),
-        api_params="level=6",
+        api_params="level=4,6",
         label=_("Kind of job (KBJI)"),
         help_text=_("Search for the job, for example kasir, pengemudi, tukang las."),
     )
@@ -376,7 +376,7 @@ class PreferencesForm(forms.Form):
     preferred_occupations = TaxonomyMultipleChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__in=(4, 6)),
-        api_params="level=6",
+        api_params="level=4,6",
         max_choices=MAX_PREFERRED_OCCUPATIONS,
         label=_("Jobs you want"),
         help_text=_("Choose up to three; the first is the one you want most."),

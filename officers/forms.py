@@ -14,6 +14,7 @@ from jobseekers.models import JobSeeker
 from officers.models import CounsellingSession
 from officers.services import counselling
 from placement.pipeline.models import FollowUp, Placement, Referral
+from placement.pipeline.services import placements as placement_services
 from placement.pipeline.services import referrals as referral_services
 from placement.taxonomy.models import Occupation, Regency
 from placement.taxonomy.widgets import TaxonomyChoiceField
@@ -139,6 +140,17 @@ class CounsellingForm(forms.Form):
         return actions
 
 
+class _MatchScoreField(forms.FloatField):
+    """The page's copy of the match score: a hint only (the view reads the stored match), so a
+    copy that does not parse is dropped instead of failing the referral."""
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except forms.ValidationError:
+            return None
+
+
 class ReferralForm(forms.Form):
     """Refer (or propose) a seeker for a vacancy: the ids come from the search or a match."""
 
@@ -147,7 +159,7 @@ class ReferralForm(forms.Form):
     source = forms.ChoiceField(
         choices=Referral.Source.choices, required=False, widget=forms.HiddenInput
     )
-    score = forms.FloatField(required=False, min_value=0, max_value=100, widget=forms.HiddenInput)
+    score = _MatchScoreField(required=False, min_value=0, max_value=100, widget=forms.HiddenInput)
     send = forms.ChoiceField(choices=[("1", "1"), ("0", "0")], required=False)
     note = forms.CharField(
         label=_("Note to the employer"),
@@ -194,7 +206,12 @@ class OutcomeForm(forms.Form):
             and not (data.get("note") or "").strip()
         ):
             self.add_error("note", _("Write the reason in the note."))
-        if data.get("on") and data["on"] > timezone.localdate():
+        # A hire's date is the first working day, which may lie ahead.
+        if (
+            data.get("on")
+            and data["on"] > timezone.localdate()
+            and data.get("status") != Referral.Status.HIRED
+        ):
             self.add_error("on", _("The date cannot be in the future."))
         return data
 
@@ -232,6 +249,7 @@ class OutsidePlacementForm(forms.Form):
     occupation = TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__gte=4),
+        api_params="level=4,6",
         label=_("Occupation (KBJI)"),
         required=False,
     )
@@ -258,8 +276,9 @@ class OutsidePlacementForm(forms.Form):
 
     def clean_placed_on(self):
         placed_on = self.cleaned_data["placed_on"]
-        if placed_on and placed_on > timezone.localdate():
-            raise forms.ValidationError(_("The start date cannot be in the future."))
+        problem = placement_services.start_date_problem(placed_on)
+        if problem:
+            raise forms.ValidationError(problem)
         return placed_on
 
     def clean(self):

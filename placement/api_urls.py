@@ -5,7 +5,10 @@ from rest_framework.routers import DefaultRouter
 
 from placement.accounts.api import ObtainTokenView
 from placement.matching import api as matching_api
+from placement.registers import api as registers_api
 from placement.taxonomy import api as taxonomy_api
+from placement.taxonomy import words_api
+from placement.taxonomy.text.occupations_api import OccupationSuggestView
 
 router = DefaultRouter()
 router.register("taxonomy/regions", taxonomy_api.RegionViewSet, basename="region")
@@ -15,9 +18,29 @@ router.register(
     "taxonomy/education-levels", taxonomy_api.EducationLevelViewSet, basename="education-level"
 )
 router.register("taxonomy/skills", taxonomy_api.SkillViewSet, basename="skill")
+router.register("registers/p3mi", registers_api.AgencyViewSet, basename="register-p3mi")
+router.register("registers/sip2mi", registers_api.JobOrderViewSet, basename="register-sip2mi")
+router.register("registers/bkk", registers_api.BkkViewSet, basename="register-bkk")
+router.register("registers/lptks", registers_api.LptksViewSet, basename="register-lptks")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "taxonomy/occupations/suggest/",
+        OccupationSuggestView.as_view(),
+        name="api-occupation-suggest",
+    ),
+    path(
+        "taxonomy/regions/resolve/",
+        words_api.ResolveRegionView.as_view(),
+        name="api-region-resolve",
+    ),
+    path("taxonomy/wages/parse/", words_api.ParseWageView.as_view(), name="api-wage-parse"),
+    path(
+        "taxonomy/skills/extract/",
+        words_api.ExtractSkillsView.as_view(),
+        name="api-skill-extract",
+    ),
     path(
         "jobseekers/<int:pk>/matches/",
         matching_api.SeekerMatchesView.as_view(),

@@ -59,10 +59,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "placement.accounts",
     "placement.taxonomy",
+    "placement.registers",
+    "placement.migrants",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.ops",
     "officers",
     "jobseekers",
     "employers",
@@ -181,6 +184,8 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Monitoring on the host itself talks plain HTTP to gunicorn.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -219,7 +224,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")  # never served directly
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Production: hashed names (cached for a year by browsers) and gzip copies, both made by
+    # `collectstatic`; development and tests read the source folders and need no collectstatic.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 # --- E-mail --------------------------------------------------------------------------------------
@@ -327,7 +338,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "600/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "600/minute"),
+        "taxonomy_text": "60/minute",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "AntarKerja API",
@@ -349,6 +363,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
+        "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
     },
 }
 

@@ -1,5 +1,7 @@
 """Small helpers shared by test files."""
 
+from html.parser import HTMLParser
+
 from django.conf import settings
 
 
@@ -7,3 +9,49 @@ def english(client):
     """Switch `client` to English the way a person does (the language cookie), and return it."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+class _Forms(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict] = []
+        self._current: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self._current = {
+                "action": attributes.get("action", ""),
+                "method": (attributes.get("method") or "get").lower(),
+                "fields": [],
+                "buttons": [],
+            }
+            self.forms.append(self._current)
+        elif self._current is not None and tag in ("input", "button") and attributes.get("name"):
+            kind = (attributes.get("type") or ("submit" if tag == "button" else "text")).lower()
+            pair = (attributes["name"], attributes.get("value") or "")
+            if kind == "submit":
+                self._current["buttons"].append(pair)
+            elif kind not in ("checkbox", "radio") or "checked" in attributes:
+                self._current["fields"].append(pair)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._current = None
+
+
+def forms_in(html: str) -> list[dict]:
+    """The page's forms as a browser sees them: action, method, fields sent, submit buttons."""
+    parser = _Forms()
+    parser.feed(html)
+    return parser.forms
+
+
+def submit(client, form: dict, button: tuple[str, str] | None = None):
+    """Send `form` exactly as rendered (the browser's way), pressing `button` if given."""
+    data: dict[str, list[str]] = {}
+    for name, value in [*form["fields"], *([button] if button else [])]:
+        data.setdefault(name, []).append(value)
+    if form["method"] == "post":
+        return client.post(form["action"], data)
+    return client.get(form["action"], data)

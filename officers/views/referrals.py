@@ -36,10 +36,8 @@ Status = Referral.Status
 
 
 def _open_vacancies():
-    today = timezone.localdate()
-    return Vacancy.objects.published().filter(
-        valid_from__lte=today, headcount__gt=F("filled_count") + F("removed_count")
-    )
+    """Open vacancies and published ones opening later, with positions left."""
+    return Vacancy.objects.announced().filter(headcount__gt=F("filled_count") + F("removed_count"))
 
 
 @office_required
@@ -112,19 +110,24 @@ def _int(value: str) -> int:
 def _create(request: HttpRequest) -> HttpResponse:
     form = ReferralForm(request.POST)
     if not form.is_valid():
-        raise Http404
+        return _refused(request, form)
     seeker = get_case_seeker(request.user, form.cleaned_data["seeker"], purpose="referral")
     vacancy = get_vacancy_for_viewer(request.user, form.cleaned_data["vacancy"])
     send = form.cleaned_data.get("send", "1") != "0"
+    source = form.cleaned_data.get("source") or Referral.Source.CASE_FILE
+    # The score is a fact of the night's match, read here; the page's copy is only a fallback.
+    score = queries.match_score(seeker.pk, vacancy.pk) if source == Referral.Source.MATCH else None
+    if score is None:
+        score = form.cleaned_data.get("score")
     try:
         referral = services.refer_jobseeker(
             seeker=seeker,
             vacancy=vacancy,
             by=request.user,
             send=send,
-            source=form.cleaned_data.get("source") or Referral.Source.CASE_FILE,
+            source=source,
             note=form.cleaned_data.get("note", ""),
-            match_score=form.cleaned_data.get("score"),
+            match_score=score,
             base_url=request.build_absolute_uri("/"),
         )
     except services.ReferralRefused as refused:
@@ -147,6 +150,37 @@ def _create(request: HttpRequest) -> HttpResponse:
             % {"name": seeker.full_name, "title": vacancy.title},
         )
     return redirect("officers:referral_detail", referral.pk)
+
+
+def _refused(request: HttpRequest, form: ReferralForm) -> HttpResponse:
+    """A form that does not validate is a mistake to show, not a missing page (400, not 404)."""
+    data = form.cleaned_data
+    seeker = (
+        get_case_seeker(request.user, data["seeker"], purpose="referral")
+        if data.get("seeker")
+        else None
+    )
+    vacancy = get_vacancy_for_viewer(request.user, data["vacancy"]) if data.get("vacancy") else None
+    problems = "; ".join(
+        f"{form.fields[name].label or name}: {' '.join(errors)}"
+        if name in form.fields
+        else " ".join(errors)
+        for name, errors in form.errors.items()
+    )
+    return render(
+        request,
+        "officers/referrals/referral_new.html",
+        {
+            "seeker": seeker,
+            "vacancy": vacancy if seeker is None else None,
+            "error": _("The referral could not be made: %(problems)s") % {"problems": problems},
+            "lookup": SeekerLookupForm(),
+            "referral_form": ReferralForm(initial={"seeker": seeker.pk, "source": "search"})
+            if seeker
+            else None,
+        },
+        status=400,
+    )
 
 
 def _detail(request: HttpRequest, referral: Referral, form: OutcomeForm | None, status: int = 200):
@@ -301,7 +335,7 @@ def vacancy_referrals(request: HttpRequest, pk: int) -> HttpResponse:
             "referrals": referrals,
             "items": explain_all(matches, audience="officer"),
             "referred": live,
-            "open": vacancy.is_open,
+            "open": vacancy.is_referable,
         },
     )
 

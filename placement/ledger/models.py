@@ -6,7 +6,7 @@ computed from these events, never from current status fields.
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +33,23 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise TypeError("Ledger events are append-only.")
+
+    def bulk_create(self, objs, *args: object, **kwargs: object):
+        """Insert new events, each chained to its office's previous one (ledger/chain.py)."""
+        from placement.ledger import chain
+
+        objs = list(objs)
+        if any(obj.pk is not None for obj in objs):
+            raise TypeError("Ledger events are append-only.")
+        if kwargs.get("update_conflicts"):
+            raise TypeError("Ledger events are append-only.")
+        batch = kwargs.pop("batch_size", None) or 5000
+        created = []
+        with transaction.atomic(using=self.db):
+            chain.seal(self.model, objs)
+            for start in range(0, len(objs), batch):
+                created += super().bulk_create(objs[start : start + batch], *args, **kwargs)
+        return created
 
 
 class Event(models.Model):
@@ -63,6 +80,9 @@ class Event(models.Model):
     placement_scope = models.CharField(_("AKL/AKAD/AKAN"), max_length=4, blank=True)
     employer_type = models.CharField(_("employer type"), max_length=20, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
+    # The hash chain (ledger/chain.py): position in the office's chain and the link's hash.
+    chain_seq = models.PositiveBigIntegerField(_("chain sequence"), default=0, editable=False)
+    chain_hash = models.CharField(_("chain hash"), max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -75,6 +95,16 @@ class Event(models.Model):
             models.Index(fields=["subject_type", "subject_id", "occurred_on"]),
             models.Index(fields=["occurred_on", "kind"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "chain_seq"], name="ledger_event_office_chain_seq"
+            ),
+            models.UniqueConstraint(
+                fields=["chain_seq"],
+                condition=models.Q(office__isnull=True),
+                name="ledger_event_no_office_chain_seq",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.kind} {self.subject_type}:{self.subject_id}"
@@ -82,7 +112,11 @@ class Event(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise TypeError("Ledger events are append-only.")
-        super().save(*args, **kwargs)
+        from placement.ledger import chain
+
+        with transaction.atomic(using=kwargs.get("using")):
+            chain.seal(type(self), [self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> None:
         raise TypeError("Ledger events are append-only.")

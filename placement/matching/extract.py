@@ -19,6 +19,7 @@ import scipy.sparse as sp
 from django.db import connection
 
 from placement.matching.engine import SeekerArrays, VacancyArrays
+from placement.migrants.rules import MIN_OVERSEAS_AGE
 
 SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
 SEX_CODES = {"L": 1, "P": 2}
@@ -147,15 +148,19 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         "WHERE s.status = %s AND s.regency_id IS NOT NULL ORDER BY s.id"
     )
     seekers = _rows(seeker_sql, [JobSeeker.Status.ACTIVE], 8)
+    # Hard filter: no work abroad under 18 (UU 18/2017); an unknown age (0) counts as under.
+    minors = seekers[:, 6] < MIN_OVERSEAS_AGE
+    seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
     seeker_ids = seekers[:, 0].copy()
 
     today = run_on.isoformat()
     vacancy_where = (
-        "v.status = %s AND v.valid_from <= %s AND v.valid_to >= %s "
+        # Published vacancies opening later are matched too: candidates are ready on day one.
+        "v.status = %s AND v.valid_from IS NOT NULL AND v.valid_to >= %s "
         "AND v.headcount > v.filled_count + v.removed_count "
         "AND (v.regency_id IS NOT NULL OR v.is_overseas)"
     )
-    vacancy_params: list = [Vacancy.Status.PUBLISHED, today, today]
+    vacancy_params: list = [Vacancy.Status.PUBLISHED, today]
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")

@@ -8,10 +8,10 @@ from placement.matching.models import Match, MatchRun
 
 
 def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
-    """The seeker's ranked vacancies that are still open today."""
+    """The seeker's ranked vacancies that are open today or published to open later."""
     from employers.models import Vacancy
 
-    open_ids = Vacancy.objects.published().filter(pk=OuterRef("vacancy_id"))
+    open_ids = Vacancy.objects.announced().filter(pk=OuterRef("vacancy_id"))
     return list(
         Match.objects.for_seeker(seeker_id)
         .filter(Exists(open_ids))
@@ -37,6 +37,15 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
         candidates.select_related(
             "seeker", "seeker__regency", "seeker__education_level", "seeker__office"
         )[:limit]
+    )
+
+
+def match_score(seeker_id: int, vacancy_id: int) -> float | None:
+    """The score of the latest night's match of this seeker and vacancy, if they were matched."""
+    return (
+        Match.objects.filter(seeker_id=seeker_id, vacancy_id=vacancy_id)
+        .values_list("score", flat=True)
+        .first()
     )
 
 

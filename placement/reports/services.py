@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placement.accounts.audit import audit
+from placement.ledger import chain
+from placement.ledger.models import Event
 from placement.reports import ipk
 from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import Grid, build_grid
@@ -118,6 +120,13 @@ def build_month(*, month: date, today: date | None = None) -> int:
     month = month_start(month)
     if not is_complete(month, today):
         raise ReportError(_("The tables of a month are built once the month has ended."))
+    # Statistics are only as good as the ledger: a broken hash chain stops the build.
+    integrity = chain.verify(Event)
+    if not integrity.ok:
+        raise ReportError(
+            _("The ledger's hash chain is broken (%(where)s); run verify_ledger.")
+            % {"where": integrity.first_break}
+        )
     counters = ipk.tabulate(ipk.fetch_rows(start=month, end=month_end(month)))
     now = timezone.now()
     reports = []

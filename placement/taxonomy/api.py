@@ -129,20 +129,31 @@ class RegionViewSet(_Public):
 
 @extend_schema_view(
     list=extend_schema(
-        parameters=[Q_PARAM, OpenApiParameter("level", OpenApiTypes.INT, enum=[1, 2, 3, 4, 6])]
+        parameters=[
+            Q_PARAM,
+            OpenApiParameter(
+                "level",
+                OpenApiTypes.STR,
+                description="Digits of the codes to list: 1, 2, 3, 4 or 6, or several (`4,6`).",
+            ),
+        ]
     )
 )
 class OccupationViewSet(_Public):
-    """KBJI 2014 occupations."""
+    """KBJI 2014 occupations; `q` understands everyday job words, best match first."""
 
     serializer_class = OccupationSerializer
 
     def get_queryset(self) -> QuerySet:
         qs = Occupation.objects.current().select_related("parent")
-        level = self.request.query_params.get("level", "")
-        if level.isdigit():
-            qs = qs.filter(level=int(level))
-        return self.search(qs)
+        levels = [
+            int(v) for v in self.request.query_params.get("level", "").split(",") if v.isdigit()
+        ]
+        if levels:
+            qs = qs.filter(level__in=levels)
+        q = self.request.query_params.get("q", "").strip()[:100]
+        # Everyday words ("sopir", "admin gudang") find their group first (the pickers use this).
+        return qs.search_words(q) if q else qs
 
 
 @extend_schema_view(

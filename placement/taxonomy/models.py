@@ -7,9 +7,12 @@ Classifications carry a `version` so a new edition (KBJI 2026, KBLI 2025) can si
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from placement.taxonomy.text.places import regency_codes_for
+from placement.taxonomy.text.skills import search as search_skills
 
 
 class SearchQuerySet(models.QuerySet):
@@ -28,8 +31,31 @@ class SearchQuerySet(models.QuerySet):
         return result
 
 
+def _ranked(queryset: SearchQuerySet, keys: list[str], words: str, key_field: str = "pk"):
+    """`keys` (best first) followed by the plain word search's rows, in that order."""
+    if not keys:
+        return SearchQuerySet.search(queryset, words)
+    plain = SearchQuerySet.search(queryset, words).values("pk")
+    order = Case(
+        *[When(**{key_field: key}, then=Value(i)) for i, key in enumerate(keys)],
+        default=Value(len(keys)),
+        output_field=models.IntegerField(),
+    )
+    return (
+        queryset.filter(Q(**{f"{key_field}__in": keys}) | Q(pk__in=plain))
+        .annotate(match_rank=order)
+        .order_by("match_rank", *(queryset.query.order_by or queryset.model._meta.ordering))
+    )
+
+
 class RegionQuerySet(SearchQuerySet):
     search_fields = ("code", "name")
+
+    def search(self, q: str) -> RegionQuerySet:
+        """Regencies also by the place words people use: "Cikarang" offers Kab. Bekasi first."""
+        if self.model is not Regency:
+            return super().search(q)
+        return _ranked(self, regency_codes_for(q), q)
 
 
 class Province(models.Model):
@@ -105,6 +131,38 @@ class ClassificationQuerySet(SearchQuerySet):
         return self.filter(version=self.model.CURRENT_VERSION)
 
 
+class OccupationQuerySet(ClassificationQuerySet):
+    def search_words(self, q: str) -> OccupationQuerySet:
+        """Occupations for the words people use ("admin gudang", "SPG"), best first.
+
+        The occupation coder's groups come first, each followed by its 6-level jobs (the one that
+        fits the words first), then whatever the plain word search finds. Codes ("2512") and
+        words the coder cannot place fall back to `search`.
+        """
+        from placement.taxonomy.text.occupations import suggest_occupations
+
+        q = (q or "").strip()[:100]
+        if not q or q.replace(".", "").isdigit():
+            return self.search(q)
+        suggestions = suggest_occupations(q, limit=6)
+        if not suggestions:
+            return self.search(q)
+        found = Q(pk__in=self.search(q).values("pk"))
+        ranks = []
+        for position, suggestion in enumerate(suggestions):
+            group = suggestion.code
+            found |= Q(code=group)
+            ranks.append(When(code=group, then=Value(position * 10)))
+            if suggestion.job_code:
+                found |= Q(code=suggestion.job_code)
+                ranks.append(When(code=suggestion.job_code, then=Value(position * 10 + 1)))
+            if position < 3:
+                found |= Q(code__startswith=f"{group}.")
+                ranks.append(When(code__startswith=f"{group}.", then=Value(position * 10 + 2)))
+        rank = Case(*ranks, default=Value(1000), output_field=models.IntegerField())
+        return self.filter(found).annotate(word_rank=rank).order_by("word_rank", "code")
+
+
 class Occupation(models.Model):
     """KBJI 2014: golongan pokok (1 digit) to jabatan (`2512.01`); ISCO-08 to 4 digits."""
 
@@ -120,7 +178,7 @@ class Occupation(models.Model):
     )
     isco08_code = models.CharField(_("ISCO-08 code"), max_length=4, blank=True)
 
-    objects = ClassificationQuerySet.as_manager()
+    objects = OccupationQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "code"]
@@ -204,6 +262,11 @@ class EducationLevel(models.Model):
 
 class SkillQuerySet(SearchQuerySet):
     search_fields = ("label_id", "label_en")
+
+    def search(self, q: str) -> SkillQuerySet:
+        """Skills also by the words people use ("kasir", "las", "ms excel"), whole words first:
+        "las" offers welding, not "Mengelola kelas"."""
+        return _ranked(self, search_skills(q), q, key_field="uri")
 
     def common_first(self) -> SkillQuerySet:
         """Skills with an Indonesian label (the common ones) first, by how common they are."""

@@ -64,6 +64,10 @@ class TaxonomyPicker(forms.Widget):
         self.limit = limit
         self.queryset: QuerySet | None = None
         self.query = ""
+        # Occupations only: suggest groups from another field's words (the vacancy's job title).
+        self.suggest_field = ""
+        self.suggest_url = ""
+        self.suggest_from = ""
 
     def value_from_datadict(self, data, files, name: str):
         self.query = (data.get(name + QUERY_SUFFIX) or "").strip()[:100]
@@ -93,9 +97,22 @@ class TaxonomyPicker(forms.Widget):
                     chosen = {}
                 selected = [(pk, option_label(chosen[pk])) for pk in selected_ids if pk in chosen]
             if self.query:
-                found = queryset.search(self.query).exclude(pk__in=[pk for pk, _l in selected])
+                # Occupations understand everyday words ("sopir", "admin gudang"), best first.
+                search = getattr(queryset, "search_words", queryset.search)
+                found = search(self.query).exclude(pk__in=[pk for pk, _l in selected])
                 results = [(str(o.pk), option_label(o)) for o in found[: self.limit]]
+        suggestions = []
+        if self.suggest_field and queryset is not None and not selected:
+            suggestions = occupation_suggestions(queryset, self.suggest_from)
         api_path, value_key = KINDS[self.kind]
+        context["widget"].update(
+            {
+                "suggest_field": self.suggest_field,
+                "suggest_url": self.suggest_url,
+                "suggestions": suggestions,
+                "suggest_from": self.suggest_from,
+            }
+        )
         context["widget"].update(
             {
                 "kind": self.kind,
@@ -110,6 +127,22 @@ class TaxonomyPicker(forms.Widget):
             }
         )
         return context
+
+
+def occupation_suggestions(queryset: QuerySet, words: str, limit: int = 3) -> list[dict]:
+    """The KBJI groups (rows of `queryset`) the occupation coder suggests for `words`."""
+    from placement.taxonomy.text.occupations import suggest_occupations
+
+    words = (words or "").strip()[:200]
+    if not words:
+        return []
+    found = suggest_occupations(words, limit=limit)
+    rows = {o.code: o for o in queryset.filter(code__in=[s.code for s in found])}
+    return [
+        {"value": str(rows[s.code].pk), "label": option_label(rows[s.code]), "reason": s.reason()}
+        for s in found
+        if s.code in rows
+    ]
 
 
 class TaxonomyChoiceField(forms.ModelChoiceField):

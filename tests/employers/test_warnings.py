@@ -93,7 +93,24 @@ def test_work_abroad_without_licence_data_is_flagged(db):
     licensed = VacancyFactory(
         scope="AKAN", regency=None, country="Taiwan", p3mi_name="PT X", job_order_number="JO-1"
     )
-    assert "overseas_unlicensed" not in codes(licensed) and "overseas" in codes(licensed)
+    assert "overseas_unlicensed" not in codes(licensed) and "overseas_register" in codes(licensed)
+
+
+def test_work_abroad_under_a_valid_sip2mi_shows_the_places_left(db):
+    from tests.market_factories import JobOrderFactory
+
+    job_order = JobOrderFactory(country="Taiwan")
+    vacancy = VacancyFactory(
+        scope="AKAN",
+        regency=None,
+        country="Taiwan",
+        occupation=job_order.occupation,
+        p3mi_name=job_order.agency.name,
+        job_order_number=job_order.number,
+    )
+    found = {w.code: w.message for w in vacancy_warnings(vacancy)}
+    assert "overseas_register" not in found
+    assert "3" in found["overseas"]
 
 
 def test_an_unverified_company_is_flagged_first(db):

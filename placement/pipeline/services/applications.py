@@ -19,6 +19,7 @@ from employers.models import Vacancy
 from jobseekers.models import JobSeeker
 from placement.accounts.audit import audit
 from placement.accounts.models import User
+from placement.migrants.rules import is_minor
 from placement.pipeline.models import Application
 
 Status = Application.Status
@@ -54,6 +55,8 @@ def can_apply(seeker: JobSeeker | None, vacancy: Vacancy) -> str:
         )
     if not vacancy.is_open:
         return _("This vacancy is no longer open.")
+    if vacancy.is_overseas and is_minor(seeker):
+        return _("Work abroad is open only to people aged 18 or over.")
     return ""
 
 

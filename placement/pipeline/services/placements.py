@@ -26,9 +26,25 @@ from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
+from placement.migrants.rules import is_minor
 from placement.pipeline.models import Application, FollowUp, Placement, Referral
+from placement.registers import services as registers
 
 FOLLOW_UP_MONTHS = 3
+# A hire is often decided before the first working day; the start may be this far ahead.
+MAX_START_AHEAD_DAYS = 180
+
+
+def start_date_problem(placed_on: date | None, today: date | None = None) -> str:
+    """'' when `placed_on` is an acceptable first working day, else the reason."""
+    today = today or timezone.localdate()
+    if placed_on is not None and (placed_on - today).days > MAX_START_AHEAD_DAYS:
+        return _("The start date can be at most %(days)s days ahead.") % {
+            "days": MAX_START_AHEAD_DAYS
+        }
+    return ""
+
+
 Scope = Placement.Scope
 
 
@@ -116,6 +132,23 @@ def _job_details(
     }
 
 
+def _use_overseas_place(*, seeker: JobSeeker, vacancy: Vacancy, by: User | None, on: date) -> None:
+    """Work abroad: 18 or over, and one place of the vacancy's SIP2MI quota (UU 18/2017)."""
+    if is_minor(seeker, on):
+        raise PlacementRefused(
+            _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).")
+            % {"name": seeker.full_name}
+        )
+    if vacancy.job_order_id is None:
+        return
+    try:
+        registers.use_job_order_place(
+            job_order=vacancy.job_order, by=by, reason=f"{vacancy.reference} {seeker.ak1_number}"
+        )
+    except registers.RegisterRefused as refused:
+        raise PlacementRefused(str(refused)) from refused
+
+
 @transaction.atomic
 def record_placement(
     *,
@@ -149,8 +182,11 @@ def record_placement(
             )
             % {"name": seeker.full_name, "status": seeker.get_status_display()}
         )
-    if placed_on > today:
-        raise PlacementRefused(_("The start date cannot be in the future."))
+    if start_date_problem(placed_on, today):
+        raise PlacementRefused(start_date_problem(placed_on, today))
+    # The ledger dates the hire on the day it is recorded when work starts later: statistics
+    # never hold events of days that have not happened yet.
+    recorded_on = min(placed_on, today)
     if seeker.registered_on and placed_on < seeker.registered_on:
         raise PlacementRefused(
             _("The start date cannot be before the registration (%(date)s).")
@@ -164,6 +200,8 @@ def record_placement(
             )
             .get(pk=vacancy.pk)
         )
+    if vacancy is not None and vacancy.is_overseas:
+        _use_overseas_place(seeker=seeker, vacancy=vacancy, by=by, on=placed_on)
     job = _job_details(
         vacancy=vacancy,
         employer=employer,
@@ -188,7 +226,7 @@ def record_placement(
     else:
         source = Placement.Source.OUTSIDE
     try:
-        seeker_services.mark_placed(seeker=seeker, actor=by, on=placed_on)
+        seeker_services.mark_placed(seeker=seeker, actor=by, on=recorded_on)
     except seeker_services.ServiceError as error:  # a concurrent placement won the lock
         raise PlacementRefused(" ".join(error.messages)) from error
     office = home_office(seeker)
@@ -216,13 +254,13 @@ def record_placement(
     ):
         # The filled report of the vacancy (vacancy_filled; closes it when full).
         employer_services.record_vacancy_filled(
-            vacancy=vacancy, quantity=1, by=by, occurred_on=placed_on
+            vacancy=vacancy, quantity=1, by=by, occurred_on=recorded_on
         )
-    dimensions = seeker_services.ipk_dimensions(seeker, placed_on)
+    dimensions = seeker_services.ipk_dimensions(seeker, recorded_on)
     ledger.record(
         EventKind.SEEKER_PLACED,
         subject=seeker,
-        occurred_on=placed_on,
+        occurred_on=recorded_on,
         office=office,
         regency=seeker.regency,
         sex=dimensions["sex"],
@@ -240,13 +278,16 @@ def record_placement(
         others = others.exclude(pk=referral.pk)
     others.update(
         status=Referral.Status.WITHDRAWN,
-        outcome_on=placed_on,
+        outcome_on=recorded_on,
         outcome_note=_("Placed in another job."),
         updated_at=timezone.now(),
     )
+    if vacancy is not None and vacancy.job_order_id and not vacancy.job_order.places_left:
+        # The SIP2MI's quota is used up: its vacancies close (the officer sees them closed).
+        employer_services.close_lapsed_overseas_vacancies(by=by)
     audit(actor=by, action="create", obj=placement, seeker=seeker.pk, scope=scope)
     record_activity(user=by, kind=Activity.Kind.PLACEMENT, subject=placement, scope=scope)
-    note_contact(seeker=seeker, kind="placement", user=by, on=placed_on)
+    note_contact(seeker=seeker, kind="placement", user=by, on=recorded_on)
     return placement
 
 

@@ -31,6 +31,8 @@ from officers.activity import note_contact, officer_of, record_activity
 from officers.models import Activity
 from placement.accounts.audit import audit
 from placement.accounts.models import Role, User
+from placement.migrants.rules import is_minor
+from placement.migrants.services import cpmi_missing
 from placement.pipeline.models import Placement, Referral
 from placement.pipeline.services.placements import PlacementRefused, record_placement
 
@@ -76,13 +78,49 @@ def can_refer(seeker: JobSeeker, vacancy: Vacancy) -> str:
     """'' when `seeker` may be referred to `vacancy`, else the reason."""
     if seeker.status != JobSeeker.Status.ACTIVE:
         return _("Only a seeker with an active AK/I card can be referred.")
-    if not vacancy.is_open:
+    if not vacancy.is_referable:
         return _("The vacancy is not open any more.")
     live = Referral.objects.filter(seeker=seeker, vacancy=vacancy).exclude(
         status__in=[Status.WITHDRAWN, Status.REJECTED]
     )
     if live.exists():
         return _("%(name)s is already referred to this vacancy.") % {"name": seeker.full_name}
+    return overseas_refusal(seeker, vacancy)
+
+
+def overseas_refusal(seeker: JobSeeker, vacancy: Vacancy, *, holding: int = 0) -> str:
+    """'' unless the vacancy is abroad and the seeker may not go, or its SIP2MI has no place.
+
+    UU 18/2017: a migrant worker is 18 or over; each live referral holds one place of the job
+    order's quota until it ends (hired: the placement uses the place; rejected or withdrawn:
+    freed). `holding` is how many live referrals the caller already counts among them.
+    """
+    if not vacancy.is_overseas:
+        return ""
+    if is_minor(seeker):
+        return _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).") % {
+            "name": seeker.full_name
+        }
+    missing = cpmi_missing(seeker)
+    if missing:
+        return _("The CPMI checklist of %(name)s is not complete: %(missing)s.") % {
+            "name": seeker.full_name,
+            "missing": ", ".join(str(label) for label in missing),
+        }
+    job_order = vacancy.job_order
+    if job_order is None:
+        return ""
+    live = Referral.objects.open().filter(vacancy__job_order=job_order).count() - holding
+    if job_order.quota_used + live >= job_order.quota:
+        return _(
+            "The quota of SIP2MI %(number)s is taken: %(used)s placed and %(live)s referred "
+            "of %(quota)s places."
+        ) % {
+            "number": job_order.number,
+            "used": job_order.quota_used,
+            "live": live,
+            "quota": job_order.quota,
+        }
     return ""
 
 
@@ -161,8 +199,11 @@ def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referr
         if referral.seeker.status == JobSeeker.Status.ACTIVE
         else _("Only a seeker with an active AK/I card can be referred.")
     )
-    if not reason and not referral.vacancy.is_open:
+    if not reason and not referral.vacancy.is_referable:
         reason = _("The vacancy is not open any more.")
+    if not reason:
+        # A proposal already holds its place of the quota.
+        reason = overseas_refusal(referral.seeker, referral.vacancy, holding=1)
     if reason:
         raise ReferralRefused(reason)
     referral.status = Status.REFERRED
@@ -204,7 +245,8 @@ def record_referral_outcome(
         )
     today = timezone.localdate()
     on = on or today
-    if on > today:
+    # Only a hire may carry a later date: the first working day (the decision is today).
+    if on > today and status != Status.HIRED:
         raise ReferralRefused(_("The date cannot be in the future."), field="on")
     note = (note or "").strip()[:MAX_OUTCOME_NOTE]
     if status == Status.REJECTED:
@@ -229,7 +271,7 @@ def record_referral_outcome(
             raise ReferralRefused(str(refused), field="on") from refused
     previous = referral.status
     referral.status = status
-    referral.outcome_on = on
+    referral.outcome_on = min(on, today)
     referral.outcome_by = by
     referral.outcome_note = note
     referral.rejection_reason = reason if status == Status.REJECTED else ""
@@ -247,7 +289,7 @@ def record_referral_outcome(
         ]
     )
     audit(actor=by, action="change", obj=referral, status=status, previous=previous)
-    note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=on)
+    note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=min(on, today))
     return referral
 
 

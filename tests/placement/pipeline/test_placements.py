@@ -93,8 +93,10 @@ def test_only_an_active_card_holder_can_be_placed(alice, rina, kasir):
     assert not Event.objects.filter(kind=EventKind.SEEKER_PLACED).exists()
 
 
-def test_a_start_date_in_the_future_or_before_registration_is_refused(alice, dewi, kasir):
-    for day in (timezone.localdate() + timedelta(days=1), dewi.registered_on - timedelta(1)):
+def test_a_start_date_far_ahead_or_before_registration_is_refused(alice, dewi, kasir):
+    # A start next week is fine (issue 14); half a year ahead is a typing mistake.
+    far = timezone.localdate() + timedelta(days=services.placements.MAX_START_AHEAD_DAYS + 1)
+    for day in (far, dewi.registered_on - timedelta(1)):
         with pytest.raises(services.PlacementRefused):
             services.record_placement(seeker=dewi, vacancy=kasir, by=alice, placed_on=day)
     assert not Placement.objects.exists()

@@ -421,8 +421,9 @@ def test_ids_beyond_the_database_range_are_404_not_errors(client, alice, erin):
     client.force_login(alice)
     assert client.get(f"/officer/referrals/{huge}/").status_code == 404
     assert client.get(f"/officer/referrals/new/?seeker={huge}").status_code == 404
+    # An out-of-range id in a posted form is a form error shown to the officer (issue 14).
     assert (
-        client.post("/officer/referrals/new/", {"seeker": huge, "vacancy": huge}).status_code == 404
+        client.post("/officer/referrals/new/", {"seeker": huge, "vacancy": huge}).status_code == 400
     )
     api = APIClient()
     for user in (alice, erin):

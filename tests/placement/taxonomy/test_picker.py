@@ -1,7 +1,7 @@
 from django import forms
 from django.http import QueryDict
 
-from placement.taxonomy.models import Occupation, Skill
+from placement.taxonomy.models import Occupation, Regency, Skill
 from placement.taxonomy.widgets import (
     TaxonomyChoiceField,
     TaxonomyMultipleChoiceField,
@@ -71,3 +71,21 @@ def test_label_of_the_field_points_at_the_search_box(db):
     assert form["skills"].id_for_label == "id_skills"
     assert 'id="id_skills"' in str(form["skills"])
     assert 'data-api="/api/v1/taxonomy/skills/"' in str(form["skills"])
+
+
+class RegencyForm(forms.Form):
+    regency = TaxonomyChoiceField(kind="regions", queryset=Regency.objects.all())
+
+
+def test_the_skills_picker_offers_welding_first_for_las(db):
+    form = SkillsForm(QueryDict("skills_q=las&skills_search=1"))
+    html = str(form["skills"])
+    assert html.index("Teknik pengelasan") < html.index("kelas") if "kelas" in html else True
+    assert "Teknik pengelasan" in html
+
+
+def test_the_regency_picker_offers_the_regency_of_a_locality(db):
+    form = RegencyForm(QueryDict("regency_q=Cikarang&regency_search=1"))
+    html = str(form["regency"])
+    assert 'value="32.16"' in html
+    assert "Kabupaten Bekasi" in html

@@ -1,0 +1,172 @@
+"""Occupation coder benchmark: accuracy on hand-coded real ads, batch throughput, endpoint p95.
+
+    python benchmarks/bench_words.py                 # all three parts
+    python benchmarks/bench_words.py --skip-endpoint # accuracy and throughput only
+    python benchmarks/bench_words.py --errors        # also list the misses (ids and codes only)
+
+Reads the real job ads from `<repo>/../shared/realdata/job_postings/` (never copied into the repo)
+and the evaluation set `benchmarks/data/occupation_eval.csv`: 410 ads from the three files, each
+coded BY HAND to a KBJI 2014 unit group by the AntarKerja team (file, row id, code; no ad text).
+Row ids: loker.id = its `Job ID`; Dealls and Jobstreet = 0-based data row number in the file.
+The coder sees only the title (as an import of these ads would).
+
+- accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %);
+- throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
+  process, index already loaded (target >= 2,000/s); the index load time is reported apart;
+- endpoint: p50/p95 of `GET /api/v1/taxonomy/occupations/suggest/` through Django's test client as
+  a signed-in user, 300 requests with real titles (target p95 <= 30 ms). Needs a database: uses
+  DATABASE_URL if set (tables are created in a throwaway SQLite file otherwise).
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REALDATA = ROOT.parent / "shared" / "realdata" / "job_postings"
+EVAL_FILE = ROOT / "benchmarks" / "data" / "occupation_eval.csv"
+TITLE_COLUMN = {
+    "lokerid_2025-06_07.csv": ("Job ID", "Title"),
+    "dealls_2024-08.csv": (None, "job_title"),
+    "jobstreet_id_datascience_2025.csv": (None, "title"),
+}
+
+
+def load_titles() -> dict[tuple[str, str], str]:
+    """(file, row id) -> title, for every ad of the three files."""
+    titles: dict[tuple[str, str], str] = {}
+    for name, (id_column, title_column) in TITLE_COLUMN.items():
+        with open(REALDATA / name, encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle)):
+                row_id = row[id_column] if id_column else str(number)
+                titles[(name, row_id)] = row[title_column]
+    return titles
+
+
+def accuracy(titles: dict[tuple[str, str], str], *, show_errors: bool) -> dict[str, object]:
+    from placement.taxonomy.text.occupations import suggest_many
+
+    with open(EVAL_FILE, encoding="utf-8", newline="") as handle:
+        gold = [(r["file"], r["row_id"], r["kbji_code"]) for r in csv.DictReader(handle)]
+    batch = [titles[(name, row_id)] for name, row_id, _ in gold]
+    predictions = suggest_many(batch, limit=3)
+    top1 = top3 = 0
+    per_file: dict[str, list[int]] = {}
+    misses = []
+    for (name, row_id, code), suggestions in zip(gold, predictions, strict=True):
+        codes = [s.code for s in suggestions]
+        hit1, hit3 = codes[:1] == [code], code in codes[:3]
+        top1 += hit1
+        top3 += hit3
+        counts = per_file.setdefault(name, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += hit1
+        counts[2] += hit3
+        if not hit1:
+            misses.append((name.split("_")[0], row_id, code, codes))
+    if show_errors:
+        for miss in misses:
+            print("miss", *miss)
+    n = len(gold)
+    return {
+        "eval_ads": n,
+        "distinct_codes": len({code for _, _, code in gold}),
+        "top1": round(top1 / n, 4),
+        "top3": round(top3 / n, 4),
+        "per_file": {
+            name: {"ads": c[0], "top1": round(c[1] / c[0], 4), "top3": round(c[2] / c[0], 4)}
+            for name, c in per_file.items()
+        },
+    }
+
+
+def throughput(titles: dict[tuple[str, str], str]) -> dict[str, object]:
+    from placement.taxonomy.text import occupations
+
+    started = time.perf_counter()
+    occupations.get_index()
+    load_s = time.perf_counter() - started
+    batch = list(titles.values())
+    occupations.suggest_many(batch[:200])  # warm
+    started = time.perf_counter()
+    occupations.suggest_many(batch, limit=3)
+    elapsed = time.perf_counter() - started
+    return {
+        "titles": len(batch),
+        "titles_per_s": round(len(batch) / elapsed),
+        "index_load_s": round(load_s, 2),
+        "artefact_used": occupations.ARTEFACT_PATH.exists(),
+    }
+
+
+def endpoint(titles: dict[tuple[str, str], str], requests: int) -> dict[str, object]:
+    os.environ.setdefault("DEBUG", "1")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench_words.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "placement.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0, run_syncdb=True)
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(is_active=True).first()
+    if user is None:
+        user = user_model.objects.create_user(
+            **{user_model.USERNAME_FIELD: "bench-words@example.com"}, password=None
+        )
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    sample = list(titles.values())[:: max(1, len(titles) // requests)][:requests]
+    client.get("/api/v1/taxonomy/occupations/suggest/", {"title": "kasir"})  # load the index
+    timings = []
+    for title in sample:
+        started = time.perf_counter()
+        response = client.get("/api/v1/taxonomy/occupations/suggest/", {"title": title, "limit": 5})
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list the top-1 misses")
+    parser.add_argument("--skip-endpoint", action="store_true")
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    if not REALDATA.exists():
+        print(json.dumps({"skipped": f"no real data at {REALDATA}"}))
+        return
+    titles = load_titles()
+    result: dict[str, object] = {}
+    result["throughput"] = throughput(titles)
+    result["accuracy"] = accuracy(titles, show_errors=args.errors)
+    if not args.skip_endpoint:
+        result["endpoint"] = endpoint(titles, args.requests)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Gunicorn settings for AntarKerja (`make serve`, the systemd unit and the container).
+
+Every value can be overridden from the environment without editing this file:
+GUNICORN_BIND, WEB_CONCURRENCY (worker processes), GUNICORN_THREADS, GUNICORN_TIMEOUT,
+GUNICORN_ACCESS_LOG ("-" = standard output), GUNICORN_MAX_REQUESTS.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+wsgi_app = "placement.wsgi:application"
+# Loopback by default: a reverse proxy (nginx, Caddy) in front terminates TLS.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Workers from the cores: 2 per core + 1 is gunicorn's rule for a mostly I/O-bound Django app.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+worker_class = "gthread" if threads > 1 else "sync"
+
+# A request taking longer than this is killed (the page budgets are far below it).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak never grows for months.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+
+# Access log: one line per request with its id (X-Request-ID) and duration in microseconds.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus rid=%({x-request-id}o)s "%(a)s"'
+# The client address comes from the proxy on the same host only.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Request line and header limits: gunicorn's defaults, written down.
+limit_request_line = 4094
+limit_request_fields = 100
+
+
+# Prometheus metrics of all workers (and of the Celery processes on this host) are added up
+# through files in PROMETHEUS_MULTIPROC_DIR (a folder under /run, emptied at boot); a dead
+# worker's files are marked so its live gauges drop out.
+def child_exit(server, worker) -> None:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

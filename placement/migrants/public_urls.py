@@ -1,0 +1,8 @@
+from django.urls import path
+
+from placement.migrants import views
+
+urlpatterns = [
+    path("", views.check_offer, name="check_offer"),
+    path("lapor/", views.report_offer, name="report_offer"),
+]

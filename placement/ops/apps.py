@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    """Operations: health, metrics, structured logs, backups and the ledger's integrity checks."""
+
+    name = "placement.ops"
+    label = "ops"
+    verbose_name = _("Operations")

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from placement.registers import views
+
+app_name = "public_registers"
+
+urlpatterns = [path("", views.public_lookup, name="lookup")]

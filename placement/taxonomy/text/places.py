@@ -1,0 +1,466 @@
+"""Place names in free text -> Kemendagri codes: district, regency/city, province, remote.
+
+Built from the committed reference files (`data/provinces.csv`, `regencies.csv`, `districts.csv`)
+and the alias table we write (`data/place_aliases.csv`: localities such as Cikarang -> Kab. Bekasi,
+informal names such as Solo, English names such as West Java, and "Remote"/"WFH"). No database
+query: the index is built once per process (~0.1 s) and a lookup costs microseconds.
+
+A name shared by a Kota and a Kabupaten (Bekasi, Bogor, Tangerang, Semarang, Malang...) is
+ambiguous: both are returned with `ambiguous=True`, the Kota first (job ads name the city), unless
+the text says which ("Kabupaten Bekasi", "Bekasi Regency", "Bandung Kota") or another name in the
+text settles it ("Cikarang, Bekasi"; "Tangerang District, Banten").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from placement.taxonomy.text.phrases import Token, find_phrases, tokens
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+MAX_QUERY_LENGTH = 500
+MAX_CONTEXT_LENGTH = 20_000
+# Longer than this many words, the text is prose ("Lowongan di Jakarta..."), not a place field:
+# district names (many are everyday words) are then only taken after "kecamatan"/"kec".
+SHORT_TEXT_WORDS = 6
+MAX_WORDS = 5
+
+KIND_WORDS = {
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "regency": "kabupaten",
+    "district": "kabupaten",  # Jobstreet writes "Tangerang District" for the kabupaten.
+    "kota": "kota",
+    "city": "kota",
+    "kotamadya": "kota",
+    "kodya": "kota",
+    "kotip": "kota",
+}
+DISTRICT_WORDS = {"kecamatan", "kec"}
+# Single-word district names that are everyday words; never taken on their own.
+COMMON_WORDS = {
+    "barat",
+    "timur",
+    "utara",
+    "selatan",
+    "tengah",
+    "pusat",
+    "kota",
+    "baru",
+    "lama",
+    "raya",
+    "jaya",
+    "indah",
+    "besar",
+    "kecil",
+    "sari",
+    "makmur",
+    "mulya",
+    "mulia",
+    "senen",
+    "dua",
+    "satu",
+    "tiga",
+    "empat",
+    "lima",
+    "kampung",
+    "pasar",
+    "gudang",
+    "pantai",
+    "sungai",
+    "bukit",
+    "gunung",
+    "tanjung",
+    "teluk",
+    "pulau",
+    "muara",
+    "kuala",
+    "batu",
+    "air",
+    "danau",
+    "padang",
+    "lembah",
+    "rantau",
+    "mandiri",
+    "sejahtera",
+    "damai",
+    "merdeka",
+    "bahagia",
+    "kali",
+    "online",
+    "remote",
+    "office",
+    "kantor",
+    "admin",
+    "sales",
+    "staff",
+    "marketing",
+    "hybrid",
+    "wfo",
+    "area",
+    "daerah",
+    "lokasi",
+    "penempatan",
+    "cabang",
+    "pabrik",
+    "gaji",
+    "kerja",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str  # "62.71", "62", "62.71.01"; "remote"; "ID" for the whole country
+    level: str  # district | regency | province | remote | country
+    name: str
+    kind: str = ""  # kota | kabupaten for regencies
+    regency_code: str = ""
+    province_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """One answer: a place, how sure we are, and whether the words also fit another place."""
+
+    place: Place
+    score: float
+    ambiguous: bool
+    matched: str  # the words of the text that named it
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.place.code,
+            "level": self.place.level,
+            "name": self.place.name,
+            "score": round(self.score, 3),
+            "ambiguous": self.ambiguous,
+            "regency_code": self.place.regency_code or None,
+            "province_code": self.place.province_code or None,
+            "matched": self.matched,
+        }
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _base_name(name: str) -> str:
+    """ "Kota Administrasi Jakarta Selatan" -> "Jakarta Selatan"; "Kabupaten Bogor" -> "Bogor"."""
+    for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _compact(words: list[Token] | list[str]) -> str:
+    """Names compare without spaces: "Pematang Siantar" = "Pematangsiantar"; "Bau-Bau"."""
+    return "".join(w if isinstance(w, str) else w.text for w in words)
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
+    districts: dict[str, list[Place]]  # compact district name -> districts
+    prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
+    by_code: dict[str, Place]
+
+
+def _add(index: dict[str, list[Place]], text: str, place: Place) -> None:
+    key = _compact([t.text for t in tokens(text)])
+    if key and place not in index.setdefault(key, []):
+        index[key].append(place)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The place index, built once from the committed data files."""
+    by_code: dict[str, Place] = {
+        "remote": Place("remote", "remote", "Remote / kerja dari rumah"),
+        "ID": Place("ID", "country", "Indonesia"),
+    }
+    names: dict[str, list[Place]] = {}
+    districts: dict[str, list[Place]] = {}
+    for row in _read("provinces.csv"):
+        place = Place(row["code"], "province", row["name"], province_code=row["code"])
+        by_code[place.code] = place
+        _add(names, row["name"], place)
+    for row in _read("regencies.csv"):
+        place = Place(
+            row["code"],
+            "regency",
+            row["name"],
+            kind=row["type"],
+            regency_code=row["code"],
+            province_code=row["province_code"],
+        )
+        by_code[place.code] = place
+        _add(names, _base_name(row["name"]), place)
+    for row in _read("districts.csv"):
+        regency = by_code[row["regency_code"]]
+        place = Place(
+            row["code"],
+            "district",
+            row["name"],
+            regency_code=regency.code,
+            province_code=regency.province_code,
+        )
+        by_code[place.code] = place
+        key = _compact([t.text for t in tokens(row["name"])])
+        if key and key not in COMMON_WORDS:
+            districts.setdefault(key, []).append(place)
+    aliased: dict[str, list[Place]] = {}
+    for row in _read("place_aliases.csv"):
+        place = by_code[row["code"]]
+        # A locality that is a district of the regency it names is answered as that district.
+        key = _compact([t.text for t in tokens(row["alias"])])
+        inside = [d for d in districts.get(key, []) if d.regency_code == place.code]
+        # ...unless it is also the regency's own name (Mataram is Kota Mataram).
+        is_own_name = key == _compact([t.text for t in tokens(_base_name(place.name))])
+        _add(aliased, row["alias"], inside[0] if len(inside) == 1 and not is_own_name else place)
+    prefixes: dict[str, list[Place]] = {}
+    for place in by_code.values():
+        if place.level != "regency":
+            continue
+        words = [t.text for t in tokens(_base_name(place.name))]
+        for n in range(1, len(words)):
+            key = _compact(words[:n])
+            if key not in COMMON_WORDS and len(key) >= 4:
+                prefixes.setdefault(key, []).append(place)
+    prefixes = {k: v for k, v in prefixes.items() if k not in names}
+    # An alias replaces what the reference names say for the same words ("jakarta" is the
+    # province, not the prefix of five cities; "solo" is Surakarta).
+    names.update(aliased)
+    return Gazetteer(names=names, districts=districts, prefixes=prefixes, by_code=by_code)
+
+
+@dataclass
+class _Mention:
+    candidates: list[Place]
+    matched: str
+    first: int
+    last: int
+    score: float = 1.0
+
+
+def _kind_near(words: list[Token], first: int, last: int) -> str:
+    """ "Kota Bekasi", "Bekasi Kota", "Bekasi Regency", "Kab. Bekasi" -> which kind is named."""
+    for index in (first - 1, last):
+        if 0 <= index < len(words) and words[index].text in KIND_WORDS:
+            return KIND_WORDS[words[index].text]
+    return ""
+
+
+def _mentions(words: list[Token], short: bool) -> list[_Mention]:
+    index = gazetteer()
+
+    def key(window: list[Token]) -> str:
+        return _compact(window)
+
+    def accept(window: list[Token], places: list[Place]) -> bool:
+        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu").
+        if short or len(window) > 1 or places[0].level == "remote":
+            return True
+        return window[0].original[:1].isupper() or window[0].original.isupper()
+
+    mentions = [
+        _Mention(list(found.value), _join(words, found.first, found.last), found.first, found.last)
+        for found in find_phrases(words, index.names, max_words=MAX_WORDS, key=key, accept=accept)
+    ]
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    # Districts (kecamatan): in a short place field, or after "kecamatan"/"kec" in prose.
+    free = [w for i, w in enumerate(words) if i not in taken]
+    positions = [i for i, _w in enumerate(words) if i not in taken]
+    for found in find_phrases(free, index.districts, max_words=MAX_WORDS, key=key):
+        first, last = positions[found.first], positions[found.last - 1] + 1
+        after_marker = first > 0 and words[first - 1].text in DISTRICT_WORDS
+        if short or after_marker:
+            mentions.append(
+                _Mention(list(found.value), _join(words, first, last), first, last, score=0.9)
+            )
+    if short and not mentions:
+        # "Barito", "Lombok", "Kotawaringin": the first word(s) of several regencies' names.
+        for found in find_phrases(words, index.prefixes, max_words=MAX_WORDS, key=key):
+            mentions.append(
+                _Mention(
+                    list(found.value),
+                    _join(words, found.first, found.last),
+                    found.first,
+                    found.last,
+                    score=0.8,
+                )
+            )
+    mentions.sort(key=lambda m: m.first)
+    return mentions
+
+
+def _join(words: list[Token], first: int, last: int) -> str:
+    return " ".join(w.original for w in words[first:last])
+
+
+def _fits(place: Place, settled: list[Place]) -> bool:
+    """Does `place` agree with the places the text names unambiguously?"""
+    for other in settled:
+        if other.level in ("remote", "country"):
+            continue
+        if other.level == "province" and place.province_code != other.code:
+            return False
+        if other.level in ("regency", "district") and place.province_code != other.province_code:
+            return False
+    return True
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Is `inner` the same place as `outer` or inside it?"""
+    if outer.code == inner.code:
+        return True
+    if outer.level == "province":
+        return inner.province_code == outer.code and inner.level in ("regency", "district")
+    if outer.level == "regency":
+        return inner.regency_code == outer.code and inner.level == "district"
+    return False
+
+
+def _order(candidates: list[Place]) -> list[Place]:
+    """Kota before Kabupaten before province: a bare name in an ad usually means the city."""
+    rank = {"district": 0, "regency": 1, "province": 2, "country": 3, "remote": 4}
+    return sorted(candidates, key=lambda p: (rank[p.level], p.kind != "kota", p.code))
+
+
+def _settle_from_context(mentions: list[_Mention], context: str) -> None:
+    """Choose between a Kota and a Kabupaten by the places the context names unambiguously
+    (an ad's "Bekasi" with "Jl. Raya Industri, Cikarang" in its description is Kab. Bekasi)."""
+    ambiguous = [m for m in mentions if len(m.candidates) > 1]
+    if not ambiguous:
+        return
+    words = tokens(context[:MAX_CONTEXT_LENGTH])
+    named = [m.candidates[0] for m in _mentions(words, short=False) if len(m.candidates) == 1]
+    for words_kind in _kind_mentions(words):
+        named.append(words_kind)
+    for mention in ambiguous:
+        supported = [
+            p
+            for p in mention.candidates
+            if any(_contains(p, n) for n in named if p.level == "regency")
+        ]
+        if len(supported) == 1:
+            mention.candidates = supported
+            mention.score = 0.9
+            continue
+        # "Yogyakarta" (the city, or the whole province) with "Sleman" in the context.
+        provinces = {p.code for p in mention.candidates if p.level == "province"}
+        inside = {
+            n.regency_code: n for n in named if n.regency_code and n.province_code in provinces
+        }
+        if len(inside) == 1:
+            regency = gazetteer().by_code[next(iter(inside))]
+            mention.candidates = [regency]
+            mention.score = 0.8
+
+
+def _kind_mentions(words: list[Token]) -> list[Place]:
+    """Places a prose text names with a kind word: "Kabupaten Bogor", "Kota Bekasi"."""
+    found = []
+    for mention in _mentions(words, short=False):
+        kind = _kind_near(words, mention.first, mention.last)
+        chosen = [p for p in mention.candidates if kind and p.kind == kind]
+        if len(mention.candidates) > 1 and len(chosen) == 1:
+            found.append(chosen[0])
+    return found
+
+
+def resolve(text: str, *, context: str = "", limit: int = 10) -> list[Resolution]:
+    """The places `text` names, most specific first, each with its alternatives if ambiguous.
+
+    `context` (an ad's description, an address) is only used to choose between the alternatives
+    of an ambiguous name; it adds no place of its own.
+    """
+    text = (text or "")[:MAX_QUERY_LENGTH]
+    words = [w for w in tokens(text) if w.text]
+    if not words:
+        return []
+    short = len(words) <= SHORT_TEXT_WORDS
+    mentions = _mentions(words, short)
+    # Kind words choose between a Kota and a Kabupaten of the same name.
+    for mention in mentions:
+        kind = _kind_near(words, mention.first, mention.last)
+        if kind and len(mention.candidates) > 1:
+            chosen = [p for p in mention.candidates if p.kind == kind]
+            if chosen:
+                mention.candidates = chosen
+    # A mention whose alternatives include a place named unambiguously elsewhere is that place;
+    # a province or regency named elsewhere narrows the alternatives ("Bandung, West Java").
+    settled = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+    for mention in mentions:
+        if len(mention.candidates) > 1:
+            narrowed = [p for p in mention.candidates if _fits(p, settled)]
+            if narrowed:
+                mention.candidates = narrowed
+            specific = [s for s in settled if s.level in ("regency", "district")]
+            if any(_contains(p, s) for p in mention.candidates for s in specific):
+                mention.candidates = []  # said again by a more specific name
+            else:
+                # "Yogyakarta, DI Yogyakarta": the province is said apart, the city remains.
+                said = {s.code for s in settled}
+                mention.candidates = [
+                    p for p in mention.candidates if p.code not in said
+                ] or mention.candidates
+    mentions = [m for m in mentions if m.candidates]
+    if context:
+        _settle_from_context(mentions, context)
+    # Drop a place that only gives context to a more specific one (the "Jakarta" of
+    # "Kebayoran Lama, Jakarta", the "Bekasi" of "Cikarang, Bekasi").
+    kept = []
+    for mention in mentions:
+        if len(mention.candidates) == 1:
+            place = mention.candidates[0]
+            if any(
+                other is not mention
+                and all(p != place and _contains(place, p) for p in other.candidates)
+                for other in mentions
+            ):
+                continue
+        kept.append(mention)
+    results: list[Resolution] = []
+    seen: set[str] = set()
+    # Remote first: an ad that says "remote" is remote even when it names its office's city.
+    kept.sort(key=lambda m: (m.candidates[0].level != "remote", m.first))
+    for mention in kept:
+        candidates = _order(mention.candidates)
+        ambiguous = len(candidates) > 1
+        for rank, place in enumerate(candidates):
+            if place.code in seen:
+                continue
+            seen.add(place.code)
+            score = mention.score if not ambiguous else mention.score * (0.6 if rank == 0 else 0.5)
+            results.append(Resolution(place, score, ambiguous, mention.matched))
+    return results[:limit]
+
+
+def resolve_one(text: str) -> Resolution | None:
+    """The first answer for `text`, or None when it names no place."""
+    found = resolve(text, limit=1)
+    return found[0] if found else None
+
+
+def regency_codes_for(text: str) -> list[str]:
+    """Regency codes a picker should offer for `text` (a district offers its regency)."""
+    codes: list[str] = []
+    for result in resolve(text):
+        code = result.place.regency_code
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def place(code: str) -> Place | None:
+    """The place with this code, from the same index."""
+    found = gazetteer().by_code.get(code)
+    return replace(found) if found else None
+
+
+__all__ = ["Place", "Resolution", "place", "regency_codes_for", "resolve", "resolve_one"]

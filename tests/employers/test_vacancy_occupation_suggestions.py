@@ -1,0 +1,68 @@
+"""The vacancy report suggests the KBJI group from the job title (htmx, and without JavaScript)."""
+
+from __future__ import annotations
+
+import re
+
+from employers.models import Vacancy
+from placement.taxonomy.models import Occupation
+from tests.factories import VacancyFactory
+
+URL = "/employer/vacancies/occupation-suggestions/"
+
+
+def _suggested_codes(html: str) -> list[str]:
+    block = html.split('id="occupation-suggestions"', 1)[1].split("</div>", 1)[0]
+    ids = re.findall(r'name="occupation" value="(\d+)"', block)
+    codes = dict(Occupation.objects.filter(pk__in=ids).values_list("pk", "code"))
+    return [codes[int(pk)] for pk in ids]
+
+
+def test_typing_a_title_suggests_the_group_as_a_fragment(client, erin, erin_company):
+    client.force_login(erin)
+    response = client.get(URL, {"title": "Sopir Pribadi Direktur"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div class="picker-suggestions" id="occupation-suggestions"')
+    assert _suggested_codes(html)[0] == "8322"
+    assert "Disarankan dari nama jabatan" in html
+
+
+def test_a_title_without_a_job_says_so(client, erin, erin_company):
+    client.force_login(erin)
+    html = client.get(URL, {"title": "🙂🙂"}).content.decode()
+    assert _suggested_codes(html) == []
+
+
+def test_the_suggestions_are_for_employers_only(client, alice, db):
+    assert client.get(URL, {"title": "kasir"}).status_code in (302, 403)
+    client.force_login(alice)  # an officer: the employer pages answer 404
+    assert client.get(URL, {"title": "kasir"}).status_code in (403, 404)
+
+
+def test_the_job_step_suggests_from_the_saved_title_without_javascript(client, erin, erin_company):
+    vacancy = VacancyFactory(
+        employer=erin_company, status="draft", title="Admin Gudang", occupation=None
+    )
+    client.force_login(erin)
+    html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
+    assert _suggested_codes(html)[0] == "4321"
+    assert 'hx-get="/employer/vacancies/occupation-suggestions/"' in html
+
+
+def test_the_suggest_button_uses_the_typed_title_and_saves_nothing(client, erin, erin_company):
+    client.force_login(erin)
+    response = client.post(
+        "/employer/vacancies/new/",
+        {"title": "Barista Kopi", "occupation_search": "suggest", "headcount": "1"},
+    )
+    assert response.status_code == 200
+    assert _suggested_codes(response.content.decode())[0] == "5132"
+    assert not Vacancy.objects.exists()
+
+
+def test_a_chosen_occupation_hides_the_suggestions(client, erin, erin_company):
+    vacancy = VacancyFactory(employer=erin_company, status="draft", title="Kasir")
+    client.force_login(erin)
+    html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
+    assert 'id="occupation-suggestions"' not in html

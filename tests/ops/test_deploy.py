@@ -1,0 +1,176 @@
+"""The production runner: gunicorn + WhiteNoise, the systemd units and the compose file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+UNITS = sorted((ROOT / "deploy" / "systemd").glob("antarkerja-*"))
+
+
+def test_web_worker_beat_and_backup_units_exist():
+    assert [u.name for u in UNITS] == [
+        "antarkerja-backup.service",
+        "antarkerja-backup.timer",
+        "antarkerja-beat.service",
+        "antarkerja-web.service",
+        "antarkerja-worker.service",
+    ]
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")
+def test_systemd_units_pass_systemd_analyze_verify(tmp_path):
+    # The units name /srv/antarkerja and /etc/antarkerja/env; verify checks that the programs
+    # exist, so the copies point at this checkout and an empty environment file.
+    (tmp_path / "env").write_text("")
+    copies = []
+    for unit in UNITS:
+        text = unit.read_text().replace("/etc/antarkerja/env", str(tmp_path / "env"))
+        text = text.replace("/srv/antarkerja", str(ROOT))
+        copy = tmp_path / unit.name
+        copy.write_text(text)
+        copies.append(str(copy))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *copies],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    problems = [line for line in result.stderr.splitlines() if "antarkerja" in line]
+    assert result.returncode == 0 and not problems, result.stderr
+
+
+def test_compose_file_is_valid_against_the_compose_specification():
+    # check-jsonschema ships the Compose Specification's JSON schema (vendor.compose-spec), so
+    # this works offline; `docker compose config` is not installed on these machines.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.compose-spec",
+            str(ROOT / "compose.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_compose_file_runs_postgres_redis_web_worker_and_beat_from_one_image():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    assert set(services) == {"db", "redis", "web", "worker", "beat"}
+    assert services["db"]["image"].startswith("postgres:")
+    assert services["redis"]["image"].startswith("redis:")
+    assert "gunicorn" in services["web"]["command"]
+    assert services["worker"]["command"][:4] == ["celery", "-A", "placement", "worker"]
+    assert services["beat"]["command"][:4] == ["celery", "-A", "placement", "beat"]
+    for name in ("web", "worker", "beat"):
+        assert services[name]["build"] == "."
+        assert services[name]["environment"]["REDIS_URL"].startswith("redis://redis:")
+    assert (ROOT / "Dockerfile").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, **headers: str) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(  # noqa: S310 - loopback http only
+        url, headers={"X-Forwarded-Proto": "https", **headers}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_folder(tmp_path):
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL")},
+        "DEBUG": "0",
+        "SECRET_KEY": "test-only-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "WEB_CONCURRENCY": "1",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=180,
+    )
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css" and (tmp_path / "static" / (hashed + ".gz")).exists()
+    private = tmp_path / "private" / "cv"
+    private.mkdir(parents=True)
+    (private / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
+
+    port = _free_port()
+    log = tmp_path / "gunicorn.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "deploy/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, _, _ = _get(base + "/healthz")
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise AssertionError(log.read_text()) from None
+                time.sleep(0.3)
+        assert status == 200
+        status, headers, body = _get(f"{base}/static/{hashed}", **{"Accept-Encoding": "gzip"})
+        assert status == 200
+        assert headers.get("Content-Encoding") == "gzip"
+        assert "immutable" in headers.get("Cache-Control", "")
+        for path in ("/private/cv/secret.pdf", "/media/cv/secret.pdf", "/cv/secret.pdf"):
+            status, _, body = _get(base + path)
+            assert status == 404 and b"secret" not in body
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+    access = log.read_text()
+    assert '"GET /healthz HTTP/1.1" 200' in access

@@ -1,0 +1,156 @@
+"""The words -> codes endpoints: shapes, languages, bad input, rate limit for anonymous callers."""
+
+import pytest
+from django.core.cache import cache
+
+from placement.taxonomy.models import Skill
+
+RESOLVE = "/api/v1/taxonomy/regions/resolve/"
+WAGE = "/api/v1/taxonomy/wages/parse/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_resolve_answers_the_regency_of_a_locality(client, db):
+    response = client.get(RESOLVE, {"q": "Cikarang"})
+    assert response.status_code == 200
+    first = response.json()["results"][0]
+    assert first["code"] == "32.16"
+    assert first["level"] == "regency"
+    assert first["name"] == "Kabupaten Bekasi"
+    assert first["ambiguous"] is False
+    assert 0 < first["score"] <= 1
+
+
+def test_resolve_lists_both_kota_and_kabupaten_as_ambiguous(client, db):
+    results = client.get(RESOLVE, {"q": "Semarang"}).json()["results"]
+    assert [(r["code"], r["ambiguous"]) for r in results] == [("33.74", True), ("33.22", True)]
+
+
+def test_wage_parse_answers_a_monthly_range(client, db):
+    response = client.get(WAGE, {"q": "Rp 150.000/hari"})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["min"], body["max"], body["period"], body["stated"]) == (
+        3_750_000,
+        3_750_000,
+        "day",
+        True,
+    )
+    assert client.get(WAGE, {"q": "negotiable"}).json()["stated"] is False
+
+
+@pytest.mark.parametrize("url", [RESOLVE, WAGE])
+@pytest.mark.parametrize(
+    "q",
+    ["😀😀😀", "' OR 1=1; DROP TABLE taxonomy_skill; --", "<img src=x onerror=alert(1)>"],
+)
+def test_nonsense_gets_an_empty_answer(client, db, url, q):
+    response = client.get(url, {"q": q})
+    assert response.status_code == 200
+    body = response.json()
+    assert body.get("results", []) == [] and not body.get("stated")
+
+
+@pytest.mark.parametrize("url", [RESOLVE, WAGE])
+def test_empty_or_too_long_input_gets_400_with_a_message_in_indonesian(client, db, url):
+    response = client.get(url, {"q": ""})
+    assert response.status_code == 400
+    assert "Ketik" in response.json()["q"][0]
+    response = client.get(url, {"q": "x" * 10_000})
+    assert response.status_code == 400
+    assert "500" in response.json()["q"][0]
+
+
+def test_messages_follow_the_language_asked_for(client, db):
+    response = client.get(RESOLVE, {"q": ""}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["q"] == ["Type some words to read."]
+
+
+def test_anonymous_callers_are_rate_limited_signed_in_ones_are_not(client, db, settings, sam):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "taxonomy_text": "2/minute",
+        },
+    }
+    from rest_framework.throttling import SimpleRateThrottle
+
+    original = SimpleRateThrottle.THROTTLE_RATES
+    SimpleRateThrottle.THROTTLE_RATES = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    try:
+        statuses = [client.get(RESOLVE, {"q": "Solo"}).status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]
+        client.force_login(sam)
+        assert client.get(RESOLVE, {"q": "Solo"}).status_code == 200
+    finally:
+        SimpleRateThrottle.THROTTLE_RATES = original
+
+
+def test_the_schema_lists_the_text_endpoints(client, db):
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()[
+        "paths"
+    ]
+    assert "/api/v1/taxonomy/regions/resolve/" in paths
+    assert "/api/v1/taxonomy/wages/parse/" in paths
+    assert "/api/v1/taxonomy/skills/extract/" in paths
+
+
+EXTRACT = "/api/v1/taxonomy/skills/extract/"
+
+
+def test_extract_answers_skills_with_ids_labels_and_spans(client, db):
+    text = "Pengalaman sebagai kasir, bisa las listrik, menguasai Houdini"
+    response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+    assert response.status_code == 200
+    body = response.json()
+    found = {s["label"]: (text[s["start"] : s["end"]], s["id"]) for s in body["skills"]}
+    assert found["Teknik pengelasan"][0] == "las listrik"
+    cashier = next(s for s in body["skills"] if text[s["start"] : s["end"]] == "kasir")
+    assert Skill.objects.get(pk=cashier["id"]).label_en == "process payments"
+    assert body["unknown"] == ["Houdini"]
+
+
+def test_extract_labels_follow_the_language(client, db):
+    response = client.post(
+        EXTRACT, {"text": "bisa las"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.json()["skills"][0]["label"] == "welding techniques"
+
+
+def test_extract_refuses_empty_and_oversized_text_with_a_message(client, db):
+    response = client.post(EXTRACT, {"text": ""}, content_type="application/json")
+    assert response.status_code == 400 and response.json()["text"]
+    response = client.post(EXTRACT, {"text": "x" * 20_001}, content_type="application/json")
+    assert response.status_code == 400 and "20.000" in response.json()["text"][0]
+    assert client.get(EXTRACT).status_code == 405
+
+
+def test_extract_reads_ten_thousand_characters_of_nonsense_without_error(client, db):
+    for text in ["😀" * 10_000, "<b>" * 3000, "' OR 1=1 --" * 900]:
+        response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+        assert response.status_code == 200
+        assert response.json()["skills"] == []
+
+
+def test_the_skills_list_finds_indonesian_words_whole_words_first(client, db):
+    first = client.get("/api/v1/taxonomy/skills/", {"q": "las"}).json()["results"][0]
+    assert first["label_en"] == "welding techniques"
+    first = client.get("/api/v1/taxonomy/skills/", {"q": "kasir"}).json()["results"][0]
+    assert first["label_en"] == "process payments"
+
+
+def test_the_regency_list_finds_a_locality(client, db):
+    first = client.get("/api/v1/taxonomy/regions/", {"q": "Cikarang"}).json()["results"][0]
+    assert (first["code"], first["name"]) == ("32.16", "Kabupaten Bekasi")
+    names = [
+        r["name"]
+        for r in client.get("/api/v1/taxonomy/regions/", {"q": "Bekasi"}).json()["results"]
+    ]
+    assert set(names[:2]) == {"Kota Bekasi", "Kabupaten Bekasi"}

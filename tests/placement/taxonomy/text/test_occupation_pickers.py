@@ -1,0 +1,77 @@
+"""The occupation pickers find the right KBJI group on their first screen for everyday words.
+
+Both paths: the page without JavaScript (the form re-rendered with results) and the suggest-as-
+you-type list (`/api/v1/taxonomy/occupations/?q=`), for every occupation picker of the service.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.http import QueryDict
+
+from employers.forms import JobStepForm
+from jobseekers.forms import ExperienceForm, PreferencesForm
+from officers.forms import OutsidePlacementForm
+from placement.taxonomy.models import Occupation
+
+WORDS = {
+    "kasir": "5230",
+    "pramuniaga": "5223",
+    "SPG": "5242",
+    "sopir": "8322",
+    "driver": "8322",
+    "satpam": "5414",
+    "security": "5414",
+    "admin gudang": "4321",
+    "staff admin": "4110",
+    "cleaning service": "9112",
+    "perawat": "2221",
+    "guru": "2330",
+    "teknisi AC": "7127",
+    "operator produksi": "8189",
+    "barista": "5132",
+}
+FIRST_SCREEN = 15  # what static/js/picker.js and the no-JS picker show
+
+
+def _codes_on_page(html: str) -> list[str]:
+    ids = re.findall(r'<input type="(?:radio|checkbox)" name="[^"]+" value="(\d+)"', html)
+    codes = dict(Occupation.objects.filter(pk__in=ids).values_list("pk", "code"))
+    return [codes[int(pk)] for pk in ids]
+
+
+@pytest.mark.parametrize(("words", "code"), WORDS.items())
+def test_the_suggest_as_you_type_list_shows_the_group_first(client, db, words, code):
+    response = client.get("/api/v1/taxonomy/occupations/", {"q": words, "level": "4,6"})
+    results = response.json()["results"][:FIRST_SCREEN]
+    assert results[0]["code"] == code
+    assert all(r["code"][:4] == code for r in results[:1])
+
+
+@pytest.mark.parametrize(
+    ("form_class", "field"),
+    [
+        (ExperienceForm, "occupation"),
+        (PreferencesForm, "preferred_occupations"),
+        (JobStepForm, "occupation"),
+        (OutsidePlacementForm, "occupation"),
+    ],
+)
+def test_every_occupation_picker_without_javascript_lists_the_group_first(db, form_class, field):
+    for words, code in WORDS.items():
+        form = form_class(QueryDict(f"{field}_q={words}&{field}_search=1"))
+        codes = _codes_on_page(str(form[field]))[:FIRST_SCREEN]
+        assert codes and codes[0] == code, (words, codes[:3])
+
+
+def test_a_code_typed_into_the_picker_still_finds_the_code(client, db):
+    response = client.get("/api/v1/taxonomy/occupations/", {"q": "5230", "level": "4"})
+    assert [r["code"] for r in response.json()["results"]] == ["5230"]
+
+
+def test_the_jobs_of_the_group_follow_it(client, db):
+    results = client.get("/api/v1/taxonomy/occupations/", {"q": "kasir", "level": "4,6"}).json()
+    codes = [r["code"] for r in results["results"]]
+    assert codes[:2] == ["5230", "5230.01"]

@@ -1,0 +1,142 @@
+"""The occupation coder: job titles as people write them -> KBJI 2014 unit groups.
+
+Every title here is written for the test (none is taken from the real ads).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from placement.taxonomy.text import occupations
+from placement.taxonomy.text.occupations import (
+    OccupationIndex,
+    get_index,
+    suggest_many,
+    suggest_occupations,
+)
+
+
+def top(title: str, **kwargs) -> str:
+    results = suggest_occupations(title, **kwargs)
+    return results[0].code if results else ""
+
+
+# The words of the issue: the picker's first screen must show the right group, and first.
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("kasir", "5230"),
+        ("pramuniaga", "5223"),
+        ("SPG", "5242"),
+        ("sopir", "8322"),
+        ("driver", "8322"),
+        ("satpam", "5414"),
+        ("security", "5414"),
+        ("admin gudang", "4321"),
+        ("staff admin", "4110"),
+        ("cleaning service", "9112"),
+        ("perawat", "2221"),
+        ("guru", "2330"),
+        ("teknisi AC", "7127"),
+        ("operator produksi", "8189"),
+        ("barista", "5132"),
+    ],
+)
+def test_everyday_words_find_their_group_first(words, code):
+    assert top(words) == code
+
+
+def test_a_nurse_is_not_maintenance_and_maintenance_is_not_a_nurse():
+    assert top("Perawat Klinik Pratama") == "2221"
+    assert not top("Staf Perawatan Mesin Pabrik").startswith(("22", "32"))
+    assert not top("Teknisi Perawatan Gedung").startswith(("22", "32"))
+
+
+def test_a_cnc_programmer_is_a_machine_tool_setter_not_a_software_developer():
+    codes = [s.code for s in suggest_occupations("Programmer CNC Milling", limit=3)]
+    assert codes[0] == "7223"
+    assert top("Programmer Java") == "2512" or top("Programmer Java") == "2514"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("URGENT!! Sales Executive (Surabaya) - Fresh Graduate Welcome", "3322"),
+        ("Dibutuhkan Segera Driver Pribadi Pria Max 45 thn", "8322"),
+        ("Staff Admin Gudang (Cikarang) - Shift Pagi", "4321"),
+        ("Warehouse Admin", "4321"),
+        ("Kasir Wanita - Penempatan Kota Bekasi", "5230"),
+        ("Guru Kelas SD Islam", "2341"),
+        ("Guru TK / PAUD", "2342"),
+        ("Dosen Tetap Teknik Informatika", "2310"),
+        ("Senior Backend Developer (Golang)", "2512"),
+        ("Akuntan Publik Senior", "2411"),
+        ("Tukang Las Listrik", "7212"),
+        ("Manager Sales Marketing Area Jawa Timur", "1221"),
+        ("Koki Masakan Padang", "5120"),
+    ],
+)
+def test_real_title_noise_and_mixed_languages(title, code):
+    assert top(title) == code
+
+
+def test_each_suggestion_carries_a_score_a_title_and_a_reason():
+    first, *rest = suggest_occupations("kasir toko", limit=3)
+    assert first.code == "5230"
+    assert first.title_id == "Kasir dan Petugas Tiket"
+    assert first.title_en == "Cashiers and ticket clerks"
+    assert first.score == 1.0
+    assert first.reason_kind == "alias" and "kasir" in first.reason()
+    assert first.job_code == "5230.01" and first.job_title == "Kasir Toko"
+    assert all(0 < s.score <= first.score for s in rest)
+
+
+def test_a_misspelt_title_is_still_found_by_its_letters():
+    assert top("Akuntan Pajakk") == "2411"
+    assert top("Costumer Servis") == "4222"
+
+
+def test_a_vague_title_takes_the_job_its_description_names():
+    vague = suggest_occupations("Tenaga Kerja Umum", limit=5)
+    helped = suggest_occupations(
+        "Tenaga Kerja Umum",
+        description="Dicari tukang las berpengalaman untuk pekerjaan tukang las kanopi.",
+        limit=5,
+    )
+    assert "7212" not in [s.code for s in vague]
+    assert "7212" in [s.code for s in helped]
+    assert top("", description="Kami mencari kasir untuk toko kami") == "5230"
+
+
+def test_the_employer_sector_nudges_the_ranking():
+    def score(code: str, **kwargs) -> float:
+        found = {s.code: s.score for s in suggest_occupations("Staff Pelayanan", **kwargs)}
+        return found[code]
+
+    assert score("4222", sector="K") > score("4222")  # a bank: customer service
+    assert score("5131", sector="I") > score("5131")  # a restaurant: waiter
+    assert score("4222", sector="64190") == score("4222", sector="K")  # a KBLI code works too
+
+
+@pytest.mark.parametrize("title", ["", "   ", "😀🙏😀", "!!!", "Internship Program", "x" * 10_000])
+def test_nothing_to_code_gives_nothing(title):
+    assert suggest_occupations(title) == []
+
+
+def test_the_batch_coder_agrees_with_one_at_a_time():
+    titles = ["Sopir Truk", "Admin Online Shop", "Perawat Gigi", "Data Scientist", "🙂"]
+    batch = suggest_many(titles, limit=3)
+    single = [suggest_occupations(t, limit=3) for t in titles]
+    assert [[s.code for s in r] for r in batch] == [[s.code for s in r] for r in single]
+
+
+def test_the_saved_artefact_is_used_only_while_its_sources_are_unchanged(tmp_path, monkeypatch):
+    index = get_index()
+    path = tmp_path / "index.npz"
+    index.save(path)
+    loaded = OccupationIndex.load(path)
+    assert loaded is not None
+    assert loaded.labels == index.labels
+    assert loaded.similar(["admin gudang"]) == index.similar(["admin gudang"])
+    monkeypatch.setattr(occupations, "_source_hash", lambda: "another")
+    assert OccupationIndex.load(path) is None

@@ -1,0 +1,66 @@
+"""The skill extractor and the skill search, on texts we wrote."""
+
+from placement.taxonomy.text.skills import extract, lexicon, search
+
+
+def labels(uris: list[str]) -> list[str]:
+    entries = lexicon().entries
+    return [entries[uri].label_en for uri in uris]
+
+
+def test_kasir_finds_the_cashier_skill():
+    assert labels(search("kasir"))[0] == "process payments"
+    assert labels(extract("Dicari kasir toko").uris) == ["process payments"]
+
+
+def test_las_is_welding_and_never_kelas():
+    assert labels(search("las"))[0] == "welding techniques"
+    assert labels(extract("Bisa las listrik").uris) == ["welding techniques"]
+    assert extract("Menunggu di kelas").uris == []
+    assert not any("kelas" in lexicon().entries[u].label_id.lower() for u in search("las")[:3])
+
+
+def test_spans_point_at_the_words_in_the_text():
+    text = "Menguasai Ms Excel dan memiliki SIM A."
+    found = extract(text).skills
+    assert [(text[m.start : m.end], labels([m.uri])[0]) for m in found] == [
+        ("Ms Excel", "use spreadsheets software"),
+        ("SIM A", "drive vehicles"),
+    ]
+
+
+def test_the_longest_phrase_wins():
+    found = extract("Mampu menyusun laporan keuangan bulanan").skills
+    assert labels([m.uri for m in found]) == ["prepare financial statements"]
+    assert found[0].text == "menyusun laporan keuangan"
+
+
+def test_english_and_indonesian_labels_are_both_found():
+    uris = extract("Good communication skills; bekerja dalam tim; operate forklift").uris
+    assert labels(uris) == ["communication", "work in teams", "operate forklift"]
+
+
+def test_list_items_that_name_no_known_skill_are_kept_as_free_text():
+    result = extract("Excel, Blender, Houdini dan kemampuan komunikasi")
+    assert labels(result.uris) == ["use spreadsheets software", "communication"]
+    assert result.unknown == ["Blender", "Houdini"]
+
+
+def test_a_seekers_own_short_list_keeps_lower_case_items_too():
+    assert extract("menjahit, membatik tulis").unknown == ["membatik tulis"]
+
+
+def test_filler_and_generic_words_are_not_free_text_skills():
+    result = extract("Kualifikasi: ability, knowledge, good understanding")
+    assert result.uris == [] and result.unknown == []
+
+
+def test_bad_input_gives_nothing():
+    for text in ["", "😀😀", "<script src=x></script>", "<b><i></i></b>", "'; DROP TABLE x; --"]:
+        result = extract(text)
+        assert result.skills == [] and result.uris == []
+
+
+def test_a_long_text_is_read_to_its_limit():
+    result = extract(("Bisa menjahit. " * 1000) + "Bisa mengelas.")
+    assert labels(result.uris) == ["sew pieces of fabric", "welding techniques"]
