@@ -363,6 +363,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
+        "CandidateRequestStatusEnum": "placement.pipeline.models.CandidateRequest.Status",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
     },
 }

@@ -15,6 +15,7 @@ from placement.accounts.models import Role
 from placement.matching import queries
 from placement.matching.explain import skill_labels
 from placement.matching.models import COMPONENTS, Match, MatchRun
+from placement.pipeline.models import CandidateRequest
 
 RUN_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
 START_ROLES = (Role.SUPERVISOR, Role.NATIONAL)
@@ -65,14 +66,14 @@ class CandidateMatchSerializer(MatchSerializer):
         max_length=200, allow_blank=True, help_text="The Disnaker office the seeker registered at"
     )
     request_status = serializers.ChoiceField(
-        choices=["pending", "agreed", "declined"], allow_null=True
+        choices=CandidateRequest.Status.choices, allow_null=True
     )
 
 
 class CandidateRequestSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     vacancy_id = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=["pending", "agreed", "declined"])
+    status = serializers.ChoiceField(choices=CandidateRequest.Status.choices)
     created_at = serializers.DateTimeField()
 
 

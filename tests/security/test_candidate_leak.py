@@ -11,7 +11,7 @@ from placement.matching.models import MatchRun
 from placement.pipeline.models import Application, CandidateRequest
 from tests.factories import OfficerFactory
 from tests.placement.matching.conftest import WELDING, make_seeker, make_vacancy
-from tests.placement.matching.conftest import employer as employer  # noqa: F401 (fixture)
+from tests.placement.matching.conftest import employer as employer  # the fixture
 
 
 @pytest.fixture
@@ -39,7 +39,8 @@ def test_the_api_hides_an_out_of_region_candidate_but_keeps_the_match(client, al
     assert far["full_name"] is None and far["seeker_id"] is None and not far["identified"]
     assert far["education"] == "3000" and far["score"] > 0
     assert far["matched_skills"]
-    assert "Dodi" not in client.get(f"/api/v1/vacancies/{night['job'].pk}/matches/").content.decode()
+    body = client.get(f"/api/v1/vacancies/{night['job'].pk}/matches/").content.decode()
+    assert "Dodi" not in body
 
 
 def test_the_page_hides_the_name_and_offers_a_request_through_their_office(client, alice, night):
@@ -73,10 +74,12 @@ def test_the_holding_office_agrees_and_the_name_appears(client, alice, night):
 def test_a_request_is_answered_only_by_the_office_holding_the_seeker(client, alice, night):
     client.force_login(alice)
     far = _api_rows(client, night["job"])["62.01"]
-    client.post(f"/officer/matching/vacancies/{night['job'].pk}/request/", {"match": far["candidate"]})
+    job = night["job"]
+    client.post(f"/officer/matching/vacancies/{job.pk}/request/", {"match": far["candidate"]})
     request = CandidateRequest.objects.get()
 
-    response = client.post(f"/officer/matching/requests/{request.pk}/decide/", {"decision": "agree"})
+    decide = f"/officer/matching/requests/{request.pk}/decide/"
+    response = client.post(decide, {"decision": "agree"})
 
     assert response.status_code == 404
     assert CandidateRequest.objects.get().status == "pending"
