@@ -328,9 +328,12 @@ MATCHING = {
 }
 
 # --- API -----------------------------------------------------------------------------------------
+# API tokens end after 12 hours without use and 7 days after they were issued (SECURITY.md).
+API_TOKEN_IDLE_SECONDS = env_int("API_TOKEN_IDLE_SECONDS", 12 * 60 * 60)
+API_TOKEN_MAX_AGE_SECONDS = env_int("API_TOKEN_MAX_AGE_SECONDS", 7 * 24 * 60 * 60)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "placement.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -6,11 +6,12 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from placement.accounts.tokens import issue_token
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -45,5 +46,5 @@ class ObtainTokenView(APIView):
                 {"non_field_errors": [_("The e-mail address or password is not correct.")]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        token, _created = Token.objects.get_or_create(user=user)
+        token = issue_token(user)
         return Response({"token": token.key})

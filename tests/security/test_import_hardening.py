@@ -44,7 +44,7 @@ def test_an_xlsx_with_a_huge_shared_string_is_refused_by_its_unpacked_size(alice
     result = run(upload, kind="employers", by=alice)
 
     assert result.status == "failed"
-    assert "too large" in result.message
+    assert "terlalu besar" in result.message
 
 
 def test_an_xlsx_declaring_xml_entities_is_refused(alice):
@@ -58,7 +58,7 @@ def test_an_xlsx_declaring_xml_entities_is_refused(alice):
     result = run(upload, kind="employers", by=alice)
 
     assert result.status == "failed"
-    assert "entities" in result.message
+    assert "entitas XML" in result.message
 
 
 def test_a_nul_inside_a_csv_is_a_row_error_and_the_run_ends(alice):
