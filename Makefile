@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV := DEBUG=1
 
-.PHONY: run serve test lint worker beat bench venv browser clean
+.PHONY: run serve test lint worker beat bench load venv browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
-run: $(STAMP)
+# DejaVu Sans, embedded in the card and letter PDFs (placement/fonts.py): Debian's fonts-dejavu-core.
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq fonts-dejavu-core; fi; }
+
+run: $(STAMP) fonts
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_reference_data
 	$(DEV) $(BIN)/python manage.py build_occupation_index
@@ -38,12 +44,13 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-test: $(STAMP) browser
+test: $(STAMP) browser fonts
 	$(DEV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	  ALLOWED_HOSTS=antarkerja.example $(BIN)/python manage.py check --deploy --fail-level WARNING
@@ -64,6 +71,14 @@ bench: $(STAMP)
 	set -o pipefail; OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python \
 	  benchmarks/bench_matching.py $(BENCH_ARGS) | tee var/bench_matching.log
 	$(DEV) $(BIN)/python benchmarks/bench_e2e.py --merge var/bench_matching.log
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(MAKE) --no-print-directory load; \
+	  else echo "load: skipped (set DATABASE_URL to PostgreSQL)"; fi
+
+# The Monday-morning load mix (benchmarks/load/locustfile.py) against gunicorn on 127.0.0.1:
+# 1 minute, 50 users by default; LOAD_ARGS="--users 50 --minutes 10 --nightly" for the full run.
+load: $(STAMP)
+	mkdir -p var
+	$(BIN)/python benchmarks/load/run_load.py $${LOAD_ARGS:---users 50 --minutes 1}
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*

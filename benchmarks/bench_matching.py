@@ -87,8 +87,8 @@ def floor_run(
     """
     buffer = np.zeros(engine.TILE_VACANCIES * engine.CHUNK_SEEKERS, dtype=np.int32)
     every = np.arange(len(prepared.vacancies))
-    for block in engine._unit_blocks(prepared, every):
-        tables = engine._block_tables(prepared, block)
+    for block in engine.tiles._unit_blocks(prepared, every):
+        tables = engine.tiles._block_tables(prepared, block)
         education = prepared.s_education[block.seekers]
         starts = range(0, len(tables.vacancies), engine.TILE_VACANCIES)
         tile_weights = [tables.weights[a : a + engine.TILE_VACANCIES] for a in starts]
@@ -104,7 +104,7 @@ def floor_run(
                 n_v, n_s = weights.shape[0], len(chunk)
                 tile = buffer[: n_v * n_s].reshape(n_v, n_s)
                 tile.fill(0)
-                engine._accumulate(weights @ skills_t, tile)
+                engine.tiles._accumulate(weights @ skills_t, tile)
                 if not select:
                     continue
                 if n_s > k_vacancy:

@@ -91,11 +91,12 @@ def _populate(*, seekers: int, regency_seekers: int, rng: random.Random) -> dict
 
     from employers.models import Employer, Vacancy
     from jobseekers.models import JobSeeker
-    from officers.models import Action, CounsellingSession, Office, Officer, SeekerCase
-    from officers.services import sync_offices
+    from officers.models import Action, CounsellingSession
     from placement.accounts.models import User
     from placement.ledger.models import Event
     from placement.matching.models import Match, MatchRun
+    from placement.offices.models import Office, Officer, SeekerCase
+    from placement.offices.services import sync_offices
     from placement.pipeline.models import FollowUp, Placement, Referral
     from placement.taxonomy.loaders import load_all
     from placement.taxonomy.models import District, Industry, Occupation, Regency

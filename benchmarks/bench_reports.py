@@ -165,8 +165,8 @@ def generate(args: argparse.Namespace, first: date, today: date) -> int:
     """Write the synthetic ledger with COPY; returns the number of events."""
     from django.db import connection
 
-    from officers.models import Office
     from placement.ledger.models import Event
+    from placement.offices.models import Office
     from placement.taxonomy.models import Regency
 
     rng = random.Random(args.seed)

@@ -66,9 +66,9 @@ def _populate(count: int, rng: random.Random) -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from employers.demo import JOBS, UMP, _description
     from employers.models import Employer, Vacancy
-    from officers.services import sync_offices
+    from placement.demo.employers import JOBS, UMP, _description
+    from placement.offices.services import sync_offices
     from placement.taxonomy.loaders import load_all
     from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency
 

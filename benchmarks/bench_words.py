@@ -8,11 +8,14 @@ Reads the real job ads from `<repo>/../shared/realdata/job_postings/` (never cop
 and the evaluation set `benchmarks/data/occupation_eval.csv`: 410 ads from the three files, each
 coded BY HAND to a KBJI 2014 unit group by the AntarKerja team (file, row id, code; no ad text).
 Row ids: loker.id = its `Job ID`; Dealls and Jobstreet = 0-based data row number in the file.
-The coder sees only the title (as an import of these ads would).
+The coder sees only the title (as an import of these ads would). A second set,
+`occupation_eval_holdout.csv` (110 other ads, 70 loker.id + 40 Dealls), was coded the same way after
+the coder was finished and was never used to tune it; both figures are reported.
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %);
 - throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
-  process, index already loaded (target >= 2,000/s); the index load time is reported apart;
+  process, index already loaded (target >= 2,000/s), by the wall clock and per CPU-second of the
+  process (the wall clock suffers when other processes share the cores); load time apart;
 - endpoint: p50/p95 of `GET /api/v1/taxonomy/occupations/suggest/` through Django's test client as
   a signed-in user, 300 requests with real titles (target p95 <= 30 ms). Needs a database: uses
   DATABASE_URL if set (tables are created in a throwaway SQLite file otherwise).
@@ -36,6 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 REALDATA = ROOT.parent / "shared" / "realdata" / "job_postings"
 EVAL_FILE = ROOT / "benchmarks" / "data" / "occupation_eval.csv"
+# Coded after the alias table and the coder were frozen, and never used to tune them: the figure
+# closest to what a new set of real ads will show.
+HOLDOUT_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout.csv"
 TITLE_COLUMN = {
     "lokerid_2025-06_07.csv": ("Job ID", "Title"),
     "dealls_2024-08.csv": (None, "job_title"),
@@ -54,10 +60,12 @@ def load_titles() -> dict[tuple[str, str], str]:
     return titles
 
 
-def accuracy(titles: dict[tuple[str, str], str], *, show_errors: bool) -> dict[str, object]:
+def accuracy(
+    titles: dict[tuple[str, str], str], *, show_errors: bool, path: Path = EVAL_FILE
+) -> dict[str, object]:
     from placement.taxonomy.text.occupations import suggest_many
 
-    with open(EVAL_FILE, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8", newline="") as handle:
         gold = [(r["file"], r["row_id"], r["kbji_code"]) for r in csv.DictReader(handle)]
     batch = [titles[(name, row_id)] for name, row_id, _ in gold]
     predictions = suggest_many(batch, limit=3)
@@ -99,12 +107,14 @@ def throughput(titles: dict[tuple[str, str], str]) -> dict[str, object]:
     load_s = time.perf_counter() - started
     batch = list(titles.values())
     occupations.suggest_many(batch[:200])  # warm
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     occupations.suggest_many(batch, limit=3)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return {
         "titles": len(batch),
         "titles_per_s": round(len(batch) / elapsed),
+        # Per second of this process's own CPU: the figure when the machine is not shared.
+        "titles_per_cpu_s": round(len(batch) / cpu),
         "index_load_s": round(load_s, 2),
         "artefact_used": occupations.ARTEFACT_PATH.exists(),
     }
@@ -163,6 +173,7 @@ def main() -> None:
     result: dict[str, object] = {}
     result["throughput"] = throughput(titles)
     result["accuracy"] = accuracy(titles, show_errors=args.errors)
+    result["accuracy_holdout"] = accuracy(titles, show_errors=args.errors, path=HOLDOUT_FILE)
     if not args.skip_endpoint:
         result["endpoint"] = endpoint(titles, args.requests)
     print(json.dumps(result))

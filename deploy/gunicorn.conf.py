@@ -27,11 +27,16 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 
-# Access log: one line per request with its id (X-Request-ID) and duration in microseconds.
+# Access log: one JSON object per request with its id (X-Request-ID, also in the application's
+# log lines) and duration in microseconds. The path is logged without its query string, which
+# can hold search terms (personal data stays out of logs).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus rid=%({x-request-id}o)s "%(a)s"'
+access_log_format = (
+    '{"time":"%(t)s","type":"access","remote":"%(h)s","method":"%(m)s","path":"%(U)s",'
+    '"status":%(s)s,"bytes":"%(B)s","duration_us":%(D)s,"request_id":"%({x-request-id}o)s"}'
+)
 # The client address comes from the proxy on the same host only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Request line and header limits: gunicorn's defaults, written down.

@@ -38,8 +38,8 @@ from rest_framework.response import Response
 from employers import rules, services
 from employers.access import is_office_staff, membership_for
 from employers.models import Employer, Vacancy, VacancySkill
-from placement.accounts.activity import log_officer_activity
 from placement.accounts.models import Role
+from placement.offices.activity import record_activity
 from placement.taxonomy.models import (
     District,
     EducationLevel,
@@ -230,7 +230,7 @@ class EmployerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 )
         except services.EmployerRefused as refused:
             return Response({"detail": str(refused)}, status=status.HTTP_400_BAD_REQUEST)
-        log_officer_activity(
+        record_activity(
             user=request.user,
             kind="employer_verified",
             subject=employer,
@@ -535,7 +535,7 @@ class VacancyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         except services.VacancyRefused as refused:
             return _refused(refused)
         published = data.validated_data["decision"] == "publish"
-        log_officer_activity(
+        record_activity(
             user=request.user,
             kind="vacancy_verified" if published else "vacancy_returned",
             subject=vacancy,

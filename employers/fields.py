@@ -84,3 +84,10 @@ class Radios(forms.RadioSelect):
         if index is None:
             return f"{id_}_0" if id_ else ""
         return super().id_for_label(id_, index)
+
+
+def required_when(field: forms.Field) -> forms.Field:
+    """Mark a field that another answer makes required (a reason to reject, to return): its label
+    says when, so it gets no "(optional)" beside it."""
+    field.required_when = True
+    return field

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers import rules
-from employers.fields import DatePartsField, Radios
+from employers.fields import DatePartsField, Radios, required_when
 from employers.models import Employer, ImportRun, Vacancy
 from placement.accounts.models import User
+from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
     District,
     EducationLevel,
@@ -400,20 +401,18 @@ class PayPlaceStepForm(VacancyStepForm):
         "job_order_number",
     )
 
-    wage_min = forms.IntegerField(
+    wage_min = RupiahField(
         label=_("Monthly wage from (Rp)"),
         required=False,
         min_value=0,
         max_value=rules.MAX_WAGE,
-        help_text=_("Whole rupiah, without dots, for example 3500000."),
-        widget=forms.NumberInput(attrs={"class": "input-width-10"}),
+        help_text=_("In rupiah, for example 3.500.000."),
     )
-    wage_max = forms.IntegerField(
+    wage_max = RupiahField(
         label=_("Monthly wage to (Rp)"),
         required=False,
         min_value=0,
         max_value=rules.MAX_WAGE,
-        widget=forms.NumberInput(attrs={"class": "input-width-10"}),
     )
     scope = forms.ChoiceField(
         label=_("Where applicants come from"),
@@ -512,11 +511,13 @@ class EmployerDecisionForm(forms.Form):
         choices=[("verify", _("Verify the company")), ("reject", _("Reject the registration"))],
         widget=Radios,
     )
-    reason = forms.CharField(
-        label=_("Reason (needed to reject)"),
-        max_length=255,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = required_when(
+        forms.CharField(
+            label=_("Reason (needed to reject)"),
+            max_length=255,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
     )
 
     def clean(self):
@@ -535,11 +536,13 @@ class VacancyDecisionForm(forms.Form):
         ],
         widget=Radios,
     )
-    reason = forms.CharField(
-        label=_("What the employer must change (needed to return)"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    reason = required_when(
+        forms.CharField(
+            label=_("What the employer must change (needed to return)"),
+            max_length=4000,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
     )
 
     def clean(self):

@@ -610,11 +610,45 @@ def _missing_columns(kind: str, header: list[str]) -> list[str]:
 
 
 def run_import(run: ImportRun) -> ImportRun:
-    """Read, check and write one uploaded file; the run records counts and every bad row."""
+    """Read, check and write one uploaded file; the run records counts and every bad row.
+
+    Restartable: the rows are written in one transaction, so a worker killed midway leaves
+    nothing behind (no half file); the run stays "running" with its file kept, and the
+    redelivered task does it again from the start. The run's row is locked while it is worked
+    on, so a duplicate delivery at the same time skips it.
+    """
     started = time.monotonic()
-    path = upload_dir() / run.stored_name
-    run.status = ImportRun.Status.RUNNING
-    run.save(update_fields=["status"])
+    active = [ImportRun.Status.PENDING, ImportRun.Status.RUNNING]
+    with transaction.atomic():
+        claimed = _lock_run(run.pk, active)
+        if claimed is None:
+            return run
+        claimed.status = ImportRun.Status.RUNNING
+        claimed.save(update_fields=["status"])
+    with transaction.atomic():
+        claimed = _lock_run(run.pk, [ImportRun.Status.RUNNING])
+        if claimed is None:
+            return run
+        run = _import_locked(claimed, started)
+    upload_path(run).unlink(missing_ok=True)  # only once the outcome is committed
+    return run
+
+
+def _lock_run(pk: int, statuses: list[str]) -> ImportRun | None:
+    return (
+        ImportRun.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("uploaded_by")
+        .filter(pk=pk, status__in=statuses)
+        .first()
+    )
+
+
+def upload_path(run: ImportRun) -> Path:
+    return upload_dir() / run.stored_name
+
+
+def _import_locked(run: ImportRun, started: float) -> ImportRun:
+    path = upload_path(run)
     by = run.uploaded_by
     scope = region_scope(by)
     today = timezone.localdate()
@@ -677,8 +711,6 @@ def run_import(run: ImportRun) -> ImportRun:
         run.status = ImportRun.Status.DONE
         if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
             run.message = _("Nothing was imported because some rows have errors.")
-    finally:
-        path.unlink(missing_ok=True)
     run.rows_total, run.rows_imported, run.rows_failed = total, imported, failed
     run.errors = errors
     run.seconds = round(time.monotonic() - started, 2)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from employers.fields import DatePartsField, Radios
+from employers.fields import DatePartsField, Radios, required_when
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.pipeline import services
@@ -41,10 +41,12 @@ class ReferralOutcomeForm(forms.Form):
         ),
         required=False,
     )
-    reason = forms.ChoiceField(
-        label=gettext_lazy("Reason, if not selected"),
-        required=False,
-        choices=[("", gettext_lazy("Choose a reason")), *Referral.RejectionReason.choices],
+    reason = required_when(
+        forms.ChoiceField(
+            label=gettext_lazy("Reason, if not selected"),
+            required=False,
+            choices=[("", gettext_lazy("Choose a reason")), *Referral.RejectionReason.choices],
+        )
     )
     note = forms.CharField(
         label=gettext_lazy("Note for the Disnaker"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from employers import imports, services
 from employers.models import ImportRun
@@ -16,10 +17,16 @@ def expire_vacancies() -> int:
     return expired + len(services.close_lapsed_overseas_vacancies())
 
 
-@shared_task(name="employers.tasks.run_import")
+@shared_task(
+    name="employers.tasks.run_import",
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=5,
+    max_retries=3,
+)
 def run_import(run_pk: int) -> str:
-    """Run one uploaded import (employers or vacancies)."""
+    """Run one uploaded import (employers or vacancies); an interrupted one starts again."""
     run = ImportRun.objects.select_related("uploaded_by").filter(pk=run_pk).first()
-    if run is None or run.status != ImportRun.Status.PENDING:
+    if run is None or run.status not in (ImportRun.Status.PENDING, ImportRun.Status.RUNNING):
         return "skipped"
     return imports.run_import(run).status

@@ -47,8 +47,8 @@ from jobseekers.forms import (
 from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
-from placement.accounts.activity import log_officer_activity
 from placement.accounts.models import User
+from placement.offices.activity import record_activity
 from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
 
 AK1_PATTERN = r"^[0-9]{2,4}-[0-9]{4}-[0-9]{6,7}$"
@@ -536,7 +536,7 @@ class JobSeekerVerifyView(APIView):
             seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
         except DjangoValidationError as error:
             _raise_service_error(error)
-        log_officer_activity(user=request.user, kind="seeker_verified", subject=seeker, via="api")
+        record_activity(user=request.user, kind="seeker_verified", subject=seeker, via="api")
         return Response(SeekerSerializer(seeker, context={"request": request}).data)
 
 

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from jobseekers.models import JobSeeker
 from jobseekers.services import preferred_occupations
+from placement.fonts import PdfCanvas
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
 from placement.migrants.services import card_marks
@@ -175,7 +176,7 @@ def _back(canvas: Canvas, seeker: JobSeeker, x: float, y: float) -> None:
 def render_card_pdf(seeker: JobSeeker, *, verify_url: str) -> bytes:
     """The AK/I card of a verified seeker as PDF bytes; the QR code opens `verify_url`."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas = PdfCanvas(buffer, pagesize=A4, pageCompression=1)
     canvas.setTitle(f"AK/I {seeker.ak1_number}")
     canvas.setAuthor("AntarKerja")
     page_width, page_height = A4

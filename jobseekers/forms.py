@@ -23,6 +23,7 @@ from jobseekers.services import (
     normalise_name,
 )
 from placement.accounts.models import User
+from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
@@ -348,7 +349,10 @@ class ExperienceForm(forms.Form):
         label=_("Months worked"),
         min_value=1,
         max_value=600,
-        help_text=_("About how many months in total."),
+        required=False,
+        help_text=_(
+            "Leave empty and we count from the years; fill it in if you worked less than that."
+        ),
         widget=forms.TextInput(_width(4, inputmode="numeric", maxlength="3")),
     )
 
@@ -357,7 +361,21 @@ class ExperienceForm(forms.Form):
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot be before the start year."))
+        elif start and not data.get("months") and "months" not in self.errors:
+            data["months"] = months_between_years(start, end)
         return data
+
+
+def months_between_years(start: int, end: int | None) -> int:
+    """About how long someone worked from `start` to `end` (or until now): whole years in
+    between count 12 months; a job within one year counts six."""
+    today = timezone.localdate()
+    last = end or today.year
+    if last <= start:
+        return 6 if end else max(today.month, 1)
+    if end is None:
+        return (last - start) * 12 + today.month
+    return (last - start) * 12
 
 
 # --- Steps 6 to 9 --------------------------------------------------------------------------------
@@ -381,13 +399,13 @@ class PreferencesForm(forms.Form):
         label=_("Jobs you want"),
         help_text=_("Choose up to three; the first is the one you want most."),
     )
-    expected_wage = forms.IntegerField(
+    expected_wage = RupiahField(
         label=_("Expected monthly wage (Rp)"),
         required=False,
         min_value=0,
         max_value=999_999_999,
-        help_text=_("Numbers only, for example 3500000."),
-        widget=forms.TextInput(_width(10, inputmode="numeric", maxlength="9")),
+        help_text=_("In rupiah, for example 3.500.000."),
+        widget=forms.TextInput(_width(10, inputmode="numeric", maxlength="20")),
     )
     relocation = forms.ChoiceField(
         label=_("Where can you work?"),

@@ -178,7 +178,7 @@ class JobSeeker(models.Model):
         _("AK/I number"), max_length=30, unique=True, null=True, blank=True
     )
     office = models.ForeignKey(
-        "officers.Office",
+        "offices.Office",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -374,7 +374,7 @@ class CVDocument(models.Model):
 class CardSequence(models.Model):
     """The last AK/I serial issued by an office in a year (numbers are `6271-2026-000042`)."""
 
-    office = models.ForeignKey("officers.Office", on_delete=models.PROTECT, related_name="+")
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 

@@ -14,10 +14,11 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from jobseekers.models import JobSeeker
-from officers.models import Action, CounsellingSession, Office, Officer
+from officers.models import Action, CounsellingSession
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role
 from placement.accounts.scope import region_scope
+from placement.offices.models import Office, Officer
 from placement.pipeline.models import FollowUp, Placement, Referral
 
 OFFICE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL, Role.PRIVACY)

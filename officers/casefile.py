@@ -11,7 +11,8 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Concat
 
 from jobseekers.models import JobSeeker
-from officers.models import Action, Activity, CounsellingSession
+from officers.models import Action, CounsellingSession
+from placement.offices.models import Activity
 from placement.pipeline.models import Application, Placement, Referral
 
 WANTED_SHOWN = 3

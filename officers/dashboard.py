@@ -21,10 +21,10 @@ from employers.models import Employer, Vacancy
 from jobseekers.models import JobSeeker
 from officers import charts, queues
 from officers.access import actions_for_officer
-from officers.models import Office, Officer
 from placement.accounts.scope import region_scope
 from placement.ledger.models import Event, EventKind
 from placement.matching.models import RegionSummary
+from placement.offices.models import Office, Officer
 from placement.pipeline.models import FollowUp, Placement, Referral
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.fields import DatePartsField, Radios
+from employers.fields import DatePartsField, Radios, required_when
 from employers.models import Employer
 from jobseekers.models import JobSeeker
 from officers.models import CounsellingSession
@@ -178,10 +178,12 @@ class OutcomeForm(forms.Form):
         help_text=_("The day of the interview, of the decision, or when the work starts."),
         required=False,
     )
-    reason = forms.ChoiceField(
-        label=_("Reason, if not selected"),
-        required=False,
-        choices=[("", _("Choose a reason")), *Referral.RejectionReason.choices],
+    reason = required_when(
+        forms.ChoiceField(
+            label=_("Reason, if not selected"),
+            required=False,
+            choices=[("", _("Choose a reason")), *Referral.RejectionReason.choices],
+        )
     )
     note = forms.CharField(
         label=_("Note"),

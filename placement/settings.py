@@ -59,12 +59,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "placement.accounts",
     "placement.taxonomy",
+    "placement.offices",
     "placement.registers",
     "placement.migrants",
     "placement.ledger",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.demo",
     "placement.ops",
     "officers",
     "jobseekers",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id (logs, X-Request-ID) and the request metrics cover everything.
+    "placement.ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +130,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# A persistent connection is checked before each request reuses it: after a database restart or
+# a terminated backend, the next request reconnects instead of failing (the request in flight at
+# that moment gets the 503 page of placement.ops.views.server_error).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts, passwords, lockout ----------------------------------------------------------------
@@ -263,13 +271,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 50 * 60
 CELERY_TASK_TIME_LIMIT = 60 * 60
 # Far above the longest task, so Redis does not redeliver a message that is still being worked on.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 60 * 60}
+# A delayed message (countdown/ETA) waits unacknowledged in a worker, so a delay beyond this
+# timeout would be delivered twice: placement.celery.GuardedTask refuses any delay above half of
+# it (the longest delay used is a retry backoff, capped by Celery at 600 s).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 4 * 60 * 60)
+}
 CELERY_RESULT_EXPIRES = 7 * 24 * 60 * 60
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers log through LOGGING below (JSON lines with the task id), not Celery's own handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # The nightly match: 01:00 Asia/Jakarta.
     "nightly-matching": {
@@ -289,6 +304,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "matching-reconciler": {
         "task": "placement.matching.tasks.reconcile_runs",
         "schedule": 5 * 60,
+    },
+    # Proves beat, Redis and a worker are alive; /healthz and /metrics report its age.
+    "worker-heartbeat": {
+        "task": "placement.ops.tasks.heartbeat",
+        "schedule": 60,
     },
     # Last month's IPK tables for every office, on the 1st at 02:00.
     "monthly-ipk-reports": {
@@ -372,12 +392,43 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging: never personal data (NIK, passwords, tokens) in logs ----------------------------
+# LOG_FORMAT=json (the default in production): one JSON object per line with the request id
+# (or Celery task id), for journald/Loki/ELK. LOG_FORMAT=text: readable lines for development.
+LOG_FORMAT = env_str("LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "placement.ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "placement.ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Django logs every 4xx/5xx with the full path (query strings may hold search terms);
+        # the access log and the metrics count them, the 500 traceback is logged below.
+        "django.request": {"level": "ERROR"},
+    },
+}
+
+# --- Operations (placement/ops) ------------------------------------------------------------------
+# GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"; unset, /metrics answers 404.
+METRICS_TOKEN = env_str("METRICS_TOKEN") or ""
+OPS = {
+    # /healthz says "degraded" when the worker's heartbeat (every minute) is older than this...
+    "HEARTBEAT_STALE_SECONDS": env_int("OPS_HEARTBEAT_STALE_SECONDS", 180),
+    # ...or when the last successful nightly run finished longer ago than this.
+    "NIGHTLY_STALE_HOURS": env_int("OPS_NIGHTLY_STALE_HOURS", 36),
 }
 
 # --- Service rules (configurable where DOMAIN.md marks a rule [P] or [U]) ----------------------
@@ -387,16 +438,4 @@ ANTARKERJA = {
     "REPORT_INTERVAL_MONTHS": 6,
     # AKL within one regency/city; AKAD across regencies/provinces; AKAN abroad (DOMAIN.md §1 [P]).
     "AKL_BOUNDARY": "regency",
-    # Hooks run after reference data loads; taxonomy itself imports no other app.
-    "AFTER_REFERENCE_DATA": ["officers.services.sync_offices"],
-    # Logs officer actions (workload, SKP evidence) for apps that may not import officers.
-    "ACTIVITY_RECORDER": "officers.services.record_activity",
-    # Extra demo-data builders, each a callable(stdout, options) run by seed_demo in order.
-    "DEMO_SEEDERS": [
-        "officers.demo.seed",
-        "employers.demo.seed",
-        "jobseekers.demo.seed",
-        "officers.demo.seed_casework",
-        "placement.reports.demo.seed",
-    ],
 }

@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from placement import views
+from placement.ops import views as ops_views
 
 # Swagger UI (served from the sidecar package, no CDN) sets inline styles.
 docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
@@ -19,6 +20,7 @@ urlpatterns = [
     path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
     path("applications/", include("placement.pipeline.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", ops_views.metrics_view, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
     path("seeker/", include("jobseekers.urls")),
@@ -36,3 +38,6 @@ urlpatterns = [
     path("api/docs/", docs_view, name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+
+# A lost database connection answers a friendly 503 page; other errors the 500 page.
+handler500 = "placement.ops.views.server_error"

@@ -43,7 +43,7 @@ def redis_url() -> str:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data and offices once per test database (idempotent, ~1 s)."""
-    from officers.services import sync_offices
+    from placement.offices.services import sync_offices
     from placement.taxonomy.loaders import load_all
 
     with django_db_blocker.unblock():

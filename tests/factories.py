@@ -5,8 +5,8 @@ from __future__ import annotations
 import factory
 from factory.django import DjangoModelFactory
 
-from officers.models import Office, Officer
 from placement.accounts.models import Role, User
+from placement.offices.models import Office, Officer
 
 PASSWORD = "correct horse battery"
 

@@ -55,3 +55,12 @@ def submit(client, form: dict, button: tuple[str, str] | None = None):
     if form["method"] == "post":
         return client.post(form["action"], data)
     return client.get(form["action"], data)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a reader sees in a PDF (fonts are embedded, so the bytes hold glyph codes)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)

@@ -1,11 +1,10 @@
-"""Office services: offices, the activity log, the officer's actions on seekers, employers and
-vacancies (logged wrappers of those apps' services), and counselling.
+"""Officer services: the officer's actions on seekers, employers and vacancies (logged wrappers of
+those apps' services), and counselling.
 
-Referrals, placements and follow-ups are services of the pipeline (`placement.pipeline.services`),
-which log their activity through `officers.activity`.
+Offices, the activity log and the last contact are the ground floor's (`placement.offices`);
+referrals, placements and follow-ups are services of the pipeline (`placement.pipeline.services`).
 """
 
-from officers.activity import note_contact, officer_of, record_activity
 from officers.services.actions import (
     publish_vacancy,
     record_seeker_report,
@@ -25,25 +24,19 @@ from officers.services.counselling import (
     template_text,
     templates_for,
 )
-from officers.services.offices import NATIONAL_CODE, sync_offices
 
 __all__ = [
     "DEFAULT_TEMPLATE",
-    "NATIONAL_CODE",
     "NOTE_TEMPLATES",
     "AgreedAction",
     "CounsellingRefused",
     "complete_action",
-    "note_contact",
-    "officer_of",
     "publish_vacancy",
-    "record_activity",
     "record_seeker_report",
     "record_session",
     "reject_employer",
     "return_vacancy",
     "start_import",
-    "sync_offices",
     "template_text",
     "templates_for",
     "verify_employer",

@@ -14,9 +14,9 @@ from employers import services as employer_services
 from employers.models import Employer, ImportRun, Vacancy
 from jobseekers import services as seeker_services
 from jobseekers.models import JobSeeker
-from officers.activity import note_contact, record_activity
-from officers.models import Activity
 from placement.accounts.models import User
+from placement.offices.activity import note_contact, record_activity
+from placement.offices.models import Activity
 
 Kind = Activity.Kind
 

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jobseekers.models import JobSeeker
-from officers.activity import note_contact, officer_of, record_activity
-from officers.models import Action, Activity, CounsellingSession
+from officers.models import Action, CounsellingSession
 from placement.accounts.audit import audit
 from placement.accounts.models import User
+from placement.offices.activity import note_contact, officer_of, record_activity
+from placement.offices.models import Activity
 
 Kind = CounsellingSession.Kind
 ACTIVITY_KIND = {

@@ -62,7 +62,7 @@ class Event(models.Model):
     subject_type = models.CharField(_("subject type"), max_length=40)
     subject_id = models.BigIntegerField(_("subject id"))
     office = models.ForeignKey(
-        "officers.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "offices.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     regency = models.ForeignKey(
         "taxonomy.Regency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -8,3 +8,6 @@ class OpsConfig(AppConfig):
     name = "placement.ops"
     label = "ops"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from placement.ops import signals  # noqa: F401 - connects the Celery signal handlers

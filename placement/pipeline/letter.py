@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from placement.fonts import PdfCanvas
 from placement.pipeline.models import Referral
 
 LEFT = 25 * mm
@@ -52,7 +53,7 @@ def render_referral_letter(referral: Referral, *, language: str = "id") -> bytes
         getattr(referral.referred_by, "officer_profile", None) if referral.referred_by else None
     )
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=0)  # one page of text: kept plain
+    canvas = PdfCanvas(buffer, pagesize=A4, pageCompression=0)  # one page of text: kept plain
     with translation.override(language):
         canvas.setTitle(_("Referral letter %(number)s") % {"number": referral.letter_number})
         top = A4[1] - 20 * mm

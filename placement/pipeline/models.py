@@ -125,7 +125,7 @@ class Referral(models.Model):
         "employers.Vacancy", on_delete=models.PROTECT, related_name="referrals"
     )
     office = models.ForeignKey(
-        "officers.Office",
+        "offices.Office",
         on_delete=models.PROTECT,
         related_name="referrals",
         verbose_name=_("office"),
@@ -288,7 +288,7 @@ class Placement(models.Model):
     placed_on = models.DateField(_("started work on"))
     # The seeker's home region when placed: the placement counts there (IPK, DOMAIN.md §7.7).
     office = models.ForeignKey(
-        "officers.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "offices.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     regency = models.ForeignKey(
         "taxonomy.Regency",

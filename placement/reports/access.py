@@ -8,6 +8,7 @@ from django.http import Http404
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.accounts.scope import RegionScope, region_scope
+from placement.offices.models import Office, Officer
 from placement.reports import ipk
 from placement.reports.services import is_region_code, region_name
 
@@ -71,7 +72,6 @@ def offices_in_scope(user) -> Q:
 def get_officer_for_user(user, pk: int):
     """An officer whose activity `user` may see: themself; supervisors and national: their
     region's officers. Anyone else: 404."""
-    from officers.models import Office, Officer
 
     officer = Officer.objects.select_related("user", "office").filter(pk=pk).first()
     if officer is None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from placement.accounts.audit import audit
 from placement.ledger import chain
 from placement.ledger.models import Event
+from placement.offices.models import Office
 from placement.reports import ipk
 from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import Grid, build_grid
@@ -115,7 +116,6 @@ class RegionTables:
 
 def build_month(*, month: date, today: date | None = None) -> int:
     """Build and store the IPK tables of every office's region for a completed month."""
-    from officers.models import Office
 
     month = month_start(month)
     if not is_complete(month, today):

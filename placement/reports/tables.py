@@ -278,7 +278,7 @@ def _summary_vacancies(part: dict) -> Section:
     section = Section(
         key="vacancies",
         title=_("II. Vacancies (positions)"),
-        row_header="",
+        row_header=_("Line of the report"),
         groups=[],
         columns=[label for _s, label in VACANCY_SEXES] + [_("Total")],
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
+from placement.offices.models import Activity, Office, Officer
 from placement.reports import charts, exports, ipk, labour_market, services, skills_gap
 from placement.reports.access import (
     SUPERVISING_ROLES,
@@ -291,7 +292,6 @@ def standard_times(request: HttpRequest) -> HttpResponse:
 @reports_required
 def officer_list(request: HttpRequest) -> HttpResponse:
     """Services delivered, referrals and placements per officer (supervisors: their region)."""
-    from officers.models import Office, Officer
 
     form, _region = _period_form(request, with_region=False)
     officers = Officer.objects.select_related("user", "office").order_by(
@@ -327,7 +327,6 @@ def officer_list(request: HttpRequest) -> HttpResponse:
 @reports_required
 def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One officer's activity in a period, by kind and one by one, with the evidence export."""
-    from officers.models import Activity
 
     officer = get_officer_for_user(request.user, pk)
     form, _region = _period_form(request, with_region=False)

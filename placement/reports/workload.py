@@ -18,6 +18,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from placement.offices.models import Activity, Office, Officer
 from placement.reports import ipk
 from placement.reports.exports import Sheet
 from placement.reports.models import StandardTime
@@ -55,7 +56,6 @@ def effective_hours(first: date, last: date) -> float:
 
 
 def kind_labels() -> dict[str, str]:
-    from officers.models import Activity
 
     return {value: str(label) for value, label in Activity.Kind.choices}
 
@@ -119,7 +119,6 @@ def _hours(volume: int, standard: StandardTime | None) -> float:
 
 def workload(*, region_code: str, first: date, last: date) -> Workload:
     """Volumes, hours, officers needed and officers in post for a region and period."""
-    from officers.models import Activity, Officer
 
     start, end = period_bounds(first, last)
     standards = {s.kind: s for s in StandardTime.objects.all()}
@@ -196,7 +195,6 @@ def workload(*, region_code: str, first: date, last: date) -> Workload:
 
 def _line_names(region_code: str) -> list[tuple[str, str]]:
     """The lines of a region's table: the nation by province, a province by office."""
-    from officers.models import Office
     from placement.taxonomy.models import Province
 
     if region_code == ipk.NATION:
@@ -224,7 +222,6 @@ class OfficerLine:
 
 def officer_lines(officers: list, *, first: date, last: date) -> list[OfficerLine]:
     """Services delivered, referrals, placements and hours per officer (one grouped query)."""
-    from officers.models import Activity
 
     start, end = period_bounds(first, last)
     standards = {s.kind: s for s in StandardTime.objects.all()}
@@ -261,7 +258,6 @@ def officer_lines(officers: list, *, first: date, last: date) -> list[OfficerLin
 
 def evidence_sheet(officer, *, first: date, last: date) -> Sheet:
     """Every logged activity of an officer in the period, with its evidence (for the SKP)."""
-    from officers.models import Activity
 
     start, end = period_bounds(first, last)
     labels = kind_labels()

@@ -71,9 +71,41 @@ class TaxonomyPicker(forms.Widget):
 
     def value_from_datadict(self, data, files, name: str):
         self.query = (data.get(name + QUERY_SUFFIX) or "").strip()[:100]
+        # Pressing "Search" lists the results to choose from; sending the form takes the typed row.
+        searching = (name + SEARCH_SUFFIX) in data
         if self.multiple:
-            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
-        return data.get(name)
+            values = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+            values = list(values or []) if isinstance(values, list | tuple) else values
+            typed = None if searching else self.typed_match()
+            if typed is not None and isinstance(values, list) and typed not in values:
+                values.append(typed)
+            return values
+        return data.get(name) or (None if searching else self.typed_match())
+
+    def typed_match(self) -> str | None:
+        """The row the typed words name when nobody ticked it: the only result of the search, or
+        the only one whose whole name was typed (so "Kota Palangka Raya" picks that city)."""
+        if len(self.query) < 2 or self.queryset is None:
+            return None
+        try:
+            found = list(self.queryset.search(self.query)[:20])
+        except (ValueError, TypeError, ValidationError):
+            return None
+        if len(found) == 1:
+            return str(found[0].pk)
+        typed = self.query.casefold()
+        exact = [
+            row
+            for row in found
+            if typed
+            in {
+                option_label(row).casefold(),
+                str(getattr(row, "title", "") or "").casefold(),
+                str(getattr(row, "name", "") or "").casefold(),
+                str(getattr(row, "code", "") or "").casefold(),
+            }
+        ]
+        return str(exact[0].pk) if len(exact) == 1 else None
 
     def value_omitted_from_data(self, data, files, name: str) -> bool:
         return name not in data and (name + QUERY_SUFFIX) not in data
@@ -89,6 +121,7 @@ class TaxonomyPicker(forms.Widget):
         queryset = self.queryset
         selected_ids = self._selected_ids(value)
         selected, results = [], []
+        found_any = False
         if queryset is not None:
             if selected_ids:
                 try:
@@ -97,10 +130,16 @@ class TaxonomyPicker(forms.Widget):
                     chosen = {}
                 selected = [(pk, option_label(chosen[pk])) for pk in selected_ids if pk in chosen]
             if self.query:
+                chosen_ids = {pk for pk, _label in selected}
                 # Occupations understand everyday words ("sopir", "admin gudang"), best first.
                 search = getattr(queryset, "search_words", queryset.search)
-                found = search(self.query).exclude(pk__in=[pk for pk, _l in selected])
-                results = [(str(o.pk), option_label(o)) for o in found[: self.limit]]
+                found = list(search(self.query)[: self.limit + len(chosen_ids)])
+                # A search that only found what is already chosen did find something.
+                found_any = bool(found)
+                results = [
+                    (str(o.pk), option_label(o)) for o in found if str(o.pk) not in chosen_ids
+                ]
+                results = results[: self.limit]
         suggestions = []
         if self.suggest_field and queryset is not None and not selected:
             suggestions = occupation_suggestions(queryset, self.suggest_from)
@@ -121,6 +160,7 @@ class TaxonomyPicker(forms.Widget):
                 "query": self.query,
                 "selected": selected,
                 "results": results,
+                "nothing_found": bool(self.query) and not found_any,
                 "api_url": api_path,
                 "api_params": self.api_params,
                 "value_key": value_key,
@@ -187,6 +227,10 @@ class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         result = super().clean(value)
+        if result is not None and isinstance(value, list | tuple):
+            # Keep the order the person gave: the first wanted job is the one wanted most.
+            position = {str(v): i for i, v in reversed(list(enumerate(value)))}
+            result = sorted(result, key=lambda row: position.get(str(row.pk), len(position)))
         if self.max_choices is not None and result is not None and len(result) > self.max_choices:
             raise ValidationError(
                 ngettext_lazy(

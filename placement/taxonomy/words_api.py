@@ -20,6 +20,7 @@ from placement.taxonomy.text import places, skills, wages
 from placement.taxonomy.text.normalize import clean_input
 
 MAX_QUERY = 500
+MAX_CONTEXT = 2000
 MAX_TEXT = skills.MAX_TEXT_LENGTH
 
 
@@ -43,6 +44,19 @@ class QuerySerializer(serializers.Serializer):
             "required": _("Type some words to read."),
             "max_length": _("Type at most 500 characters."),
         },
+    )
+
+
+class ResolveQuerySerializer(QuerySerializer):
+    context = serializers.CharField(
+        max_length=MAX_CONTEXT,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Optional: more text about the place (an address, an ad's description), used only "
+            "to choose between a Kota and a Kabupaten of the same name."
+        ),
+        error_messages={"max_length": _("Type at most 2,000 characters.")},
     )
 
 
@@ -96,7 +110,7 @@ class WageSerializer(serializers.Serializer):
 
 @extend_schema(
     summary="Resolve a place name",
-    parameters=[QuerySerializer],
+    parameters=[ResolveQuerySerializer],
     responses={200: PlaceResultsSerializer, 400: OpenApiResponse(ErrorSerializer)},
     tags=["taxonomy"],
 )
@@ -108,10 +122,11 @@ class ResolveRegionView(_TextView):
     """
 
     def get(self, request: Request) -> Response:
-        query = QuerySerializer(data=request.query_params)
+        query = ResolveQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         text = clean_input(query.validated_data["q"], max_length=MAX_QUERY)
-        results = [r.as_dict() for r in places.resolve(text)] if text else []
+        context = query.validated_data.get("context", "")
+        results = [r.as_dict() for r in places.resolve(text, context=context)] if text else []
         return Response({"results": results})
 
 

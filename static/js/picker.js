@@ -27,7 +27,9 @@
     var results = picker.querySelector(".picker-results");
     var timer = null;
     var latest = 0;
-    if (!box || !results) return;
+    // Once per picker, even if the script is included twice: one fetch per keystroke.
+    if (!box || !results || picker.dataset.enhanced) return;
+    picker.dataset.enhanced = "1";
 
     function chosenValues() {
       var values = {};

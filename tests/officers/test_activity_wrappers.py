@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from employers.models import Employer
-from officers.models import Activity, SeekerCase
+from placement.offices.models import Activity, SeekerCase
 from tests.factories import EmployerFactory, VacancyFactory
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from employers.models import Employer
 from jobseekers.models import JobSeeker
-from officers.models import SeekerCase
+from placement.offices.models import SeekerCase
 from placement.pipeline import services
 from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
 

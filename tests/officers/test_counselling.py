@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from officers.models import Action, Activity, CounsellingSession, SeekerCase
+from officers.models import Action, CounsellingSession
 from officers.services import AgreedAction, CounsellingRefused, record_session
+from placement.offices.models import Activity, SeekerCase
 from tests.factories import JobSeekerFactory
 from tests.helpers import english
 

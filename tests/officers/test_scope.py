@@ -1,5 +1,5 @@
-from officers.models import Office
 from placement.accounts.scope import region_scope
+from placement.offices.models import Office
 from placement.taxonomy.models import Regency
 
 

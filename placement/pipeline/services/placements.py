@@ -20,13 +20,13 @@ from employers import services as employer_services
 from employers.models import Employer, Vacancy
 from jobseekers import services as seeker_services
 from jobseekers.models import JobSeeker
-from officers.activity import note_contact, record_activity
-from officers.models import Activity, Office
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
 from placement.migrants.rules import is_minor
+from placement.offices.activity import note_contact, record_activity
+from placement.offices.models import Activity, Office
 from placement.pipeline.models import Application, FollowUp, Placement, Referral
 from placement.registers import services as registers
 

@@ -27,12 +27,12 @@ from django.utils.translation import gettext as _
 
 from employers.models import EmployerUser, Vacancy
 from jobseekers.models import JobSeeker
-from officers.activity import note_contact, officer_of, record_activity
-from officers.models import Activity
 from placement.accounts.audit import audit
 from placement.accounts.models import Role, User
 from placement.migrants.rules import is_minor
 from placement.migrants.services import cpmi_missing
+from placement.offices.activity import note_contact, officer_of, record_activity
+from placement.offices.models import Activity
 from placement.pipeline.models import Placement, Referral
 from placement.pipeline.services.placements import PlacementRefused, record_placement
 

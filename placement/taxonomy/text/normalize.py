@@ -41,6 +41,8 @@ _BRACKET_FILLER = re.compile(
     r"\b(?:sma|smk|stm|slta|d1|d2|d3|d4|s1|s2|s3|sarjana|diploma|min|minimal"
     r"|dan|and|atau|or|di|in|at|untuk|for|only|khusus|sekitar|kota|kabupaten)\b"
 )
+# ASCII characters `clean_input` turns into spaces (it keeps letters, digits and " +#-/&.,()[]'").
+_ASCII_DROPPED = re.compile(r"[^A-Za-z0-9 +#\-/&.,()\[\]']")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _REPEATED_LETTERS = re.compile(r"([a-z])\1{2,}")
 
@@ -266,6 +268,8 @@ PLACE_WORD_EXCEPTIONS: frozenset[str] = frozenset(
 
 def unaccent(text: str) -> str:
     """`"Café Müller"` -> `"Cafe Muller"`."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -290,6 +294,10 @@ def clean_input(text: str | None, *, max_length: int = MAX_INPUT_LENGTH) -> str:
     if not text:
         return ""
     text = _TAG.sub(" ", str(text)[:max_length])
+    if text.isascii():
+        # The common case, without a look at every character's Unicode category.
+        cleaned = _SPACES.sub(" ", _ASCII_DROPPED.sub(" ", text)).strip()
+        return cleaned if any(ch.isalnum() for ch in cleaned) else ""
     kept = []
     for ch in text:
         category = unicodedata.category(ch)

@@ -101,7 +101,6 @@ SPELLING = {
     "custome": "customer",
     "cutomer": "customer",
     "finace": "finance",
-    "accounting": "accounting",
     "acounting": "accounting",
     "adminstrasi": "administrasi",
     "administrsi": "administrasi",
@@ -122,11 +121,39 @@ SPELLING = {
     "koordinator": "coordinator",
     "kordinator": "coordinator",
     "organisation": "organization",
+    "assisten": "assistant",
+    "asisstant": "assistant",
+    "assistent": "assistant",
+    "asistant": "assistant",
+    "spesialist": "specialist",
+    "specialis": "specialist",
+    "therapis": "therapist",
+    "therapsist": "therapist",
+    "terapist": "therapist",
+    "tranning": "training",
+    "traning": "training",
+    "internhip": "internship",
+    "intership": "internship",
+    "livestreaming": "live streaming",
+    "livestream": "live streaming",
+    "elektromedik": "elektromedis",
+    "pergudangan": "gudang",
+    "pramubhakti": "pramubakti",
+    "teknikal": "technical",
+    "techincal": "technical",
+    "tehnisi": "teknisi",
+    "tekhnisi": "teknisi",
+    "developement": "development",
+    "bussiness": "business",
+    "busines": "business",
+    "enviromental": "environmental",
+    "sience": "science",
+    "phyton": "python",
 }
-#: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset").
-MANAGER_WORDS = frozenset(
-    "manager head kepala director direktur gm chief vp kadiv kabag pimpinan".split()  # noqa: SIM905
-)
+#: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset", "Sales
+#: Director"): English ones first or last, Indonesian ones only first ("Sopir Direktur" drives).
+MANAGER_WORDS = frozenset("manager head director gm chief vp".split())  # noqa: SIM905
+MANAGER_WORDS_FIRST = frozenset("kepala direktur kadiv kabag pimpinan".split())  # noqa: SIM905
 #: English role nouns: a title ending in one has its head at the end ("Quality Control Data
 #: Analyst"); otherwise, as in Indonesian, the head comes first ("Guru Bahasa Mandarin").
 ENGLISH_HEADS = frozenset(
@@ -135,6 +162,27 @@ ENGLISH_HEADS = frozenset(
     technician teknisi advisor associate agent clerk writer editor planner controller auditor
     operator inspector tester programmer trainer instructor teacher host creator""".split()  # noqa: SIM905
 )
+#: The manager of a field: "Kepala Akuntansi" is 1211 because "akuntansi" is 2411/3313. Longest
+#: prefix wins; fields not listed keep the generic 1219 of the "manager" word itself.
+FIELD_MANAGERS = {
+    "2411": "1211", "2412": "1211", "2413": "1211", "3313": "1211", "4311": "1211",
+    "4312": "1211", "4313": "1212", "2423": "1212", "2424": "1212", "4416": "1212",
+    "3322": "1221", "2431": "1221", "2433": "1221", "2434": "1221", "5244": "1221",
+    "5242": "1221", "2432": "1222", "2149": "1223", "2145": "1223",
+    "3312": "1346", "3321": "1346", "4211": "1346",
+    "25": "1330", "35": "1330", "2166": "1330",
+    "3122": "1321", "72": "1321", "73": "1321", "75": "1321", "81": "1321", "82": "1321",
+    "9329": "1321", "7543": "1321", "2141": "1321", "2144": "1321",
+    "3123": "1323", "2142": "1323", "3112": "1323", "71": "1323", "9313": "1323",
+    "4321": "1324", "9333": "1324", "3323": "1324", "4323": "1324", "3331": "1324",
+    "83": "1324", "9621": "1324",
+    "22": "1342", "32": "1342", "23": "1345", "5312": "1345",
+    "5120": "1412", "5131": "1412", "5132": "1412", "3434": "1412", "9412": "1412",
+    "5246": "1412", "4224": "1411", "9112": "1411",
+    "5223": "1420", "5230": "1420", "5222": "1420",
+    "3423": "1431", "3332": "1439", "4221": "1439",
+}  # fmt: skip
+GENERIC_MANAGERS = frozenset({"1219", "1120"})
 # Words in KBJI titles that are not part of any job's name.
 KBJI_TITLE_NOISE = re.compile(r"\b(?:ybdi|ytdl|lainnya|dan sejenisnya)\b")
 
@@ -662,11 +710,18 @@ def _rank(
                 score = 0.4 + bonus if best < 0.6 else min(0.4 + bonus, best - 0.1)
                 candidates[code] = _Candidate(score, "description", phrase)
     priors = SECTOR_PRIORS.get(kbli_section(sector), ())
-    is_manager = bool(variants) and not MANAGER_WORDS.isdisjoint(variants[0].split())
+    is_manager = bool(variants) and _is_manager_title(variants[0].split())
+    if is_manager and not _is_alias(index, variants):
+        # "Kepala Gudang", "Head of Finance": the manager of the field the other words name.
+        for code, candidate in list(candidates.items()):
+            manager = _field_manager(code)
+            if manager and manager not in GENERIC_MANAGERS:
+                offered = candidates.setdefault(manager, _Candidate())
+                offered.offer(candidate.score * 0.92 + 0.06, candidate.kind, candidate.label)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
-        if is_manager and code.startswith("1"):
+        if is_manager and code.startswith("1") and code not in GENERIC_MANAGERS:
             candidate.score += 0.1
         if priors and code.startswith(priors):
             candidate.score += 0.03
@@ -692,6 +747,26 @@ def _rank(
             )
         )
     return results
+
+
+def _is_manager_title(words: list[str]) -> bool:
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    return (
+        first in MANAGER_WORDS
+        or first in MANAGER_WORDS_FIRST
+        or (len(words) > 1 and last in MANAGER_WORDS)
+        or "head of" in " ".join(words)
+    )
+
+
+def _field_manager(code: str) -> str:
+    for size in (4, 3, 2):
+        manager = FIELD_MANAGERS.get(code[:size])
+        if manager:
+            return manager
+    return ""
 
 
 def _job_for(

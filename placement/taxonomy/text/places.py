@@ -14,6 +14,7 @@ text settles it ("Cikarang, Bekasi"; "Tangerang District, Banten").
 from __future__ import annotations
 
 import csv
+import difflib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,8 @@ MAX_CONTEXT_LENGTH = 20_000
 # district names (many are everyday words) are then only taken after "kecamatan"/"kec".
 SHORT_TEXT_WORDS = 6
 MAX_WORDS = 5
+# How close a misspelt name must be (difflib ratio): "tanggerang" ~ "tangerang" is 0.95.
+FUZZY_CUTOFF = 0.88
 
 KIND_WORDS = {
     "kabupaten": "kabupaten",
@@ -41,6 +44,8 @@ KIND_WORDS = {
     "kotip": "kota",
 }
 DISTRICT_WORDS = {"kecamatan", "kec"}
+# One-word aliases that are also everyday words: only taken with a capital in prose.
+_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
     "barat",
@@ -167,6 +172,8 @@ class Gazetteer:
     names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
     districts: dict[str, list[Place]]  # compact district name -> districts
     prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
+    alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
+    name_keys: list[str]  # the keys of `names`, for the misspelling fallback
     by_code: dict[str, Place]
 
 
@@ -235,7 +242,23 @@ def gazetteer() -> Gazetteer:
     # An alias replaces what the reference names say for the same words ("jakarta" is the
     # province, not the prefix of five cities; "solo" is Surakarta).
     names.update(aliased)
-    return Gazetteer(names=names, districts=districts, prefixes=prefixes, by_code=by_code)
+    # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
+    alias_words = frozenset(
+        key
+        for key, found in aliased.items()
+        if key.isalpha()
+        and key not in COMMON_WORDS
+        and key not in _EVERYDAY_ALIASES
+        and all(p.level in ("regency", "district") for p in found)
+    )
+    return Gazetteer(
+        names=names,
+        districts=districts,
+        prefixes=prefixes,
+        alias_words=alias_words,
+        name_keys=sorted(k for k in names if len(k) >= 5),
+        by_code=by_code,
+    )
 
 
 @dataclass
@@ -262,8 +285,11 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
         return _compact(window)
 
     def accept(window: list[Token], places: list[Place]) -> bool:
-        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu").
+        # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu"),
+        # unless it is a locality of our alias table ("area cikarang").
         if short or len(window) > 1 or places[0].level == "remote":
+            return True
+        if window[0].text in index.alias_words:
             return True
         return window[0].original[:1].isupper() or window[0].original.isupper()
 
@@ -294,8 +320,35 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
                     score=0.8,
                 )
             )
+    if len(words) <= 3 and not mentions:
+        mentions.extend(_misspelt(words, index))
     mentions.sort(key=lambda m: m.first)
     return mentions
+
+
+def _misspelt(words: list[Token], index: Gazetteer) -> list[_Mention]:
+    """ "Tanggerang", "Surabay", "Jakrta": a short place text one or two letters off a name."""
+    found = []
+    for n in range(min(3, len(words)), 0, -1):
+        for first in range(len(words) - n + 1):
+            key = _compact(words[first : first + n])
+            if len(key) < 5 or key in COMMON_WORDS:
+                continue
+            close = difflib.get_close_matches(key, index.name_keys, n=1, cutoff=FUZZY_CUTOFF)
+            if close:
+                score = difflib.SequenceMatcher(None, key, close[0]).ratio()
+                found.append(
+                    _Mention(
+                        list(index.names[close[0]]),
+                        _join(words, first, first + n),
+                        first,
+                        first + n,
+                        score=round(0.8 * score, 3),
+                    )
+                )
+        if found:
+            return found
+    return found
 
 
 def _join(words: list[Token], first: int, last: int) -> str:
@@ -341,6 +394,19 @@ def _settle_from_context(mentions: list[_Mention], context: str) -> None:
     named = [m.candidates[0] for m in _mentions(words, short=False) if len(m.candidates) == 1]
     for words_kind in _kind_mentions(words):
         named.append(words_kind)
+    # Districts written as names ("Kawasan Industri CIKANDE", "Penempatan Pandaan") count
+    # when they lie in one of the alternatives.
+    regencies = {p.code for m in ambiguous for p in m.candidates}
+    index = gazetteer()
+    for found in find_phrases(words, index.districts, max_words=MAX_WORDS, key=_compact):
+        # A district named like a regency ("Tangerang" in Kota Tangerang) settles nothing.
+        if not words[found.first].original[:1].isupper() or (
+            _compact(words[found.first : found.last]) in index.names
+        ):
+            continue
+        inside = [d for d in found.value if d.regency_code in regencies]
+        if len(inside) == 1:
+            named.append(inside[0])
     for mention in ambiguous:
         supported = [
             p

@@ -46,14 +46,32 @@ _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
 )
 _TAG = re.compile(r"<[^<>]{0,200}>")
-_CONTEXT_LABEL = re.compile(r"(?i)^(industri|jenis|pasar|tren|alat kesehatan)\b")
+_CONTEXT_LABEL = re.compile(r"(?i)^(industri|jenis|pasar|tren|alat kesehatan|ekosistem)\b")
+# What an ad says about the employer ("perusahaan yang bergerak di bidang alat berat") and the
+# pay ("Tunjangan : BPJS, komunikasi") names no skill the job asks for.
+_ABOUT_EMPLOYER = re.compile(
+    r"(?i)\b(bergerak\s*(di|dalam)\s*bidang|bergerak\s+dibidang|(adalah|merupakan)\s+(sebuah\s+)?"
+    r"(perusahaan|distributor|produsen|toko)|perusahaan\s+(distributor|importir|penyedia)|"
+    r"is\s+an?\s+(\w+\s+){0,3}company|focus(ing|es)?\s+(in|on)|berfokus\s+(pada|di))\b"
+)
+_ABOUT_EMPLOYER_END = re.compile(
+    r"(?i)[.;\n]|\b(sebagai|membuka|membutuhkan|mencari|dibutuhkan|kami\s+(sedang|saat))\b"
+)
+_PAY_SECTION = re.compile(r"(?i)\b(tunjangan|insentif|benefits?|fasilitas)\s*:")
+_NEXT_SECTION = re.compile(
+    r"(?i)\b(keahlian|kualifikasi|persyaratan|tanggung\s+jawab|waktu\s+bekerja|requirements?|"
+    r"qualifications?|responsibilit\w*)\s*:"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\r\t•|]")
 _DUTY_PHRASES = {"bertanggung jawab", "bertanggungjawab"}
 _DUTY_WORDS = {"atas", "untuk", "terhadap", "dalam", "kepada", "pada", "penuh", "di", "sebagai"}
 _NOT_SALES = {"audiens", "audience", "pasar", "market", "produksi", "proyek", "kerja", "waktu"}
 _VETO_NEXT = {"target": _NOT_SALES, "targets": _NOT_SALES}
 _PAY_WORDS = {"komisi", "insentif", "bonus", "commission", "incentive"}
-_VETO_PREVIOUS = {"penjualan": _PAY_WORDS, "sales": _PAY_WORDS}
+_SALES_PAPERS = {"invoice", "faktur", "nota", "dari"}
+_VETO_PREVIOUS = {"penjualan": _PAY_WORDS | _SALES_PAPERS, "sales": _PAY_WORDS | _SALES_PAPERS}
+# "tim admin", "industri kreatif": a one-word skill right after these names a team or a trade.
+_GROUP_WORDS = {"tim", "team", "divisi", "departemen", "department", "industri", "industry"}
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -90,7 +108,7 @@ _GENERIC = _word_set(
     implementation development project projects program programs analysis design product
     kualifikasi persyaratan syarat requirements requirement qualifications qualification
     responsibilities tanggung jawab deskripsi description benefit fasilitas tugas job desc jobdesk
-    jobdesc pekerjaan lowongan posisi position gaji salary lokasi location catatan note
+    jobdesc pekerjaan lowongan posisi position gaji salary lokasi location catatan note keluar masuk
     """
 )
 
@@ -232,7 +250,21 @@ def _vetoed(window: list[Token], words: list[Token], position: int) -> bool:
     preceding = words[position - 1].text if position > 0 else ""
     if key in _DUTY_PHRASES and following:
         return following in _DUTY_WORDS or following.startswith(("me", "pe"))
+    if len(window) == 1 and preceding in _GROUP_WORDS:
+        return True
     return following in _VETO_NEXT.get(key, ()) or preceding in _VETO_PREVIOUS.get(key, ())
+
+
+def _not_about_the_job(text: str) -> list[tuple[int, int]]:
+    """Spans that describe the employer or the pay, where skill words are not requirements."""
+    spans = []
+    for match in _ABOUT_EMPLOYER.finditer(text):
+        end = _ABOUT_EMPLOYER_END.search(text, match.end(), match.end() + 300)
+        spans.append((match.start(), end.start() if end else min(len(text), match.end() + 300)))
+    for match in _PAY_SECTION.finditer(text):
+        end = _NEXT_SECTION.search(text, match.end())
+        spans.append((match.start(), end.start() if end else len(text)))
+    return spans
 
 
 def extract(text: str) -> Extraction:
@@ -252,10 +284,12 @@ def extract(text: str) -> Extraction:
         )
 
     found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS, accept=accept))
+    skipped = _not_about_the_job(masked)
+    found = [f for f in found if not any(s <= f.start < e for s, e in skipped)]
     skills = [SkillMention(f.value, f.start, f.end, text[f.start : f.end]) for f in found]
     unknown: list[str] = []
     seen: set[str] = set()
-    covered = [(m.start, m.end) for m in skills]
+    covered = [(m.start, m.end) for m in skills] + skipped
     for start, end in _segments(text):
         if any(s < end and start < e for s, e in covered):
             continue

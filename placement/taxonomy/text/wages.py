@@ -37,7 +37,7 @@ _MINIMUM_WAGE = re.compile(r"\b(umr|umk|ump|ums|upah minimum|minimum wage)\b")
 _CURRENCY = re.compile(r"\b(rp|idr|rupiah|usd|us\$|\$|sgd|myr|eur)\b|\$")
 # A number with its unit: 3.500.000 | 3,5 | 3.5 | 3500000 then jt/juta/rb/ribu/k/m/mio/million.
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s*"
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s*"
     r"(juta|jt|jta|jtan|mio|million|millions|mil|m|ribu|rb|rbu|k|ribuan|thousand)?(?![a-z])"
 )
 _UNIT = {
@@ -57,7 +57,7 @@ _UNIT = {
     "k": 1_000,
     "thousand": 1_000,
 }
-_UP_TO = re.compile(r"\b(up to|upto|hingga|sampai|maks|maksimal|maximum|max|s/d|sd|<)\s*$")
+_UP_TO = re.compile(r"\b(up to|upto|hingga|sampai|maks|maksimal|maximum|max|s/d|sd|<)\s*\.?\s*$")
 _FROM = re.compile(
     r"\b(min|minimal|minimum|mulai|mulai dari|dari|start from|starting|from|>|>=|at least)"
     r"\s*\.?\s*$"
@@ -164,7 +164,10 @@ def parse_wage(text: str) -> Wage:
     values = [v for v, _p in money[:2]]
     low, high = min(values), max(values)
     if len(values) == 1:
-        before = text[: money[0][1]]
+        # "Up to Rp 8.000.000": the currency sits between the word and the amount.
+        before = re.sub(
+            r"(rp\.?|idr|usd|us\$|\$|sgd|myr|eur)\s*$", "", text[: money[0][1]].rstrip()
+        )
         if _UP_TO.search(before):
             low = None
         elif _FROM.search(before):

@@ -4,9 +4,9 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.utils import DatabaseError
 
-from officers.models import Office
 from placement.ledger.models import Event, EventKind
 from placement.ledger.services import age_group, history, record
+from placement.offices.models import Office
 from placement.taxonomy.models import Regency
 
 
@@ -27,7 +27,7 @@ def event(db):
 
 def test_record_fills_in_the_province_from_the_regency(event):
     assert event.province_id == "62"
-    assert event.subject_type == "officers.office"
+    assert event.subject_type == "offices.office"
     assert list(history(Office.objects.get(code="62.71"))) == [event]
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from employers.models import Vacancy
 from jobseekers.models import JobSeeker
 from jobseekers.services import add_months
-from officers.models import Activity
 from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity
 from placement.pipeline import services
 from placement.pipeline.models import FollowUp, Placement
 from placement.pipeline.services import placement_scope

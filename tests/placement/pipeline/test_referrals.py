@@ -13,12 +13,13 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from jobseekers.models import JobSeeker
-from officers.models import Activity, SeekerCase
 from placement.accounts.models import AuditEvent
 from placement.ledger.models import Event, EventKind
+from placement.offices.models import Activity, SeekerCase
 from placement.pipeline import services
 from placement.pipeline.models import Placement, Referral
 from tests.factories import EmployerUserFactory, JobSeekerFactory, UserFactory, VacancyFactory
+from tests.helpers import pdf_text
 from tests.officers.conftest import (  # noqa: F401
     add_match,
     andi,
@@ -139,10 +140,11 @@ def test_the_referral_letter_carries_the_ak1_number_education_and_employer(refer
         ).get(pk=referral.pk)
     )
     assert pdf.startswith(b"%PDF")
-    assert referral.seeker.ak1_number.encode() in pdf
-    assert b"PT Kahayan Uji" in pdf
-    assert b"SMA" in pdf or b"SLTA" in pdf
-    assert referral.seeker.nik.encode() not in pdf
+    text = pdf_text(pdf)
+    assert referral.seeker.ak1_number in text
+    assert "PT Kahayan Uji" in text
+    assert "SMA" in text or "SLTA" in text
+    assert referral.seeker.nik not in text
 
 
 # --- Officer pages -----------------------------------------------------------------------------

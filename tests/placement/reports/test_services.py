@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from officers.models import Office
+from placement.offices.models import Office
 from placement.reports import services
 from placement.reports.models import IpkReport
 from placement.reports.tasks import build_monthly_reports

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from officers.models import Activity, Officer
 from placement.accounts.models import AuditEvent
+from placement.offices.models import Activity, Officer
 from placement.reports.models import StandardTime
 from placement.reports.workload import effective_hours, workload
 from tests.factories import OfficerFactory
@@ -186,7 +186,7 @@ def test_the_evidence_export_lists_every_activity_and_is_audited(client, victor,
     assert len(rows) == 1100
     assert rows[0][2] == "interview"
     assert rows[0][5] == "note: AK/II"
-    assert AuditEvent.objects.filter(action="export", object_type="officers.officer").count() == 1
+    assert AuditEvent.objects.filter(action="export", object_type="offices.officer").count() == 1
     csv_response = client.get(f"/officer/reports/officers/{pk}/evidence/csv/", PERIOD)
     assert csv_response.content.decode("utf-8-sig").count("\n") == 1101
 

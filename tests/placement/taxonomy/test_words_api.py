@@ -154,3 +154,11 @@ def test_the_regency_list_finds_a_locality(client, db):
         for r in client.get("/api/v1/taxonomy/regions/", {"q": "Bekasi"}).json()["results"]
     ]
     assert set(names[:2]) == {"Kota Bekasi", "Kabupaten Bekasi"}
+
+
+def test_resolve_uses_the_context_to_choose_kota_or_kabupaten(client, db):
+    response = client.get(
+        RESOLVE, {"q": "Bekasi", "context": "Lokasi kerja: Jl. Industri, Cikarang"}
+    )
+    results = response.json()["results"]
+    assert [(r["code"], r["ambiguous"]) for r in results] == [("32.16", False)]

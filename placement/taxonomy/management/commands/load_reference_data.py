@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
 
+from placement.offices.services import sync_offices
 from placement.taxonomy.loaders import load_all
 
 
@@ -18,11 +17,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         for result in load_all():
             self.stdout.write(str(result))
-        # Apps that derive rows from the reference data (e.g. one office per region) hook in here.
-        for path in settings.ANTARKERJA["AFTER_REFERENCE_DATA"]:
-            outcome = import_string(path)()
-            if outcome:
-                self.stdout.write(str(outcome))
+        # One office per region, derived from the regions just loaded.
+        self.stdout.write(sync_offices())
         self.stdout.write(
             self.style.SUCCESS(f"Reference data loaded in {time.monotonic() - started:.1f} s.")
         )

@@ -140,3 +140,17 @@ def test_the_saved_artefact_is_used_only_while_its_sources_are_unchanged(tmp_pat
     assert loaded.similar(["admin gudang"]) == index.similar(["admin gudang"])
     monkeypatch.setattr(occupations, "_source_hash", lambda: "another")
     assert OccupationIndex.load(path) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Kepala Bagian Keuangan", "1211"),
+        ("Head of Warehouse Operations", "1324"),
+        ("Area Sales Director", "1221"),
+        ("Sopir Pribadi Direktur", "8322"),  # drives the director: not a manager
+        ("Sekretaris Direktur Utama", "3343"),
+    ],
+)
+def test_a_manager_is_the_manager_of_the_field_the_title_names(title, code):
+    assert top(title) == code

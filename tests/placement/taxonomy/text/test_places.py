@@ -99,3 +99,23 @@ def test_nonsense_resolves_to_nothing(text):
 
 def test_a_very_long_text_is_cut_not_refused():
     assert codes("Surabaya " + "x" * 10_000) == ["35.78"]
+
+
+def test_the_description_settles_an_ambiguous_name():
+    assert codes_with("Tangerang", "Penempatan di gudang Cikupa") == ["36.03"]
+    assert codes_with("Bekasi", "siap ditempatkan di area cikarang") == ["32.16"]
+    assert codes_with("Serang", "Lokasi KAWASAN INDUSTRI MODERN CIKANDE") == ["36.04"]
+    assert codes_with("Yogyakarta", "Kantor kami di Sleman") == ["34.04"]
+    # Context never adds a place of its own.
+    assert codes_with("Surabaya", "cabang Jakarta dan Medan") == ["35.78"]
+
+
+def codes_with(text: str, context: str) -> list[str]:
+    return [r.place.code for r in resolve(text, context=context)]
+
+
+def test_a_misspelt_name_is_still_found_with_a_lower_score():
+    first = resolve_one("Surabay")
+    assert first.place.code == "35.78" and first.score < 1
+    assert codes("Tanggerang") == ["36.71", "36.03"]
+    assert resolve("Xqzvbn") == []

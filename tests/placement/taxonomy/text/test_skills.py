@@ -64,3 +64,23 @@ def test_bad_input_gives_nothing():
 def test_a_long_text_is_read_to_its_limit():
     result = extract(("Bisa menjahit. " * 1000) + "Bisa mengelas.")
     assert labels(result.uris) == ["sew pieces of fabric", "welding techniques"]
+
+
+def test_words_about_the_employer_or_the_pay_are_not_required_skills():
+    text = (
+        "PT Contoh adalah perusahaan yang bergerak di bidang alat berat. "
+        "Kami mencari welder yang bisa mengelas.\n"
+        "Tunjangan : BPJS, tunjangan komunikasi\nKeahlian : negosiasi"
+    )
+    assert labels(extract(text).uris) == ["welding techniques", "negotiate price"]
+
+
+def test_a_word_naming_a_team_or_a_duty_is_not_a_skill():
+    assert extract("Berkoordinasi dengan tim admin").uris == []
+    assert extract("Bertanggung jawab atas stok gudang").uris != []
+    assert "act reliably" not in labels(extract("Bertanggung jawab atas kas").uris)
+    assert labels(extract("Jujur dan bertanggung jawab").uris) == [
+        "demonstrate trustworthiness",
+        "act reliably",
+    ]
+    assert extract("menarik perhatian target audiens").uris == []

@@ -47,3 +47,12 @@ def test_no_amount_is_not_stated(text):
 def test_a_foreign_currency_is_kept_as_such():
     wage = parse_wage("USD 1,500/month")
     assert (wage.currency, wage.min) == ("USD", 1500)
+
+
+def test_a_bound_word_before_the_currency_still_counts():
+    assert (parse_wage("Up to Rp 8.000.000").min, parse_wage("Up to Rp 8.000.000").max) == (
+        None,
+        8_000_000,
+    )
+    assert parse_wage("Mulai dari Rp 3 juta").max is None
+    assert parse_wage("Rp3.500.000").min == 3_500_000

@@ -1,0 +1,55 @@
+"""Demo accounts of the Contract (DESIGN.md): national admin, officers, employers, seekers."""
+
+from __future__ import annotations
+
+import random
+
+from placement.accounts.models import Role, User
+from placement.offices.models import Office, Officer
+from placement.offices.services import NATIONAL_CODE, sync_offices
+
+DEMO_PASSWORD = "antarkerja-demo"  # noqa: S105 - public by design, refused when DEBUG is off
+DEMO_DOMAIN = "antarkerja.example"
+
+# (e-mail local part, role, office code, full name, position)
+STAFF = [
+    ("admin", Role.NATIONAL, NATIONAL_CODE, "Admin Nasional", Officer.Position.ADMINISTRATOR),
+    ("officer.62", Role.OFFICER, "62", "Ratna Sari Dewi", Officer.Position.AHLI_MADYA),
+    ("officer.6271", Role.OFFICER, "62.71", "Budi Santoso", Officer.Position.AHLI_MUDA),
+    ("officer.6201", Role.OFFICER, "62.01", "Siti Rahmawati", Officer.Position.AHLI_PERTAMA),
+]
+# Employer and seeker users; their company and profile come from the employers and jobseekers
+# seeders.
+PUBLIC = [
+    ("employer.6271", Role.EMPLOYER, "Hendra Wijaya"),
+    ("employer.6201", Role.EMPLOYER, "Agus Salim"),
+    ("seeker.6271", Role.SEEKER, "Dewi Lestari"),
+    ("seeker.6201", Role.SEEKER, "Andi Pratama"),
+]
+
+
+def demo_user(local: str, role: str, full_name: str) -> User:
+    """Get or create one demo user with the public demo password."""
+    email = f"{local}@{DEMO_DOMAIN}"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email, DEMO_PASSWORD, role=role, full_name=full_name)
+    return user
+
+
+def seed(*, stdout, options: dict, rng: random.Random) -> None:
+    """Create the demo staff and public users (idempotent)."""
+    if not Office.objects.exists():
+        sync_offices()
+    offices = {o.code: o for o in Office.objects.filter(code__in=[s[2] for s in STAFF])}
+    for local, role, office_code, full_name, position in STAFF:
+        user = demo_user(local, role, full_name)
+        if role == Role.NATIONAL and not user.is_superuser:
+            user.is_staff = user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
+        Officer.objects.get_or_create(
+            user=user, defaults={"office": offices[office_code], "position": position}
+        )
+    for local, role, full_name in PUBLIC:
+        demo_user(local, role, full_name)
+    stdout.write(f"Demo accounts: {len(STAFF) + len(PUBLIC)} (password {DEMO_PASSWORD})")

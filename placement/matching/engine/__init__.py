@@ -1,0 +1,172 @@
+"""Matching engine: score every admissible seeker-vacancy pair, keep the best K on both sides.
+
+Pure numpy/scipy: arrays in, arrays out; no Django, no I/O (STYLE.md, "Matching code").
+
+Score
+-----
+A pair is scored only if it passes the hard filters: the seeker's education is at least the
+vacancy's minimum; the location is admissible (same regency always; same province if the seeker's
+scope >= 1; anywhere in Indonesia if scope >= 2; an overseas vacancy only if scope == 3); and the
+vacancy's age and sex limits, where it states them (0 = no limit). The score is
+``100 * sum(w_c * component_c)`` in [0, 100], each component in [0, 1]:
+
+- skills: IDF-weighted share of the vacancy's required skills the seeker holds, plus up to 0.25 for
+  its optional skills (IDF-weighted share of them), clipped to 1. A vacancy listing only optional
+  skills weighs them like required ones; a vacancy listing none scores 0 (no evidence).
+  ``idf = ln((1 + n_seekers) / (1 + seekers_with_skill)) + 1``, rounded to 1/1000.
+- occupation: the best KBJI prefix match over the seeker's four slots: 4 digits 1, 3 -> 0.75,
+  2 -> 0.5, 1 -> 0.25, else 0. Codes are 4-digit integers ("0110" -> 110), so a prefix is an
+  integer division by 10, 100, 1000.
+- education: 1 when the seeker meets the minimum, minus 0.1 per level beyond two levels above it
+  (heavy over-qualification often ends in early quits), never below 0.5.
+- experience: min(1, seeker months / required months); 1 when nothing is required.
+- location: same regency 1, same province 0.6, elsewhere in Indonesia 0.3, overseas vacancy 0.3.
+- wage: 1 when the expectation is within the vacancy's maximum or either is unknown (0); beyond
+  the maximum it falls linearly in the log of the ratio, reaching 0 at about 1.5x the maximum.
+  Wages are compared on a 0.4 % log grid (``WAGE_GRID``), so the arithmetic stays integer (an
+  expectation less than 0.4 % above the maximum can still count as within it).
+
+Exactness: every component is an integer in 0..1000 and weights are rounded to 0.001, so a score is
+an integer number of 1/10,000 points. Pairs compare by (score, then smaller id), so the fast engine
+and the per-pair reference agree exactly, ties included.
+
+How it is fast
+--------------
+Pairs are visited in blocks that are exactly admissible on location, each pair in exactly one:
+(vacancies of regency r x scope-0 seekers of r), (vacancies of province p x scope-1 seekers of p),
+(all domestic vacancies x every seeker who accepts anywhere, scope >= 2), (overseas vacancies x
+scope-3 seekers). Within a block seekers are sorted by education and vacancies by minimum
+education, so a chunk of seekers only meets the prefix of vacancies whose minimum it can pass.
+Each tile (512 vacancies x 2,048 seekers, int32) is filled by row gathers from small per-chunk
+tables (education + experience + age/sex per vacancy group, occupation per KBJI code, location per
+regency), one broadcast wage term, and the sparse skill product ``vacancy_weights @ skills.T``
+(clipped while still sparse, then added in place). The top K of both sides are kept with running
+thresholds: only entries at or above a list's current K-th score are merged, and a list still
+filling gets a valid bound from the tile itself (the smallest of K disjoint group maxima), so a
+tile is never sorted. PERFORMANCE.md has the measured figures this is designed against;
+benchmarks/bench_matching.py measures it.
+"""
+
+from __future__ import annotations
+
+from placement.matching.engine.arrays import (
+    Explanations,
+    MatchResult,
+    MatchStats,
+    SeekerArrays,
+    TopK,
+    UnitResult,
+    VacancyArrays,
+    WorkTask,
+    WorkUnit,
+)
+from placement.matching.engine.constants import (
+    CHUNK_SEEKERS,
+    COMPONENTS,
+    DEFAULT_WEIGHTS,
+    EDUCATION_FLOOR,
+    EDUCATION_SLACK,
+    EDUCATION_STEP,
+    IDF_SCALE,
+    LOCATION_ELSEWHERE,
+    LOCATION_OVERSEAS,
+    LOCATION_SAME_PROVINCE,
+    LOCATION_SAME_REGENCY,
+    MAX_UNITS,
+    OCCUPATION_PER_DIGIT,
+    OPTIONAL_SKILL_SHARE,
+    SCOPE_ABROAD,
+    SCOPE_NATIONAL,
+    SCOPE_PROVINCE,
+    SCOPE_REGENCY,
+    SCORE_DIVISOR,
+    TILE_VACANCIES,
+    UNIT,
+    WAGE_GRID,
+    WAGE_GRID_RATIO,
+    WAGE_STEP,
+    WAGE_STEPS_TO_ZERO,
+)
+from placement.matching.engine.pairs import attach_components, explain_pairs, score_pairs
+from placement.matching.engine.prepare import Prepared, prepare
+from placement.matching.engine.reference import reference_match
+from placement.matching.engine.run import (
+    SeekerTopKMerger,
+    apply_seeker_cap,
+    concat_topk,
+    match,
+    match_stats,
+    match_units,
+    merge_seeker_topk,
+)
+from placement.matching.engine.scoring import (
+    education_units,
+    experience_units,
+    occupation_level,
+    skill_idf,
+    vacancy_skill_weights,
+    wage_step,
+    wage_units,
+    weight_units,
+)
+from placement.matching.engine.units import admissible_pair_counts, plan_units
+
+__all__ = [
+    "CHUNK_SEEKERS",
+    "COMPONENTS",
+    "DEFAULT_WEIGHTS",
+    "EDUCATION_FLOOR",
+    "EDUCATION_SLACK",
+    "EDUCATION_STEP",
+    "IDF_SCALE",
+    "LOCATION_ELSEWHERE",
+    "LOCATION_OVERSEAS",
+    "LOCATION_SAME_PROVINCE",
+    "LOCATION_SAME_REGENCY",
+    "MAX_UNITS",
+    "OCCUPATION_PER_DIGIT",
+    "OPTIONAL_SKILL_SHARE",
+    "SCOPE_ABROAD",
+    "SCOPE_NATIONAL",
+    "SCOPE_PROVINCE",
+    "SCOPE_REGENCY",
+    "SCORE_DIVISOR",
+    "TILE_VACANCIES",
+    "UNIT",
+    "WAGE_GRID",
+    "WAGE_GRID_RATIO",
+    "WAGE_STEP",
+    "WAGE_STEPS_TO_ZERO",
+    "Explanations",
+    "MatchResult",
+    "MatchStats",
+    "Prepared",
+    "SeekerArrays",
+    "SeekerTopKMerger",
+    "TopK",
+    "UnitResult",
+    "VacancyArrays",
+    "WorkTask",
+    "WorkUnit",
+    "admissible_pair_counts",
+    "apply_seeker_cap",
+    "attach_components",
+    "concat_topk",
+    "education_units",
+    "experience_units",
+    "explain_pairs",
+    "match",
+    "match_stats",
+    "match_units",
+    "merge_seeker_topk",
+    "occupation_level",
+    "plan_units",
+    "prepare",
+    "reference_match",
+    "score_pairs",
+    "skill_idf",
+    "vacancy_skill_weights",
+    "wage_step",
+    "wage_units",
+    "weight_units",
+]

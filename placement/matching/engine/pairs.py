@@ -1,0 +1,133 @@
+"""Matching engine: scoring chosen pairs: components, explanations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from placement.matching.engine.arrays import Explanations, SeekerArrays, TopK, VacancyArrays
+from placement.matching.engine.constants import (
+    COMPONENTS,
+    LOCATION_ELSEWHERE,
+    LOCATION_OVERSEAS,
+    LOCATION_SAME_PROVINCE,
+    LOCATION_SAME_REGENCY,
+    OCCUPATION_PER_DIGIT,
+    SCOPE_ABROAD,
+    SCOPE_NATIONAL,
+    SCOPE_PROVINCE,
+    UNIT,
+)
+from placement.matching.engine.helpers import _binary_csr, _units
+from placement.matching.engine.prepare import Prepared
+from placement.matching.engine.scoring import (
+    education_units,
+    experience_units,
+    occupation_level,
+    wage_units,
+)
+
+
+def score_pairs(
+    prepared: Prepared, seeker_index: np.ndarray, vacancy_index: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Score units, components (n, 6, integers 0..1000) and admissibility of given pairs."""
+    s = np.asarray(seeker_index, dtype=np.int64)
+    v = np.asarray(vacancy_index, dtype=np.int64)
+    components, admissible = _pair_components(prepared, s, v)
+    if len(s):
+        held = prepared.vacancy_skill_units[v].multiply(prepared.skills[s]).tocsr()
+        components[:, 0] = np.minimum(np.asarray(held.sum(axis=1)).ravel(), UNIT)
+    return components @ prepared.weights, components, admissible
+
+
+def attach_components(topk: TopK, prepared: Prepared, batch: int = 1 << 20) -> TopK:
+    """The same lists with each entry's six components (float32 in [0, 1]).
+
+    The skills component is recovered exactly from the engine's score, which is an integer
+    weighted sum (score - the five cheap components) / skills weight: no sparse work per pair.
+    """
+    out = np.empty((len(topk), len(COMPONENTS)), dtype=np.float32)
+    w_skills = int(prepared.weights[0])
+    for a in range(0, len(topk), batch):
+        part = slice(a, a + batch)
+        s = topk.seeker_index[part].astype(np.int64)
+        v = topk.vacancy_index[part].astype(np.int64)
+        if w_skills:
+            components, _ = _pair_components(prepared, s, v)
+            rest = components @ prepared.weights
+            components[:, 0] = (_units(topk.score[part]) - rest) // w_skills
+        else:
+            _, components, _ = score_pairs(prepared, s, v)
+        out[part] = components / UNIT
+    return replace(topk, components=out)
+
+
+def _pair_components(
+    prepared: Prepared, s: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every component but skills (left 0) and the hard filters, pair by pair, vectorised."""
+    p = prepared
+    seekers, vacancies = p.seekers, p.vacancies
+    components = np.zeros((len(s), len(COMPONENTS)), dtype=np.int64)
+    codes = seekers.occupations[s].astype(np.int64)
+    wanted = vacancies.occupation[v].astype(np.int64)[:, None]
+    components[:, 1] = occupation_level(codes, wanted).max(axis=1, initial=0)
+    components[:, 1] *= OCCUPATION_PER_DIGIT
+    over = p.s_education[s] - p.v_education[v]
+    components[:, 2] = education_units(np.maximum(over, 0))
+    components[:, 3] = experience_units(p.s_experience[s], p.v_experience[v])
+    same_regency = p.s_regency[s] == p.v_regency[v]
+    same_province = p.s_province[s] == p.v_province[v]
+    location = np.where(
+        same_regency,
+        LOCATION_SAME_REGENCY,
+        np.where(same_province, LOCATION_SAME_PROVINCE, LOCATION_ELSEWHERE),
+    )
+    overseas = p.v_overseas[v]
+    components[:, 4] = np.where(overseas, LOCATION_OVERSEAS, location)
+    components[:, 5] = wage_units(seekers.expected_wage[s], vacancies.wage_max[v])
+
+    scope = seekers.scope[s]
+    domestic_ok = same_regency | (same_province & (scope >= SCOPE_PROVINCE))
+    domestic_ok |= scope >= SCOPE_NATIONAL
+    admissible = np.where(overseas, scope == SCOPE_ABROAD, domestic_ok) & (over >= 0)
+    sex = p.v_sex[v]
+    admissible &= (sex == 0) | (p.s_sex[s] == sex)
+    admissible &= (p.v_age_min[v] == 0) | (p.s_age[s] >= p.v_age_min[v])
+    admissible &= (p.v_age_max[v] == 0) | (p.s_age[s] <= p.v_age_max[v])
+    return components, admissible
+
+
+def explain_pairs(
+    seekers: SeekerArrays,
+    vacancies: VacancyArrays,
+    seeker_index: np.ndarray,
+    vacancy_index: np.ndarray,
+) -> Explanations:
+    """Matched required, missing required and matched optional skills of each pair."""
+    n_skills = max(
+        seekers.skills.shape[1],
+        vacancies.required_skills.shape[1],
+        vacancies.optional_skills.shape[1],
+    )
+    s = np.asarray(seeker_index, dtype=np.int64)
+    v = np.asarray(vacancy_index, dtype=np.int64)
+    required = _binary_csr(vacancies.required_skills, n_skills)[v]
+    optional = _binary_csr(vacancies.optional_skills, n_skills)[v]
+    held = _binary_csr(seekers.skills, n_skills)[s]
+    matched_required = _canonical(required.multiply(held))
+    missing_required = _canonical(required - matched_required)
+    optional_only = _canonical(optional - optional.multiply(required))
+    matched_optional = _canonical(optional_only.multiply(held))
+    return Explanations(matched_required, missing_required, matched_optional)
+
+
+def _canonical(m: sp.spmatrix) -> sp.csr_matrix:
+    """CSR with sorted indices and no stored zeros."""
+    m = sp.csr_matrix(m)
+    m.eliminate_zeros()
+    m.sort_indices()
+    return m

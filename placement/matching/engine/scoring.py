@@ -1,0 +1,114 @@
+"""Matching engine: scoring definitions shared by the engine, the pair scorer and the reference."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import scipy.sparse as sp
+
+from placement.matching.engine.constants import (
+    COMPONENTS,
+    EDUCATION_FLOOR,
+    EDUCATION_SLACK,
+    EDUCATION_STEP,
+    IDF_SCALE,
+    OPTIONAL_SKILL_SHARE,
+    UNIT,
+    WAGE_GRID,
+    WAGE_STEP,
+    WAGE_STEPS_TO_ZERO,
+)
+from placement.matching.engine.helpers import (
+    _binary_csr,
+    _csr_from_keys,
+    _cumulative_floor,
+    _pair_keys,
+)
+
+
+def weight_units(weights: Mapping[str, float]) -> np.ndarray:
+    """Weights as integers summing to UNIT (largest remainder, ties to the earlier component)."""
+    if set(weights) != set(COMPONENTS):
+        raise ValueError(f"weights must have exactly the keys {COMPONENTS}")
+    raw = np.array([float(weights[c]) for c in COMPONENTS])
+    if (raw < 0).any() or abs(raw.sum() - 1.0) > 1e-6:
+        raise ValueError("weights must be non-negative and sum to 1")
+    scaled = raw * UNIT
+    units = np.floor(scaled + 1e-9).astype(np.int64)
+    short = UNIT - int(units.sum())
+    order = np.lexsort((np.arange(len(raw)), -(scaled - units)))
+    units[order[:short]] += 1
+    return units
+
+
+def skill_idf(skills: sp.spmatrix | sp.sparray, n_skills: int | None = None) -> np.ndarray:
+    """Smoothed inverse document frequency of each skill over seekers, as integers x1000."""
+    binary = _binary_csr(skills, n_skills)
+    df = np.bincount(binary.indices, minlength=binary.shape[1])
+    idf = np.log((1.0 + binary.shape[0]) / (1.0 + df)) + 1.0
+    return np.rint(idf * IDF_SCALE).astype(np.int64)
+
+
+def vacancy_skill_weights(
+    required: sp.spmatrix | sp.sparray,
+    optional: sp.spmatrix | sp.sparray,
+    idf: np.ndarray,
+) -> sp.csr_matrix:
+    """Each vacancy's skill weights in component units: required sum to 1000, optional to 250.
+
+    A skill's weight is its share of the list's IDF, distributed by cumulative flooring so a full
+    match is exactly 1000: ``floor(B * C_k / T) - floor(B * C_(k-1) / T)`` over skills in index
+    order (C cumulative IDF, T total, B the budget). Optional skills also listed as required count
+    once, as required; a vacancy with only optional skills gives them the full budget.
+    """
+    n_skills = len(idf)
+    req = _binary_csr(required, n_skills)
+    opt = _binary_csr(optional, n_skills)
+    req_keys = _pair_keys(req)
+    opt_keys = _pair_keys(opt)
+    opt = _csr_from_keys(opt_keys[~np.isin(opt_keys, req_keys)], opt.shape)
+    has_required = np.diff(req.indptr) > 0
+    budget_optional = np.where(has_required, OPTIONAL_SKILL_SHARE, UNIT)
+    w_req = _cumulative_floor(req, idf, np.full(req.shape[0], UNIT))
+    w_opt = _cumulative_floor(opt, idf, budget_optional)
+    return (w_req + w_opt).tocsr().astype(np.int32)
+
+
+def occupation_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Number of leading digits two 4-digit codes share (0..4); -1 shares nothing."""
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    # Prefixes are nested, so counting equal prefixes gives the longest shared one.
+    level = (a // 1000 == b // 1000).astype(np.int64)
+    level += a // 100 == b // 100
+    level += a // 10 == b // 10
+    level += a == b
+    return np.where((a >= 0) & (b >= 0), level, 0)
+
+
+def education_units(over: np.ndarray) -> np.ndarray:
+    """Education component (0..1000) for levels above the minimum (>= 0)."""
+    penalty = EDUCATION_STEP * np.maximum(np.asarray(over) - EDUCATION_SLACK, 0)
+    return np.maximum(UNIT - penalty, EDUCATION_FLOOR)
+
+
+def experience_units(months: np.ndarray, required: np.ndarray) -> np.ndarray:
+    """Experience component (0..1000): min(1, months / required), 1 when nothing is required."""
+    months = np.asarray(months, dtype=np.int64)
+    required = np.asarray(required, dtype=np.int64)
+    share = UNIT * np.minimum(months, required) // np.maximum(required, 1)
+    return np.where(required > 0, share, UNIT)
+
+
+def wage_step(wage: np.ndarray) -> np.ndarray:
+    """Position of a wage on the 0.4 % log grid (unknown wages give -1)."""
+    return np.searchsorted(WAGE_GRID, np.asarray(wage, dtype=np.int64), side="right") - 1
+
+
+def wage_units(expected: np.ndarray, maximum: np.ndarray) -> np.ndarray:
+    """Wage component (0..1000) of an expectation against a vacancy's maximum."""
+    expected = np.asarray(expected)
+    maximum = np.asarray(maximum)
+    over = np.clip(wage_step(expected) - wage_step(maximum), 0, WAGE_STEPS_TO_ZERO)
+    return np.where((expected > 0) & (maximum > 0), UNIT - WAGE_STEP * over, UNIT)

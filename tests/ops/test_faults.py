@@ -1,0 +1,569 @@
+"""The fault matrix of SECURITY.md with real PostgreSQL, Redis, Celery workers, beat and gunicorn.
+
+Every process here is started by the test (its own Redis on a free port, workers, beats, a
+gunicorn) and stopped by its process id (process group); each wait is bounded. The nightly run of
+one date is done undisturbed first; every fault run must end with exactly those rows.
+
+F1 kill -9 of one pool child mid-unit   F3 Redis SHUTDOWN NOSAVE + restart mid-run
+F4 pg_terminate_backend: a worker mid-unit; web requests   F5 two beats at once
+F6 a countdown against a short visibility timeout   (F2, the whole worker killed:
+tests/placement/matching/test_worker_faults.py)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.celery, pytest.mark.faults]
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_DATE = datetime.date.today().isoformat()
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(args: list[str], env: dict, log: Path | None = None) -> subprocess.Popen:
+    out = log.open("ab") if log else subprocess.DEVNULL
+    return subprocess.Popen(
+        args,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,  # its own process group: stopped with its children, only them
+        stdout=out,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+    )
+
+
+def _stop(process: subprocess.Popen, timeout: float = 20) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def _wait_for(predicate, timeout: float, what: str, every: float = 0.3) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(every)
+
+
+class Redis:
+    """A redis-server owned by the test, on its own port, without persistence."""
+
+    def __init__(self, folder: Path) -> None:
+        self.port = _free_port()
+        self.folder = folder
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = _start(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            os.environ.copy(),
+        )
+        _wait_for(self.ping, 20, "redis-server to answer")
+
+    def ping(self) -> bool:
+        import redis
+
+        try:
+            return bool(redis.Redis(port=self.port, socket_timeout=1).ping())
+        except redis.RedisError:
+            return False
+
+    def shutdown_nosave(self) -> None:
+        import redis
+
+        # The server closes the connection as it goes.
+        with contextlib.suppress(redis.ConnectionError):
+            redis.Redis(port=self.port, socket_timeout=2).shutdown(nosave=True)
+        self.process.wait(timeout=20)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            _stop(self.process)
+
+
+# --- the environment -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory):
+    """A fresh database with a synthetic population, a test-owned Redis, the workers' env."""
+    import dj_database_url
+    import psycopg2
+
+    base = os.environ["DATABASE_URL"]
+    config = dj_database_url.parse(base)
+    name = f"{config['NAME']}_faults"
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"] or "postgres",
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        password=config["PASSWORD"] or None,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    folder = tmp_path_factory.mktemp("faults")
+    redis = Redis(folder)
+    redis.start()
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TEST_REDIS_URL")},
+        "DEBUG": "1",
+        "DATABASE_URL": base.rsplit("/", 1)[0] + "/" + name,
+        "REDIS_URL": redis.url,
+        "VAR_DIR": str(folder / "var"),
+        "MATCHING_TASKS": "6",
+        "MATCHING_UNIT_DELAY_MS": "1500",
+        "MATCHING_UNIT_STALE_SECONDS": "2",
+        "OPENBLAS_NUM_THREADS": "1",
+        "PROMETHEUS_MULTIPROC_DIR": str(folder / "metrics"),
+    }
+    (folder / "metrics").mkdir()
+    try:
+        for args in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_reference_data"],
+            [
+                "load_synthetic_population",
+                "--seekers",
+                "3000",
+                "--vacancies",
+                "300",
+                "--seed",
+                "11",
+            ],
+        ):
+            _manage(env, *args)
+        state = {"env": env, "redis": redis, "admin": admin, "db": name, "folder": folder}
+        worker = _worker(state, "baseline")
+        try:
+            _manage(env, "run_matching", "--date", RUN_DATE)
+        finally:
+            _stop(worker)
+        assert _run_state(env)[0] == "succeeded"
+        state["baseline"] = _rows(env)
+        assert len(state["baseline"]) > 500
+        yield state
+    finally:
+        redis.stop()
+        admin.close()
+
+
+def _manage(env: dict, *args: str, timeout: float = 300) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def _worker(state: dict, name: str, env: dict | None = None, log: Path | None = None):
+    return _start(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "placement",
+            "worker",
+            "-c",
+            "2",
+            "-n",
+            f"{name}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "info",
+        ],
+        env or state["env"],
+        log or state["folder"] / f"worker-{name}.log",
+    )
+
+
+def _query(env: dict, sql: str, params=None) -> list[tuple]:
+    import psycopg2
+
+    connection = psycopg2.connect(env["DATABASE_URL"])
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    finally:
+        connection.close()
+
+
+def _rows(env: dict) -> list[tuple]:
+    return _query(
+        env,
+        "SELECT seeker_id, vacancy_id, round(score::numeric, 4), rank_for_vacancy, "
+        "rank_for_seeker, matched_skills, missing_skills FROM matching_match "
+        "ORDER BY seeker_id, vacancy_id",
+    )
+
+
+def _run_state(env: dict, day: str = RUN_DATE) -> tuple[str, int, int]:
+    rows = _query(
+        env,
+        "SELECT status, units_done, units_total FROM matching_matchrun "
+        "WHERE run_on = %s AND province = ''",
+        [day],
+    )
+    return rows[0] if rows else ("missing", 0, 0)
+
+
+def _units(env: dict, status: str) -> int:
+    return _query(
+        env,
+        "SELECT count(*) FROM matching_matchunit u JOIN matching_matchrun r ON r.id = u.run_id "
+        "WHERE r.run_on = %s AND r.province = '' AND u.status = %s",
+        [RUN_DATE, status],
+    )[0][0]
+
+
+def _attempts(env: dict) -> tuple[int, int]:
+    return _query(
+        env,
+        "SELECT count(*), sum(attempts) FROM matching_matchunit u JOIN matching_matchrun r "
+        "ON r.id = u.run_id WHERE r.run_on = %s AND r.province = ''",
+        [RUN_DATE],
+    )[0]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _assert_same_as_undisturbed(state: dict) -> None:
+    env = state["env"]
+    assert _query(env, "SELECT count(*) FROM matching_matchrun WHERE run_on = %s", [RUN_DATE]) == [
+        (1,)
+    ]
+    after = _rows(env)
+    assert len({(r[0], r[1]) for r in after}) == len(after)  # no duplicate pair
+    assert after == state["baseline"]  # nothing lost, nothing extra
+
+
+def _reconcile(env: dict) -> None:
+    _manage(
+        env,
+        "shell",
+        "-c",
+        "from placement.matching.tasks import reconcile_runs; print(reconcile_runs())",
+    )
+
+
+# --- F1 ---------------------------------------------------------------------------------------
+
+
+def test_f1_a_killed_pool_child_has_its_unit_run_again_without_duplicates(services):
+    env = services["env"]
+    worker = _worker(services, "f1")
+    try:
+        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
+        # Both pool children are inside a unit (each holds its unit's row lock for 1.5 s).
+        _wait_for(lambda: _units(env, "running") == 2, 90, "two units being scored")
+        children = _children(worker.pid)
+        assert len(children) == 2
+        os.kill(children[0], signal.SIGKILL)
+        # No reconciler: the lost child's message is rejected back to the queue
+        # (task_reject_on_worker_lost) and the unit is scored again.
+        _wait_for(lambda: _run_state(env)[0] == "succeeded", 180, "the run to finish")
+    finally:
+        _stop(worker)
+    assert worker.pid not in _children(worker.pid)
+    units, attempts = _attempts(env)
+    assert attempts > units  # the killed child's unit ran twice
+    _assert_same_as_undisturbed(services)
+
+
+# --- F3 ---------------------------------------------------------------------------------------
+
+
+def test_f3_redis_shutdown_nosave_and_restart_mid_run(services):
+    env, redis = services["env"], services["redis"]
+    worker = _worker(services, "f3")
+    try:
+        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
+        _wait_for(lambda: _run_state(env)[1] >= 1, 90, "a first unit to finish")
+        assert _run_state(env)[1] < _run_state(env)[2]
+        redis.shutdown_nosave()  # every queued message is gone
+        time.sleep(2)
+        redis.start()  # same port, empty
+        # Beat runs the reconciler every 5 minutes; here it is called until the run is done.
+        deadline = time.monotonic() + 240
+        while _run_state(env)[0] != "succeeded":
+            assert time.monotonic() < deadline, f"run stuck: {_run_state(env)}"
+            if _run_state(env)[0] == "running":
+                _reconcile(env)
+            time.sleep(4)
+    finally:
+        _stop(worker)
+    _assert_same_as_undisturbed(services)
+
+
+# --- F4 ---------------------------------------------------------------------------------------
+
+
+def _terminate(state: dict, where: str) -> int:
+    with state["admin"].cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = %s AND pid <> pg_backend_pid() AND {where}",
+            [state["db"]],
+        )
+        return len(cursor.fetchall())
+
+
+def test_f4_a_terminated_worker_backend_mid_unit_is_retried_with_backoff(services):
+    from prometheus_client import CollectorRegistry, multiprocess
+
+    env = services["env"]
+    worker = _worker(services, "f4")
+    try:
+        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
+        _wait_for(lambda: _units(env, "running") >= 1, 90, "a unit being scored")
+        # The scoring worker holds the unit's row lock in an open transaction.
+        killed = _terminate(services, "state = 'idle in transaction'")
+        assert killed >= 1
+        _wait_for(lambda: _run_state(env)[0] == "succeeded", 240, "the run to finish")
+    finally:
+        _stop(worker)
+    units, attempts = _attempts(env)
+    assert attempts > units
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=env["PROMETHEUS_MULTIPROC_DIR"])
+    retries = registry.get_sample_value(
+        "antarkerja_celery_task_retries_total", {"task": "placement.matching.tasks.match_unit"}
+    )
+    assert retries and retries >= 1  # autoretry_for OperationalError, with retry_backoff
+    _assert_same_as_undisturbed(services)
+
+
+def _http(url: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 - loopback
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_f4_web_requests_get_a_friendly_503_and_recover_after_the_database_returns(services):
+    port = _free_port()
+    env = {
+        **services["env"],
+        "DEBUG": "0",
+        "SECRET_KEY": "fault-test-" + "s" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": services["env"]["DATABASE_URL"] + "?application_name=ak_fault_web",
+        "CONN_MAX_AGE": "600",
+        "WEB_CONCURRENCY": "1",
+        "LOG_FORMAT": "json",
+    }
+    _manage(
+        env,
+        "collectstatic",
+        "--noinput",
+        "-v0",
+        *[f"--ignore={name}" for name in ("admin", "drf_spectacular_sidecar", "rest_framework")],
+    )
+    log = services["folder"] / "gunicorn.log"
+    server = _start(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "-b",
+            f"127.0.0.1:{port}",
+        ],
+        env,
+        log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    web = "application_name = 'ak_fault_web'"
+    try:
+
+        def up() -> bool:
+            try:
+                return _http(base + "/healthz")[0] == 200
+            except OSError:
+                return False
+
+        _wait_for(up, 60, "gunicorn to answer")
+        assert _http(base + "/")[0] == 200
+        # The persistent connection is terminated between requests: CONN_HEALTH_CHECKS notices
+        # and reconnects, the user sees nothing.
+        assert _terminate(services, web) == 1
+        assert _http(base + "/")[0] == 200
+
+        # The database goes away (as in a restart): requests get the 503 page, /healthz is red.
+        with services["admin"].cursor() as cursor:
+            cursor.execute(f'ALTER DATABASE "{services["db"]}" ALLOW_CONNECTIONS false')
+        try:
+            _terminate(services, web)
+            status, page = _http(base + "/")
+            assert status == 503
+            assert "Layanan sementara tidak tersedia" in page
+            assert "Traceback" not in page and "psycopg2" not in page
+            status, body = _http(base + "/healthz")
+            assert status == 503 and json.loads(body)["database"]["ok"] is False
+        finally:
+            with services["admin"].cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{services["db"]}" ALLOW_CONNECTIONS true')
+        # ...and everything recovers on the next request, without a restart.
+        assert _http(base + "/")[0] == 200
+        status, body = _http(base + "/healthz")
+        assert status == 200 and json.loads(body)["database"]["ok"] is True
+    finally:
+        _stop(server)
+    lines = [json.loads(x) for x in log.read_text().splitlines() if x.startswith("{")]
+    assert any(x.get("message", "").startswith("database unavailable") for x in lines)
+
+
+# --- F5 ---------------------------------------------------------------------------------------
+
+
+def test_f5_two_beats_give_one_nightly_run_and_one_monthly_ipk_build(services):
+    env = services["env"]
+    day = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    beat_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "tests.ops.beat_settings",
+        "F5_RUN_ON": day,
+        "MATCHING_UNIT_DELAY_MS": "0",
+    }
+    worker = _worker(services, "f5", env=beat_env)
+    beats = [
+        _start(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "placement",
+                "beat",
+                "-l",
+                "info",
+                "-s",
+                str(services["folder"] / f"beat-{n}-schedule"),
+            ],
+            beat_env,
+            services["folder"] / f"beat-{n}.log",
+        )
+        for n in (1, 2)
+    ]
+    try:
+        # Both beats send both jobs every 2 seconds for a while.
+        _wait_for(lambda: _run_state(env, day)[0] == "succeeded", 180, "the nightly run")
+        time.sleep(6)
+    finally:
+        for beat in beats:
+            _stop(beat)
+        _stop(worker, timeout=60)
+    sent = sum(
+        (services["folder"] / f"beat-{n}.log").read_text().count("nightly-matching") for n in (1, 2)
+    )
+    assert sent >= 4  # many starts were sent...
+    assert _query(env, "SELECT count(*) FROM matching_matchrun WHERE run_on = %s", [day]) == [(1,)]
+    runs = _query(env, "SELECT status, units_total FROM matching_matchrun WHERE run_on = %s", [day])
+    assert runs[0][0] == "succeeded"
+    reports = _query(
+        env,
+        "SELECT month, count(*), count(DISTINCT region_code) FROM reports_ipkreport GROUP BY month",
+    )
+    offices = _query(env, "SELECT count(*) FROM officers_office")[0][0]
+    assert len(reports) == 1 and reports[0][1] == reports[0][2] == offices
+    # The run of the fault tests' date was not touched.
+    assert _rows(env) == services["baseline"] or _run_state(env)[0] == "succeeded"
+
+
+# --- F6 ---------------------------------------------------------------------------------------
+
+
+def test_f6_a_delayed_task_is_delivered_once_and_a_too_long_delay_is_refused(services):
+    env = {**services["env"], "CELERY_VISIBILITY_TIMEOUT": "8"}
+    log = services["folder"] / "worker-f6.log"
+    worker = _worker(services, "f6", env=env, log=log)
+    try:
+        out = _manage(
+            env,
+            "shell",
+            "-c",
+            "from placement.ops.tasks import heartbeat\n"
+            "print(heartbeat.apply_async(countdown=3).id)\n"
+            "try:\n"
+            "    heartbeat.apply_async(countdown=60)\n"
+            "except ValueError as exc:\n"
+            "    print('refused', exc)\n",
+        )
+        task_id, refusal = out.strip().splitlines()[-2:]
+        assert refusal.startswith("refused") and "visibility timeout" in refusal
+        # Held by the worker for 3 s, then run; waiting past twice the visibility timeout shows
+        # that Redis did not hand it out a second time.
+        _wait_for(lambda: f"{task_id}] succeeded" in log.read_text(), 60, "the delayed task")
+        time.sleep(18)
+    finally:
+        _stop(worker)
+    assert log.read_text().count(f"{task_id}] succeeded") == 1
