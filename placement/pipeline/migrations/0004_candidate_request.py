@@ -9,8 +9,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('employers', '0002_vacancy_report_and_imports'),
-        ('jobseekers', '0004_nik_duplicates'),
-        ('pipeline', '0002_referral_placement_followup'),
+        ('jobseekers', '0005_nik_duplicates'),
+        ('pipeline', '0003_office_moved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

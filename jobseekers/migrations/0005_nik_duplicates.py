@@ -8,10 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobseekers', '0003_cvdocument_cardsequence_consent'),
-        ('officers', '0003_counselling_actions_seekercase'),
-        ('taxonomy', '0001_initial'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("jobseekers", "0004_office_moved"),
     ]
 
     operations = [
