@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -701,8 +701,10 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     except (OSError, UnicodeError, csv.Error):
         run.status = ImportRun.Status.FAILED
         run.message = _("The file cannot be read: save it again as CSV (UTF-8) or XLSX.")
+    except (OperationalError, InterfaceError):
+        raise  # the database went away: the run stays "running" for the redelivered task
     except Exception:
-        # Whatever went wrong, the run ends: an office must never watch "running" forever.
+        # Anything else ends the run: an office must never watch "running" forever.
         logger.exception("Import run %s failed", run.pk)
         run.status = ImportRun.Status.FAILED
         run.message = _("The import stopped because of an unexpected error; nothing was saved.")

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "placement.accounts",
     "placement.taxonomy",
     "placement.offices",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "placement.accounts.middleware.IdleTimeoutMiddleware",
+    "placement.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Control characters, over-long values, malformed months, dates and ids: 400 before any view.
     "placement.guard.InputGuardMiddleware",
@@ -169,6 +171,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "placement.accounts.middleware.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+
+# Second factor (TOTP, django-otp) for officers, supervisors, administrators, privacy officers.
+OTP_TOTP_ISSUER = "AntarKerja"
+MFA_REMEMBER_SECONDS = min(env_int("MFA_REMEMBER_SECONDS", 12 * 60 * 60), 12 * 60 * 60)
 
 # --- Sessions and cookies ------------------------------------------------------------------------
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout: one working day

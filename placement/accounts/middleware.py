@@ -98,3 +98,46 @@ def lockout_response(
         response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
         return response
     return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+
+
+class SecondFactorMiddleware:
+    """Officers, supervisors, administrators and privacy officers pass a second factor before any
+    page: enrolment at the first sign-in, then a code at each sign-in (or a device remembered for
+    at most 12 hours). Runs after django-otp's OTPMiddleware."""
+
+    EXEMPT = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/i18n/", "/healthz")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.needs_second_factor
+            and not user.is_verified()
+            and not request.path.startswith(self.EXEMPT)
+        ):
+            response = self._refuse(request, user)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _refuse(self, request: HttpRequest, user) -> HttpResponse | None:
+        from urllib.parse import urlencode
+
+        from django.http import JsonResponse
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from placement.accounts import mfa
+
+        if mfa.login_from_remembered_device(request):
+            return None
+        if request.path.startswith("/api/"):
+            message = _("Confirm your sign-in with the second factor first.")
+            return JsonResponse({"detail": message}, status=403)
+        step = "accounts:mfa_verify" if mfa.is_enrolled(user) else "accounts:mfa_setup"
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
