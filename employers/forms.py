@@ -273,7 +273,9 @@ class JobStepForm(VacancyStepForm):
         self.fields["title"].widget.attrs.update(
             {
                 "hx-get": suggest_url,
-                "hx-trigger": "input changed delay:400ms, change",
+                # Only when the words change: a blur after ticking a suggestion keeps the list.
+                "hx-trigger": "input changed delay:400ms",
+                "hx-include": "[name=occupation]:checked",
                 "hx-target": "#occupation-suggestions",
                 "hx-swap": "outerHTML",
                 "hx-sync": "this:replace",

@@ -337,15 +337,15 @@ def vacancy_step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def vacancy_occupation_suggestions(request: HttpRequest) -> HttpResponse:
     """KBJI groups suggested from the job title as the employer types it (htmx fragment)."""
     title = request.GET.get("title", "")[:200]
+    chosen = request.GET.get("occupation", "")
     queryset = JobStepForm.base_fields["occupation"].queryset
+    suggestions = occupation_suggestions(queryset, title)
+    for suggestion in suggestions:
+        suggestion["checked"] = suggestion["value"] == chosen  # a ticked suggestion stays ticked
     return render(
         request,
         "components/occupation_suggestions.html",
-        {
-            "name": "occupation",
-            "suggestions": occupation_suggestions(queryset, title),
-            "words": title.strip(),
-        },
+        {"name": "occupation", "suggestions": suggestions, "words": title.strip()},
     )
 
 

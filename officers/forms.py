@@ -264,6 +264,12 @@ class OutsidePlacementForm(forms.Form):
         required=False,
     )
     country = forms.CharField(label=_("Country, if abroad"), required=False, max_length=100)
+    job_order_number = forms.CharField(
+        label=_("SIP2MI number, if abroad"),
+        required=False,
+        max_length=100,
+        help_text=_("Work abroad is recorded only under a valid SIP2MI of a licensed P3MI."),
+    )
 
     def clean_nib(self) -> Employer | None:
         nib = (self.cleaned_data.get("nib") or "").strip()

@@ -4,7 +4,9 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from placement.accounts.api import ObtainTokenView
+from placement.market import api as market_api
 from placement.matching import api as matching_api
+from placement.migrants import api as migrants_api
 from placement.registers import api as registers_api
 from placement.taxonomy import api as taxonomy_api
 from placement.taxonomy import words_api
@@ -22,6 +24,8 @@ router.register("registers/p3mi", registers_api.AgencyViewSet, basename="registe
 router.register("registers/sip2mi", registers_api.JobOrderViewSet, basename="register-sip2mi")
 router.register("registers/bkk", registers_api.BkkViewSet, basename="register-bkk")
 router.register("registers/lptks", registers_api.LptksViewSet, basename="register-lptks")
+router.register("market/fairs", market_api.FairViewSet, basename="fair")
+router.register("migrants/cases", migrants_api.CaseViewSet, basename="case")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

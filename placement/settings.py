@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
+    "placement.market",
     "placement.demo",
     "placement.ops",
     "officers",

@@ -32,6 +32,8 @@ urlpatterns = [
     path("registers/", include("placement.registers.public_urls")),
     path("officer/migrants/", include("placement.migrants.urls")),
     path("cek-tawaran/", include("placement.migrants.public_urls")),
+    path("officer/market/", include("placement.market.urls")),
+    path("bursa-kerja/", include("placement.market.public_urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

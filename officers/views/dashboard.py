@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from officers import dashboard as figures
 from officers.access import office_required
+from placement.market import figures as market_figures
 
 
 @office_required
@@ -16,5 +17,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "officers/dashboard.html",
-        {"officer": officer, "dashboard": figures.build(request.user, officer)},
+        {
+            "officer": officer,
+            "dashboard": figures.build(request.user, officer),
+            "market": market_figures.build(request.user),
+        },
     )

@@ -95,6 +95,7 @@ def placement_new(request: HttpRequest) -> HttpResponse:
                 occupation=data.get("occupation"),
                 work_regency=data.get("work_regency"),
                 country=data.get("country", ""),
+                job_order_number=data.get("job_order_number", ""),
                 reported_by=data["reported_by"],
             )
         except services.PlacementRefused as refused:

@@ -70,9 +70,10 @@ def document_path(item: CpmiItem) -> Path:
     return Path(settings.MEDIA_ROOT) / "cpmi" / item.stored_name
 
 
-def _store(upload: UploadedFile) -> tuple[str, str]:
+def store_document(upload: UploadedFile, folder: str = "cpmi") -> tuple[str, str]:
+    """Store a PDF/JPEG/PNG under a generated name in MEDIA_ROOT/<folder>: (stored, original)."""
     suffix = document_suffix(upload)
-    directory = Path(settings.MEDIA_ROOT) / "cpmi"
+    directory = Path(settings.MEDIA_ROOT) / folder
     directory.mkdir(parents=True, exist_ok=True)
     stored_name = f"{uuid.uuid4().hex}{suffix}"
     with open(directory / stored_name, "xb") as handle:
@@ -111,7 +112,7 @@ def check_cpmi_item(
     elif country.strip() and record.destination_country != country.strip():
         record.destination_country = country.strip()[:100]
         record.save(update_fields=["destination_country"])
-    stored_name, original_name = _store(upload) if upload is not None else ("", "")
+    stored_name, original_name = store_document(upload) if upload is not None else ("", "")
     item = CpmiItem.objects.filter(record=record, kind=kind).first()
     old_file = document_path(item) if item is not None and item.stored_name else None
     if item is None:

@@ -24,10 +24,10 @@ from employers.imports import neutralise
 from employers.warnings import offer_phones, text_warnings
 from jobseekers.access import get_seeker_for_officer
 from officers.access import office_required
-from officers.models import Office
 from placement.accounts.scope import region_scope
 from placement.migrants import forms, services
 from placement.migrants.models import Case, CpmiItem, CpmiItemKind, CpmiRecord
+from placement.offices.models import Office
 from placement.registers import services as registers
 from placement.registers.lookup import lookup
 from placement.taxonomy.models import Regency

@@ -81,9 +81,12 @@ def report_vacancy(page, email: str) -> None:
     page.goto("/employer/")
     page.click("main a[href='/employer/vacancies/new/']")
     page.wait_for_url("**/employer/vacancies/new/")
-    occupation = picked_value(page, "occupation", "kasir", "5230")
-    page.check(f"input[name=occupation][value='{occupation}']")
-    page.fill("#id_title", TITLE)
+    # Typing the title suggests the KBJI group (htmx): the employer ticks it, no search needed.
+    page.locator("#id_title").press_sequentially(TITLE, delay=20)
+    page.locator("#occupation-suggestions input[name=occupation]").first.wait_for()
+    suggested = page.locator("#occupation-suggestions label.picker-option").first
+    assert "5230" in suggested.inner_text()
+    suggested.locator("input").check()
     page.fill("#id_headcount", "3")
     page.fill(
         "#id_description",

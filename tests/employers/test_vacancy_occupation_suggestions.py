@@ -66,3 +66,10 @@ def test_a_chosen_occupation_hides_the_suggestions(client, erin, erin_company):
     client.force_login(erin)
     html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
     assert 'id="occupation-suggestions"' not in html
+
+
+def test_a_ticked_suggestion_stays_ticked_when_the_list_is_refreshed(client, erin, erin_company):
+    client.force_login(erin)
+    kasir = Occupation.objects.get(code="5230", level=4)
+    html = client.get(URL, {"title": "Kasir Toko", "occupation": kasir.pk}).content.decode()
+    assert f'value="{kasir.pk}" checked' in html

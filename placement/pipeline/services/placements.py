@@ -149,6 +149,39 @@ def _use_overseas_place(*, seeker: JobSeeker, vacancy: Vacancy, by: User | None,
         raise PlacementRefused(str(refused)) from refused
 
 
+def _use_job_order_abroad(
+    *, seeker: JobSeeker, number: str, country: str, occupation, by: User | None, on: date
+) -> None:
+    """A job abroad found without a vacancy here is recorded only under a valid SIP2MI for that
+    country (one place of its quota); otherwise it is non-procedural (UU 18/2017)."""
+    if is_minor(seeker, on):
+        raise PlacementRefused(
+            _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).")
+            % {"name": seeker.full_name}
+        )
+    problems = registers.job_order_problems(
+        number=number,
+        country=country,
+        occupation_code=occupation.code if occupation is not None else "",
+        today=on,
+    )
+    if problems:
+        raise PlacementRefused(
+            " ".join(problems.values())
+            + " "
+            + _(
+                "Work abroad is recorded only under a valid SIP2MI of a licensed P3MI; if the "
+                "person left outside the procedure, record a non-procedural case instead."
+            )
+        )
+    try:
+        registers.use_job_order_place(
+            job_order=registers.find_job_order(number), by=by, reason=seeker.ak1_number or ""
+        )
+    except registers.RegisterRefused as refused:
+        raise PlacementRefused(str(refused)) from refused
+
+
 @transaction.atomic
 def record_placement(
     *,
@@ -167,6 +200,8 @@ def record_placement(
     work_regency=None,
     country: str = "",
     reported_by: str = Placement.ReportedBy.OFFICE,
+    fair_id: int | None = None,
+    job_order_number: str = "",
 ) -> Placement:
     """Record that `seeker` started work (through a referral, an application or found outside)."""
     today = timezone.localdate()
@@ -202,6 +237,15 @@ def record_placement(
         )
     if vacancy is not None and vacancy.is_overseas:
         _use_overseas_place(seeker=seeker, vacancy=vacancy, by=by, on=placed_on)
+    elif vacancy is None and (country or "").strip():
+        _use_job_order_abroad(
+            seeker=seeker,
+            number=job_order_number,
+            country=country,
+            occupation=occupation,
+            by=by,
+            on=placed_on,
+        )
     job = _job_details(
         vacancy=vacancy,
         employer=employer,
@@ -270,7 +314,9 @@ def record_placement(
         industry_section=job["industry_section"],
         placement_scope=scope,
         employer_type=job["employer_type"],
-        detail={"placement": placement.pk, "source": source},
+        # A hire at a job fair is marked with the fair (issue 16), still counted once.
+        detail={"placement": placement.pk, "source": source}
+        | ({"fair": fair_id} if fair_id else {}),
     )
     # Other proposals and referrals of the seeker are moot now.
     others = Referral.objects.open().filter(seeker=seeker)

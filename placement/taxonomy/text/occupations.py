@@ -613,11 +613,8 @@ def _description_codes(index: OccupationIndex, description: str) -> dict[str, tu
             phrase = " ".join(words[start:end])
             if phrase not in index.phrases or (end - start == 1 and len(phrase) < 5):
                 continue
-            label = next((labels for labels in index.exact[phrase] if True), None)
-            if label is None:
-                continue
-            best = index.labels[label]
-            if best.source != ALIAS:
+            best = index.labels[index.exact[phrase][0]]
+            if best.source != ALIAS:  # only the words people use, not every ESCO label
                 continue
             code = best.codes[0]
             count, first = found.get(code, (0, phrase))

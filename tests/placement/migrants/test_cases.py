@@ -130,3 +130,15 @@ def test_a_person_chooses_to_report_and_the_office_sees_a_new_case(client, alice
     assert (case.status, case.from_public, case.created_by) == ("new", True, None)
     client.force_login(alice)
     assert case.reference in client.get(reverse("migrants:case_list")).text
+
+
+def test_the_cases_api_is_scoped_to_the_region(client, alice, bob, sam):
+    case = _case(alice)
+    client.force_login(alice)
+    assert [
+        row["reference"] for row in client.get("/api/v1/migrants/cases/").json()["results"]
+    ] == [case.reference]
+    for other in (bob, sam):
+        client.force_login(other)
+        assert client.get("/api/v1/migrants/cases/").json()["results"] == []
+        assert client.get(f"/api/v1/migrants/cases/{case.pk}/").status_code == 404

@@ -228,3 +228,23 @@ def test_an_adult_and_an_anonymous_visitor_see_work_abroad(client, published, ad
     client.force_login(adult.user)
     assert published.title in client.get(reverse("home")).text
     assert client.get(reverse("vacancy_detail", args=[published.pk])).status_code == 200
+
+
+def test_a_job_abroad_found_outside_needs_a_valid_sip2mi_for_the_country(alice, job_order):
+    seeker = JobSeekerFactory(verified=True)
+    outside = {"employer_name": "Hsin Care Home", "employer_type": "private"}
+    with pytest.raises(pipeline.PlacementRefused):  # a country alone is not enough
+        pipeline.record_placement(seeker=seeker, by=alice, country="Taiwan", **outside)
+    with pytest.raises(pipeline.PlacementRefused):  # the SIP2MI is for Taiwan
+        pipeline.record_placement(
+            seeker=seeker,
+            by=alice,
+            country="Malaysia",
+            job_order_number=job_order.number,
+            **outside,
+        )
+    placement = pipeline.record_placement(
+        seeker=seeker, by=alice, country="Taiwan", job_order_number=job_order.number, **outside
+    )
+    job_order.refresh_from_db()
+    assert placement.scope == "AKAN" and job_order.quota_used == 1

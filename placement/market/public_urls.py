@@ -1,0 +1,10 @@
+from django.urls import path
+
+from placement.market import views
+
+app_name = "fairs"
+
+urlpatterns = [
+    path("", views.public_fairs, name="list"),
+    path("<int:pk>/", views.public_fair, name="detail"),
+]
