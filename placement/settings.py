@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "placement.accounts.middleware.AuditContextMiddleware",
     "placement.accounts.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -175,6 +176,8 @@ AXES_VERBOSE = False
 
 # Second factor (TOTP, django-otp) for officers, supervisors, administrators, privacy officers.
 OTP_TOTP_ISSUER = "AntarKerja"
+# An alert for the privacy officer when someone opens more case files than this in an hour.
+PRIVACY_VOLUME_ALERT_PER_HOUR = env_int("PRIVACY_VOLUME_ALERT_PER_HOUR", 200)
 MFA_REMEMBER_SECONDS = min(env_int("MFA_REMEMBER_SECONDS", 12 * 60 * 60), 12 * 60 * 60)
 
 # --- Sessions and cookies ------------------------------------------------------------------------

@@ -141,3 +141,19 @@ class SecondFactorMiddleware:
             return JsonResponse({"detail": message}, status=403)
         step = "accounts:mfa_verify" if mfa.is_enrolled(user) else "accounts:mfa_setup"
         return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AuditContextMiddleware:
+    """Remember the request's address while it is served, for the audit trail's "from where"."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from placement.accounts.audit import request_ip
+
+        token = request_ip.set(request.META.get("REMOTE_ADDR") or None)
+        try:
+            return self.get_response(request)
+        finally:
+            request_ip.reset(token)

@@ -157,11 +157,16 @@ class AuditEvent(models.Model):
     object_type = models.CharField(_("object type"), max_length=50)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
+    # From where: the address the request came from (none for tasks and commands).
+    ip = models.GenericIPAddressField(_("from address"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        indexes = [models.Index(fields=["object_type", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "at"]),
+            models.Index(fields=["actor", "at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
@@ -181,3 +186,31 @@ class TokenUse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token_id[:6]}… {self.last_used_at:%Y-%m-%d %H:%M}"
+
+
+class PrivacyAlert(models.Model):
+    """Something the privacy officer should look at, e.g. an officer opening unusually many
+    case files in an hour (a possible misuse or a stolen account)."""
+
+    class Kind(models.TextChoices):
+        VOLUME = "volume", _("Unusual number of case files opened")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("who")
+    )
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now, db_index=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        verbose_name = _("privacy alert")
+        verbose_name_plural = _("privacy alerts")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.actor_id} {self.raised_at:%Y-%m-%d %H:%M}"

@@ -23,7 +23,7 @@ _HOME_BY_ROLE = {
     Role.OFFICER: "officers:dashboard",
     Role.SUPERVISOR: "officers:dashboard",
     Role.NATIONAL: "officers:dashboard",
-    Role.PRIVACY: "officers:dashboard",
+    Role.PRIVACY: "accounts:privacy",
 }
 
 
@@ -151,3 +151,71 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
                 mfa.remember_device(response, user=user, device=device)
             return response
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next_url(request)})
+
+
+# --- Privacy officer -----------------------------------------------------------------------------
+@login_required
+@require_GET
+def privacy_home(request: HttpRequest) -> HttpResponse:
+    """The privacy officer's desk: open alerts and the read audit, searchable by person or by
+    officer (who read or changed whose personal data, when and from where)."""
+    from django.db.models import Q
+
+    from jobseekers.models import JobSeeker
+    from placement.accounts.models import AuditEvent, PrivacyAlert
+
+    if request.user.role != Role.PRIVACY:
+        raise Http404
+    person = (request.GET.get("person") or "").strip()[:40]
+    officer = (request.GET.get("officer") or "").strip()[:254]
+    events = AuditEvent.objects.select_related("actor").order_by("-at")
+    searched = bool(person or officer)
+    if person:
+        seekers = JobSeeker.objects.filter(
+            Q(ak1_number=person)
+            | Q(nik=person)
+            | Q(pk=int(person) if person.isdigit() and len(person) < 18 else 0)
+        ).values_list("pk", flat=True)[:20]
+        events = events.filter(
+            object_type="jobseekers.jobseeker", object_id__in=[str(pk) for pk in seekers]
+        )
+    if officer:
+        events = events.filter(actor__email__iexact=officer)
+    return render(
+        request,
+        "accounts/privacy_home.html",
+        {
+            "alerts": PrivacyAlert.objects.filter(closed_at__isnull=True).select_related("actor"),
+            "events": [_with_purpose(event) for event in events[:200]] if searched else [],
+            "searched": searched,
+            "person": person,
+            "officer": officer,
+        },
+    )
+
+
+def _with_purpose(event):
+    detail = event.detail or {}
+    event.purpose = detail.get("purpose") or detail.get("via") or detail.get("event") or ""
+    return event
+
+
+@login_required
+@require_http_methods(["POST"])
+def privacy_close_alert(request: HttpRequest, pk: int) -> HttpResponse:
+    """The privacy officer closes an alert after looking into it (with a note)."""
+    from django.shortcuts import get_object_or_404
+    from django.utils import timezone
+
+    from placement.accounts.audit import audit
+    from placement.accounts.models import AuditEvent, PrivacyAlert
+
+    if request.user.role != Role.PRIVACY:
+        raise Http404
+    alert = get_object_or_404(PrivacyAlert, pk=pk, closed_at__isnull=True)
+    alert.closed_at = timezone.now()
+    alert.closed_by = request.user
+    alert.note = (request.POST.get("note") or "").strip()[:500]
+    alert.save(update_fields=["closed_at", "closed_by", "note"])
+    audit(actor=request.user, action=AuditEvent.Action.CHANGE, obj=alert, event="closed")
+    return redirect("accounts:privacy")
