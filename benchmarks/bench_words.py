@@ -146,17 +146,21 @@ def endpoint(titles: dict[tuple[str, str], str], requests: int) -> dict[str, obj
     client.force_login(user)
     sample = list(titles.values())[:: max(1, len(titles) // requests)][:requests]
     client.get("/api/v1/taxonomy/occupations/suggest/", {"title": "kasir"})  # load the index
-    timings = []
+    timings, cpu_timings = [], []
     for title in sample:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get("/api/v1/taxonomy/occupations/suggest/", {"title": title, "limit": 5})
         timings.append((time.perf_counter() - started) * 1000)
+        cpu_timings.append((time.process_time() - cpu_started) * 1000)
         assert response.status_code == 200, response.status_code
     timings.sort()
+    cpu_timings.sort()
     return {
         "requests": len(timings),
         "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+        # The process's own CPU per request: the latency on cores it does not share.
+        "cpu_p95_ms": round(cpu_timings[int(0.95 * (len(cpu_timings) - 1))], 2),
     }
 
 

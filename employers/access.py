@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
-from placement.accounts.access import is_office_staff
+from placement.accounts.access import is_office_staff, parse_pk
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
 from placement.migrants.rules import user_is_minor
@@ -32,9 +32,9 @@ def get_vacancy_for_employer(user, pk: int) -> Vacancy:
     membership = membership_for(user)
     return get_object_or_404(
         Vacancy.objects.select_related(
-            "employer", "occupation", "industry", "min_education", "regency"
+            "employer", "occupation", "industry", "min_education", "smk_programme", "regency"
         ),
-        pk=pk,
+        pk=parse_pk(pk),
         employer_id=membership.employer_id,
     )
 
@@ -45,7 +45,7 @@ def get_employer_for_officer(user, pk: int) -> Employer:
         raise Http404
     return get_object_or_404(
         Employer.objects.visible_to(user).select_related("regency", "industry", "district"),
-        pk=pk,
+        pk=parse_pk(pk),
     )
 
 
@@ -63,7 +63,7 @@ def get_vacancy_for_officer(user, pk: int) -> Vacancy:
             "regency",
             "verified_by",
         ),
-        pk=pk,
+        pk=parse_pk(pk),
     )
 
 
@@ -83,9 +83,15 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
     """The public detail page: published for everyone; the owner and officers see any status."""
     vacancy = get_object_or_404(
         Vacancy.objects.select_related(
-            "employer", "employer__regency", "occupation", "industry", "min_education", "regency"
+            "employer",
+            "employer__regency",
+            "occupation",
+            "industry",
+            "min_education",
+            "smk_programme",
+            "regency",
         ),
-        pk=pk,
+        pk=parse_pk(pk),
     )
     if is_public(vacancy):
         if vacancy.is_overseas and user_is_minor(user):
@@ -110,4 +116,4 @@ def get_import_for_officer(user, pk: int) -> ImportRun:
     runs = ImportRun.objects.all()
     if user.role != Role.NATIONAL:
         runs = runs.filter(uploaded_by=user)
-    return get_object_or_404(runs, pk=pk)
+    return get_object_or_404(runs, pk=parse_pk(pk))

@@ -1,4 +1,8 @@
-"""Forms of the employer pages and the officers' employer screens (validation only, no saving)."""
+"""Forms of the employer pages and the officers' employer screens (validation only, no saving).
+
+Size: one form per step of the vacancy report (AK/III) and the company pages; they share field
+helpers, so they stay in one module until the pages per audience are split.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from employers import rules
 from employers.fields import DatePartsField, Radios, required_when
 from employers.models import Employer, ImportRun, Vacancy
 from placement.accounts.models import User
+from placement.taxonomy.education import SLTA, SchoolTrack
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
     District,
@@ -22,6 +27,7 @@ from placement.taxonomy.models import (
     Occupation,
     Regency,
     Skill,
+    SmkProgramme,
 )
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
@@ -289,12 +295,26 @@ class JobStepForm(VacancyStepForm):
 
 
 class RequirementsStepForm(VacancyStepForm):
-    model_fields = ("min_education", "min_experience_months")
+    model_fields = ("min_education", "school_track", "smk_programme", "min_experience_months")
 
     min_education = forms.ModelChoiceField(
         label=_("Minimum education"),
         queryset=EducationLevel.objects.all(),
         empty_label=_("Choose a level"),
+    )
+    school_track = forms.ChoiceField(
+        label=_("Upper-secondary school (for SMA/SMK level)"),
+        choices=[("", _("Either SMA or SMK")), *SchoolTrack.choices],
+        required=False,
+    )
+    smk_programme = forms.ModelChoiceField(
+        label=_("SMK programme (optional)"),
+        queryset=SmkProgramme.objects.filter(
+            edition=SmkProgramme.CURRENT_EDITION, level__in=(2, 3)
+        ),
+        required=False,
+        empty_label=_("Any programme"),
+        help_text=_("For example 1.4.2 Teknik Pengelasan."),
     )
     min_experience_months = forms.IntegerField(
         label=_("Work experience needed (months)"),
@@ -330,6 +350,11 @@ class RequirementsStepForm(VacancyStepForm):
 
     def clean(self):
         cleaned = super().clean()
+        education = cleaned.get("min_education")
+        if cleaned.get("school_track") and education and education.code != SLTA:
+            self.add_error("school_track", _("Choose SMA or SMK only for the SMA/SMK level."))
+        if cleaned.get("smk_programme") and cleaned.get("school_track") != SchoolTrack.VOCATIONAL:
+            self.add_error("smk_programme", _("A programme is chosen only when SMK is asked for."))
         both = set(cleaned.get("required_skills") or []) & set(cleaned.get("optional_skills") or [])
         if both:
             self.add_error(

@@ -3,6 +3,9 @@
 The file is streamed (csv.reader, openpyxl read-only), each row validated on its own against the
 same rules as the forms, and the good rows written in batches. Every bad row is reported with its
 row number, column and reason. Policies: skip the bad rows, or import nothing if any row is bad.
+
+Size: reading, validating and writing one file format belong together; the column rules are
+the bulk of it.
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import logging
 import re
 import time
 import uuid
 import zipfile
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -24,13 +28,15 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employers import rules
+from employers import import_mapping, rules
 from employers.models import Employer, ImportRun, Vacancy, VacancySkill
-from employers.services import vacancy_event
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
+from placement.offices.activity import record_activity
+from placement.offices.models import Activity
 from placement.registers import services as registers
 from placement.taxonomy.models import (
     District,
@@ -40,11 +46,20 @@ from placement.taxonomy.models import (
     Regency,
     Skill,
 )
+from placement.taxonomy.text import occupations as occupation_coder
+from placement.taxonomy.text import places as place_coder
+from placement.taxonomy.text import skills as skill_coder
+from placement.taxonomy.text import wages as wage_coder
+from placement.taxonomy.text.normalize import fold
 
 BATCH = 1000
 # NUL and the other control characters (tab, line feed and carriage return are allowed in cells).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 logger = logging.getLogger(__name__)
+# A mapped row whose KBJI or place is coded below this confidence goes to the review queue.
+REVIEW_THRESHOLD = 0.6
+COMPANY_WORDS = {"pt", "cv", "tbk", "persero", "ud", "pd", "fa", "yayasan", "koperasi"}
+EMPTY_WORDS = {"", "n/a", "na", "-", "none", "null", "nan", "tidak ada"}
 MAX_REPORTED_ERRORS = 100_000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -200,6 +215,11 @@ def _header(names: list[object]) -> list[str]:
         key = re.sub(r"[^a-z0-9/]+", "_", _cell(name).lower()).strip("_")
         result.append(ALIASES.get(key, key))
     return result
+
+
+def file_header(names: list[object]) -> list[str]:
+    """A file's column names as the importer reads them (normalised, old aliases applied)."""
+    return _header(names)
 
 
 def detect_encoding(path: Path) -> str:
@@ -575,6 +595,331 @@ def _vacancy_from_row(row: _Row, lookups: _Lookups, scope, by: User, today: date
     return vacancy
 
 
+# --- Files in other shapes (column mapping) -------------------------------------------------------
+
+
+def company_key(name: str) -> str:
+    """A company name compared across files: folded, without PT/CV/Tbk."""
+    return " ".join(w for w in fold(name).split() if w not in COMPANY_WORDS)
+
+
+def _blank(value: str) -> bool:
+    return (value or "").strip().lower() in EMPTY_WORDS
+
+
+def _loose_day(raw: str) -> date | None:
+    raw = (raw or "").strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(raw[:10], pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _amount(raw: str) -> int | None:
+    digits = re.sub(r"[^0-9]", "", (raw or "").split(",")[0])
+    if not digits:
+        return None
+    value = int(digits)
+    return value if 0 < value <= rules.MAX_WAGE else None
+
+
+class _Mapped:
+    """Codes the rows of a mapped file and finds or creates their employers."""
+
+    def __init__(self, run: ImportRun, mapping: dict, defaults: dict, lookups, scope, today):
+        self.run, self.mapping, self.lookups, self.scope, self.today = (
+            run,
+            mapping,
+            lookups,
+            scope,
+            today,
+        )
+        self.defaults = {**import_mapping.DEFAULTS, **(defaults or {})}
+        self.by_nib: dict[str, Employer] = {}
+        self.by_name: dict[str, list[Employer]] = {}
+        for employer in Employer.objects.only("id", "name", "nib", "regency_id", "status"):
+            if employer.nib:
+                self.by_nib[employer.nib] = employer
+            self.by_name.setdefault(company_key(employer.name), []).append(employer)
+        self.skill_pks = lookups.skills
+
+    def get(self, row: _Row, field: str) -> str:
+        column = self.mapping.get(field)
+        value = (row.values.get(column) or "").strip() if column else ""
+        return "" if _blank(value) else value
+
+    def fallback_regency(self, place) -> str | None:
+        if place is not None and place.province_code:
+            codes = sorted(
+                c for c in self.lookups.regencies if c.startswith(place.province_code + ".")
+            )
+            city = f"{place.province_code}.71"
+            return city if city in self.lookups.regencies else (codes[0] if codes else None)
+        codes = sorted(self.scope.regency_codes) if self.scope.regency_codes else []
+        if not codes and self.scope.province_codes:
+            province = sorted(self.scope.province_codes)[0]
+            codes = sorted(c for c in self.lookups.regencies if c.startswith(province + "."))
+        return codes[0] if codes else None
+
+    def employer(
+        self, row: _Row, name: str, nib: str, regency: str | None, place
+    ) -> Employer | None:
+        if nib and nib in self.by_nib:
+            return self.by_nib[nib]
+        key = company_key(name)
+        candidates = self.by_name.get(key, [])
+        if regency:
+            same_place = [e for e in candidates if e.regency_id == regency]
+            if same_place:
+                return same_place[0]
+        if len(candidates) == 1 or (candidates and not regency):
+            return candidates[0]
+        home = regency or self.fallback_regency(place)
+        if home is None:
+            row.error(self.mapping.get("location", "location"), _("No place for the employer."))
+            return None
+        employer = Employer.objects.create(
+            name=name[:200],
+            nib=nib if nib and not rules.nib_problem(nib) else None,
+            origin=Employer.Origin.JOB_BOARD,
+            ownership=Employer.Ownership.PRIVATE,
+            address="",
+            regency_id=home,
+            contact_name="",
+            contact_email="",
+            contact_phone="",
+            status=Employer.Status.PENDING,
+        )
+        if employer.nib:
+            self.by_nib[employer.nib] = employer
+        self.by_name.setdefault(key, []).append(employer)
+        return employer
+
+    def vacancy(self, row: _Row, by: User) -> Vacancy | None:
+        title = self.get(row, "title")[:200]
+        if not title:
+            row.error(self.mapping.get("title", "title"), _("This column is empty."))
+            return None
+        company = self.get(row, "company")
+        nib = self.get(row, "employer_nib")
+        if not company and not (nib and nib in self.by_nib):
+            row.error(self.mapping.get("company", "company"), _("No company name."))
+            return None
+        description = self.get(row, "description")[:5000]
+        coding: dict = {}
+        review: list[str] = []
+        # Place
+        location = self.get(row, "location")
+        place = None
+        regency = None
+        place_confidence = 0.0
+        if location:
+            found = place_coder.resolve(location, context=description[:500], limit=3)
+            if found:
+                place = found[0].place
+                regency = place.regency_code or None
+                if regency not in self.lookups.regencies:
+                    regency = None
+                place_confidence = found[0].score
+            coding["regency"] = {
+                "text": location[:200],
+                "value": regency,
+                "place": place.code if place else None,
+                "confidence": round(place_confidence, 3),
+                "alternatives": [r.place.code for r in found[1:]],
+            }
+            if place_confidence < REVIEW_THRESHOLD:
+                review.append("regency")
+        if regency and not self.scope.contains_regency(regency):
+            row.error(self.mapping.get("location", "location"), _("Outside your office's region."))
+            return None
+        # Occupation
+        kbji = self.get(row, "kbji")
+        occupation = self.lookups.occupations.get(kbji) if kbji else None
+        if occupation is not None:
+            coding["kbji"] = {"text": kbji, "value": occupation.code, "confidence": 1.0}
+        else:
+            found = occupation_coder.suggest_occupations(
+                title, description=description[:1500], limit=3
+            )
+            top = found[0] if found else None
+            occupation = self.lookups.occupations.get(top.code) if top else None
+            confidence = round(top.score, 3) if top else 0.0
+            coding["kbji"] = {
+                "text": title,
+                "value": occupation.code if occupation else None,
+                "confidence": confidence,
+                "alternatives": [s.code for s in found[1:]],
+            }
+            if occupation is None or confidence < REVIEW_THRESHOLD:
+                review.append("kbji")
+        # Skills: the skills column and the description; unknown words kept for review.
+        skill_text = self.get(row, "skills")
+        skill_text = re.sub(r"[\[\]'\"]", " ", skill_text)
+        extraction = skill_coder.extract(
+            f"{skill_text}\n{description}" if skill_text else description
+        )
+        skill_ids: list[int] = []
+        for uri in extraction.uris:
+            pk = self.skill_pks.get(uri.lower())
+            if pk is not None and pk not in skill_ids:
+                skill_ids.append(pk)
+        coding["skills"] = {
+            "text": skill_text[:500],
+            "value": extraction.uris[:30],
+            "unknown": extraction.unknown[:30],
+        }
+        # Wage
+        wage_min = _amount(self.get(row, "wage_min"))
+        wage_max = _amount(self.get(row, "wage_max"))
+        wage_text = self.get(row, "wage")
+        if wage_text and wage_min is None:
+            wage = wage_coder.parse_wage(wage_text)
+            wage_min = wage.min if wage.min and wage.min <= rules.MAX_WAGE else None
+            wage_max = wage.max if wage.max and wage.max <= rules.MAX_WAGE else None
+            coding["wage"] = {"text": wage_text[:200], "value": wage.as_dict()}
+        if wage_min and wage_max and wage_max < wage_min:
+            wage_max = None
+        # Education
+        education = None
+        raw_education = self.get(row, "education")
+        if raw_education:
+            education = self.lookups.education.get(raw_education.lower())
+        for column, code in self.mapping.get("education_flags", []):
+            flag = (row.values.get(column) or "").strip().lower()
+            known = flag in ("1", "true") and code in self.lookups.education
+            if known and (education is None or code < education.code):
+                education = self.lookups.education[code]
+        # Dates: the ad's own, else the defaults; an ad dated in the past is kept for review.
+        posted = _loose_day(self.get(row, "posted"))
+        valid_from = posted or self.today
+        valid_to = _loose_day(self.get(row, "valid_to"))
+        if valid_to is None or valid_to < valid_from:
+            valid_to = valid_from + timedelta(days=int(self.defaults["valid_days"]))
+        if valid_to < self.today:
+            review.append("valid_to")
+        headcount = row.integer("headcount") if self.mapping.get("headcount") else None
+        row.errors = [e for e in row.errors if e[1] != "headcount"]
+        headcount = min(headcount or int(self.defaults["headcount"]), rules.MAX_HEADCOUNT)
+        external_id = self.get(row, "external_id")[:100]
+        link = self.get(row, "link")[:500]
+        if link and not re.match(r"^https?://", link):
+            link = ""
+        if external_id:
+            source_key = f"id:{self.run.profile_id or self.run.file_name}:{external_id}"
+        elif link:
+            source_key = f"url:{link}"
+        else:
+            source_key = f"row:{self.run.file_name}:{row.number}"
+        employer = self.employer(row, company, nib, regency, place)
+        if employer is None:
+            return None
+        now = timezone.now()
+        coding["confidence"] = min(
+            coding["kbji"]["confidence"],
+            coding.get("regency", {}).get("confidence", 1.0),
+        )
+        coding["review"] = review
+        vacancy = Vacancy(
+            employer=employer,
+            title=title,
+            occupation=occupation,
+            industry=employer.industry if employer.industry_id else None,
+            min_education=education,
+            regency_id=regency,
+            description=description,
+            headcount=headcount,
+            wage_min=wage_min,
+            wage_max=wage_max,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            employment_type=import_mapping.employment_type(self.get(row, "employment_type"))
+            or self.defaults.get("employment_type", ""),
+            scope=Vacancy.Scope.AKL,
+            status=Vacancy.Status.SUBMITTED,
+            created_by=by,
+            submitted_at=now,
+            import_run=self.run,
+            source_key=source_key[:300],
+            source_file=self.run.file_name[:255],
+            source_row=row.number,
+            external_id=external_id,
+            source_url=link,
+            coding=coding,
+            needs_review=bool(review),
+        )
+        vacancy._import_skills = (skill_ids[:30], [])
+        return vacancy
+
+
+UPDATED_FIELDS = [
+    "title",
+    "occupation",
+    "industry",
+    "min_education",
+    "regency",
+    "description",
+    "headcount",
+    "wage_min",
+    "wage_max",
+    "valid_from",
+    "valid_to",
+    "employment_type",
+    "import_run",
+    "source_file",
+    "source_row",
+    "external_id",
+    "source_url",
+    "coding",
+    "needs_review",
+]
+
+
+def _write_mapped(batch: list[Vacancy]) -> tuple[int, int]:
+    """Create new vacancies, update those imported before (same source); (created, updated)."""
+    unique: dict[str, Vacancy] = {}
+    for vacancy in batch:
+        unique[vacancy.source_key] = vacancy  # the later row of the same ad wins
+    existing = {
+        v.source_key: v
+        for v in Vacancy.objects.filter(source_key__in=list(unique)).only("id", "source_key")
+    }
+    new, changed = [], []
+    for key, vacancy in unique.items():
+        if key in existing:
+            vacancy.pk = existing[key].pk
+            changed.append(vacancy)
+        else:
+            new.append(vacancy)
+    if new:
+        Vacancy.objects.bulk_create(new, batch_size=BATCH)
+    if changed:
+        Vacancy.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=BATCH)
+        VacancySkill.objects.filter(vacancy__in=changed).delete()
+    skills = []
+    for vacancy in new + changed:
+        required, _optional = vacancy._import_skills
+        skills += [VacancySkill(vacancy=vacancy, skill_id=pk, is_required=True) for pk in required]
+    VacancySkill.objects.bulk_create(skills, batch_size=BATCH)
+    return len(new), len(changed)
+
+
+def choose_mapping(
+    run: ImportRun, header: list[str], sample: list[tuple[int, dict]]
+) -> tuple[dict, dict]:
+    """The run's own mapping, else a saved profile for these headers, else a suggestion."""
+    if run.mapping:
+        return run.mapping, run.profile.defaults if run.profile else {}
+    profile = run.profile or import_mapping.pick_profile(header)
+    if profile is not None:
+        run.profile = profile
+        return profile.mapping, profile.defaults
+    rows = [[values.get(name, "") for name in header] for _number, values in sample]
+    return import_mapping.suggest(header, rows), {}
+
+
 # --- Writing --------------------------------------------------------------------------------------
 
 
@@ -594,7 +939,7 @@ def _write_vacancies(batch: list[Vacancy], today: date) -> None:
         skills += [VacancySkill(vacancy=vacancy, skill_id=pk, is_required=False) for pk in optional]
         # Imported vacancies are verified by the importing officer: registered today.
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_REGISTERED,
                 vacancy,
                 quantity=vacancy.headcount,
@@ -653,48 +998,77 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     scope = region_scope(by)
     today = timezone.localdate()
     errors: list[list] = []
-    failed = imported = total = 0
+    failed = imported = total = updated = review = 0
     try:
         lookups = _Lookups()
         seen: set[str] = set()
+        mapped: _Mapped | None = None
         with transaction.atomic():
             batch: list = []
-            for number, values in read_rows(path, run.file_name):
+            rows = read_rows(path, run.file_name)
+            for number, values in rows:
                 if number == 1:
-                    missing = _missing_columns(run.kind, values["__header__"])
-                    if missing:
+                    header = values["__header__"]
+                    missing = _missing_columns(run.kind, header)
+                    if missing and run.kind == ImportRun.Kind.VACANCIES:
+                        # Another shape (a job board's export...): map its columns.
+                        sample = list(itertools.islice(rows, import_mapping.SAMPLE_ROWS))
+                        mapping, defaults = choose_mapping(run, header, sample)
+                        if not mapping.get("title"):
+                            raise ImportFileError(_("No column of the file holds the job title."))
+                        run.mapping = mapping
+                        mapped = _Mapped(run, mapping, defaults, lookups, scope, today)
+                        rows = itertools.chain(sample, rows)
+                    elif missing:
                         raise ImportFileError(
                             _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}
                         )
-                    continue
+                    break
+            for number, values in rows:
                 total += 1
                 row = _Row(number, values)
                 for column, value in values.items():
-                    if _CONTROL.search(value):
+                    if isinstance(value, str) and _CONTROL.search(value):
                         row.error(column, _("Contains control characters (such as NUL)."))
                 if row.errors:
                     failed += 1
                     if len(errors) < MAX_REPORTED_ERRORS:
                         errors.extend(row.errors)
                     continue
-                if run.kind == ImportRun.Kind.EMPLOYERS:
+                if mapped is not None:
+                    item = mapped.vacancy(row, by)
+                elif run.kind == ImportRun.Kind.EMPLOYERS:
                     item = _employer_from_row(row, lookups, scope, seen, by)
                 else:
                     item = _vacancy_from_row(row, lookups, scope, by, today)
-                if row.errors:
+                if row.errors or item is None:
                     failed += 1
                     if len(errors) < MAX_REPORTED_ERRORS:
                         errors.extend(row.errors)
                     continue
+                if mapped is not None and item.needs_review:
+                    review += 1
+                    if len(errors) < MAX_REPORTED_ERRORS:
+                        errors.extend(
+                            [
+                                number,
+                                field,
+                                _("To review"),
+                                str(item.coding.get(field, {}).get("text", ""))[:200],
+                            ]
+                            for field in item.coding["review"]
+                        )
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    imported += _flush(run.kind, batch, today)
+                    created, changed = _flush(run.kind, batch, today, mapped)
+                    imported, updated = imported + created, updated + changed
                     batch = []
             if batch:
-                imported += _flush(run.kind, batch, today)
+                created, changed = _flush(run.kind, batch, today, mapped)
+                imported, updated = imported + created, updated + changed
             if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
                 transaction.set_rollback(True)
-                imported = 0
+                imported = updated = review = 0
     except ImportFileError as problem:
         run.status = ImportRun.Status.FAILED
         run.message = str(problem)[:255]
@@ -714,6 +1088,7 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
         if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
             run.message = _("Nothing was imported because some rows have errors.")
     run.rows_total, run.rows_imported, run.rows_failed = total, imported, failed
+    run.rows_updated, run.rows_review = updated, review
     run.errors = errors
     run.seconds = round(time.monotonic() - started, 2)
     run.finished_at = timezone.now()
@@ -729,12 +1104,14 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     return run
 
 
-def _flush(kind: str, batch: list, today: date) -> int:
+def _flush(kind: str, batch: list, today: date, mapped=None) -> tuple[int, int]:
+    if mapped is not None:
+        return _write_mapped(batch)
     if kind == ImportRun.Kind.EMPLOYERS:
         _write_employers(batch)
     else:
         _write_vacancies(batch, today)
-    return len(batch)
+    return len(batch), 0
 
 
 def upload_dir() -> Path:
@@ -744,8 +1121,10 @@ def upload_dir() -> Path:
 
 
 @transaction.atomic
+@transaction.atomic
 def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
-    """Store the uploaded file under a generated name and queue the import."""
+    """Store the uploaded file under a generated name and queue the import (the officer's
+    data-import activity, one per file)."""
     suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
     stored_name = f"{uuid.uuid4().hex}{suffix}"
     with open(upload_dir() / stored_name, "wb") as handle:
@@ -758,7 +1137,8 @@ def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
         stored_name=stored_name,
         uploaded_by=by,
     )
-    from employers.tasks import run_import as run_import_task
+    record_activity(user=by, kind=Activity.Kind.IMPORT, subject=run, what=kind)
+    from employers.tasks import run_import as run_import_task  # Celery cycle: tasks import us
 
     transaction.on_commit(lambda: run_import_task.delay(run.pk))
     return run

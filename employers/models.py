@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
@@ -12,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import RegionScope, region_scope
 from placement.migrants.rules import user_is_minor
+from placement.taxonomy.education import SLTA, SchoolTrack, SchoolType, detailed_code
+from placement.taxonomy.models import Sex
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -41,9 +45,23 @@ class Employer(models.Model):
         INDIVIDUAL = "individual", _("Individual")
 
     name = models.CharField(_("company name"), max_length=200)
-    nib = models.CharField(_("NIB (business number)"), max_length=13, unique=True)
+
+    class Origin(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        JOB_BOARD = "job_board", _("From a job board / not yet registered")
+
+    # NIB stays required in every form (blank=False); only employers taken from an imported job
+    # board file have none (null), until the officer invites or verifies them.
+    nib = models.CharField(_("NIB (business number)"), max_length=13, unique=True, null=True)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.REGISTERED
+    )
     industry = models.ForeignKey(
-        "taxonomy.Industry", on_delete=models.PROTECT, related_name="+", verbose_name=_("industry")
+        "taxonomy.Industry",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("industry"),
     )
     ownership = models.CharField(_("ownership"), max_length=12, choices=Ownership.choices)
     address = models.CharField(_("address"), max_length=255)
@@ -136,33 +154,76 @@ class VacancyQuerySet(models.QuerySet):
             scope.q("regency") | (Q(regency__isnull=True) & scope.q("employer__regency"))
         )
 
-    def published(self) -> VacancyQuerySet:
-        """Verified, open and within the validity period: what the public may see."""
-        today = timezone.localdate()
-        return self.filter(
-            status=Vacancy.Status.PUBLISHED, valid_from__lte=today, valid_to__gte=today
-        )
+    def published(self, on: date | None = None) -> VacancyQuerySet:
+        """Verified and within the validity period on `on` (today): what the public may see."""
+        day = on or timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_from__lte=day, valid_to__gte=day)
 
-    def announced(self) -> VacancyQuerySet:
-        """Published and not yet past its end: open today or opening on a later `valid_from`.
-        Matching, referrals and the detail page use these, so candidates are ready on day one."""
-        today = timezone.localdate()
-        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=today)
+    def open(self, on: date | None = None) -> VacancyQuerySet:
+        """Published on `on` (today) with positions left: the vacancies seekers are matched with,
+        referred to and counted as open everywhere (the one definition; `Vacancy.is_open` is
+        the same rule for one row, and the matching extract uses this query)."""
+        return self.filter(open_vacancy(on))
+
+    def announced(self, on: date | None = None) -> VacancyQuerySet:
+        """Published and not yet past its end: open today or opening on a later `valid_from`."""
+        day = on or timezone.localdate()
+        return self.filter(status=Vacancy.Status.PUBLISHED, valid_to__gte=day)
+
+    def referable(self, on: date | None = None) -> VacancyQuerySet:
+        """Announced with positions left: whom matching, referrals and recommendations work for,
+        so candidates are ready on day one (`Vacancy.is_referable` for one row; the matching
+        extract compiles this query)."""
+        return self.filter(referable_vacancy(on))
 
     def awaiting_verification(self) -> VacancyQuerySet:
         return self.filter(status=Vacancy.Status.SUBMITTED)
 
-    def with_open_positions(self) -> VacancyQuerySet:
-        """Annotate `open_count`: headcount minus the filled and withdrawn positions."""
-        return self.annotate(
-            open_count=F("headcount") - F("filled_count") - F("removed_count"),
-        )
+    def with_positions_left(self) -> VacancyQuerySet:
+        """Annotate `positions_left`: headcount minus the filled and withdrawn positions."""
+        return self.annotate(positions_left=positions_left())
+
+
+def open_vacancy(on: date | None = None, vacancy: str = "") -> Q:
+    """The condition of `VacancyQuerySet.open` as a Q, for aggregates and related lookups;
+    `vacancy` is the path to the vacancy from the queried model ("vacancy__" from a Referral)."""
+    day = on or timezone.localdate()
+    return Q(
+        **{
+            f"{vacancy}status": Vacancy.Status.PUBLISHED,
+            f"{vacancy}valid_from__lte": day,
+            f"{vacancy}valid_to__gte": day,
+            f"{vacancy}headcount__gt": F(f"{vacancy}filled_count") + F(f"{vacancy}removed_count"),
+        }
+    )
+
+
+def referable_vacancy(on: date | None = None, vacancy: str = "") -> Q:
+    """The condition of `VacancyQuerySet.referable` as a Q (see `open_vacancy`)."""
+    day = on or timezone.localdate()
+    return Q(
+        **{
+            f"{vacancy}status": Vacancy.Status.PUBLISHED,
+            f"{vacancy}valid_from__isnull": False,
+            f"{vacancy}valid_to__gte": day,
+            f"{vacancy}headcount__gt": F(f"{vacancy}filled_count") + F(f"{vacancy}removed_count"),
+        }
+    )
+
+
+def positions_left(vacancy: str = "") -> models.Expression:
+    """Headcount minus the filled and withdrawn positions, as an expression; `vacancy` is the
+    path to the vacancy from the queried model ("vacancy__" from a VacancySkill)."""
+    return F(f"{vacancy}headcount") - F(f"{vacancy}filled_count") - F(f"{vacancy}removed_count")
 
 
 # The words of a vacancy the public search looks in. PostgreSQL has no Indonesian dictionary, so
 # the 'simple' configuration (lower-cased words, no stemming) is used; a GIN index covers it.
 SEARCH_CONFIG = "simple"
-SEARCH_VECTOR = SearchVector("title", "description", config=SEARCH_CONFIG)
+# Weighted for `ts_rank_cd`: the title (A) counts five times the description (C).
+SEARCH_VECTOR = SearchVector("title", config=SEARCH_CONFIG, weight="A") + SearchVector(
+    "description", config=SEARCH_CONFIG, weight="C"
+)
 
 
 class Vacancy(models.Model):
@@ -181,15 +242,18 @@ class Vacancy(models.Model):
         CLOSED = "closed", _("Closed")
         EXPIRED = "expired", _("Expired")
 
+    class EmploymentType(models.TextChoices):
+        PERMANENT = "permanent", _("Permanent")
+        CONTRACT = "contract", _("Contract")
+        DAILY = "daily", _("Daily")
+        PART_TIME = "part_time", _("Part-time")
+        INTERNSHIP = "internship", _("Internship (magang)")
+        FREELANCE = "freelance", _("Freelance")
+
     class Scope(models.TextChoices):
         AKL = "AKL", _("Local (AKL)")
         AKAD = "AKAD", _("Inter-regional (AKAD)")
         AKAN = "AKAN", _("Abroad (AKAN)")
-
-    class Sex(models.TextChoices):
-        ANY = "", _("Any")
-        MALE = "L", _("Male")
-        FEMALE = "P", _("Female")
 
     EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
     ENDED_STATUSES = frozenset({Status.FILLED, Status.CLOSED, Status.EXPIRED})
@@ -225,11 +289,30 @@ class Vacancy(models.Model):
         related_name="+",
         verbose_name=_("minimum education"),
     )
+    # For an SLTA minimum: whether a general school (SMA/MA) or a vocational one (SMK/MAK) is
+    # asked for, and which SMK programme; III/4 counts SMA and SMK apart.
+    school_track = models.CharField(
+        _("type of upper-secondary school"),
+        max_length=10,
+        choices=SchoolTrack.choices,
+        blank=True,
+        default="",
+    )
+    smk_programme = models.ForeignKey(
+        "taxonomy.SmkProgramme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("SMK programme"),
+    )
     min_experience_months = models.PositiveIntegerField(_("experience needed (months)"), default=0)
     # Age and sex limits are lawful only with a stated reason; officers see them flagged.
     age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
-    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True, default="")
+    sex = models.CharField(
+        _("sex"), max_length=1, choices=[("", _("Any")), *Sex.choices], blank=True, default=""
+    )
     limits_reason = models.CharField(_("reason for age or sex limits"), max_length=255, blank=True)
     wage_min = models.PositiveIntegerField(_("monthly wage from (Rp)"), null=True, blank=True)
     wage_max = models.PositiveIntegerField(_("monthly wage to (Rp)"), null=True, blank=True)
@@ -257,6 +340,21 @@ class Vacancy(models.Model):
         verbose_name=_("job order (SIP2MI)"),
     )
     description = models.TextField(_("description"), blank=True)
+    employment_type = models.CharField(
+        _("employment type"), max_length=10, choices=EmploymentType.choices, blank=True
+    )
+    # Where an imported vacancy came from: re-importing the same rows updates them (source_key).
+    import_run = models.ForeignKey(
+        "employers.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_key = models.CharField(max_length=300, blank=True)
+    source_file = models.CharField(_("source file"), max_length=255, blank=True)
+    source_row = models.PositiveIntegerField(_("source row"), null=True, blank=True)
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    # {field: {"text": source text, "value": coded value, "confidence": 0..1, ...}}
+    coding = models.JSONField(default=dict, blank=True)
+    needs_review = models.BooleanField(_("coding to review"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
     return_reason = models.TextField(_("reason for return"), blank=True)
     created_by = models.ForeignKey(
@@ -289,6 +387,13 @@ class Vacancy(models.Model):
             models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
             # Full-text search of the public page (PostgreSQL only; see migration 0002).
             GinIndex(SEARCH_VECTOR, name="vacancy_search_gin"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="vacancy_unique_source_key",
+            )
         ]
 
     def __str__(self) -> str:
@@ -326,6 +431,7 @@ class Vacancy(models.Model):
         today = timezone.localdate()
         return (
             self.status == self.Status.PUBLISHED
+            and self.valid_from is not None
             and self.valid_to is not None
             and today <= self.valid_to
             and self.open_positions > 0
@@ -344,6 +450,18 @@ class Vacancy(models.Model):
     def has_limits(self) -> bool:
         """Whether the report limits age or sex (lawful only with a reason)."""
         return bool(self.age_min or self.age_max or self.sex)
+
+    @property
+    def education_code(self) -> str:
+        """The IPK code of the minimum education (3801 SMA, 31BB SMK, else the level)."""
+        if not self.min_education_id:
+            return ""
+        if self.min_education_id != SLTA or not self.school_track:
+            return self.min_education_id
+        if self.school_track == SchoolTrack.GENERAL:
+            return detailed_code(SLTA, SchoolType.SMA)
+        programme = self.smk_programme.code if self.smk_programme_id else ""
+        return detailed_code(SLTA, SchoolType.SMK, programme)
 
     @property
     def location_regency(self):
@@ -395,6 +513,17 @@ class ImportRun(models.Model):
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_imported = models.PositiveIntegerField(_("imported"), default=0)
     rows_failed = models.PositiveIntegerField(_("rows with errors"), default=0)
+    rows_updated = models.PositiveIntegerField(_("updated"), default=0)
+    rows_review = models.PositiveIntegerField(_("in review"), default=0)
+    profile = models.ForeignKey(
+        "employers.ImportProfile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # {our field: the file's column} used for this run (suggested, or from the profile).
+    mapping = models.JSONField(default=dict, blank=True)
     # [[row, column, reason, value], ...]: the downloadable error report.
     errors = models.JSONField(default=list, blank=True)
     message = models.CharField(_("message"), max_length=255, blank=True)
@@ -409,3 +538,24 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.file_name}"
+
+
+class ImportProfile(models.Model):
+    """A saved column mapping ("loker.id", "Dealls"), picked when a file's headers match."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    headers = models.JSONField(_("columns"), default=list)  # sorted normalised header names
+    mapping = models.JSONField(default=dict)  # {our field: the file's column}
+    defaults = models.JSONField(default=dict, blank=True)  # {our field: value when missing}
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("import profile")
+        verbose_name_plural = _("import profiles")
+
+    def __str__(self) -> str:
+        return self.name

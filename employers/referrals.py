@@ -7,81 +7,24 @@ never the NIK, the date of birth or disability.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from employers.fields import DatePartsField, Radios, required_when
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.pipeline import services
 from placement.pipeline.access import get_referral_for_employer, referrals_for_employer
+from placement.pipeline.forms import ReferralOutcomeForm
 from placement.pipeline.letter import render_referral_letter
 from placement.pipeline.models import Referral
 
 PAGE_SIZE = 25
 Status = Referral.Status
-
-
-class ReferralOutcomeForm(forms.Form):
-    """What happened with a referred candidate (validation only)."""
-
-    status = forms.ChoiceField(label=gettext_lazy("What happened?"), widget=Radios)
-    on = DatePartsField(
-        label=gettext_lazy("Date"),
-        help_text=gettext_lazy(
-            "The day of the interview or of the decision; for a hire, the first day of work."
-        ),
-        required=False,
-    )
-    reason = required_when(
-        forms.ChoiceField(
-            label=gettext_lazy("Reason, if not selected"),
-            required=False,
-            choices=[("", gettext_lazy("Choose a reason")), *Referral.RejectionReason.choices],
-        )
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note for the Disnaker"),
-        required=False,
-        max_length=services.referrals.MAX_OUTCOME_NOTE,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, allowed: list[str], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        labels = {
-            Status.INTERVIEWED: gettext_lazy("Interviewed, no decision yet"),
-            Status.HIRED: gettext_lazy("Hired"),
-            Status.REJECTED: gettext_lazy("Not selected"),
-        }
-        self.fields["status"].choices = [(value, labels[value]) for value in allowed]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == Status.REJECTED and not data.get("reason"):
-            self.add_error("reason", _("Choose the reason the candidate was not selected."))
-        if (
-            data.get("status") == Status.REJECTED
-            and data.get("reason") == Referral.RejectionReason.OTHER
-            and not (data.get("note") or "").strip()
-        ):
-            self.add_error("note", _("Write the reason in the note."))
-        # A hire's date is the first working day, which may lie ahead.
-        if (
-            data.get("on")
-            and data["on"] > timezone.localdate()
-            and data.get("status") != Status.HIRED
-        ):
-            self.add_error("on", _("The date cannot be in the future."))
-        return data
 
 
 @role_required(Role.EMPLOYER)
@@ -133,7 +76,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One referred candidate, the letter and the outcome form."""
     referral = get_referral_for_employer(request.user, pk)
     allowed = services.allowed_outcomes(referral, request.user)
-    form = ReferralOutcomeForm(allowed=allowed) if allowed else None
+    form = ReferralOutcomeForm(allowed=allowed, audience="employer") if allowed else None
     return render(request, "pipeline/employer_referral_detail.html", _context(referral, form))
 
 
@@ -145,7 +88,7 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     allowed = services.allowed_outcomes(referral, request.user)
     if not allowed:
         raise Http404
-    form = ReferralOutcomeForm(request.POST, allowed=allowed)
+    form = ReferralOutcomeForm(request.POST, allowed=allowed, audience="employer")
     if form.is_valid():
         try:
             services.record_referral_outcome(

@@ -1,34 +1,230 @@
 """The public vacancy search: full-text words plus region, occupation, education and wage filters.
 
-PostgreSQL: the words are matched as prefixes against the 'simple' text-search vector of title and
-description, which the GIN index `vacancy_search_gin` covers. SQLite (development): every word
-must appear in the title or the description (icontains).
+How a query is read (`plan_query`, pure Python, the "Real words" data):
+- filler words ("lowongan", "loker", "kerja", "dicari") are dropped;
+- place names and regency aliases ("Jakarta Selatan", "Cikarang") become a location filter through
+  the place resolver (`placement.taxonomy.text.places`), unless the visitor chose a region;
+- each remaining word may also be written as its synonyms: the one-word occupation aliases of the
+  same KBJI unit group (sopir/supir/driver, satpam/security, SPG/pramuniaga, kasir/cashier), and a
+  query that is an occupation alias also finds vacancies coded with that occupation.
+
+PostgreSQL: whole words (no stemming, the 'simple' configuration, so "perawat" never matches
+"perawatan") against a weighted vector (title A, description C) that the GIN expression index
+`vacancy_search_gin` covers, ordered by `ts_rank_cd` plus a bonus for the occupation code, then by
+recency. Only when no vacancy has the whole words are they tried as prefixes ("forkl" finds
+"forklift"). SQLite (development): each word must appear as a whole word in the title or the
+description; title matches first.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy
+from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy, positions_left
 from employers.rules import MAX_WAGE
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
+from placement.taxonomy.text import places
+from placement.taxonomy.text.normalize import PLACE_WORD_EXCEPTIONS, fold
+from placement.taxonomy.text.occupations import SPELLING, canonical
+from placement.taxonomy.text.occupations import _read as read_taxonomy_file
 
 MAX_WORDS = 8
+MAX_SYNONYMS = 8
 STATS_CACHE_SECONDS = 60
+# How much a vacancy coded with the searched occupation adds to its text rank (a title hit is ~1).
+OCCUPATION_BONUS = 0.5
 _WORD = re.compile(r"[^\W_]+")
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+#: Words of a job search that say nothing about the job ("lowongan kerja kasir" = "kasir").
+FILLER_WORDS = frozenset(
+    """lowongan loker lowker lokers kerja bekerja pekerjaan kerjaan dicari cari mencari dibutuhkan
+    butuh membutuhkan info informasi job jobs vacancy vacancies hiring rekrutmen rekrut
+    penerimaan di ke untuk yang dan daerah wilayah area kota kabupaten kab""".split()  # noqa: SIM905
+)
 
 
 def search_words(q: str) -> list[str]:
     """The words of a query: letters and digits only, lower-cased, at most eight."""
     return [w.lower() for w in _WORD.findall(q or "")][:MAX_WORDS]
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Occupation alias (folded) -> its ranked KBJI unit groups, from `occupation_aliases.csv`."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in read_taxonomy_file("occupation_aliases.csv"):
+        text = canonical(fold(row["alias"]))
+        codes = tuple(row["kbji_codes"].split())
+        if text and codes:
+            table.setdefault(text, codes)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _one_word_aliases_by_group() -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for text, codes in _aliases().items():
+        if _PLAIN_WORD.fullmatch(text):
+            groups.setdefault(codes[0], []).append(text)
+    return groups
+
+
+class Term(NamedTuple):
+    """One word of the query: its spellings (found anywhere) and its synonyms (in titles only)."""
+
+    words: tuple[str, ...]
+    synonyms: tuple[str, ...] = ()
+
+
+def synonyms(word: str) -> Term:
+    """`word` with its spellings, and the one-word aliases of its occupation that read back.
+
+    Two aliases are synonyms when the other's first KBJI unit group is among this one's first two
+    and the other lists this one's first ("spg" 5242 5223 / "pramuniaga" 5223 5222 5242), so a
+    broad word like "admin" does not pull in every clerical title. Synonyms count in the title
+    only: "keamanan" in a description is not a security guard job.
+    """
+
+    def spellings(text: str) -> list[str]:
+        # The coder folds spellings together ("supir" is read as "sopir"); ads use them all.
+        return [text, *(variant for variant, same in SPELLING.items() if same == text)]
+
+    codes = _aliases().get(word)
+    found: list[str] = []
+    if codes:
+        for code in codes[:2]:
+            for other in _one_word_aliases_by_group().get(code, []):
+                if other != word and other not in found and codes[0] in _aliases()[other]:
+                    found.append(other)
+    own = spellings(word)
+    extra = [v for other in found[:MAX_SYNONYMS] for v in spellings(other) if v not in own]
+    return Term(tuple(own), tuple(dict.fromkeys(extra)))
+
+
+@dataclass
+class SearchPlan:
+    """What a query asks for: word alternatives (all must match), places, occupations."""
+
+    terms: list[Term] = field(default_factory=list)
+    regencies: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    occupation_codes: list[str] = field(default_factory=list)
+    place_words: list[str] = field(default_factory=list)
+
+
+def _is_occupation_words(words: list[str], first: int, last: int) -> bool:
+    """Whether the place named by words[first:last] is part of an occupation ("tukang batu")."""
+    table = _aliases()
+    for start in range(max(0, first - 2), first + 1):
+        for end in range(last, min(len(words), last + 2) + 1):
+            if (start, end) != (first, last) and " ".join(words[start:end]) in table:
+                return True
+    return False
+
+
+def plan_query(q: str, *, with_places: bool = True) -> SearchPlan:
+    """Read a search box: filler dropped, places to filters, words with their synonyms."""
+    plan = SearchPlan()
+    words = [w for w in (canonical(fold(w)) for w in search_words(q)) if w]
+    words = [w for w in " ".join(words).split() if w]
+    if with_places and words:
+        for found in places.resolve(" ".join(words)):
+            matched = found.matched.split()
+            n = len(matched)
+            at = next((i for i in range(len(words) - n + 1) if words[i : i + n] == matched), -1)
+            if at < 0 or (n == 1 and matched[0] in PLACE_WORD_EXCEPTIONS and len(words) > 1):
+                continue
+            if _is_occupation_words(words, at, at + n):
+                continue
+            p = found.place
+            if p.level == "province":
+                plan.provinces.append(p.code)
+            elif p.regency_code:
+                plan.regencies.append(p.regency_code)
+            else:
+                continue  # remote, the whole country: not a filter
+            plan.place_words.extend(matched)
+            del words[at : at + n]
+    words = [w for w in words if w not in FILLER_WORDS]
+    plan.terms = [synonyms(w) for w in words]
+    whole = " ".join(words)
+    if whole in _aliases():
+        plan.occupation_codes = [_aliases()[whole][0]]
+    return plan
+
+
+def _tsquery(terms: list[Term], *, prefix: bool) -> SearchQuery:
+    # The words only hold letters and digits (`search_words`), so the raw syntax is safe; ":A"
+    # restricts a synonym to the title (weight A of SEARCH_VECTOR).
+    star = "*" if prefix else ""
+    parts = []
+    for term in terms:
+        alternatives = [f"{w}:{star}" if star else w for w in term.words]
+        alternatives += [f"{w}:A{star}" for w in term.synonyms]
+        parts.append("(" + " | ".join(alternatives) + ")")
+    return SearchQuery(" & ".join(parts), search_type="raw", config=SEARCH_CONFIG)
+
+
+def _pattern(words: tuple[str, ...]) -> str:
+    return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+def _whole_word(term: Term) -> Q:
+    found = Q(title__iregex=_pattern(term.words)) | Q(description__iregex=_pattern(term.words))
+    return found | Q(title__iregex=_pattern(term.synonyms)) if term.synonyms else found
+
+
+def _by_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
+    """Filter and order by the words of the plan (PostgreSQL full text, SQLite whole words)."""
+    occupations = Q()
+    if plan.occupation_codes:
+        ids = list(
+            Occupation.objects.filter(
+                Q(code__in=plan.occupation_codes)
+                | Q(code__startswith=f"{plan.occupation_codes[0]}.")
+            ).values_list("pk", flat=True)
+        )
+        occupations = Q(occupation_id__in=ids) if ids else Q()
+    bonus = (
+        Case(When(occupations, then=Value(OCCUPATION_BONUS)), default=Value(0.0))
+        if occupations
+        else Value(0.0)
+    )
+    if connection.vendor == "postgresql":
+        vacancies = vacancies.alias(document=SEARCH_VECTOR)
+        query = _tsquery(plan.terms, prefix=False)
+        matched = Q(document=query) | occupations
+        if not vacancies.filter(matched).exists():
+            # No vacancy has the whole words: the visitor may still be typing ("forkl").
+            query = _tsquery(plan.terms, prefix=True)
+            matched = Q(document=query) | occupations
+        rank = SearchRank(F("document"), query, cover_density=True) + bonus
+        return (
+            vacancies.filter(matched).annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+        )
+    words = Q()
+    title = Q()
+    for term in plan.terms:
+        words &= _whole_word(term)
+        title &= Q(title__iregex=_pattern(term.words + term.synonyms))
+    in_title = Case(When(title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    return (
+        vacancies.filter(words | occupations)
+        .annotate(rank=in_title + bonus)
+        .order_by("-rank", "-published_at", "-id")
+    )
 
 
 def search_vacancies(
@@ -41,28 +237,22 @@ def search_vacancies(
     wage: int | None = None,
     abroad: bool = True,
 ) -> QuerySet[Vacancy]:
-    """Published vacancies matching the words and filters, newest first (`abroad=False` leaves
-    out work abroad: for a seeker under 18)."""
+    """Published vacancies matching the words and filters, most relevant first, then newest
+    (`abroad=False` leaves out work abroad: for a seeker under 18)."""
     vacancies = Vacancy.objects.published()
     if not abroad:
         vacancies = vacancies.exclude(is_overseas=True)
-    words = search_words(q)
-    if words:
-        if connection.vendor == "postgresql":
-            # Each word as a prefix ("oper" finds "operator"); the words only hold letters/digits.
-            query = SearchQuery(
-                " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
-            )
-            vacancies = vacancies.alias(document=SEARCH_VECTOR).filter(document=query)
-        else:
-            for word in words:
-                vacancies = vacancies.filter(
-                    Q(title__icontains=word) | Q(description__icontains=word)
-                )
+    plan = plan_query(q, with_places=not (regency or province))
     if regency:
         vacancies = vacancies.filter(regency_id=regency)
     elif province:
         vacancies = vacancies.filter(regency__province_id=province)
+    elif plan.regencies or plan.provinces:
+        where = Q(regency_id__in=plan.regencies) | Q(regency__province_id__in=plan.provinces)
+        employer_where = Q(employer__regency_id__in=plan.regencies) | Q(
+            employer__regency__province_id__in=plan.provinces
+        )
+        vacancies = vacancies.filter(where | (Q(regency__isnull=True) & employer_where))
     if group:
         vacancies = vacancies.filter(occupation__code__startswith=group)
     if education is not None:
@@ -72,18 +262,18 @@ def search_vacancies(
         vacancies = vacancies.annotate(top_wage=Coalesce("wage_max", "wage_min")).filter(
             top_wage__gte=wage
         )
-    return vacancies.select_related("employer", "regency", "occupation", "min_education").order_by(
-        "-published_at", "-id"
-    )
+    vacancies = vacancies.select_related("employer", "regency", "occupation", "min_education")
+    if plan.terms:
+        return _by_words(vacancies, plan)
+    return vacancies.order_by("-published_at", "-id")
 
 
 def headline_stats() -> dict[str, int]:
     """Open vacancies and open positions right now (cached for a minute)."""
 
     def compute() -> dict[str, int]:
-        totals = Vacancy.objects.published().aggregate(
-            vacancies=Count("id"),
-            positions=Sum(F("headcount") - F("filled_count") - F("removed_count")),
+        totals = Vacancy.objects.open().aggregate(
+            vacancies=Count("id"), positions=Sum(positions_left())
         )
         return {"vacancies": totals["vacancies"] or 0, "positions": totals["positions"] or 0}
 

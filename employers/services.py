@@ -9,6 +9,9 @@ Ledger events (the IPK tables read only these):
 - `vacancy_registered` when a vacancy is published (quantity = headcount);
 - `vacancy_filled` when the employer (or a placement) reports hires (quantity = people hired);
 - `vacancy_removed` when open positions are withdrawn or expire (quantity = positions removed).
+
+Size: the employer and vacancy lifecycles share their refusals, ledger and audit helpers; the
+next split is `services/` with employers.py and vacancies.py.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from django.utils.translation import gettext as _
 
 from employers import rules
 from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
-from placement.accounts.audit import audit
+from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_vacancy_soon
+from placement.offices.activity import record_activity
+from placement.offices.models import Activity
 from placement.registers import services as registers
 from placement.registers.models import JobOrder
 from placement.taxonomy.models import Skill
@@ -60,6 +65,8 @@ VACANCY_FIELDS = (
     "headcount",
     "description",
     "min_education",
+    "school_track",
+    "smk_programme",
     "min_experience_months",
     "age_min",
     "age_max",
@@ -86,7 +93,7 @@ REQUIRED_FOR_SUBMISSION = (
     "valid_from",
     "valid_to",
 )
-_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "regency"})
+_FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "smk_programme", "regency"})
 
 
 # --- Employers ----------------------------------------------------------------------------------
@@ -183,8 +190,9 @@ def remove_colleague(*, membership: EmployerUser, by: User) -> None:
 
 
 @transaction.atomic
-def verify_employer(*, employer: Employer, by: User) -> Employer:
-    """An officer confirms the company is real: it may now publish vacancies."""
+def verify_employer(*, employer: Employer, by: User, via: Via = "web") -> Employer:
+    """An officer confirms the company is real: it may now publish vacancies (logged as the
+    officer's verification work)."""
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
     if employer.status == Employer.Status.VERIFIED:
         raise EmployerRefused(_("This company is already verified."))
@@ -193,13 +201,17 @@ def verify_employer(*, employer: Employer, by: User) -> Employer:
     employer.verified_by = by
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
-    audit(actor=by, action="change", obj=employer, event="verified")
+    audit(actor=by, action="change", obj=employer, event="verified", via=via)
+    record_activity(
+        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="verify"
+    )
     return employer
 
 
 @transaction.atomic
-def reject_employer(*, employer: Employer, by: User, reason: str) -> Employer:
-    """An officer refuses the registration, with the reason the company will read."""
+def reject_employer(*, employer: Employer, by: User, reason: str, via: Via = "web") -> Employer:
+    """An officer refuses the registration, with the reason the company will read (the check
+    is verification work too)."""
     reason = reason.strip()
     if not reason:
         raise EmployerRefused(_("Give the reason, so the company knows what to correct."))
@@ -209,7 +221,10 @@ def reject_employer(*, employer: Employer, by: User, reason: str) -> Employer:
     employer.verified_by = by
     employer.verified_at = timezone.now()
     employer.save(update_fields=["status", "status_reason", "verified_by", "verified_at"])
-    audit(actor=by, action="change", obj=employer, event="rejected")
+    audit(actor=by, action="change", obj=employer, event="rejected", via=via)
+    record_activity(
+        user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="reject"
+    )
     return employer
 
 
@@ -337,7 +352,7 @@ def save_vacancy_draft(
 def vacancy_values(vacancy: Vacancy) -> dict:
     """The report's fields as plain values (ids for foreign keys), for the rules."""
     values = {name: getattr(vacancy, name) for name in VACANCY_FIELDS}
-    for name in ("occupation", "industry", "min_education", "regency"):
+    for name in ("occupation", "industry", "min_education", "smk_programme", "regency"):
         values[f"{name}_id"] = getattr(vacancy, f"{name}_id")
     return values
 
@@ -392,46 +407,12 @@ def submit_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
     return vacancy
 
 
-def _dimensions(vacancy: Vacancy) -> dict:
-    """The IPK dimensions of a vacancy event (III/4 education, III/5 occupation, III/6 industry)."""
-    regency = vacancy.location_regency
-    return {
-        "regency": regency,
-        "office": getattr(regency, "office", None),
-        "education": vacancy.min_education_id or "",
-        "occupation_group": vacancy.occupation.code[0] if vacancy.occupation_id else "",
-        "industry_section": vacancy.industry.section if vacancy.industry_id else "",
-        "sex": vacancy.sex or "",
-        "placement_scope": vacancy.scope,
-        "employer_type": vacancy.employer.ownership,
-    }
-
-
-def vacancy_event(kind: str, vacancy: Vacancy, *, quantity: int, occurred_on: date) -> Event:
-    """An unsaved ledger event about `vacancy` (bulk paths save many with bulk_create)."""
-    dimensions = _dimensions(vacancy)
-    regency = dimensions.pop("regency")
-    return Event(
-        kind=kind,
-        occurred_on=occurred_on,
-        subject_type=Vacancy._meta.label_lower,
-        subject_id=vacancy.pk,
-        regency=regency,
-        province_id=getattr(regency, "province_id", None),
-        quantity=quantity,
-        **dimensions,
-    )
-
-
 def _record(kind: str, vacancy: Vacancy, *, quantity: int, occurred_on: date | None = None):
-    dimensions = _dimensions(vacancy)
-    return ledger.record(
-        kind, subject=vacancy, occurred_on=occurred_on, quantity=quantity, **dimensions
-    )
+    return ledger.record_vacancy_event(kind, vacancy, quantity=quantity, occurred_on=occurred_on)
 
 
 @transaction.atomic
-def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
+def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
     """An officer verifies a submitted vacancy: it is published and counted as registered."""
     vacancy = (
         Vacancy.objects.select_for_update(of=("self",))
@@ -461,13 +442,14 @@ def publish_vacancy(*, vacancy: Vacancy, by: User) -> Vacancy:
         fields += ["job_order", "p3mi_name"]
     vacancy.save(update_fields=fields)
     _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
-    audit(actor=by, action="change", obj=vacancy, event="published")
+    audit(actor=by, action="change", obj=vacancy, event="published", via=via)
+    record_activity(user=by, kind=Activity.Kind.VACANCY_VERIFIED, subject=vacancy)
     rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
     return vacancy
 
 
 @transaction.atomic
-def return_vacancy(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
+def return_vacancy(*, vacancy: Vacancy, by: User, reason: str, via: Via = "web") -> Vacancy:
     """An officer sends a submitted vacancy back with the reason; the employer corrects it."""
     reason = reason.strip()
     if not reason:
@@ -482,13 +464,19 @@ def return_vacancy(*, vacancy: Vacancy, by: User, reason: str) -> Vacancy:
     vacancy.return_reason = reason[:4000]
     vacancy.verified_by = by
     vacancy.save(update_fields=["status", "return_reason", "verified_by", "updated_at"])
-    audit(actor=by, action="change", obj=vacancy, event="returned")
+    audit(actor=by, action="change", obj=vacancy, event="returned", via=via)
+    record_activity(user=by, kind=Activity.Kind.VACANCY_RETURNED, subject=vacancy)
     return vacancy
 
 
 @transaction.atomic
 def record_vacancy_filled(
-    *, vacancy: Vacancy, quantity: int, by: User | None = None, occurred_on: date | None = None
+    *,
+    vacancy: Vacancy,
+    quantity: int,
+    by: User | None = None,
+    occurred_on: date | None = None,
+    via: Via = "web",
 ) -> Vacancy:
     """Report `quantity` positions as filled (the Art. 6 report; placements call this too)."""
     vacancy = (
@@ -513,7 +501,7 @@ def record_vacancy_filled(
         fields += ["status", "closed_at"]
     vacancy.save(update_fields=fields)
     _record(EventKind.VACANCY_FILLED, vacancy, quantity=quantity, occurred_on=occurred_on)
-    audit(actor=by, action="change", obj=vacancy, event="filled", quantity=quantity)
+    audit(actor=by, action="change", obj=vacancy, event="filled", quantity=quantity, via=via)
     return vacancy
 
 
@@ -571,7 +559,7 @@ def expire_vacancies(*, today: date | None = None) -> int:
         if removed:
             # Counted on the day after the last open day, the day the positions lapsed.
             events.append(
-                vacancy_event(
+                ledger.vacancy_event(
                     EventKind.VACANCY_REMOVED, vacancy, quantity=removed, occurred_on=today
                 )
             )

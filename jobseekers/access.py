@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from jobseekers.models import CVDocument, JobSeeker
-from placement.accounts.access import is_office_staff
+from placement.accounts.access import is_office_staff, parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
 
@@ -28,10 +28,7 @@ def get_seeker_for_officer(user: User, pk: object, *, purpose: str = "view") -> 
     """A seeker in the officer's region, or 404; the read is written to the audit trail."""
     if not is_office_staff(user):
         raise Http404
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    pk = parse_pk(pk)
     seeker = (
         JobSeeker.objects.visible_to(user)
         .select_related("regency", "district", "education_level", "office", "user", "verified_by")

@@ -2,6 +2,9 @@
 
 Out-of-scope seekers answer 404 (never 403); a seeker cannot set status, numbers, office or any
 other field the services do not list as theirs to change.
+
+Size: the serializers and views of the jobseekers resources of the Contract, kept together;
+split into a package when it grows further.
 """
 
 from __future__ import annotations
@@ -48,8 +51,17 @@ from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
 from placement.accounts.models import User
-from placement.offices.activity import record_activity
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.education import SCHOOL_LEVEL, VOCATIONAL, SchoolType
+from placement.taxonomy.models import (
+    District,
+    EducationLevel,
+    Occupation,
+    Regency,
+    Sex,
+    Skill,
+    SmkProgramme,
+    StudyField,
+)
 
 AK1_PATTERN = r"^[0-9]{2,4}-[0-9]{4}-[0-9]{6,7}$"
 ERROR_400 = OpenApiResponse(description="Invalid input: the errors name each field.")
@@ -68,9 +80,38 @@ class EducationSerializer(serializers.Serializer):
     level = serializers.SlugRelatedField(
         slug_field="code", queryset=EducationLevel.objects.all(), help_text="IPK education code"
     )
+    school_type = serializers.ChoiceField(
+        choices=SchoolType.choices, required=False, allow_blank=True, default=""
+    )
+    smk_programme = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=SmkProgramme.objects.filter(edition=SmkProgramme.CURRENT_EDITION),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="SMK/MAK programme, dotted code of the 2018 spectrum (1.4.2)",
+    )
+    study_field = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=StudyField.objects.filter(level=2),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="ISCED-F 2013 narrow field (3 digits) for diploma and degree",
+    )
     major = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     school = serializers.CharField(max_length=150)
     graduation_year = _year(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict) -> dict:
+        kind = attrs.get("school_type") or ""
+        if kind and SCHOOL_LEVEL.get(kind) != attrs["level"].code:
+            message = _("This type of school does not belong to that level.")
+            raise ValidationError({"school_type": [message]})
+        if attrs.get("smk_programme") and kind not in VOCATIONAL:
+            message = _("A programme is chosen only for SMK or MAK.")
+            raise ValidationError({"smk_programme": [message]})
+        return attrs
 
 
 class ExperienceSerializer(serializers.Serializer):
@@ -99,7 +140,7 @@ class ProfileFieldsSerializer(serializers.Serializer):
     nik = serializers.RegexField(NIK_PATTERN, max_length=16, min_length=16)
     birth_place = serializers.CharField(max_length=100)
     birth_date = serializers.DateField()
-    sex = serializers.ChoiceField(choices=JobSeeker.Sex.choices)
+    sex = serializers.ChoiceField(choices=Sex.choices)
     marital_status = serializers.ChoiceField(choices=JobSeeker.MaritalStatus.choices)
     religion = serializers.ChoiceField(choices=JobSeeker.Religion.choices)
     address = serializers.CharField(max_length=255)
@@ -533,10 +574,9 @@ class JobSeekerVerifyView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
         try:
-            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user)
+            seeker = services.verify_jobseeker(seeker=seeker, officer=request.user, via="api")
         except DjangoValidationError as error:
             _raise_service_error(error)
-        record_activity(user=request.user, kind="seeker_verified", subject=seeker, via="api")
         return Response(SeekerSerializer(seeker, context={"request": request}).data)
 
 

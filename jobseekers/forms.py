@@ -23,8 +23,18 @@ from jobseekers.services import (
     normalise_name,
 )
 from placement.accounts.models import User
+from placement.taxonomy.education import SCHOOL_LEVEL, SLTA, VOCATIONAL, SchoolType
 from placement.taxonomy.fields import RupiahField
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.models import (
+    District,
+    EducationLevel,
+    Occupation,
+    Regency,
+    Sex,
+    Skill,
+    SmkProgramme,
+    StudyField,
+)
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
 NAME_EXTRA_CHARACTERS = frozenset(" '\u2019.-")  # space, apostrophes, dot, hyphen
@@ -191,7 +201,7 @@ class IdentityForm(forms.Form):
         label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
     )
     birth_date = DatePartsField(label=_("Date of birth"), help_text=_("For example 27 3 2001"))
-    sex = forms.ChoiceField(label=_("Sex"), choices=JobSeeker.Sex.choices, widget=Radios)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=Radios)
     marital_status = forms.ChoiceField(
         label=_("Marital status"),
         choices=JobSeeker.MaritalStatus.choices,
@@ -315,11 +325,38 @@ def _year_field(label, *, required: bool = True, help_text: str = "") -> forms.I
     )
 
 
+class SmkProgrammeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: SmkProgramme) -> str:
+        # Programmes indented under their bidang so the list reads like the decree's annex.
+        return f"{obj.code} {obj.title}"
+
+
 class EducationForm(forms.Form):
     level = forms.ModelChoiceField(
         label=_("Level"),
         queryset=EducationLevel.objects.all(),
         empty_label=_("Choose…"),
+    )
+    school_type = forms.ChoiceField(
+        label=_("Type of school"),
+        choices=[("", _("Not needed for diploma and degree")), *SchoolType.choices],
+        required=False,
+        help_text=_("As written on the ijazah: SMA, SMK, MA, MAK or Paket A/B/C."),
+    )
+    smk_programme = SmkProgrammeChoiceField(
+        label=_("SMK/MAK programme (kompetensi keahlian)"),
+        queryset=SmkProgramme.objects.filter(
+            edition=SmkProgramme.CURRENT_EDITION, level__in=(2, 3)
+        ),
+        required=False,
+        empty_label=_("Only for SMK or MAK…"),
+        help_text=_("Choose the kompetensi keahlian; if it is not listed, its program keahlian."),
+    )
+    study_field = forms.ModelChoiceField(
+        label=_("Field of study (diploma and degree)"),
+        queryset=StudyField.objects.filter(level=2),
+        required=False,
+        empty_label=_("Only for diploma and degree…"),
     )
     major = forms.CharField(
         label=_("Major or programme"),
@@ -329,6 +366,22 @@ class EducationForm(forms.Form):
     )
     school = forms.CharField(label=_("School or university"), max_length=150)
     graduation_year = _year_field(_("Year finished"))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        level, kind = data.get("level"), data.get("school_type") or ""
+        if level is None:
+            return data
+        if kind and SCHOOL_LEVEL.get(kind) != level.code:
+            self.add_error("school_type", _("This type of school does not belong to that level."))
+        if not kind and level.code == SLTA:
+            # The IPK tables count SMA and SMK apart (III/2, III/4).
+            self.add_error("school_type", _("Choose SMA, SMK, MA, MAK or Paket C."))
+        if data.get("smk_programme") and kind not in VOCATIONAL:
+            self.add_error("smk_programme", _("A programme is chosen only for SMK or MAK."))
+        if data.get("study_field") and level.rank < 4:
+            self.add_error("study_field", _("A field of study is chosen for diploma and degree."))
+        return data
 
 
 class ExperienceForm(forms.Form):

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import region_scope
+from placement.taxonomy.education import SchoolType, detailed_code
+from placement.taxonomy.models import Sex
 
 
 class JobSeekerQuerySet(models.QuerySet):
@@ -57,10 +59,6 @@ class JobSeeker(models.Model):
         ACTIVE = "active", _("Active")
         PLACED = "placed", _("Placed in work")
         REMOVED = "removed", _("Removed (dihapuskan)")
-
-    class Sex(models.TextChoices):
-        MALE = "L", _("Male")
-        FEMALE = "P", _("Female")
 
     class MaritalStatus(models.TextChoices):
         SINGLE = "single", _("Not married")
@@ -153,6 +151,8 @@ class JobSeeker(models.Model):
         related_name="+",
         verbose_name=_("highest education"),
     )
+    # The detailed IPK code of that education (3801 SMA, 31BB SMK, ...): what the ledger records.
+    education_code = models.CharField(_("IPK education code"), max_length=4, blank=True)
     experience_months = models.PositiveIntegerField(_("work experience (months)"), default=0)
     # Preferences
     category = models.CharField(_("category"), max_length=15, choices=Category.choices, blank=True)
@@ -281,6 +281,25 @@ class Education(models.Model):
     level = models.ForeignKey(
         "taxonomy.EducationLevel", on_delete=models.PROTECT, verbose_name=_("level")
     )
+    school_type = models.CharField(
+        _("type of school"), max_length=8, choices=SchoolType.choices, blank=True
+    )
+    smk_programme = models.ForeignKey(
+        "taxonomy.SmkProgramme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("SMK programme (bidang / program / kompetensi keahlian)"),
+    )
+    study_field = models.ForeignKey(
+        "taxonomy.StudyField",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("field of study"),
+    )
     major = models.CharField(_("major / programme"), max_length=150, blank=True)
     school = models.CharField(_("school or university"), max_length=150, blank=True)
     graduation_year = models.PositiveSmallIntegerField(_("year finished"), null=True, blank=True)
@@ -292,6 +311,24 @@ class Education(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level.short_name} {self.major}".strip()
+
+    @property
+    def ipk_code(self) -> str:
+        """The detailed IPK code of this row (3801 SMA, 3104 SMK bidang 4, else the level)."""
+        programme = self.smk_programme.code if self.smk_programme_id else ""
+        return detailed_code(self.level_id, self.school_type, programme)
+
+    @property
+    def detail_label(self) -> str:
+        """School type, programme or field as a person reads it: "SMK - Teknik Pengelasan"."""
+        parts = [self.get_school_type_display() if self.school_type else self.level.short_name]
+        if self.smk_programme_id:
+            parts.append(self.smk_programme.title)
+        elif self.study_field_id:
+            parts.append(self.study_field.title)
+        elif self.major:
+            parts.append(self.major)
+        return " - ".join(parts)
 
 
 class Experience(models.Model):

@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from placement.taxonomy.models import Province
+
 # re.ASCII: full-width and other Unicode digits are not digits here (SECURITY.md).
 NIK_PATTERN = r"^[0-9]{16}$"
 _NIK_RE = re.compile(r"\d{16}", re.ASCII)
@@ -51,7 +53,6 @@ def _invalid(code: str) -> ValidationError:
 
 @lru_cache(maxsize=1)
 def _known_province_codes() -> frozenset[str]:
-    from placement.taxonomy.models import Province
 
     return frozenset(Province.objects.values_list("code", flat=True))
 

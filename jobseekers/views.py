@@ -254,7 +254,7 @@ def _rows_step(request: HttpRequest, step: Step, form_class, related: str) -> Ht
                 return redirect("jobseekers:register_step", step.slug)
     manager = getattr(seeker, related)
     rows = list(
-        manager.select_related("level")
+        manager.select_related("level", "smk_programme", "study_field")
         if related == "educations"
         else manager.select_related("occupation")
     )
@@ -273,7 +273,7 @@ def _rows_step(request: HttpRequest, step: Step, form_class, related: str) -> Ht
 # --- Check answers, consent, submit --------------------------------------------------------------
 def _summary(seeker: JobSeeker) -> dict:
     return {
-        "educations": seeker.educations.select_related("level"),
+        "educations": seeker.educations.select_related("level", "smk_programme", "study_field"),
         "experiences": seeker.experiences.select_related("occupation"),
         "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
         "wanted": services.preferred_occupations(seeker),

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from jobseekers.models import JobSeeker
 from officers.models import Action, CounsellingSession
+from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role
 from placement.accounts.scope import region_scope
@@ -51,16 +52,6 @@ def office_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapper
 
 
-def _pk(value: object) -> int:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < pk < 2**63:
-        raise Http404
-    return pk
-
-
 def _staff(user) -> None:
     if not user.is_authenticated or user.role not in STAFF_ROLES:
         raise Http404
@@ -80,7 +71,9 @@ def get_case_seeker(
     """
     _staff(user)
     base = queryset if queryset is not None else JobSeeker.objects.all()
-    seeker = base.visible_to(user).filter(pk=_pk(pk)).exclude(status=JobSeeker.Status.DRAFT).first()
+    seeker = (
+        base.visible_to(user).filter(pk=parse_pk(pk)).exclude(status=JobSeeker.Status.DRAFT).first()
+    )
     if seeker is None:
         raise Http404
     audit(actor=user, action=AuditEvent.Action.VIEW, obj=seeker, purpose=purpose)
@@ -108,7 +101,7 @@ def get_referral_for_officer(user, pk: object) -> Referral:
             "office",
             "referred_by",
         )
-        .filter(pk=_pk(pk))
+        .filter(pk=parse_pk(pk))
         .first()
     )
     if referral is None:
@@ -133,7 +126,7 @@ def get_placement_for_officer(user, pk: object) -> Placement:
             "follow_up",
             "recorded_by",
         )
-        .filter(pk=_pk(pk))
+        .filter(pk=parse_pk(pk))
         .first()
     )
     if placement is None:
@@ -147,7 +140,7 @@ def get_follow_up_for_officer(user, pk: object) -> FollowUp:
     _staff(user)
     follow_up = (
         FollowUp.objects.filter(
-            placement__in=Placement.objects.visible_to(user).values("pk"), pk=_pk(pk)
+            placement__in=Placement.objects.visible_to(user).values("pk"), pk=parse_pk(pk)
         )
         .select_related("placement", "placement__seeker")
         .first()
@@ -168,7 +161,7 @@ def get_session_for_officer(user, pk: object) -> CounsellingSession:
     session = (
         sessions_for_officer(user)
         .select_related("office", "officer", "officer__user")
-        .filter(pk=_pk(pk))
+        .filter(pk=parse_pk(pk))
         .first()
     )
     if session is None:
@@ -188,7 +181,7 @@ def actions_for_officer(user) -> QuerySet[Action]:
 
 def get_action_for_officer(user, pk: object) -> Action:
     """An agreed action of a session of the officer's region, or 404."""
-    action = actions_for_officer(user).filter(pk=_pk(pk)).first()
+    action = actions_for_officer(user).filter(pk=parse_pk(pk)).first()
     if action is None:
         raise Http404
     return action

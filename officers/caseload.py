@@ -16,7 +16,6 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Count,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -367,12 +366,8 @@ def employers(user, form: EmployerFilterForm, today: date) -> QuerySet[Employer]
 
 def employer_rows(queryset: QuerySet[Employer], today: date) -> QuerySet[Employer]:
     open_vacancies = (
-        Vacancy.objects.filter(
-            employer=OuterRef("pk"),
-            status=Vacancy.Status.PUBLISHED,
-            valid_to__gte=today,
-            headcount__gt=F("filled_count") + F("removed_count"),
-        )
+        Vacancy.objects.open(today)
+        .filter(employer=OuterRef("pk"))
         .order_by()
         .values("employer")
         .annotate(n=Count("pk"))

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from employers.models import Employer, Vacancy
+from employers.models import Employer, Vacancy, open_vacancy
 from jobseekers.models import JobSeeker
 from officers import charts, queues
 from officers.access import actions_for_officer
@@ -152,12 +152,7 @@ def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
     vacancies = Vacancy.objects.filter(
         Q(regency_id=code) | Q(regency__isnull=True, employer__regency_id=code)
     )
-    open_q = Q(
-        status=Vacancy.Status.PUBLISHED,
-        valid_from__lte=today,
-        valid_to__gte=today,
-        headcount__gt=F("filled_count") + F("removed_count"),
-    )
+    open_q = open_vacancy(today)
     vacancy_figures = vacancies.aggregate(
         open=Count("pk", filter=open_q),
         to_verify=Count("pk", filter=Q(status=Vacancy.Status.SUBMITTED)),

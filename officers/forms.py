@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.fields import DatePartsField, Radios, required_when
+from employers.fields import DatePartsField, Radios
 from employers.models import Employer
 from jobseekers.models import JobSeeker
 from officers.models import CounsellingSession
@@ -167,55 +167,6 @@ class ReferralForm(forms.Form):
         max_length=referral_services.MAX_NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-class OutcomeForm(forms.Form):
-    """What happened to a referral: interviewed, hired, not selected (with a reason), withdrawn."""
-
-    status = forms.ChoiceField(label=_("Outcome"), widget=Radios)
-    on = DatePartsField(
-        label=_("Date"),
-        help_text=_("The day of the interview, of the decision, or when the work starts."),
-        required=False,
-    )
-    reason = required_when(
-        forms.ChoiceField(
-            label=_("Reason, if not selected"),
-            required=False,
-            choices=[("", _("Choose a reason")), *Referral.RejectionReason.choices],
-        )
-    )
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        max_length=referral_services.MAX_OUTCOME_NOTE,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, referral: Referral, user, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        allowed = referral_services.allowed_outcomes(referral, user)
-        labels = dict(Referral.Status.choices)
-        self.fields["status"].choices = [(value, labels[value]) for value in allowed]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == Referral.Status.REJECTED and not data.get("reason"):
-            self.add_error("reason", _("Choose the reason the candidate was not selected."))
-        if (
-            data.get("status") == Referral.Status.REJECTED
-            and data.get("reason") == Referral.RejectionReason.OTHER
-            and not (data.get("note") or "").strip()
-        ):
-            self.add_error("note", _("Write the reason in the note."))
-        # A hire's date is the first working day, which may lie ahead.
-        if (
-            data.get("on")
-            and data["on"] > timezone.localdate()
-            and data.get("status") != Referral.Status.HIRED
-        ):
-            self.add_error("on", _("The date cannot be in the future."))
-        return data
 
 
 class OutsidePlacementForm(forms.Form):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from placement.accounts.scope import region_scope
 from placement.offices.models import Office, Officer
 
 # --- Counselling (penyuluhan dan bimbingan jabatan) -----------------------------------------------
@@ -18,7 +19,6 @@ from placement.offices.models import Office, Officer
 class CounsellingSessionQuerySet(models.QuerySet):
     def visible_to(self, user) -> CounsellingSessionQuerySet:
         """Sessions held by an office in the user's region (staff only)."""
-        from placement.accounts.scope import region_scope
 
         scope = region_scope(user)
         if scope.everything:

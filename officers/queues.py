@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from employers.models import Vacancy
+from employers.models import Vacancy, open_vacancy
 from jobseekers.models import JobSeeker
 from officers.models import Action
 from placement.pipeline.models import FollowUp, Referral
@@ -42,13 +42,11 @@ def live_referral_exists() -> Exists:
 
 def closing_without_referral(vacancies: QuerySet[Vacancy], today: date) -> QuerySet[Vacancy]:
     """Open vacancies closing within two weeks that nobody has been referred to yet."""
-    return vacancies.filter(
-        status=Vacancy.Status.PUBLISHED,
-        valid_from__lte=today,
-        valid_to__gte=today,
-        valid_to__lte=today + timedelta(DEADLINE_DAYS),
-        headcount__gt=F("filled_count") + F("removed_count"),
-    ).exclude(live_referral_exists())
+    return (
+        vacancies.filter(open_vacancy(today))
+        .filter(valid_to__lte=today + timedelta(DEADLINE_DAYS))
+        .exclude(live_referral_exists())
+    )
 
 
 def stale_referrals(referrals: QuerySet[Referral]) -> QuerySet[Referral]:

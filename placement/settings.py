@@ -392,7 +392,7 @@ SPECTACULAR_SETTINGS = {
     # Choice sets used under the same field name in several components need one stable name.
     "ENUM_NAME_OVERRIDES": {
         "JobSeekerStatusEnum": "jobseekers.models.JobSeeker.Status",
-        "SexEnum": "jobseekers.models.JobSeeker.Sex",
+        "SexEnum": "placement.taxonomy.models.Sex",
         "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",

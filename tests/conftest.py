@@ -32,6 +32,12 @@ def pytest_collection_modifyitems(config, items) -> None:
             if IN_CI:
                 raise pytest.UsageError("CI must run with Redis: set REDIS_URL.")
             item.add_marker(pytest.mark.skip(reason="needs Redis (set REDIS_URL)"))
+        # Under `pytest -n 2 --dist loadgroup` (make test): the browser tests share one seeded
+        # server and the Redis/worker tests one Redis database, so each set runs on one worker.
+        if "e2e" in item.keywords or "/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+        elif "redis" in item.keywords or "celery" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("redis"))
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +59,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path) -> None:
-    """MD5 hashing keeps the suite fast; uploads go to a fresh folder per test."""
+    """MD5 hashing keeps the suite fast; uploads and matching snapshots go to a fresh folder per
+    test, so tests never share files (and `pytest -n` workers, whose run ids repeat, never meet)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "private"
+    settings.MATCHING = {**settings.MATCHING, "SNAPSHOT_DIR": tmp_path / "matching"}
     settings.AXES_ENABLED = True
 
 

@@ -12,17 +12,15 @@ Status transitions:
     removed/placed --report_jobseeker or reactivate_jobseeker--> active   (seeker_reactivated,
                                                                            same AK/I number)
 
-Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates, ledger
-dimensions), `registration`, `lifecycle` (the AK/I card), `files` (the CV), `data` ("my data").
+Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates),
+`registration`, `lifecycle` (the AK/I card), `files` (the CV), `data` ("my data"). Ledger events
+and their IPK dimensions are built by `placement.ledger.services`.
 Callers use `from jobseekers import services` and the names below.
 """
 
 from jobseekers.services.checks import (
-    build_event,
     compute_warnings,
-    ipk_dimensions,
     normalise_name,
-    occupation_group,
     possible_duplicates,
     warning_messages,
 )
@@ -90,7 +88,6 @@ __all__ = [
     "add_education",
     "add_experience",
     "add_months",
-    "build_event",
     "check_cv_upload",
     "compute_warnings",
     "create_seeker_account",
@@ -103,13 +100,11 @@ __all__ = [
     "format_ak1_number",
     "give_consent",
     "has_current_consent",
-    "ipk_dimensions",
     "issue_ak1_number",
     "mark_placed",
     "mark_step",
     "missing_for_submission",
     "normalise_name",
-    "occupation_group",
     "office_number_code",
     "possible_duplicates",
     "preferred_occupations",

@@ -1,18 +1,16 @@
-"""Soft checks for the officer (NIK warnings, possible duplicates) and the ledger dimensions."""
+"""Soft checks for the officer: NIK warnings and possible duplicates."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
-from placement.ledger import services as ledger
-from placement.ledger.models import Event
-from placement.taxonomy.models import District, Regency
+from placement.taxonomy.models import District, Regency, Sex
 
 
 # --- Warnings and duplicates ---------------------------------------------------------------------
@@ -49,7 +47,7 @@ def warning_messages(seeker: JobSeeker) -> list[str]:
     for warning in seeker.warnings:
         code = warning.get("code")
         if code == "nik_sex":
-            sex = JobSeeker.Sex(warning["nik_sex"]).label
+            sex = Sex(warning["nik_sex"]).label
             messages.append(_("The NIK says the holder is %(sex)s.") % {"sex": sex})
         elif code == "nik_birth_date":
             born = date.fromisoformat(warning["nik_birth_date"])
@@ -97,67 +95,4 @@ def possible_duplicates(seeker: JobSeeker) -> QuerySet[JobSeeker]:
         )
         .exclude(pk=seeker.pk)
         .exclude(nik=seeker.nik)
-    )
-
-
-# --- Ledger dimensions ---------------------------------------------------------------------------
-def occupation_group(seeker: JobSeeker) -> str:
-    """KBJI major group: of the first wanted occupation, else of the latest coded job."""
-    code = getattr(seeker, "first_wanted_code", None)
-    if code is None and not hasattr(seeker, "first_wanted_code"):
-        through = JobSeeker.preferred_occupations.through
-        code = (
-            through.objects.filter(jobseeker=seeker)
-            .order_by("pk")
-            .values_list("occupation__code", flat=True)
-            .first()
-        )
-    if not code:
-        code = getattr(seeker, "latest_job_code", None)
-        if code is None and not hasattr(seeker, "latest_job_code"):
-            latest = (
-                seeker.experiences.filter(occupation__isnull=False)
-                .order_by(F("end_year").desc(nulls_first=True), "-start_year", "-pk")
-                .values_list("occupation__code", flat=True)
-                .first()
-            )
-            code = latest
-    return code[0] if code else ""
-
-
-def ipk_dimensions(seeker: JobSeeker, on: date) -> dict[str, str]:
-    """Sex, age group, education code and occupation group of a seeker on a day (IPK III/1-3)."""
-    return {
-        "sex": seeker.sex,
-        "age_group": ledger.age_group(seeker.age_on(on)),
-        "education": seeker.education_level_id or "",
-        "occupation_group": occupation_group(seeker),
-    }
-
-
-def build_event(seeker: JobSeeker, kind: str, on: date, **detail: object) -> Event:
-    """An unsaved ledger event about `seeker` (for bulk_create in the nightly job and demo)."""
-    regency = seeker.regency_id
-    return Event(
-        kind=kind,
-        occurred_on=on,
-        subject_type=JobSeeker._meta.label_lower,
-        subject_id=seeker.pk,
-        office_id=seeker.office_id,
-        regency_id=regency,
-        province_id=regency.split(".")[0] if regency else None,
-        detail=detail,
-        **ipk_dimensions(seeker, on),
-    )
-
-
-def record_event(seeker: JobSeeker, kind: str, on: date, **detail: object) -> Event:
-    return ledger.record(
-        kind,
-        subject=seeker,
-        occurred_on=on,
-        office=seeker.office,
-        regency=seeker.regency,
-        detail=detail,
-        **ipk_dimensions(seeker, on),
     )

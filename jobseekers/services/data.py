@@ -61,11 +61,15 @@ def export_seeker_data(*, seeker: JobSeeker, actor: User) -> dict[str, object]:
             {
                 "level": e.level_id,
                 "level_name": e.level.name,
+                "school_type": e.school_type,
+                "ipk_code": e.ipk_code,
+                "smk_programme": e.smk_programme.code if e.smk_programme_id else None,
+                "study_field": e.study_field_id,
                 "major": e.major,
                 "school": e.school,
                 "graduation_year": e.graduation_year,
             }
-            for e in seeker.educations.select_related("level")
+            for e in seeker.educations.select_related("level", "smk_programme", "study_field")
         ],
         "experiences": [
             {

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import CardSequence, JobSeeker
-from jobseekers.services.checks import build_event, record_event
 from jobseekers.services.rules import (
     ServiceError,
     add_months,
@@ -19,10 +18,13 @@ from jobseekers.services.rules import (
     today_or,
     validity_months,
 )
-from placement.accounts.audit import audit
+from placement.accounts.audit import Via, audit
 from placement.accounts.models import AuditEvent, User
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_seeker_soon
+from placement.offices.activity import note_contact, record_activity
+from placement.offices.models import Activity
 
 Action = AuditEvent.Action
 
@@ -53,8 +55,11 @@ def _office_of(user: User):
 
 
 @transaction.atomic
-def verify_jobseeker(*, seeker: JobSeeker, officer: User, on: date | None = None) -> JobSeeker:
-    """Verify a submitted registration: issue the AK/I number and start the card's two years."""
+def verify_jobseeker(
+    *, seeker: JobSeeker, officer: User, via: Via = "web", on: date | None = None
+) -> JobSeeker:
+    """Verify a submitted registration: issue the AK/I number and start the card's two years;
+    the officer's activity and the caseload's last contact are written with it."""
     on = today_or(on)
     office = _office_of(officer)
     seeker = locked(seeker)
@@ -75,8 +80,10 @@ def verify_jobseeker(*, seeker: JobSeeker, officer: User, on: date | None = None
     seeker.verified_by = officer
     seeker.verified_at = timezone.now()
     seeker.save()
-    record_event(seeker, EventKind.SEEKER_REGISTERED, on)
-    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified")
+    ledger.record_seeker_event(seeker, EventKind.SEEKER_REGISTERED, on)
+    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified", via=via)
+    record_activity(user=officer, kind=Activity.Kind.SEEKER_VERIFIED, subject=seeker)
+    note_contact(seeker=seeker, kind="verification", user=officer)
     rescore_seeker_soon(seeker.pk)  # recommendations within a minute, not the next night
     return seeker
 
@@ -90,13 +97,24 @@ def _renew_dates(seeker: JobSeeker, on: date) -> None:
 
 
 @transaction.atomic
-def report_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = None) -> str:
-    """The six-monthly report ("lapor"); for a removed or placed seeker it reactivates the card."""
+def report_jobseeker(
+    *, seeker: JobSeeker, actor: User, via: Via = "web", on: date | None = None
+) -> str:
+    """The six-monthly report ("lapor"); for a removed or placed seeker it reactivates the card.
+    Made at the office, it is the officer's activity and the office's latest contact."""
     on = today_or(on)
     seeker = locked(seeker)
     if seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED):
-        _reactivate(seeker, actor, on)
-        return EventKind.SEEKER_REACTIVATED
+        _reactivate(seeker, actor, on, via=via)
+        event = EventKind.SEEKER_REACTIVATED
+    else:
+        event = _report(seeker, actor, on, via=via)
+    record_activity(user=actor, kind=Activity.Kind.SEEKER_UPDATED, subject=seeker, event=str(event))
+    note_contact(seeker=seeker, kind="report", user=actor)
+    return event
+
+
+def _report(seeker: JobSeeker, actor: User, on: date, *, via: Via) -> str:
     if seeker.status != JobSeeker.Status.ACTIVE:
         raise ServiceError(_("Your card has not been issued yet."), code="not_active")
     if not seeker.can_report_on(on):
@@ -107,12 +125,12 @@ def report_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = None) 
         )
     _renew_dates(seeker, on)
     seeker.save()
-    record_event(seeker, EventKind.SEEKER_REPORTED, on)
-    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reported")
+    ledger.record_seeker_event(seeker, EventKind.SEEKER_REPORTED, on)
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reported", via=via)
     return EventKind.SEEKER_REPORTED
 
 
-def _reactivate(seeker: JobSeeker, actor: User, on: date) -> None:
+def _reactivate(seeker: JobSeeker, actor: User, on: date, *, via: Via = "web") -> None:
     if not seeker.ak1_number:
         raise ServiceError(_("This registration has no AK/I card yet."), code="no_card")
     previous = seeker.status
@@ -121,8 +139,10 @@ def _reactivate(seeker: JobSeeker, actor: User, on: date) -> None:
     seeker.removal_reason = ""
     _renew_dates(seeker, on)
     seeker.save()
-    record_event(seeker, EventKind.SEEKER_REACTIVATED, on, previous_status=previous)
-    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reactivated")
+    ledger.record_seeker_event(
+        seeker, EventKind.SEEKER_REACTIVATED, on, detail={"previous_status": previous}
+    )
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reactivated", via=via)
 
 
 @transaction.atomic
@@ -136,7 +156,9 @@ def reactivate_jobseeker(*, seeker: JobSeeker, actor: User, on: date | None = No
 
 
 @transaction.atomic
-def mark_placed(*, seeker: JobSeeker, actor: User | None, on: date | None = None) -> JobSeeker:
+def mark_placed(
+    *, seeker: JobSeeker, actor: User | None, on: date | None = None, via: Via = "web"
+) -> JobSeeker:
     """The holder got a job: the AK/I card is deactivated (status placed).
 
     The placement service writes the `seeker_placed` ledger event with the job's dimensions;
@@ -148,7 +170,12 @@ def mark_placed(*, seeker: JobSeeker, actor: User | None, on: date | None = None
     seeker.status = JobSeeker.Status.PLACED
     seeker.save(update_fields=["status", "updated_at"])
     audit(
-        actor=actor, action=Action.CHANGE, obj=seeker, event="placed", on=today_or(on).isoformat()
+        actor=actor,
+        action=Action.CHANGE,
+        obj=seeker,
+        event="placed",
+        on=today_or(on).isoformat(),
+        via=via,
     )
     return seeker
 
@@ -179,7 +206,11 @@ def expire_lapsed_seekers(*, on: date | None = None, batch_size: int = 500) -> i
                 seeker.removed_on = on
                 seeker.removal_reason = reason
                 seeker.updated_at = timezone.now()
-                events.append(build_event(seeker, EventKind.SEEKER_REMOVED, on, reason=reason))
+                events.append(
+                    ledger.seeker_event(
+                        seeker, EventKind.SEEKER_REMOVED, on, detail={"reason": reason}
+                    )
+                )
                 audits.append(
                     AuditEvent(
                         action=Action.CHANGE,

@@ -199,17 +199,22 @@ def update_jobseeker(
 
 def _refresh_derived(seeker: JobSeeker) -> None:
     """Keep the highest education and total experience in step with the rows (matching reads)."""
-    highest = (
+    row = (
         Education.objects.filter(seeker=seeker)
-        .order_by("-level__rank", "-level__order")
-        .values_list("level_id", flat=True)
+        .select_related("smk_programme")
+        .order_by("-level__rank", "-level__order", "-graduation_year", "-pk")
         .first()
     )
+    highest, code = (row.level_id, row.ipk_code) if row else (None, "")
     months = sum(seeker.experiences.values_list("months", flat=True))
     JobSeeker.objects.filter(pk=seeker.pk).update(
-        education_level_id=highest, experience_months=months, updated_at=timezone.now()
+        education_level_id=highest,
+        education_code=code,
+        experience_months=months,
+        updated_at=timezone.now(),
     )
     seeker.education_level_id, seeker.experience_months = highest, months
+    seeker.education_code = code
 
 
 def _mark_step(seeker: JobSeeker, step: str | None) -> None:

@@ -1,19 +1,12 @@
-"""Officer services: the officer's actions on seekers, employers and vacancies (logged wrappers of
-those apps' services), and counselling.
+"""Officer services: counselling (AK/II interviews, guidance sessions, agreed actions).
+
+Verifying seekers, employers and vacancies, reports at the office and imports are services of
+those apps, which log the officer's activity themselves (one write path for web, API, imports).
 
 Offices, the activity log and the last contact are the ground floor's (`placement.offices`);
 referrals, placements and follow-ups are services of the pipeline (`placement.pipeline.services`).
 """
 
-from officers.services.actions import (
-    publish_vacancy,
-    record_seeker_report,
-    reject_employer,
-    return_vacancy,
-    start_import,
-    verify_employer,
-    verify_seeker,
-)
 from officers.services.counselling import (
     DEFAULT_TEMPLATE,
     NOTE_TEMPLATES,
@@ -31,14 +24,7 @@ __all__ = [
     "AgreedAction",
     "CounsellingRefused",
     "complete_action",
-    "publish_vacancy",
-    "record_seeker_report",
     "record_session",
-    "reject_employer",
-    "return_vacancy",
-    "start_import",
     "template_text",
     "templates_for",
-    "verify_employer",
-    "verify_seeker",
 ]

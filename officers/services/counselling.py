@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from jobseekers.models import JobSeeker
 from officers.models import Action, CounsellingSession
-from placement.accounts.audit import audit
+from placement.accounts.audit import Via, audit
 from placement.accounts.models import User
 from placement.offices.activity import note_contact, officer_of, record_activity
 from placement.offices.models import Activity
@@ -116,6 +116,7 @@ def record_session(
     training_kind: str = "",
     training_institution: str = "",
     training_programme: str = "",
+    via: Via = "web",
 ) -> CounsellingSession:
     """Record an AK/II interview or a guidance session with its agreed actions (logged)."""
     officer = officer_of(by)
@@ -184,7 +185,14 @@ def record_session(
             if action.description.strip()
         ]
     )
-    audit(actor=by, action="create", obj=session, kind=kind, seekers=[s.pk for s in seekers])
+    audit(
+        actor=by,
+        action="create",
+        obj=session,
+        kind=kind,
+        seekers=[s.pk for s in seekers],
+        via=via,
+    )
     record_activity(
         user=by,
         kind=ACTIVITY_KIND[kind],
@@ -199,7 +207,9 @@ def record_session(
 
 
 @transaction.atomic
-def complete_action(*, action: Action, by: User, on: date | None = None) -> Action:
+def complete_action(
+    *, action: Action, by: User, on: date | None = None, via: Via = "web"
+) -> Action:
     """Mark an agreed action as done."""
     action = Action.objects.select_for_update().get(pk=action.pk)
     if action.done_on is not None:
@@ -207,5 +217,5 @@ def complete_action(*, action: Action, by: User, on: date | None = None) -> Acti
     action.done_on = on or timezone.localdate()
     action.done_by = by
     action.save(update_fields=["done_on", "done_by"])
-    audit(actor=by, action="change", obj=action, event="done")
+    audit(actor=by, action="change", obj=action, event="done", via=via)
     return action

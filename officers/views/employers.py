@@ -27,7 +27,6 @@ from employers.access import (
 from employers.forms import EmployerDecisionForm, ImportForm, VacancyDecisionForm
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from employers.warnings import vacancy_warnings
-from officers import services as officer_services
 from officers.access import office_required
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
@@ -125,11 +124,14 @@ def employer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "verify":
-                officer_services.verify_employer(employer=employer, officer=request.user)
+                services.verify_employer(employer=employer, by=request.user, via="web")
                 messages.success(request, _("%(name)s is verified.") % {"name": employer.name})
             else:
-                officer_services.reject_employer(
-                    employer=employer, officer=request.user, reason=form.cleaned_data["reason"]
+                services.reject_employer(
+                    employer=employer,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(request, _("%(name)s is rejected.") % {"name": employer.name})
         except services.EmployerRefused as refused:
@@ -276,11 +278,14 @@ def vacancy_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "publish":
-                officer_services.publish_vacancy(vacancy=vacancy, officer=request.user)
+                services.publish_vacancy(vacancy=vacancy, by=request.user, via="web")
                 messages.success(request, _("“%(title)s” is published.") % {"title": vacancy.title})
             else:
-                officer_services.return_vacancy(
-                    vacancy=vacancy, officer=request.user, reason=form.cleaned_data["reason"]
+                services.return_vacancy(
+                    vacancy=vacancy,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    via="web",
                 )
                 messages.success(
                     request,
@@ -309,11 +314,11 @@ def import_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        run = officer_services.start_import(
+        run = imports.start_import(
             kind=form.cleaned_data["kind"],
             policy=form.cleaned_data["policy"],
             upload=form.cleaned_data["file"],
-            officer=request.user,
+            by=request.user,
         )
         return redirect("officers:import_detail", run.pk)
     runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]

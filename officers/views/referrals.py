@@ -5,7 +5,7 @@ referrals and candidates."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -23,11 +23,13 @@ from officers.access import (
     office_required,
     referrals_for_officer,
 )
-from officers.forms import OutcomeForm, ReferralForm, SeekerLookupForm
+from officers.forms import ReferralForm, SeekerLookupForm
+from placement.accounts.access import parse_pk
 from placement.accounts.scope import region_scope
 from placement.matching import queries
 from placement.matching.explain import explain_all
 from placement.pipeline import services
+from placement.pipeline.forms import ReferralOutcomeForm
 from placement.pipeline.letter import render_referral_letter
 from placement.pipeline.models import Referral
 
@@ -37,7 +39,7 @@ Status = Referral.Status
 
 def _open_vacancies():
     """Open vacancies and published ones opening later, with positions left."""
-    return Vacancy.objects.announced().filter(headcount__gt=F("filled_count") + F("removed_count"))
+    return Vacancy.objects.referable()
 
 
 @office_required
@@ -74,7 +76,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
             referral_form=ReferralForm(initial={"seeker": seeker.pk, "source": "search"}),
         )
     elif request.GET.get("vacancy"):
-        vacancy = get_vacancy_for_viewer(request.user, _int(request.GET["vacancy"]))
+        vacancy = get_vacancy_for_viewer(request.user, parse_pk(request.GET["vacancy"]))
         seekers = JobSeeker.objects.none()
         if q:
             seekers = JobSeeker.objects.visible_to(request.user).active()
@@ -95,16 +97,6 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     else:
         raise Http404
     return render(request, "officers/referrals/referral_new.html", context)
-
-
-def _int(value: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
-    return number
 
 
 def _create(request: HttpRequest) -> HttpResponse:
@@ -183,7 +175,9 @@ def _refused(request: HttpRequest, form: ReferralForm) -> HttpResponse:
     )
 
 
-def _detail(request: HttpRequest, referral: Referral, form: OutcomeForm | None, status: int = 200):
+def _detail(
+    request: HttpRequest, referral: Referral, form: ReferralOutcomeForm | None, status: int = 200
+):
     return render(
         request,
         "officers/referrals/referral_detail.html",
@@ -206,7 +200,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A referral: the candidate, the vacancy, the letter and the outcome form."""
     referral = get_referral_for_officer(request.user, pk)
     allowed = services.allowed_outcomes(referral, request.user)
-    form = OutcomeForm(referral=referral, user=request.user) if allowed else None
+    form = ReferralOutcomeForm(allowed=allowed, audience="officer") if allowed else None
     return _detail(request, referral, form)
 
 
@@ -231,7 +225,11 @@ def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the outcome on the employer's behalf (or withdraw the candidate)."""
     referral = get_referral_for_officer(request.user, pk)
-    form = OutcomeForm(request.POST, referral=referral, user=request.user)
+    form = ReferralOutcomeForm(
+        request.POST,
+        allowed=services.allowed_outcomes(referral, request.user),
+        audience="officer",
+    )
     if form.is_valid():
         try:
             services.record_referral_outcome(

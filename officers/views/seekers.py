@@ -23,7 +23,6 @@ from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeke
 from jobseekers.models import JobSeeker
 from jobseekers.views import card_response, cv_file_response
 from officers import casefile
-from officers import services as officer_services
 from officers.access import get_case_seeker, office_required
 from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency
@@ -111,7 +110,7 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "warnings": services.warning_messages(seeker) if seeker.warnings else [],
             "duplicates": duplicates,
             "duplicate_elsewhere": elsewhere,
-            "educations": seeker.educations.select_related("level"),
+            "educations": seeker.educations.select_related("level", "smk_programme", "study_field"),
             "experiences": seeker.experiences.select_related("occupation"),
             "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
             "wanted": casefile.wanted_labels(seeker),
@@ -136,7 +135,7 @@ def seeker_verify(request: HttpRequest, pk: int) -> HttpResponse:
     """Verify the registration and issue the AK/I number."""
     seeker = get_seeker_for_officer(request.user, pk, purpose="verify")
     try:
-        seeker = officer_services.verify_seeker(seeker=seeker, officer=request.user)
+        seeker = services.verify_jobseeker(seeker=seeker, officer=request.user, via="web")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -153,7 +152,7 @@ def seeker_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a report at the office, or re-register a removed or placed seeker."""
     seeker = get_seeker_for_officer(request.user, pk, purpose="report")
     try:
-        kind = officer_services.record_seeker_report(seeker=seeker, officer=request.user)
+        kind = services.report_jobseeker(seeker=seeker, actor=request.user, via="web")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from datetime import timedelta
+from typing import Literal
 
 from django.conf import settings
 from django.db.models import Model
@@ -14,6 +15,10 @@ from placement.accounts.models import AuditEvent, PrivacyAlert, User
 # The address of the request being served (set by AuditContextMiddleware), for "from where".
 request_ip: ContextVar[str | None] = ContextVar("request_ip", default=None)
 SEEKER = "jobseekers.jobseeker"
+
+# Through which door an action came: the audit entry of every state change records it.
+Via = Literal["web", "api", "import", "task", "demo"]
+CHANNELS: tuple[str, ...] = ("web", "api", "import", "task", "demo")
 
 
 def audit(

@@ -1,4 +1,7 @@
-"""Casework: the demo offices' lived-in look (runs after the seekers and employers exist)."""
+"""Casework: the demo offices' lived-in look (runs after the seekers and employers exist).
+
+Size: one builder class per demo office's casework, mostly data; demo code, top floor.
+"""
 
 from __future__ import annotations
 

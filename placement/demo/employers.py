@@ -4,6 +4,8 @@ Every company and vacancy is invented. Wages follow the occupation and an approx
 minimum wage (UMP 2025, rounded, for demo data only); skills are the ESCO skills with Indonesian
 labels (placement/taxonomy/data/skills_id.csv) that fit the occupation; at least a third of the
 vacancies are in Kalimantan Tengah (62), where the demo officers work.
+
+Size: mostly data (the JOBS table of occupations, wages and words); demo code, top floor.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
-from employers.services import vacancy_event
 from placement.accounts.models import Role, User
 from placement.demo.accounts import demo_user
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.registers.models import Agency, JobOrder
 from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
@@ -630,6 +632,10 @@ def _new_vacancy(
         status=status,
         created_by=creator,
     )
+    if job.education == "3000" and rng.random() < 0.5:
+        # Half the SLTA-level vacancies say which school: trades and offices ask for SMK.
+        vocational = job.kbji[0] in "3478" or rng.random() < 0.4
+        vacancy.school_track = "vocational" if vocational else "general"
     if rng.random() < 0.15:
         vacancy.scope = Vacancy.Scope.AKAD
     if rng.random() < 0.08:
@@ -677,7 +683,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
         return []
     registered_on = timezone.localdate(vacancy.published_at)
     events = [
-        vacancy_event(
+        ledger.vacancy_event(
             EventKind.VACANCY_REGISTERED,
             vacancy,
             quantity=vacancy.headcount,
@@ -687,7 +693,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
     ended_on = min(today, registered_on + timedelta(days=rng.randint(5, 30)))
     if vacancy.filled_count:
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_FILLED,
                 vacancy,
                 quantity=vacancy.filled_count,
@@ -701,7 +707,7 @@ def _ledger_events(vacancy: Vacancy, today: date, rng: random.Random) -> list[Ev
             else ended_on
         )
         events.append(
-            vacancy_event(
+            ledger.vacancy_event(
                 EventKind.VACANCY_REMOVED,
                 vacancy,
                 quantity=vacancy.removed_count,

@@ -7,6 +7,8 @@ match region, sex and birth date, regions weighted by population with a large sh
 Tengah (62) so the demo officers have work, a plausible education mix, occupations weighted toward
 common ones, skills that fit the occupation, and a lifecycle: some waiting for verification, most
 active, some lapsed (removed), some reactivated, some placed, each with its ledger events.
+
+Size: the generated population's plan and bulk writes belong together; demo code, top floor.
 """
 
 from __future__ import annotations
@@ -50,10 +52,18 @@ from placement.demo.jobseekers_data import (
     STREETS,
     TRANSVERSAL_WORDS,
 )
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
-from placement.ledger.services import age_group
 from placement.offices.models import Office
-from placement.taxonomy.models import District, EducationLevel, Occupation, Regency, Skill
+from placement.taxonomy.education import SchoolType, detailed_code
+from placement.taxonomy.models import (
+    District,
+    EducationLevel,
+    Occupation,
+    Regency,
+    Skill,
+    SmkProgramme,
+)
 
 KALTENG = "62"
 KALTENG_SHARE = 0.35  # of generated seekers, so the demo officers of 62 have work
@@ -103,6 +113,7 @@ class _Reference:
     family_skills: dict[str, tuple[list[int], list[float]]]
     transversal_skills: tuple[list[int], list[float]]
     offices: dict[str, Office]
+    smk_programmes: dict[str, tuple[int, str]] = field(default_factory=dict)  # title -> id, code
     next_serial: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
@@ -164,7 +175,37 @@ def _reference() -> _Reference:
         family_skills=families,
         transversal_skills=transversal,
         offices={o.code: o for o in Office.objects.filter(level=Office.Level.REGENCY)},
+        smk_programmes={
+            title.lower(): (pk, code)
+            for pk, title, code in SmkProgramme.objects.filter(edition=SmkProgramme.CURRENT_EDITION)
+            .order_by("level", "code")
+            .values_list("pk", "title", "code")
+        },
     )
+
+
+def _school_detail(ref: _Reference, education: str, school: str, major: str) -> dict:
+    """School type and SMK programme of an SLTA/SLTP/SD row, read from the school's name."""
+    if education not in ("1000", "2000", "3000"):
+        return {}
+    prefix = school.split(" ")[0].upper()
+    kind = {
+        "SDN": SchoolType.SD,
+        "MI": SchoolType.SD,
+        "SMPN": SchoolType.SMP,
+        "MTSN": SchoolType.SMP,
+        "SMAN": SchoolType.SMA,
+        "MAN": SchoolType.MA,
+        "SMKN": SchoolType.SMK,
+        "SMK": SchoolType.SMK,
+    }.get(prefix, "")
+    detail: dict = {"school_type": kind}
+    if kind == SchoolType.SMK and major:
+        found = next((v for k, v in ref.smk_programmes.items() if major.lower() in k), None)
+        if found:
+            detail["smk_programme_id"] = found[0]
+            detail["_programme_code"] = found[1]
+    return detail
 
 
 def _city_word(regency_name: str) -> str:
@@ -395,13 +436,20 @@ def _plan_seeker(
     school_template = rng.choice(SCHOOLS[education])
     grad_year = min(today.year, birth.year + {0: 12, 1: 12, 2: 15, 3: 18}.get(rank, 22))
     educations = []
+    education_code = education
     if education != "0000":
+        major = rng.choice(majors) if rank >= 3 else ""
+        school = school_template.format(n=rng.randint(1, 9), city=city)
+        detail = _school_detail(ref, education, school, major)
+        programme_code = detail.pop("_programme_code", "")
+        education_code = detailed_code(education, detail.get("school_type", ""), programme_code)
         educations.append(
             Education(
                 level_id=education,
-                major=rng.choice(majors) if rank >= 3 else "",
-                school=school_template.format(n=rng.randint(1, 9), city=city),
+                major=major,
+                school=school,
                 graduation_year=grad_year,
+                **detail,
             )
         )
     else:
@@ -412,6 +460,7 @@ def _plan_seeker(
                 level_id="3000",
                 major="",
                 school=f"SMAN {rng.randint(1, 9)} {city}",
+                school_type=SchoolType.SMA,
                 graduation_year=birth.year + 18,
             )
         )
@@ -472,6 +521,7 @@ def _plan_seeker(
         education_level_id=max(
             (e.level_id for e in educations), key=lambda code: ref.education_rank[code]
         ),
+        education_code=education_code,
         experience_months=sum(x.months for x in experiences),
         category=category,
         expected_wage=rng.choice([None, 2_500_000, 3_000_000, 3_500_000, 4_000_000, 5_000_000])
@@ -552,24 +602,16 @@ def _issue_numbers(plans: list[_Plan]) -> list[CardSequence]:
 
 
 def _event(plan: _Plan, kind: str, day: date, detail: dict, occupation_group: str) -> Event:
-    seeker = plan.seeker
-    age = seeker.age_on(day)
-    return Event(
-        kind=kind,
-        occurred_on=day,
+    placed = kind == EventKind.SEEKER_PLACED
+    return ledger.seeker_event(
+        plan.seeker,
+        kind,
+        day,
         recorded_at=timezone.make_aware(datetime.combine(day, time(12, 0))),
-        subject_type=JobSeeker._meta.label_lower,
-        subject_id=seeker.pk,
-        office_id=seeker.office_id,
-        regency_id=seeker.regency_id,
-        province_id=seeker.regency_id.split(".")[0],
-        sex=seeker.sex,
-        age_group=age_group(age),
-        education=seeker.education_level_id or "",
         occupation_group=occupation_group,
-        industry_section=plan.industry_section if kind == EventKind.SEEKER_PLACED else "",
-        placement_scope=plan.placement_scope if kind == EventKind.SEEKER_PLACED else "",
-        employer_type=plan.employer_type if kind == EventKind.SEEKER_PLACED else "",
+        industry_section=plan.industry_section if placed else "",
+        placement_scope=plan.placement_scope if placed else "",
+        employer_type=plan.employer_type if placed else "",
         detail=detail,
     )
 

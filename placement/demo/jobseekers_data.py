@@ -2,6 +2,8 @@
 common occupations with their skill families, and the two seekers of the Contract.
 
 The names are common Indonesian given and family names combined at random: no real persons.
+
+Size: data tables only (word lists and mixes), no logic.
 """
 
 from __future__ import annotations

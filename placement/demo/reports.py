@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from placement.demo.accounts import DEMO_DOMAIN
+from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.offices.models import Activity, Office, Officer
 from placement.reports import services
@@ -37,7 +38,16 @@ EDUCATION = [
     ("0000", 2),
     ("1000", 8),
     ("2000", 12),
-    ("3000", 48),
+    # SLTA by school type (III/2 and III/4 show them apart): SMA, MA, Paket C, SMK by bidang
+    # keahlian (31BB: 1 Teknologi dan Rekayasa, 3 TIK, 4 Kesehatan, 7 Bisnis, 8 Pariwisata).
+    ("3801", 19),
+    ("3802", 4),
+    ("3803", 1),
+    ("3101", 9),
+    ("3103", 4),
+    ("3104", 2),
+    ("3107", 6),
+    ("3108", 3),
     ("4100", 3),
     ("5100", 8),
     ("6100", 2),
@@ -146,7 +156,6 @@ def _seed_ledger(rng: random.Random, today: date) -> int:
         monthly = (population or 100_000) / PEOPLE_PER_REGISTRATION * BOOST.get(code, 1.0)
         base = {
             "regency_id": code,
-            "province_id": PROVINCE,
             "office_id": offices.get(code),
         }
         for _ in range(round(monthly * HISTORY_MONTHS)):
@@ -165,14 +174,8 @@ def _seed_ledger(rng: random.Random, today: date) -> int:
 
 
 def _event(kind: str, on: date, subject: tuple[str, int], base: dict, **dims: object) -> Event:
-    return Event(
-        kind=kind,
-        occurred_on=on,
-        subject_type=subject[0],
-        subject_id=subject[1],
-        detail={"demo": DEMO},
-        **base,
-        **dims,
+    return ledger.build(
+        kind, subject=subject, occurred_on=on, detail={"demo": DEMO}, **base, **dims
     )
 
 

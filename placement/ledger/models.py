@@ -10,6 +10,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from placement.ledger import chain
+from placement.taxonomy.models import Sex
+
 
 class EventKind(models.TextChoices):
     SEEKER_REGISTERED = "seeker_registered", _("Job seeker registered")
@@ -22,11 +25,6 @@ class EventKind(models.TextChoices):
     VACANCY_REMOVED = "vacancy_removed", _("Vacancy removed")
 
 
-class Sex(models.TextChoices):
-    MALE = "L", _("Male")
-    FEMALE = "P", _("Female")
-
-
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs: object) -> int:
         raise TypeError("Ledger events are append-only.")
@@ -36,7 +34,6 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args: object, **kwargs: object):
         """Insert new events, each chained to its office's previous one (ledger/chain.py)."""
-        from placement.ledger import chain
 
         objs = list(objs)
         if any(obj.pk is not None for obj in objs):
@@ -112,7 +109,6 @@ class Event(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise TypeError("Ledger events are append-only.")
-        from placement.ledger import chain
 
         with transaction.atomic(using=kwargs.get("using")):
             chain.seal(type(self), [self])

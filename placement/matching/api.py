@@ -11,10 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from employers.access import get_vacancy_for_employer, get_vacancy_for_officer
+from jobseekers.access import get_own_seeker, get_seeker_for_officer
 from placement.accounts.models import Role
 from placement.matching import queries
 from placement.matching.explain import skill_labels
 from placement.matching.models import COMPONENTS, Match, MatchRun
+from placement.matching.tasks import nightly_matching
 from placement.pipeline.models import CandidateRequest
 
 RUN_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
@@ -94,7 +97,6 @@ class SeekerMatchesView(APIView):
 
     @extend_schema(responses={200: VacancyMatchSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request, pk: int) -> Response:
-        from jobseekers.access import get_own_seeker, get_seeker_for_officer
 
         if request.user.role == Role.SEEKER:
             seeker = get_own_seeker(request.user)
@@ -124,7 +126,6 @@ class VacancyMatchesView(APIView):
 
     @extend_schema(responses={200: CandidateMatchSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request, pk: int) -> Response:
-        from employers.access import get_vacancy_for_employer, get_vacancy_for_officer
         from placement.pipeline.services.candidates import Candidate, candidates_for_officer
 
         for_employer = request.user.role == Role.EMPLOYER
@@ -231,7 +232,6 @@ class MatchRunsView(APIView):
         responses={202: MatchRunSerializer, 400: None, 401: None, 404: None},
     )
     def post(self, request: Request) -> Response:
-        from placement.matching.tasks import nightly_matching
 
         self._check(START_ROLES)
         body = StartRunSerializer(data=request.data)

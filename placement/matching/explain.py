@@ -72,9 +72,10 @@ def reasons(match: Match, labels: dict[int, str], *, audience: str = "seeker") -
             else _("Wants or has done this occupation.")
         )
     elif occupation >= 0.74:
-        result.good.append(_("A closely related occupation."))
+        # A known neighbour (2221/3221 nurses, 8322/8332 drivers): see engine/similarity.py.
+        result.good.append(_("An occupation of the same family (closely related)."))
     elif occupation >= 0.49:
-        result.good.append(_("An occupation in the same group."))
+        result.good.append(_("A related occupation."))
     if match.experience >= 0.999:
         result.good.append(_("Enough work experience."))
     elif match.experience > 0:

@@ -18,8 +18,11 @@ import numpy as np
 import scipy.sparse as sp
 from django.db import connection
 
+from employers.models import Vacancy
+from jobseekers.models import JobSeeker
 from placement.matching.engine import SeekerArrays, VacancyArrays
 from placement.migrants.rules import MIN_OVERSEAS_AGE
+from placement.taxonomy.models import Regency
 
 SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
 SEX_CODES = {"L": 1, "P": 2}
@@ -127,8 +130,6 @@ def _csr(rows: np.ndarray, n_rows: int, row_ids: np.ndarray, col_of: dict) -> sp
 def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None = None) -> Snapshot:
     """Active seekers and open vacancies as engine arrays (optionally one province's vacancies,
     or only the given vacancies)."""
-    from employers.models import Vacancy
-    from jobseekers.models import JobSeeker
 
     regency_codes = np.array(
         sorted(int(code.replace(".", "")) for code in _regency_codes()), dtype=np.int64
@@ -153,14 +154,13 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
     seeker_ids = seekers[:, 0].copy()
 
-    today = run_on.isoformat()
-    vacancy_where = (
-        # Published vacancies opening later are matched too: candidates are ready on day one.
-        "v.status = %s AND v.valid_from IS NOT NULL AND v.valid_to >= %s "
-        "AND v.headcount > v.filled_count + v.removed_count "
-        "AND (v.regency_id IS NOT NULL OR v.is_overseas)"
+    # Published vacancies opening later are matched too: candidates are ready on day one. The
+    # rule is the one of Vacancy.objects.referable(), compiled to SQL here.
+    referable_sql, referable_params = (
+        Vacancy.objects.referable(run_on).order_by().values("id").query.sql_with_params()
     )
-    vacancy_params: list = [Vacancy.Status.PUBLISHED, today]
+    vacancy_where = f"v.id IN ({referable_sql}) AND (v.regency_id IS NOT NULL OR v.is_overseas)"
+    vacancy_params: list = list(referable_params)
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")
@@ -243,7 +243,6 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
 
 
 def _regency_codes() -> list[str]:
-    from placement.taxonomy.models import Regency
 
     return list(Regency.objects.values_list("code", flat=True))
 
@@ -257,7 +256,6 @@ def _regency_index(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def _seeker_occupations(seeker_ids: np.ndarray) -> np.ndarray:
     """Up to four KBJI unit groups per seeker: wanted occupations first, then experience."""
-    from jobseekers.models import JobSeeker
 
     status = JobSeeker.Status.ACTIVE
     preferred = _rows(

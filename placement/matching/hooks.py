@@ -25,6 +25,7 @@ SEEKER_MATCH_FIELDS = frozenset(
 
 def rescore_vacancy_soon(vacancy_id: int) -> None:
     """Rescore this vacancy after the current transaction commits."""
+    # Celery cycle: the tasks import the matching services, which import the apps that call us.
     from placement.matching.tasks import rescore_vacancy
 
     transaction.on_commit(lambda: rescore_vacancy.delay(vacancy_id))
@@ -32,6 +33,6 @@ def rescore_vacancy_soon(vacancy_id: int) -> None:
 
 def rescore_seeker_soon(seeker_id: int) -> None:
     """Rescore this seeker after the current transaction commits."""
-    from placement.matching.tasks import rescore_seeker
+    from placement.matching.tasks import rescore_seeker  # Celery cycle (see above)
 
     transaction.on_commit(lambda: rescore_seeker.delay(seeker_id))

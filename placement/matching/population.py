@@ -15,7 +15,10 @@ import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
 
+from employers.models import Employer, Vacancy
+from jobseekers.models import JobSeeker
 from placement.matching import synthetic
+from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
 
 RELOCATION = np.array(["regency", "province", "national", "abroad"])
 SEX = np.array(["", "L", "P"])
@@ -47,9 +50,6 @@ def _link_rows(owner_ids: np.ndarray, matrix, skill_pk: np.ndarray) -> np.ndarra
 @transaction.atomic
 def load_population(*, n_seekers: int, n_vacancies: int, seed: int = 0) -> dict[str, int]:
     """Create active seekers and published vacancies; returns how many rows of each."""
-    from employers.models import Employer, Vacancy
-    from jobseekers.models import JobSeeker
-    from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
 
     seekers, vacancies, meta = synthetic.generate(n_seekers, n_vacancies, seed)
     rng = np.random.default_rng(seed + 1)

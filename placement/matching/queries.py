@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from employers.models import Vacancy
+from jobseekers.models import Consent, JobSeeker
 from placement.matching.models import Match, MatchRun
 
 
 def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
     """The seeker's ranked vacancies that are open today or published to open later."""
-    from employers.models import Vacancy
 
-    open_ids = Vacancy.objects.announced().filter(pk=OuterRef("vacancy_id"))
+    open_ids = Vacancy.objects.referable().filter(pk=OuterRef("vacancy_id"))
     return list(
         Match.objects.for_seeker(seeker_id)
         .filter(Exists(open_ids))
@@ -23,7 +24,6 @@ def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
 
 def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) -> list[Match]:
     """The vacancy's ranked candidates who are still active; employers only see consenting ones."""
-    from jobseekers.models import Consent, JobSeeker
 
     candidates: QuerySet = Match.objects.for_vacancy(vacancy_id).filter(
         Exists(JobSeeker.objects.active().filter(pk=OuterRef("seeker_id")))

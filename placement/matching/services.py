@@ -10,6 +10,8 @@ Flow (each step idempotent, so a rerun or a redelivered message never duplicates
    spread cap, explains every kept pair, swaps the results in (store.py) and builds the summaries.
 4. `reconcile_runs` (beat, every few minutes) re-queues units whose message was lost and restarts
    a finalisation that died.
+
+Size: the four steps share the run's locking and bookkeeping; split per step when one grows.
 """
 
 from __future__ import annotations
@@ -236,7 +238,7 @@ def _after_last_unit(run_id: int) -> None:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         finalize_run(run_id=run_id)
     else:
-        from placement.matching.tasks import finalize_matching
+        from placement.matching.tasks import finalize_matching  # Celery cycle: tasks import us
 
         transaction.on_commit(lambda: finalize_matching.delay(run_id))
 

@@ -10,8 +10,10 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Count, Max, Sum
 
+from employers.models import Vacancy
+from jobseekers.models import JobSeeker
 from placement.matching.models import Match, RegionSummary
 
 NATION = "00"
@@ -22,8 +24,6 @@ WEAKEST_KEPT = 10
 
 def build_summaries(*, built_on: date) -> int:
     """Rebuild every region's summary; returns the number of regions written."""
-    from employers.models import Vacancy
-    from jobseekers.models import JobSeeker
 
     data: dict[str, dict] = defaultdict(
         lambda: {
@@ -71,15 +71,8 @@ def build_summaries(*, built_on: date) -> int:
     ):
         data[row["regency_id"]]["seekers_with_recommendations"] = row["n"]
 
-    open_vacancies = (
-        Vacancy.objects.filter(
-            status=Vacancy.Status.PUBLISHED, valid_from__lte=built_on, valid_to__gte=built_on
-        )
-        .exclude(regency=None)
-        .annotate(positions=F("headcount") - F("filled_count") - F("removed_count"))
-        .filter(positions__gt=0)
-    )
-    for row in open_vacancies.values("regency_id").annotate(n=Count("id"), p=Sum("positions")):
+    open_vacancies = Vacancy.objects.open(built_on).exclude(regency=None).with_positions_left()
+    for row in open_vacancies.values("regency_id").annotate(n=Count("id"), p=Sum("positions_left")):
         data[row["regency_id"]]["open_vacancies"] = row["n"]
         data[row["regency_id"]]["open_positions"] = row["p"] or 0
     for row in open_vacancies.values("regency_id", "occupation__code").annotate(n=Count("id")):

@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from employers.access import get_vacancy_for_employer, get_vacancy_for_officer
+from jobseekers.access import get_own_seeker, get_seeker_for_officer
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.matching import queries
 from placement.matching.explain import explain_all, skills_to_learn
+from placement.matching.tasks import nightly_matching
 
 RUN_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
 START_ROLES = (Role.SUPERVISOR, Role.NATIONAL)
@@ -24,7 +27,6 @@ START_ROLES = (Role.SUPERVISOR, Role.NATIONAL)
 @role_required(Role.SEEKER)
 def seeker_recommendations(request: HttpRequest) -> HttpResponse:
     """ "Recommended for you": the seeker's best open vacancies, each with its reasons."""
-    from jobseekers.access import get_own_seeker
 
     seeker = get_own_seeker(request.user)
     matches = queries.seeker_recommendations(seeker.pk)
@@ -44,7 +46,6 @@ def seeker_recommendations(request: HttpRequest) -> HttpResponse:
 @role_required(Role.EMPLOYER)
 def employer_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     """Recommended candidates for the employer's own vacancy (consenting, verified seekers)."""
-    from employers.access import get_vacancy_for_employer
 
     vacancy = get_vacancy_for_employer(request.user, pk)
     matches = queries.vacancy_candidates(vacancy.pk, for_employer=True)
@@ -64,7 +65,6 @@ def employer_candidates(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*RUN_ROLES)
 def officer_vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer's view of a vacancy's candidates (the officer's region only)."""
-    from employers.access import get_vacancy_for_officer
     from placement.pipeline.services.candidates import candidates_for_officer
 
     vacancy = get_vacancy_for_officer(request.user, pk)
@@ -166,7 +166,6 @@ def decide_candidate_request(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*RUN_ROLES)
 def officer_seeker_matches(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer's view of a seeker's recommended vacancies (the officer's region only)."""
-    from jobseekers.access import get_seeker_for_officer
 
     seeker = get_seeker_for_officer(request.user, pk, purpose="matches")
     matches = queries.seeker_recommendations(seeker.pk)
@@ -203,7 +202,6 @@ def runs(request: HttpRequest) -> HttpResponse:
 @role_required(*START_ROLES)
 def start(request: HttpRequest) -> HttpResponse:
     """Start today's run now (a supervisor's or the national administrator's decision)."""
-    from placement.matching.tasks import nightly_matching
 
     province = request.POST.get("province", "").strip()[:2]
     if (province and not province.isdigit()) or not queries.may_start_run(request.user, province):

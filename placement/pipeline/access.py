@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404
 
 from employers.access import membership_for
 from jobseekers.models import JobSeeker, SeekerSkill
+from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import Role
-from placement.pipeline.models import Application
+from placement.pipeline.models import Application, Referral
 
 
 def seeker_for(user) -> JobSeeker | None:
@@ -39,7 +40,7 @@ def get_application_for_employer(user, pk: int) -> Application:
     """An application to a vacancy of the user's own company, or 404; the read is audited."""
     membership = membership_for(user)
     application = get_object_or_404(
-        applicant_queryset(), pk=pk, vacancy__employer_id=membership.employer_id
+        applicant_queryset(), pk=parse_pk(pk), vacancy__employer_id=membership.employer_id
     )
     audit(actor=user, action="view", obj=application.seeker, via="application")
     return application
@@ -50,13 +51,12 @@ def get_application_for_seeker(user, pk: int) -> Application:
     if not user.is_authenticated or user.role != Role.SEEKER:
         raise Http404
     return get_object_or_404(
-        Application.objects.select_related("vacancy", "seeker"), pk=pk, seeker__user=user
+        Application.objects.select_related("vacancy", "seeker"), pk=parse_pk(pk), seeker__user=user
     )
 
 
 def referrals_for_employer(user):
     """Referrals sent to the vacancies of the user's company (proposals stay with the office)."""
-    from placement.pipeline.models import Referral
 
     membership = membership_for(user)
     return Referral.objects.filter(vacancy__employer_id=membership.employer_id).exclude(
@@ -77,7 +77,7 @@ def get_referral_for_employer(user, pk: int):
             "office",
             "referred_by",
         ),
-        pk=pk,
+        pk=parse_pk(pk),
     )
     audit(actor=user, action="view", obj=referral.seeker, via="referral")
     return referral

@@ -29,6 +29,8 @@ from rest_framework.response import Response
 
 from employers.access import get_vacancy_for_viewer
 from jobseekers.models import SeekerSkill
+from officers.access import get_case_seeker, get_referral_for_officer
+from placement.accounts.access import parse_pk
 from placement.accounts.models import Role
 from placement.pipeline import services
 from placement.pipeline.access import (
@@ -271,14 +273,8 @@ REFERRAL_REFUSED = OpenApiResponse(
 
 
 def _referral_for(user, pk: str | None) -> Referral:
-    from officers.access import get_referral_for_officer
 
-    try:
-        number = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not 0 < number < 2**63:
-        raise Http404
+    number = parse_pk(pk)
     if user.role == Role.EMPLOYER:
         return get_referral_for_employer(user, number)
     if user.role in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
@@ -315,7 +311,6 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     )
     def create(self, request: Request) -> Response:
         """An officer refers a seeker of the region to an open vacancy (or proposes them)."""
-        from officers.access import get_case_seeker
 
         if request.user.role not in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
             raise Http404
@@ -333,6 +328,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 source=values["source"],
                 note=values["note"],
                 base_url=request.build_absolute_uri("/"),
+                via="api",
             )
         except services.ReferralRefused as refused:
             return Response({"detail": refused.message}, status=status.HTTP_400_BAD_REQUEST)
@@ -362,7 +358,10 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                         "Only the office issues a referral letter.", field="status"
                     )
                 services.send_referral(
-                    referral=referral, by=request.user, base_url=request.build_absolute_uri("/")
+                    referral=referral,
+                    by=request.user,
+                    base_url=request.build_absolute_uri("/"),
+                    via="api",
                 )
             else:
                 services.record_referral_outcome(
@@ -372,6 +371,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                     reason=values["reason"],
                     note=values["note"],
                     on=values["on"],
+                    via="api",
                 )
         except services.ReferralRefused as refused:
             body = {"detail": refused.message}

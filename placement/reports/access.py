@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404
 
-from placement.accounts.access import role_required
+from placement.accounts.access import parse_pk, role_required
 from placement.accounts.models import Role
 from placement.accounts.scope import RegionScope, region_scope
 from placement.offices.models import Office, Officer
@@ -73,7 +73,7 @@ def get_officer_for_user(user, pk: int):
     """An officer whose activity `user` may see: themself; supervisors and national: their
     region's officers. Anyone else: 404."""
 
-    officer = Officer.objects.select_related("user", "office").filter(pk=pk).first()
+    officer = Officer.objects.select_related("user", "office").filter(pk=parse_pk(pk)).first()
     if officer is None:
         raise Http404
     own = getattr(user, "officer_profile", None)

@@ -37,6 +37,7 @@ from datetime import date
 from django.db import connection
 
 from placement.ledger.models import Event, EventKind
+from placement.taxonomy.education import GENERAL_SLTA, SLTA, VOCATIONAL_SLTA, slta_track
 
 NATION = "00"
 TABLES = ("iii-1", "iii-2", "iii-3", "iii-4", "iii-5", "iii-6", "iii-7", "iii-8")
@@ -75,6 +76,18 @@ EDUCATION_ROWS = (
 )
 # Detailed IPK codes (1102 SD completed, 3801 SMU, 31xx SMK ...) fold into their level.
 EDUCATION_BY_PREFIX = {"0": "0000", "1": "1000", "2": "2000", "3": "3000"}
+# III/2 and III/4 show SLTA split: general (SMA, MA, Paket C: 38xx) and vocational (SMK, MAK:
+# 31xx, 32xx); "3000" stays for an SLTA whose school type is not stated (older records, or a
+# vacancy that accepts either). The other rows are III/8's.
+EDUCATION_DETAIL_ROWS = (
+    "0000",
+    "1000",
+    "2000",
+    GENERAL_SLTA,
+    VOCATIONAL_SLTA,
+    SLTA,
+    *EDUCATION_ROWS[4:],
+)
 OCCUPATION_ROWS = tuple("0123456789")  # KBJI 2014 major groups
 INDUSTRY_ROWS = tuple("ABCDEFGHIJKLMNOPQRSTU")  # KBLI 2020 categories
 EMPLOYER_ROWS = ("government", "bumn_bumd", "cooperative", "private", "other", "individual")
@@ -119,6 +132,11 @@ def education_row(code: str | None) -> str:
     if code in EDUCATION_ROWS:
         return code
     return EDUCATION_BY_PREFIX.get(code[:1], "")
+
+
+def education_detail_row(code: str | None) -> str:
+    """The III/2 and III/4 row of an IPK education code: SLTA split into SMA and SMK."""
+    return slta_track(code) or education_row(code)
 
 
 @dataclass(frozen=True)
@@ -166,13 +184,14 @@ def contributions(
         return out
     sex = _one_of(stock.sex, SEXES)
     education = education_row(stock.education)
+    education_detail = education_detail_row(stock.education)
     occupation = _one_of(stock.occupation_group, OCCUPATION_ROWS)
     n = sign * quantity
     if kind in SEEKER_IN or kind in SEEKER_OUT:
         age = _one_of(stock.age_group, AGE_ROWS)
         for flow in flows:
             out.append((("iii-1", "seekers", age, flow, sex), n))
-            out.append((("iii-2", "seekers", education, flow, sex), n))
+            out.append((("iii-2", "seekers", education_detail, flow, sex), n))
             out.append((("iii-3", "seekers", occupation, flow, sex), n))
         if kind == EventKind.SEEKER_PLACED and in_month:
             placement = placement or PlacementDimensions()
@@ -186,7 +205,7 @@ def contributions(
         industry = _one_of(stock.industry_section, INDUSTRY_ROWS)
         for flow in flows:
             out.append((("iii-1", "vacancies", "", flow, sex), n))
-            out.append((("iii-4", "vacancies", education, flow, sex), n))
+            out.append((("iii-4", "vacancies", education_detail, flow, sex), n))
             out.append((("iii-5", "vacancies", occupation, flow, sex), n))
             out.append((("iii-6", "vacancies", industry, flow, sex), n))
     return out

@@ -17,9 +17,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from placement.matching.models import RegionSummary
 from placement.reports import ipk
 from placement.reports.models import IpkReport
 from placement.reports.services import add_months, month_start
+from placement.taxonomy.models import Province, Regency
 
 DATA = Path(__file__).resolve().parent / "data"
 BPS_YEARS = (2018, 2019, 2020, 2021)
@@ -98,8 +100,6 @@ def _regions(region_code: str) -> tuple[dict[str, tuple[str, int | None]], list[
     """Names and populations of the region and its parts, and the parts' codes."""
     from django.utils.translation import gettext as _
 
-    from placement.taxonomy.models import Province, Regency
-
     names: dict[str, tuple[str, int | None]] = {}
     if region_code == ipk.NATION:
         provinces = list(Province.objects.values_list("code", "name", "population"))
@@ -132,7 +132,6 @@ def labour_market(region_code: str) -> LabourMarket | None:
 
 
 def _compute(region_code: str) -> LabourMarket | None:
-    from placement.matching.models import RegionSummary
 
     names, child_codes = _regions(region_code)
     if region_code not in names:
@@ -218,7 +217,6 @@ def _normal(name: str) -> str:
 
 def bps_rows(region_code: str) -> list[dict]:
     """BPS figures by year for the nation (every province) or the province of a region."""
-    from placement.taxonomy.models import Province
 
     table = _bps_table()
     by_name = {_normal(name): years for name, years in table.items()}

@@ -22,6 +22,7 @@ from placement.offices.models import Office
 from placement.reports import ipk
 from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import Grid, build_grid
+from placement.taxonomy.models import Province, Regency
 
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 REGION_PATTERN = r"^([0-9]{2}|[0-9]{2}\.[0-9]{2})$"
@@ -85,7 +86,6 @@ _REGION_NAMES: dict[str, str] = {}  # reference data: names of known codes, read
 
 def region_name(code: str) -> str | None:
     """The name of a region code ("00" = the nation); None for an unknown code."""
-    from placement.taxonomy.models import Province, Regency
 
     if code == ipk.NATION:
         return _("Indonesia (national)")

@@ -14,16 +14,20 @@ from datetime import date
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from employers.models import Vacancy, VacancySkill, positions_left
+from jobseekers.models import Education
 from placement.accounts.scope import EVERYTHING, RegionScope
+from placement.matching.models import Match
 from placement.matching.queries import latest_run
 from placement.reports import ipk
 from placement.reports.exports import Sheet
+from placement.taxonomy.models import Occupation, Skill
 
 BEST_MATCHES = 10  # a vacancy's top ten candidates are its "best-matched" seekers
 GOOD_SCORE = 40.0  # below this a candidate is a weak match (the matching summaries' threshold)
@@ -83,35 +87,47 @@ def _scope(region_code: str) -> RegionScope:
 
 def open_vacancies(region_code: str):
     """Published vacancies of the region with positions still open today."""
-    from employers.models import Vacancy
 
-    return (
-        Vacancy.objects.published()
-        .in_scope(_scope(region_code))
-        .annotate(positions=F("headcount") - F("filled_count") - F("removed_count"))
-        .filter(positions__gt=0)
-    )
+    return Vacancy.objects.open().in_scope(_scope(region_code)).with_positions_left()
 
 
-def skills_gap(*, region_code: str) -> SkillsGap:
-    """The region's skills gap (cached per matching run and day)."""
+def skills_gap(*, region_code: str, programme: str = "") -> SkillsGap:
+    """The region's skills gap (cached per matching run and day), or one SMK programme's.
+
+    With `programme` (a code of the SMK spectrum: bidang `1`, program `1.4` or kompetensi
+    `1.4.2`), only seekers who studied it count: the vacancies they are best matched to, the
+    skills those require and how often these graduates lack them. A school reads it per
+    programme to see what its curriculum misses (link and match).
+    """
     run = latest_run()
     day = timezone.localdate()
-    key = f"reports:skills-gap:{get_language()}:{region_code}:{run.pk if run else 0}:{day}"
+    key = (
+        f"reports:skills-gap:{get_language()}:{region_code}:{programme}:"
+        f"{run.pk if run else 0}:{day}"
+    )
     result = cache.get(key)
     if result is None:
-        result = _compute(region_code, run.run_on if run else None)
+        result = _compute(region_code, run.run_on if run else None, programme)
         cache.set(key, result, CACHE_SECONDS)
     return result
 
 
-def _compute(region_code: str, run_on: date | None) -> SkillsGap:
-    from employers.models import VacancySkill
-    from placement.matching.models import Match
-    from placement.taxonomy.models import Occupation, Skill
+def programme_seekers(programme: str):
+    """Ids of seekers with an education row in SMK programme `programme` or below it."""
+    return Education.objects.filter(
+        Q(smk_programme__code=programme) | Q(smk_programme__code__startswith=f"{programme}.")
+    ).values("seeker_id")
 
+
+def _compute(region_code: str, run_on: date | None, programme: str = "") -> SkillsGap:
     vacancies = open_vacancies(region_code)
-    totals = vacancies.aggregate(n=Count("id"), p=Sum("positions"))
+    if programme:
+        graduates = programme_seekers(programme)
+        matched = Match.objects.filter(
+            seeker_id__in=graduates, rank_for_vacancy__gte=1, rank_for_vacancy__lte=BEST_MATCHES
+        )
+        vacancies = vacancies.filter(id__in=matched.values("vacancy_id"))
+    totals = vacancies.aggregate(n=Count("id"), p=Sum("positions_left"))
     gap = SkillsGap(
         region_code=region_code,
         run_on=run_on,
@@ -127,14 +143,14 @@ def _compute(region_code: str, run_on: date | None) -> SkillsGap:
         .values("skill_id")
         .annotate(
             n=Count("vacancy_id"),
-            p=Sum(
-                F("vacancy__headcount") - F("vacancy__filled_count") - F("vacancy__removed_count")
-            ),
+            p=Sum(positions_left("vacancy__")),
         )
     }
     best = Match.objects.filter(
         vacancy_id__in=open_ids, rank_for_vacancy__gte=1, rank_for_vacancy__lte=BEST_MATCHES
     )
+    if programme:
+        best = best.filter(seeker_id__in=graduates)
     # Best-matched pairs whose vacancy requires the skill: the denominator of "how often missing".
     pairs = {
         row["vacancy__skills__skill_id"]: row["n"]
@@ -167,7 +183,7 @@ def _compute(region_code: str, run_on: date | None) -> SkillsGap:
         vacancies.exclude(occupation=None)
         .annotate(unit=Substr("occupation__code", 1, 4))
         .values("unit")
-        .annotate(n=Count("id"), p=Sum("positions"))
+        .annotate(n=Count("id"), p=Sum("positions_left"))
     ):
         by_unit[row["unit"]] = [row["n"], row["p"] or 0]
     candidates = {
@@ -175,6 +191,7 @@ def _compute(region_code: str, run_on: date | None) -> SkillsGap:
         for row in Match.objects.filter(
             vacancy_id__in=open_ids, rank_for_vacancy__gt=0, score__gte=GOOD_SCORE
         )
+        .filter(**({"seeker_id__in": graduates} if programme else {}))
         .annotate(unit=Substr("vacancy__occupation__code", 1, 4))
         .values("unit")
         .annotate(n=Count("seeker_id", distinct=True))

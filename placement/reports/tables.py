@@ -40,6 +40,16 @@ EDUCATION_LABELS = {
     "7100": "S2",
     "7200": "S3",
 }
+# III/2 and III/4: the SLTA row split into general and vocational schools.
+EDUCATION_DETAIL_LABELS = {
+    "0000": EDUCATION_LABELS["0000"],
+    "1000": "SD",
+    "2000": "SLTP",
+    "3800": gettext_lazy("SLTA general (SMA/MA/Paket C)"),
+    "3100": gettext_lazy("SLTA vocational (SMK/MAK)"),
+    "3000": gettext_lazy("SLTA, school type not stated"),
+    **{code: label for code, label in EDUCATION_LABELS.items() if code[0] not in "0123"},
+}
 OCCUPATION_LABELS = {
     "0": gettext_lazy("Armed forces and police"),
     "1": gettext_lazy("Managers"),
@@ -289,7 +299,7 @@ def _summary_vacancies(part: dict) -> Section:
 
 
 def _education_rows(part: dict) -> list[tuple[str, str]]:
-    return _rows_with_unknown(list(EDUCATION_LABELS.items()), part)
+    return _rows_with_unknown(list(EDUCATION_DETAIL_LABELS.items()), part)
 
 
 def build_grid(

@@ -27,7 +27,14 @@ from placement.reports.access import (
 from placement.reports.forms import IpkFilterForm, PeriodForm, StandardTimeFormSet, month_label
 from placement.reports.models import IpkReport, StandardTime
 from placement.reports.tables import OCCUPATION_LABELS, SHORT, TITLES
-from placement.reports.workload import evidence_sheet, officer_lines, workload
+from placement.reports.workload import (
+    evidence_sheet,
+    kind_labels,
+    officer_lines,
+    period_bounds,
+    workload,
+)
+from placement.taxonomy.models import Province, Regency
 
 OFFICERS_PER_PAGE = 50
 ACTIVITIES_PER_PAGE = 50
@@ -36,7 +43,6 @@ ACTIVITIES_PER_PAGE = 50
 # --- Helpers --------------------------------------------------------------------------------------
 def _regions(*, everything: bool, provinces: list[str], regencies: list[str], current: str):
     """Choices for a region <select>: what the scope allows, regencies of the current province."""
-    from placement.taxonomy.models import Province, Regency
 
     choices: list[tuple[str, str]] = []
     if everything:
@@ -85,7 +91,6 @@ def public_region_choices(current: str) -> list[tuple[str, str]]:
 
 def _children(user, region_code: str) -> list[tuple[str, str]]:
     """The regions one level down that the user may open (drill-down links)."""
-    from placement.taxonomy.models import Province, Regency
 
     if region_code == ipk.NATION:
         return list(Province.objects.values_list("code", "name"))
@@ -271,7 +276,6 @@ def standard_times(request: HttpRequest) -> HttpResponse:
             return redirect("reports:standard_times")
     else:
         formset = StandardTimeFormSet(queryset=queryset)
-    from placement.reports.workload import kind_labels
 
     labels = kind_labels()
     return render(
@@ -334,14 +338,12 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         first, last = form.cleaned_data["first"], form.cleaned_data["last"]
         line = officer_lines([officer], first=first, last=last)[0]
-        from placement.reports.workload import period_bounds
 
         start, end = period_bounds(first, last)
         activities = Activity.objects.filter(officer=officer, at__gte=start, at__lt=end).order_by(
             "-at", "-pk"
         )
         page = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
-    from placement.reports.workload import kind_labels
 
     labels = kind_labels()
     query = request.GET.copy()
@@ -455,16 +457,46 @@ def public_statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/statistics_public.html", context)
 
 
+def _smk_programme(request: HttpRequest):
+    """The SMK programme asked for (`?programme=1.4`), None for all; an unknown one is 404."""
+    from placement.taxonomy.models import SmkProgramme
+
+    code = request.GET.get("programme", "").strip()
+    if not code:
+        return None
+    programme = SmkProgramme.objects.filter(
+        edition=SmkProgramme.CURRENT_EDITION, code=code[:8]
+    ).first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _smk_programme_choices() -> list[tuple[str, str]]:
+    """Bidang and program keahlian for the programme filter (kompetensi are too many)."""
+    from placement.taxonomy.models import SmkProgramme
+
+    return [
+        (code, f"{code} {title}" if level == 1 else f"— {code} {title}")
+        for code, title, level in SmkProgramme.objects.filter(
+            edition=SmkProgramme.CURRENT_EDITION, level__lte=2
+        ).values_list("code", "title", "level")
+    ]
+
+
 @require_GET
 def public_skills_gap(request: HttpRequest) -> HttpResponse:
     """Skills most required and most often missing, and occupations short of candidates."""
     region = _public_region(request)
-    gap = skills_gap.skills_gap(region_code=region)
+    programme = _smk_programme(request)
+    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
     return render(
         request,
         "reports/skills_gap.html",
         {
             "gap": gap,
+            "programme": programme,
+            "programmes": _smk_programme_choices(),
             "region": region,
             "region_name": services.region_name(region),
             "regions": public_region_choices(region),
@@ -479,7 +511,10 @@ def public_skills_gap_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in exports.SHEET_WRITERS:
         raise Http404
     region = _public_region(request)
-    gap = skills_gap.skills_gap(region_code=region)
+    programme = _smk_programme(request)
+    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
     name = services.region_name(region) or region
+    if programme:
+        name = f"{name}, SMK {programme.code} {programme.title}"
     content = exports.SHEET_WRITERS[fmt](skills_gap.sheets(gap, f"{name} ({region})"))
     return _download(content, fmt, f"skills-gap-{region}")

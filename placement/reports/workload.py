@@ -23,6 +23,7 @@ from placement.reports import ipk
 from placement.reports.exports import Sheet
 from placement.reports.models import StandardTime
 from placement.reports.services import add_months
+from placement.taxonomy.models import Province
 
 EFFECTIVE_HOURS_PER_YEAR = 1250
 # Activities that are services delivered to seekers and employers (the per-officer view).
@@ -195,7 +196,6 @@ def workload(*, region_code: str, first: date, last: date) -> Workload:
 
 def _line_names(region_code: str) -> list[tuple[str, str]]:
     """The lines of a region's table: the nation by province, a province by office."""
-    from placement.taxonomy.models import Province
 
     if region_code == ipk.NATION:
         national = Office.objects.filter(code=ipk.NATION).values_list("name", flat=True).first()

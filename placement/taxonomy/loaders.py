@@ -21,6 +21,8 @@ from placement.taxonomy.models import (
     Province,
     Regency,
     Skill,
+    SmkProgramme,
+    StudyField,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -238,6 +240,54 @@ def load_skills() -> LoadResult:
     return upsert(Skill, ("uri",), rows)
 
 
+def load_smk_programmes() -> LoadResult:
+    """The SMK/MAK spectrum (bidang, program, kompetensi keahlian), parents first."""
+    edition = SmkProgramme.CURRENT_EDITION
+    rows = sorted(_rows("smk_spectrum_2018.csv"), key=lambda r: int(r["level"]))
+    total = LoadResult("SmkProgramme")
+    for level in (1, 2, 3):
+        ids = dict(SmkProgramme.objects.filter(edition=edition).values_list("code", "id"))
+        batch = [
+            {
+                "edition": edition,
+                "code": r["code"],
+                "level": level,
+                "title": _clean(r["title"]),
+                "parent_id": ids.get(r["code"].rsplit(".", 1)[0]) if level > 1 else None,
+            }
+            for r in rows
+            if int(r["level"]) == level
+        ]
+        part = upsert(SmkProgramme, ("edition", "code"), batch)
+        total.created += part.created
+        total.updated += part.updated
+        total.unchanged += part.unchanged
+    return total
+
+
+def load_study_fields() -> LoadResult:
+    """ISCED-F 2013 broad and narrow fields (diploma and degree field of study)."""
+    rows = sorted(_rows("isced_f_2013.csv"), key=lambda r: int(r["level"]))
+    total = LoadResult("StudyField")
+    for level in (1, 2):
+        batch = [
+            {
+                "code": r["code"],
+                "level": level,
+                "title_en": r["title_en"],
+                "title_id": r["title_id"],
+                "parent_id": r["code"][:2] if level == 2 else None,
+            }
+            for r in rows
+            if int(r["level"]) == level
+        ]
+        part = upsert(StudyField, ("code",), batch)
+        total.created += part.created
+        total.updated += part.updated
+        total.unchanged += part.unchanged
+    return total
+
+
 @transaction.atomic
 def load_all() -> list[LoadResult]:
     """Load every reference data set, in dependency order."""
@@ -247,4 +297,6 @@ def load_all() -> list[LoadResult]:
         load_industries(),
         load_education_levels(),
         load_skills(),
+        load_smk_programmes(),
+        load_study_fields(),
     ]

@@ -15,6 +15,14 @@ from placement.taxonomy.text.places import regency_codes_for
 from placement.taxonomy.text.skills import search as search_skills
 
 
+class Sex(models.TextChoices):
+    """Sex as the NIK, the AK/I card and the IPK tables record it: L (laki-laki), P (perempuan).
+    The one definition: seekers, vacancies (where a lawful limit is stated) and the ledger."""
+
+    MALE = "L", _("Male")
+    FEMALE = "P", _("Female")
+
+
 class SearchQuerySet(models.QuerySet):
     """`search(q)`: every word must appear in one of the searchable fields."""
 
@@ -139,6 +147,7 @@ class OccupationQuerySet(ClassificationQuerySet):
         fits the words first), then whatever the plain word search finds. Codes ("2512") and
         words the coder cannot place fall back to `search`.
         """
+        # The coder loads numpy/scipy and its index: only when a picker asks, not at app start.
         from placement.taxonomy.text.occupations import suggest_occupations
 
         q = (q or "").strip()[:100]
@@ -298,3 +307,69 @@ class Skill(models.Model):
         if self.label_id and not (get_language() or "id").startswith("en"):
             return self.label_id
         return self.label_en
+
+
+class SmkProgramme(models.Model):
+    """Spektrum Keahlian SMK/MAK: bidang (level 1), program (2), kompetensi keahlian (3).
+
+    Codes are the decree's dotted numbers (`1.4.2` Teknik Pengelasan); `edition` is the year of
+    the spectrum (2018: Perdirjen Dikdasmen 06/D.D5/KK/2018), so a later one can sit beside it.
+    """
+
+    CURRENT_EDITION = "2018"
+
+    edition = models.CharField(_("edition"), max_length=4, default=CURRENT_EDITION)
+    code = models.CharField(_("code"), max_length=8)
+    level = models.PositiveSmallIntegerField(_("level"))
+    title = models.CharField(_("title"), max_length=150)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    objects = ClassificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="smkprogramme_edition_code")
+        ]
+        verbose_name = _("SMK programme")
+        verbose_name_plural = _("SMK programmes")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def bidang(self) -> str:
+        """The bidang keahlian number (`1` of `1.4.2`)."""
+        return self.code.split(".")[0]
+
+
+class StudyFieldQuerySet(SearchQuerySet):
+    search_fields = ("code", "title_id", "title_en")
+
+
+class StudyField(models.Model):
+    """ISCED-F 2013 fields of education: broad (2 digits) and narrow (3 digits)."""
+
+    code = models.CharField(_("ISCED-F code"), max_length=4, primary_key=True)
+    level = models.PositiveSmallIntegerField(_("level"))
+    title_id = models.CharField(_("title (Indonesian)"), max_length=150)
+    title_en = models.CharField(_("title (English)"), max_length=150)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    objects = StudyFieldQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("field of study")
+        verbose_name_plural = _("fields of study")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if (get_language() or "id").startswith("en") else self.title_id

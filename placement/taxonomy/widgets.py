@@ -15,6 +15,8 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from placement.taxonomy.text.occupations import suggest_occupations
+
 # kind -> (API path, the JSON key that holds the value)
 KINDS = {
     "skills": ("/api/v1/taxonomy/skills/", "id"),
@@ -171,7 +173,6 @@ class TaxonomyPicker(forms.Widget):
 
 def occupation_suggestions(queryset: QuerySet, words: str, limit: int = 3) -> list[dict]:
     """The KBJI groups (rows of `queryset`) the occupation coder suggests for `words`."""
-    from placement.taxonomy.text.occupations import suggest_occupations
 
     words = (words or "").strip()[:200]
     if not words:

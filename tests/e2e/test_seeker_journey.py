@@ -59,6 +59,7 @@ def register(page) -> None:
     page.wait_for_url("**/seeker/register/education/")
 
     page.select_option("#id_level", "3000")
+    page.select_option("#id_school_type", "smk")
     page.fill("#id_major", "Akuntansi")
     page.fill("#id_school", "SMKN 1 Palangka Raya")
     page.fill("#id_graduation_year", "2017")

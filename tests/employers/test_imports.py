@@ -255,3 +255,113 @@ def test_a_large_file_is_imported_quickly_and_every_bad_row_is_reported(db, alic
     assert (result.rows_imported, result.rows_failed) == (1800, 200)
     assert [row for row, *_rest in result.errors] == list(range(2, 2002, 10))
     assert elapsed < 15
+
+
+# --- Files in other shapes: column mapping, coding, review, sources -------------------------------
+# (Invented job-board-shaped rows; never real ad text.)
+
+BOARD_DESCRIPTION = (
+    "Kami membuka lowongan kasir untuk toko kami. Tugas: melayani pembayaran pelanggan, "
+    "menghitung uang, membuat laporan penjualan harian. Syarat: lulusan SMA/SMK, teliti, jujur, "
+    "bisa bekerja dalam tim, bersedia bekerja shift."
+)
+
+
+def board_row(n: int, **overrides) -> dict:
+    today = timezone.localdate()
+    row = {
+        "Job ID": f"9{n:05d}",
+        "Judul": "Kasir",
+        "Perusahaan": f"PT Toko Contoh {n}",
+        "Lokasi": "Palangka Raya",
+        "Gaji": "Rp 3.000.000 - Rp 3.500.000",
+        "Deskripsi": BOARD_DESCRIPTION,
+        "Skill_Set": "['Kasir', 'Microsoft Excel', 'Zzqx Vortal']",
+        "Posted Date": today.isoformat(),
+        "Link": f"https://jobs.example/lowongan/{n}",
+    }
+    row.update(overrides)
+    return row
+
+
+def test_a_job_board_file_is_mapped_coded_and_kept_with_its_source(db, alice):
+    result = run(csv_upload([board_row(1), board_row(2)]), kind="vacancies", by=alice)
+    assert result.status == "done", result.message
+    assert (result.rows_total, result.rows_imported, result.rows_failed) == (2, 2, 0)
+    # Old spreadsheet aliases still apply to the header: judul -> title, lokasi -> regency.
+    assert result.mapping["title"] == "title" and result.mapping["location"] == "regency"
+    assert result.mapping["company"] == "perusahaan" and result.mapping["wage"] == "gaji"
+    vacancy = Vacancy.objects.get(external_id="900001")
+    assert vacancy.status == "submitted"  # the usual verification path, not published at once
+    assert vacancy.regency_id == "62.71" and vacancy.occupation is not None
+    assert (vacancy.wage_min, vacancy.wage_max) == (3_000_000, 3_500_000)
+    assert vacancy.headcount == 1 and vacancy.valid_to == timezone.localdate() + timedelta(days=30)
+    assert vacancy.source_url == "https://jobs.example/lowongan/1" and vacancy.source_row == 2
+    assert vacancy.coding["kbji"]["text"] == "Kasir" and vacancy.coding["kbji"]["confidence"] > 0
+    assert "zzqx vortal" in " ".join(vacancy.coding["skills"]["unknown"]).lower()
+    employer = vacancy.employer
+    assert employer.origin == "job_board" and employer.nib is None
+    assert employer.status == "pending" and not employer.users.exists()
+
+
+def test_reimporting_the_same_rows_updates_instead_of_duplicating(db, alice):
+    run(csv_upload([board_row(1), board_row(2)]), kind="vacancies", by=alice)
+    again = run(
+        csv_upload([board_row(1, Judul="Kasir Senior"), board_row(2)]), kind="vacancies", by=alice
+    )
+    assert (again.rows_imported, again.rows_updated) == (0, 2)
+    assert Vacancy.objects.filter(external_id__in=["900001", "900002"]).count() == 2
+    assert Vacancy.objects.get(external_id="900001").title == "Kasir Senior"
+    assert Employer.objects.filter(name="PT Toko Contoh 1").count() == 1
+
+
+def test_employers_are_matched_by_name_and_place(db, alice):
+    existing = EmployerFactory(name="PT Toko Contoh 7", regency_id="62.71")
+    result = run(csv_upload([board_row(7, Perusahaan="Toko Contoh 7")]), kind="vacancies", by=alice)
+    assert result.rows_imported == 1
+    assert Vacancy.objects.get(external_id="900007").employer == existing
+
+
+def test_columns_without_known_names_are_mapped_from_their_contents(db):
+    from employers import import_mapping
+
+    header = ["posisi", "a", "b", "c"]
+    sample = [
+        ["Kasir", "Palangka Raya", "Rp 3.000.000", BOARD_DESCRIPTION],
+        ["Sopir", "Kota Bandung", "Rp 4.500.000", BOARD_DESCRIPTION],
+    ]
+    mapping = import_mapping.suggest(header, sample)
+    assert mapping["title"] == "posisi"
+    assert (mapping["location"], mapping["wage"], mapping["description"]) == ("a", "b", "c")
+
+
+def test_a_saved_profile_is_picked_when_the_headers_match(db, alice):
+    from employers import import_mapping
+
+    rows = [board_row(3)]
+    first = run(csv_upload(rows), kind="vacancies", by=alice)
+    mapping = dict(first.mapping, title="description")  # the officer's own choice, saved
+    header = imports.file_header(list(rows[0]))
+    profile = import_mapping.save_profile("Papan contoh", header, mapping, None, alice)
+    second = run(csv_upload([board_row(4)]), kind="vacancies", by=alice)
+    assert second.profile == profile and second.mapping["title"] == "description"
+
+
+def test_old_ads_and_uncertain_titles_go_to_review_instead_of_being_refused(db, alice):
+    old = (timezone.localdate() - timedelta(days=200)).isoformat()
+    rows = [board_row(5, **{"Posted Date": old}), board_row(6, Judul="Qzxw Vbnm")]
+    result = run(csv_upload(rows), kind="vacancies", by=alice)
+    assert (result.rows_imported, result.rows_failed, result.rows_review) == (2, 0, 2)
+    stale = Vacancy.objects.get(external_id="900005")
+    assert stale.needs_review and "valid_to" in stale.coding["review"]
+    uncertain = Vacancy.objects.get(external_id="900006")
+    assert uncertain.needs_review and "kbji" in uncertain.coding["review"]
+    assert {(row, column) for row, column, _reason, _value in result.errors} == {
+        (2, "valid_to"),
+        (3, "kbji"),
+    }
+
+
+def test_rows_without_a_title_are_rejected_and_reported(db, alice):
+    result = run(csv_upload([board_row(8, Judul="")]), kind="vacancies", by=alice)
+    assert result.rows_failed == 1 and result.errors[0][1] == "title"

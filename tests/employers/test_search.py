@@ -166,3 +166,103 @@ def test_postgres_full_text_search_matches_word_prefixes_through_the_gin_index(d
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "vacancy_search_gin" in plan
+
+
+# --- relevance, synonyms, places and filler words (issue 13) ---------------------------------
+
+
+def ordered(**filters) -> list[str]:
+    return list(search_vacancies(**filters).values_list("title", flat=True))
+
+
+def test_plan_drops_filler_resolves_places_and_adds_occupation_synonyms():
+    from employers.search import plan_query
+
+    plan = plan_query("Lowongan kerja sopir dicari Jakarta Selatan")
+    assert plan.regencies == ["31.74"]
+    assert len(plan.terms) == 1 and {"sopir", "supir"} <= set(plan.terms[0].words)
+    assert "driver" in plan.terms[0].synonyms
+    assert plan.occupation_codes == ["8322"]
+    assert "security" in plan_query("satpam").terms[0].synonyms
+    assert "pramuniaga" in plan_query("spg").terms[0].synonyms
+    assert "cashier" in plan_query("kasir").terms[0].synonyms
+    assert plan_query("admin cikarang").regencies == ["32.16"]
+    # A place name inside an occupation stays a word: a bricklayer, not the city of Batu.
+    assert plan_query("tukang batu").regencies == []
+    assert plan_query("loker kerja").terms == []
+
+
+def test_perawat_finds_nurses_first_not_maintenance_jobs(db):
+    VacancyFactory(title="Teknisi Perawatan Mesin", description="Perawatan dan perbaikan mesin.")
+    VacancyFactory(title="Staff Perawatan Gedung", description="Perawatan gedung kantor.")
+    nurse = VacancyFactory(title="Perawat", description="Merawat pasien rawat inap.")
+    found = ordered(q="perawat")
+    assert found and found[0] == nurse.title
+    assert "Teknisi Perawatan Mesin" not in found[:1]
+
+
+def test_sopir_finds_driver_ads_and_filler_words_are_ignored(db):
+    driver = Occupation.objects.current().get(code="8332")  # the factory's default is a cashier
+    VacancyFactory(title="Driver Ekspedisi", description="Antar paket.", occupation=driver)
+    VacancyFactory(title="Supir Pribadi", description="Antar direksi.", occupation=driver)
+    VacancyFactory(title="Kasir", description="Toko ritel.")
+    assert set(ordered(q="sopir")) == {"Driver Ekspedisi", "Supir Pribadi"}
+    assert set(ordered(q="lowongan kerja sopir dicari")) == {"Driver Ekspedisi", "Supir Pribadi"}
+    assert set(ordered(q="loker kasir")) == {"Kasir"}
+
+
+def test_a_vacancy_coded_with_the_occupation_is_found_without_the_word(db):
+    VacancyFactory(
+        title="Pengemudi Operasional",
+        description="Mengantar tamu.",
+        occupation=Occupation.objects.current().get(code="8322"),
+    )
+    assert ordered(q="sopir") == ["Pengemudi Operasional"]
+
+
+def test_place_names_and_regency_aliases_filter_the_search(db):
+    VacancyFactory(title="Admin Gudang", employer__regency_id="32.16")  # Kab. Bekasi
+    VacancyFactory(title="Admin Toko", employer__regency_id="62.71")
+    VacancyFactory(title="Kasir", employer__regency_id="31.74")  # Jakarta Selatan
+    VacancyFactory(title="Kasir Pusat", employer__regency_id="31.73")  # Jakarta Pusat
+    assert ordered(q="admin Cikarang") == ["Admin Gudang"]
+    assert ordered(q="kasir Jakarta Selatan") == ["Kasir"]
+    assert set(ordered(q="lowongan kerja Jakarta")) == {"Kasir", "Kasir Pusat"}
+
+
+def test_synonyms_count_in_the_title_only(db):
+    VacancyFactory(title="Resepsionis", description="Menjaga keamanan data tamu.")
+    VacancyFactory(title="Security Mall", description="Patroli.")
+    assert ordered(q="satpam") == ["Security Mall"]
+
+
+def test_title_matches_rank_above_description_matches(db):
+    VacancyFactory(title="Staff Gudang", description="Dibutuhkan kasir cadangan.")
+    VacancyFactory(title="Kasir Minimarket", description="Melayani pembeli.")
+    assert ordered(q="kasir")[0] == "Kasir Minimarket"
+
+
+@pytest.mark.postgres
+def test_postgres_count_of_a_search_is_answered_from_the_gin_index(db):
+    from django.db import connection
+
+    from employers.models import Vacancy
+
+    filler = VacancyFactory(title="Operator Produksi", description="Shift pagi.")
+    copies = []
+    for _ in range(2000):
+        filler.pk = None
+        copies.append(
+            Vacancy(
+                **{f.attname: getattr(filler, f.attname) for f in Vacancy._meta.concrete_fields}
+            )
+        )
+    Vacancy.objects.bulk_create(copies)
+    VacancyFactory(title="Perawat", description="Klinik.")
+    queryset = search_vacancies(q="perawat").order_by()
+    sql, params = queryset.values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE employers_vacancy")
+        cursor.execute("EXPLAIN SELECT count(*) FROM (" + sql + ") AS hits", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "vacancy_search_gin" in plan, plan

@@ -42,6 +42,7 @@ def education_data(**overrides) -> dict:
     data = {
         "action": "add",
         "level": "3000",
+        "school_type": "smk",
         "major": "Akuntansi",
         "school": "SMKN 1 Palangka Raya",
         "graduation_year": "2019",

@@ -10,7 +10,7 @@ from jobseekers.consent import CURRENT_CONSENT_VERSION
 from jobseekers.models import Consent, Education, Experience, JobSeeker
 from jobseekers.nik import MESSAGES
 from placement.accounts.models import AuditEvent, User
-from placement.taxonomy.models import Occupation, Skill
+from placement.taxonomy.models import Occupation, Skill, SmkProgramme
 from tests.factories import JobSeekerFactory
 from tests.jobseekers.conftest import (
     NIK,
@@ -270,7 +270,9 @@ def test_a_picker_search_shows_results_and_saves_nothing(draft_client):
 # --- Steps 4 and 5: rows -------------------------------------------------------------------------
 def test_education_rows_are_added_and_removed_one_at_a_time(draft_client):
     draft_client.post("/seeker/register/education/", education_data())
-    draft_client.post("/seeker/register/education/", education_data(level="6200", school="UPR"))
+    draft_client.post(
+        "/seeker/register/education/", education_data(level="6200", school_type="", school="UPR")
+    )
     seeker = seeker_of()
     assert seeker.educations.count() == 2
     assert seeker.education_level_id == "6200"  # the highest, kept in step
@@ -295,13 +297,44 @@ def test_a_seeker_cannot_remove_someone_elses_education_row(draft_client):
         ({"graduation_year": "1800"}, "graduation_year"),
         ({"graduation_year": "20x0"}, "graduation_year"),
         ({"school": ""}, "school"),
+        ({"school_type": ""}, "school_type"),  # SLTA: SMA or SMK must be said (III/2)
+        ({"school_type": "paket_b"}, "school_type"),  # Paket B is not an SLTA
+        ({"school_type": "sma", "smk_programme": "__welding__"}, "smk_programme"),
+        ({"study_field": "__ict__"}, "study_field"),  # a field of study is for degrees
     ],
 )
 def test_a_bad_education_row_errs_on_its_field_and_saves_nothing(draft_client, overrides, field):
+    if overrides.get("smk_programme") == "__welding__":
+        overrides["smk_programme"] = str(SmkProgramme.objects.get(code="1.4.2").pk)
+    if overrides.get("study_field") == "__ict__":
+        overrides["study_field"] = "061"
     response = draft_client.post("/seeker/register/education/", education_data(**overrides))
     assert response.status_code == 200
     assert field_error(response, field)
     assert Education.objects.count() == 0
+
+
+def test_an_smk_row_records_the_programme_and_the_detailed_ipk_code(draft_client):
+    welding = SmkProgramme.objects.get(code="1.4.2")
+    draft_client.post(
+        "/seeker/register/education/",
+        education_data(school_type="smk", smk_programme=str(welding.pk), major=""),
+    )
+    seeker = seeker_of()
+    assert seeker.education_level_id == "3000"
+    assert seeker.education_code == "3101"  # SMK, bidang 1 Teknologi dan Rekayasa
+    row = seeker.educations.get()
+    assert row.detail_label == "SMK (vocational upper secondary) - Teknik Pengelasan"
+
+
+def test_a_degree_row_records_its_isced_field_of_study(draft_client):
+    draft_client.post(
+        "/seeker/register/education/",
+        education_data(level="6200", school_type="", study_field="061", school="UPR"),
+    )
+    seeker = seeker_of()
+    assert seeker.education_code == "6200"
+    assert seeker.educations.get().study_field_id == "061"
 
 
 def test_continuing_without_any_education_is_refused(draft_client):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from jobseekers import services
 from jobseekers.models import Experience, JobSeeker
 from jobseekers.tasks import expire_lapsed_seekers as expire_task
+from placement.ledger import services as ledger
 from placement.ledger.models import Event
 from placement.taxonomy.models import Occupation
 from tests.factories import JobSeekerFactory
@@ -93,7 +94,7 @@ def test_occupation_group_falls_back_to_the_latest_coded_job(alice):
         end_year=2024,
         months=60,
     )
-    assert services.occupation_group(seeker) == "8"
+    assert ledger.seeker_occupation_group(seeker) == "8"
 
 
 def test_only_a_submitted_registration_can_be_verified(alice):

@@ -89,7 +89,7 @@ def test_the_matches_tab_shows_reasons_applications_and_a_refer_button(client, a
 
 
 def test_the_history_tab_shows_the_ledger_and_the_officers_actions(client, alice, rina):
-    from officers.services import verify_seeker
+    from jobseekers.services import verify_jobseeker as verify_seeker
 
     verify_seeker(seeker=rina, officer=alice)
     client.force_login(alice)

@@ -293,6 +293,36 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _socket_ports(pid: int) -> set[int]:
+    """Local TCP ports of the sockets process `pid` has open."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    ports = set()
+    for table in ("tcp", "tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[9] in inodes:
+                    ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
+def _scoring_children(state: dict, worker_pid: int) -> list[int]:
+    """Pool children whose database connection is inside a transaction (scoring a unit)."""
+    with state["admin"].cursor() as cursor:
+        cursor.execute(
+            "SELECT client_port FROM pg_stat_activity WHERE datname = %s "
+            "AND state = 'idle in transaction'",
+            [state["db"]],
+        )
+        busy = {row[0] for row in cursor.fetchall()}
+    return [child for child in _children(worker_pid) if _socket_ports(child) & busy]
+
+
 def _assert_same_as_undisturbed(state: dict) -> None:
     env = state["env"]
     assert _query(env, "SELECT count(*) FROM matching_matchrun WHERE run_on = %s", [RUN_DATE]) == [
@@ -320,11 +350,16 @@ def test_f1_a_killed_pool_child_has_its_unit_run_again_without_duplicates(servic
     worker = _worker(services, "f1")
     try:
         _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
-        # Both pool children are inside a unit (each holds its unit's row lock for 1.5 s).
-        _wait_for(lambda: _units(env, "running") == 2, 90, "two units being scored")
-        children = _children(worker.pid)
-        assert len(children) == 2
-        os.kill(children[0], signal.SIGKILL)
+        # A pool child inside a unit holds the unit's row lock in an open transaction for 1.5 s:
+        # find that child through its database connection and kill it.
+        holder: list[int] = []
+
+        def scoring_child() -> bool:
+            holder[:] = _scoring_children(services, worker.pid)
+            return bool(holder)
+
+        _wait_for(scoring_child, 180, "a pool child scoring a unit", every=0.1)
+        os.kill(holder[0], signal.SIGKILL)
         # No reconciler: the lost child's message is rejected back to the queue
         # (task_reject_on_worker_lost) and the unit is scored again.
         _wait_for(lambda: _run_state(env)[0] == "succeeded", 180, "the run to finish")

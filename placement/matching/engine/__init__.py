@@ -14,9 +14,10 @@ vacancy's age and sex limits, where it states them (0 = no limit). The score is
   its optional skills (IDF-weighted share of them), clipped to 1. A vacancy listing only optional
   skills weighs them like required ones; a vacancy listing none scores 0 (no evidence).
   ``idf = ln((1 + n_seekers) / (1 + seekers_with_skill)) + 1``, rounded to 1/1000.
-- occupation: the best KBJI prefix match over the seeker's four slots: 4 digits 1, 3 -> 0.75,
-  2 -> 0.5, 1 -> 0.25, else 0. Codes are 4-digit integers ("0110" -> 110), so a prefix is an
-  integer division by 10, 100, 1000.
+- occupation: the best unit-group similarity over the seeker's four slots (`similarity.py`): the
+  same unit group 1, a known neighbour from the hand-written table (2221/3221 nurses, 8322/8332
+  drivers) 0.5..0.85, the same minor group 0.5, the same sub-major group 0.15, else 0. A
+  precomputed matrix read as a lookup. Codes are 4-digit integers ("0110" -> 110).
 - education: 1 when the seeker meets the minimum, minus 0.1 per level beyond two levels above it
   (heavy over-qualification often ends in early quits), never below 0.5.
 - experience: min(1, seeker months / required months); 1 when nothing is required.
@@ -73,7 +74,6 @@ from placement.matching.engine.constants import (
     LOCATION_SAME_PROVINCE,
     LOCATION_SAME_REGENCY,
     MAX_UNITS,
-    OCCUPATION_PER_DIGIT,
     OPTIONAL_SKILL_SHARE,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
@@ -102,13 +102,13 @@ from placement.matching.engine.run import (
 from placement.matching.engine.scoring import (
     education_units,
     experience_units,
-    occupation_level,
     skill_idf,
     vacancy_skill_weights,
     wage_step,
     wage_units,
     weight_units,
 )
+from placement.matching.engine.similarity import OccupationSimilarity, occupation_units
 from placement.matching.engine.units import admissible_pair_counts, plan_units
 
 __all__ = [
@@ -124,7 +124,6 @@ __all__ = [
     "LOCATION_SAME_PROVINCE",
     "LOCATION_SAME_REGENCY",
     "MAX_UNITS",
-    "OCCUPATION_PER_DIGIT",
     "OPTIONAL_SKILL_SHARE",
     "SCOPE_ABROAD",
     "SCOPE_NATIONAL",
@@ -140,6 +139,7 @@ __all__ = [
     "Explanations",
     "MatchResult",
     "MatchStats",
+    "OccupationSimilarity",
     "Prepared",
     "SeekerArrays",
     "SeekerTopKMerger",
@@ -159,7 +159,7 @@ __all__ = [
     "match_stats",
     "match_units",
     "merge_seeker_topk",
-    "occupation_level",
+    "occupation_units",
     "plan_units",
     "prepare",
     "reference_match",

@@ -21,7 +21,6 @@ UNIT = 1000  # a component is an integer 0..UNIT; weights are integers 0..UNIT s
 SCORE_DIVISOR = UNIT * UNIT // 100  # score points = units / 10,000: four exact decimals
 MAX_UNITS = UNIT * UNIT
 OPTIONAL_SKILL_SHARE = 250  # optional skills add at most 0.25 to the skills component
-OCCUPATION_PER_DIGIT = 250  # each shared leading KBJI digit is worth 0.25
 EDUCATION_SLACK = 2  # levels above the minimum before the over-qualification penalty starts
 EDUCATION_STEP = 100  # penalty per level beyond the slack
 EDUCATION_FLOOR = 500

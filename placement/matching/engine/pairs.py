@@ -14,7 +14,6 @@ from placement.matching.engine.constants import (
     LOCATION_OVERSEAS,
     LOCATION_SAME_PROVINCE,
     LOCATION_SAME_REGENCY,
-    OCCUPATION_PER_DIGIT,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
@@ -25,9 +24,9 @@ from placement.matching.engine.prepare import Prepared
 from placement.matching.engine.scoring import (
     education_units,
     experience_units,
-    occupation_level,
     wage_units,
 )
+from placement.matching.engine.similarity import occupation_units
 
 
 def score_pairs(
@@ -74,8 +73,7 @@ def _pair_components(
     components = np.zeros((len(s), len(COMPONENTS)), dtype=np.int64)
     codes = seekers.occupations[s].astype(np.int64)
     wanted = vacancies.occupation[v].astype(np.int64)[:, None]
-    components[:, 1] = occupation_level(codes, wanted).max(axis=1, initial=0)
-    components[:, 1] *= OCCUPATION_PER_DIGIT
+    components[:, 1] = occupation_units(codes, wanted).max(axis=1, initial=0)
     over = p.s_education[s] - p.v_education[v]
     components[:, 2] = education_units(np.maximum(over, 0))
     components[:, 3] = experience_units(p.s_experience[s], p.v_experience[v])

@@ -12,7 +12,6 @@ from placement.matching.engine.arrays import SeekerArrays, VacancyArrays
 from placement.matching.engine.constants import (
     _WAGE_UNKNOWN,
     DEFAULT_WEIGHTS,
-    OCCUPATION_PER_DIGIT,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
@@ -21,12 +20,12 @@ from placement.matching.engine.constants import (
 )
 from placement.matching.engine.helpers import _binary_csr
 from placement.matching.engine.scoring import (
-    occupation_level,
     skill_idf,
     vacancy_skill_weights,
     wage_step,
     weight_units,
 )
+from placement.matching.engine.similarity import occupation_units
 
 
 @dataclass(frozen=True)
@@ -173,8 +172,7 @@ def _occupation_table(
     s_codes = np.unique(slots[slots >= 0])
     v_codes, v_column = np.unique(vacancy_codes, return_inverse=True)
     table = np.zeros((len(s_codes) + 1, len(v_codes)), dtype=np.int32)
-    level = occupation_level(s_codes[:, None], v_codes[None, :])
-    table[:-1] = level * OCCUPATION_PER_DIGIT * weight
+    table[:-1] = occupation_units(s_codes[:, None], v_codes[None, :]) * weight
     s_slots = np.where(slots >= 0, np.searchsorted(s_codes, slots), len(s_codes))
     return s_codes, s_slots.astype(np.int32), v_column.astype(np.int32), table
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Mapping
 
 import numpy as np
@@ -18,7 +19,6 @@ from placement.matching.engine.constants import (
     LOCATION_OVERSEAS,
     LOCATION_SAME_PROVINCE,
     LOCATION_SAME_REGENCY,
-    OCCUPATION_PER_DIGIT,
     OPTIONAL_SKILL_SHARE,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
@@ -32,6 +32,12 @@ from placement.matching.engine.helpers import _binary_csr, _points
 from placement.matching.engine.prepare import _id_order
 from placement.matching.engine.run import match_stats
 from placement.matching.engine.scoring import skill_idf, weight_units
+from placement.matching.engine.similarity import (
+    MINOR_GROUP_UNITS,
+    SAME_UNITS,
+    SUB_MAJOR_GROUP_UNITS,
+    read_neighbours,
+)
 
 
 def reference_match(
@@ -144,7 +150,10 @@ def _reference_pair(
     if (v["age_min"][j] and age < v["age_min"][j]) or (v["age_max"][j] and age > v["age_max"][j]):
         return None
     skills = min(UNIT, sum(q for skill, q in skill_weights.items() if skill in held))
-    level = max(_reference_level(code, v["occupation"][j]) for code in s["occupations"][i])
+    occupation = max(
+        (_reference_occupation(code, v["occupation"][j]) for code in s["occupations"][i]),
+        default=0,
+    )
     education = max(UNIT - EDUCATION_STEP * max(over - EDUCATION_SLACK, 0), EDUCATION_FLOOR)
     required = v["min_experience_months"][j]
     months = s["experience_months"][i]
@@ -154,19 +163,27 @@ def _reference_pair(
     if expected > 0 and maximum > 0:
         steps = bisect.bisect_right(grid, expected) - bisect.bisect_right(grid, maximum)
         wage = UNIT - WAGE_STEP * min(max(steps, 0), WAGE_STEPS_TO_ZERO)
-    return [skills, OCCUPATION_PER_DIGIT * level, education, experience, location, wage]
+    return [skills, occupation, education, experience, location, wage]
 
 
-def _reference_level(a: int, b: int) -> int:
-    """Leading digits two 4-digit codes share, digit by digit."""
+def _reference_occupation(a: int, b: int) -> int:
+    """Occupation units of two 4-digit codes, rule by rule: same, neighbours, hierarchy."""
+    a, b = int(a), int(b)
     if a < 0 or b < 0:
         return 0
-    level = 0
-    for divisor in (1000, 100, 10, 1):
-        if a // divisor != b // divisor:
-            break
-        level += 1
-    return level
+    if a == b:
+        return SAME_UNITS
+    hierarchy = 0
+    if a // 10 == b // 10:
+        hierarchy = MINOR_GROUP_UNITS
+    elif a // 100 == b // 100:
+        hierarchy = SUB_MAJOR_GROUP_UNITS
+    return max(hierarchy, _neighbours().get((a, b), 0))
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[tuple[int, int], int]:
+    return read_neighbours()
 
 
 def _reference_shares(skills: list[int], budget: int, idf: list[int]) -> dict[int, int]:

@@ -75,18 +75,6 @@ def vacancy_skill_weights(
     return (w_req + w_opt).tocsr().astype(np.int32)
 
 
-def occupation_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Number of leading digits two 4-digit codes share (0..4); -1 shares nothing."""
-    a = np.asarray(a, dtype=np.int64)
-    b = np.asarray(b, dtype=np.int64)
-    # Prefixes are nested, so counting equal prefixes gives the longest shared one.
-    level = (a // 1000 == b // 1000).astype(np.int64)
-    level += a // 100 == b // 100
-    level += a // 10 == b // 10
-    level += a == b
-    return np.where((a >= 0) & (b >= 0), level, 0)
-
-
 def education_units(over: np.ndarray) -> np.ndarray:
     """Education component (0..1000) for levels above the minimum (>= 0)."""
     penalty = EDUCATION_STEP * np.maximum(np.asarray(over) - EDUCATION_SLACK, 0)

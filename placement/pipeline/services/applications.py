@@ -21,6 +21,7 @@ from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.migrants.rules import is_minor
 from placement.pipeline.models import Application
+from placement.pipeline.services.placements import PlacementRefused, record_placement
 
 Status = Application.Status
 
@@ -96,8 +97,6 @@ def change_application_status(*, application: Application, status: str, by: User
     application.save(update_fields=["status", "updated_at"])
     audit(actor=by, action="change", obj=application, status=status, previous=previous)
     if status == Status.HIRED:
-        from placement.pipeline.services.placements import PlacementRefused, record_placement
-
         try:
             record_placement(
                 seeker=application.seeker,

@@ -20,7 +20,7 @@ from employers import services as employer_services
 from employers.models import Employer, Vacancy
 from jobseekers import services as seeker_services
 from jobseekers.models import JobSeeker
-from placement.accounts.audit import audit
+from placement.accounts.audit import Via, audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
@@ -202,6 +202,7 @@ def record_placement(
     reported_by: str = Placement.ReportedBy.OFFICE,
     fair_id: int | None = None,
     job_order_number: str = "",
+    via: Via = "web",
 ) -> Placement:
     """Record that `seeker` started work (through a referral, an application or found outside)."""
     today = timezone.localdate()
@@ -270,7 +271,7 @@ def record_placement(
     else:
         source = Placement.Source.OUTSIDE
     try:
-        seeker_services.mark_placed(seeker=seeker, actor=by, on=recorded_on)
+        seeker_services.mark_placed(seeker=seeker, actor=by, on=recorded_on, via=via)
     except seeker_services.ServiceError as error:  # a concurrent placement won the lock
         raise PlacementRefused(" ".join(error.messages)) from error
     office = home_office(seeker)
@@ -298,18 +299,14 @@ def record_placement(
     ):
         # The filled report of the vacancy (vacancy_filled; closes it when full).
         employer_services.record_vacancy_filled(
-            vacancy=vacancy, quantity=1, by=by, occurred_on=recorded_on
+            vacancy=vacancy, quantity=1, by=by, occurred_on=recorded_on, via=via
         )
-    dimensions = seeker_services.ipk_dimensions(seeker, recorded_on)
-    ledger.record(
+    # The placing office counts it; the job, not the seeker's wish, gives the occupation group.
+    ledger.record_seeker_event(
+        seeker,
         EventKind.SEEKER_PLACED,
-        subject=seeker,
-        occurred_on=recorded_on,
-        office=office,
-        regency=seeker.regency,
-        sex=dimensions["sex"],
-        age_group=dimensions["age_group"],
-        education=dimensions["education"],
+        recorded_on,
+        office_id=office.pk if office is not None else None,
         occupation_group=job["occupation"].code[0] if job["occupation"] is not None else "",
         industry_section=job["industry_section"],
         placement_scope=scope,
@@ -331,7 +328,7 @@ def record_placement(
     if vacancy is not None and vacancy.job_order_id and not vacancy.job_order.places_left:
         # The SIP2MI's quota is used up: its vacancies close (the officer sees them closed).
         employer_services.close_lapsed_overseas_vacancies(by=by)
-    audit(actor=by, action="create", obj=placement, seeker=seeker.pk, scope=scope)
+    audit(actor=by, action="create", obj=placement, seeker=seeker.pk, scope=scope, via=via)
     record_activity(user=by, kind=Activity.Kind.PLACEMENT, subject=placement, scope=scope)
     note_contact(seeker=seeker, kind="placement", user=by, on=recorded_on)
     return placement
@@ -339,7 +336,13 @@ def record_placement(
 
 @transaction.atomic
 def record_follow_up(
-    *, follow_up: FollowUp, answer: str, by: User, note: str = "", on: date | None = None
+    *,
+    follow_up: FollowUp,
+    answer: str,
+    by: User,
+    note: str = "",
+    on: date | None = None,
+    via: Via = "web",
 ) -> FollowUp:
     """The three-month check of a placement: still employed? (yes / no / unknown)."""
     follow_up = (
@@ -357,7 +360,7 @@ def record_follow_up(
     follow_up.done_on = on
     follow_up.recorded_by = by
     follow_up.save(update_fields=["still_employed", "note", "done_on", "recorded_by"])
-    audit(actor=by, action="change", obj=follow_up, answer=answer)
+    audit(actor=by, action="change", obj=follow_up, answer=answer, via=via)
     record_activity(
         user=by, kind=Activity.Kind.FOLLOW_UP, subject=follow_up.placement, answer=answer
     )

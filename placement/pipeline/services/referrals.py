@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from employers.models import EmployerUser, Vacancy
 from jobseekers.models import JobSeeker
-from placement.accounts.audit import audit
+from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
 from placement.migrants.rules import is_minor
 from placement.migrants.services import cpmi_missing
@@ -132,7 +132,9 @@ def _officer_or_refuse(user: User):
 
 
 def _notify_soon(referral: Referral, base_url: str) -> None:
-    from placement.pipeline.tasks import notify_employer_of_referral
+    from placement.pipeline.tasks import (
+        notify_employer_of_referral,  # Celery cycle: tasks import us
+    )
 
     transaction.on_commit(lambda: notify_employer_of_referral.delay(referral.pk, base_url))
 
@@ -148,6 +150,7 @@ def refer_jobseeker(
     note: str = "",
     match_score: float | None = None,
     base_url: str = "",
+    via: Via = "web",
 ) -> Referral:
     """Refer a seeker to an open vacancy (or only propose them: `send=False`)."""
     officer = _officer_or_refuse(by)
@@ -175,7 +178,14 @@ def refer_jobseeker(
         raise ReferralRefused(
             _("%(name)s is already referred to this vacancy.") % {"name": seeker.full_name}
         ) from exc
-    audit(actor=by, action="create", obj=referral, seeker=seeker.pk, status=referral.status)
+    audit(
+        actor=by,
+        action="create",
+        obj=referral,
+        seeker=seeker.pk,
+        status=referral.status,
+        via=via,
+    )
     note_contact(seeker=seeker, kind="referral", user=by)
     if send:
         record_activity(user=by, kind=Activity.Kind.REFERRAL, subject=referral, source=source)
@@ -184,7 +194,9 @@ def refer_jobseeker(
 
 
 @transaction.atomic
-def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referral:
+def send_referral(
+    *, referral: Referral, by: User, base_url: str = "", via: Via = "web"
+) -> Referral:
     """Issue the letter of a proposed referral: it becomes "referred" and the employer is told."""
     _officer_or_refuse(by)
     referral = (
@@ -210,7 +222,7 @@ def send_referral(*, referral: Referral, by: User, base_url: str = "") -> Referr
     referral.referred_by = by
     referral.referred_at = timezone.now()
     referral.save(update_fields=["status", "referred_by", "referred_at", "updated_at"])
-    audit(actor=by, action="change", obj=referral, status=Status.REFERRED)
+    audit(actor=by, action="change", obj=referral, status=Status.REFERRED, via=via)
     record_activity(user=by, kind=Activity.Kind.REFERRAL, subject=referral, source=referral.source)
     note_contact(seeker=referral.seeker, kind="referral", user=by)
     _notify_soon(referral, base_url)
@@ -226,6 +238,7 @@ def record_referral_outcome(
     reason: str = "",
     note: str = "",
     on: date | None = None,
+    via: Via = "web",
 ) -> Referral:
     """The employer (or the officer for it) records what happened: interviewed, hired, not
     selected (with a reason code); the officer may also withdraw the candidate."""
@@ -266,6 +279,7 @@ def record_referral_outcome(
                 reported_by=Placement.ReportedBy.EMPLOYER
                 if is_employer
                 else Placement.ReportedBy.OFFICE,
+                via=via,
             )
         except PlacementRefused as refused:
             raise ReferralRefused(str(refused), field="on") from refused
@@ -288,7 +302,7 @@ def record_referral_outcome(
             "updated_at",
         ]
     )
-    audit(actor=by, action="change", obj=referral, status=status, previous=previous)
+    audit(actor=by, action="change", obj=referral, status=status, previous=previous, via=via)
     note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=min(on, today))
     return referral
 

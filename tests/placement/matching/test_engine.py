@@ -226,22 +226,41 @@ def test_vacancy_without_required_skills_weighs_its_optional_ones_fully() -> Non
     assert one_pair(seekers, vacancies)[1] == 1.0
 
 
-def test_occupation_component_counts_shared_leading_kbji_digits_including_zero_codes() -> None:
+def test_occupation_component_follows_the_kbji_hierarchy_including_zero_codes() -> None:
     seekers = make_seekers(6, occupations=[[7212, -1, -1, -1]] * 6)
     codes = [7212, 7213, 7223, 7311, 8111, -1]
     side = engine.match(seekers, make_vacancies(6, occupation=codes)).vacancy_side
     first = side.rank == 1
     first_codes = np.asarray(codes)[side.vacancy_index[first]]
     by_code = dict(zip(first_codes, side.components[first, 1], strict=True))
-    assert by_code == {7212: 1.0, 7213: 0.75, 7223: 0.5, 7311: 0.25, 8111: 0.0, -1: 0.0}
-    # "0110" and "0210" share their first digit (0) only: 0.25, not a miss.
+    assert by_code == pytest.approx(
+        {7212: 1.0, 7213: 0.5, 7223: 0.15, 7311: 0.0, 8111: 0.0, -1: 0.0}
+    )
+    # "0110" and "0210" share their sub-major group (01 vs 02: no) and major group only: 0.
     armed = make_seekers(1, occupations=[110, -1, -1, -1])
-    assert one_pair(armed, make_vacancies(1, occupation=210))[2] == 0.25
+    assert one_pair(armed, make_vacancies(1, occupation=210))[2] == 0.0
+    assert one_pair(armed, make_vacancies(1, occupation=111))[2] == 0.5
 
 
 def test_occupation_component_takes_the_best_of_the_seekers_four_slots() -> None:
     seekers = make_seekers(1, occupations=[2512, 8111, 7213, -1])
-    assert one_pair(seekers, make_vacancies(1, occupation=7212))[2] == 0.75
+    assert one_pair(seekers, make_vacancies(1, occupation=7212))[2] == 0.5
+
+
+def test_known_neighbours_are_close_and_digit_cousins_are_not() -> None:
+    """A 2221 nurse is ranked for a 3221 "Perawat" vacancy; a cook is not a beautician's kin."""
+    nurse = make_seekers(1, occupations=[2221, -1, -1, -1])
+    assert one_pair(nurse, make_vacancies(1, occupation=3221))[2] == pytest.approx(0.85)
+    side = engine.match(
+        make_seekers(2, occupations=[[2221, -1, -1, -1], [4321, -1, -1, -1]]),
+        make_vacancies(1, occupation=3221),
+    ).vacancy_side
+    assert side.seeker_index[side.rank == 1].tolist() == [0]
+    cook = make_seekers(1, occupations=[5120, -1, -1, -1])
+    assert one_pair(cook, make_vacancies(1, occupation=5142))[2] == pytest.approx(0.15)
+    driver = make_seekers(1, occupations=[8322, -1, -1, -1])
+    assert one_pair(driver, make_vacancies(1, occupation=8332))[2] == pytest.approx(0.8)
+    assert engine.occupation_units(4321, 4110) == 600 == engine.occupation_units(4110, 4321)
 
 
 def test_education_component_penalises_only_heavy_over_qualification() -> None:

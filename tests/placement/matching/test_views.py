@@ -163,3 +163,22 @@ def test_portals_link_to_the_matches(client, sam, erin, night):
     client.force_login(erin)
     html = client.get("/employer/").content.decode()
     assert f"/employer/vacancies/{night['job'].pk}/candidates/" in html
+
+
+def test_reasons_name_the_occupation_relation_in_indonesian():
+    from django.utils import translation
+
+    from placement.matching.explain import reasons
+    from placement.matching.models import Match
+
+    def said(occupation: float) -> list[str]:
+        match = Match(
+            score=70, occupation=occupation, education=1, experience=1, location=1, wage=1
+        )
+        match.matched_skills, match.missing_skills = [], []
+        with translation.override("id"):
+            return reasons(match, {}, audience="officer").good
+
+    assert "Jabatan serumpun (sangat berkaitan)." in said(0.85)  # 2221 nurse, 3221 vacancy
+    assert "Jabatan yang berkaitan." in said(0.6)
+    assert not any("abatan" in text for text in said(0.15))  # a cook for a beautician job

@@ -1,3 +1,4 @@
+from placement.accounts.models import AuditEvent
 from placement.offices.activity import record_activity
 from placement.offices.models import Activity
 
@@ -23,4 +24,7 @@ def test_verifying_through_the_api_is_logged_like_the_page(client, alice):
     assert response.status_code == 200, response.content
     entry = Activity.objects.get(subject_id=seeker.pk)
     assert entry.kind == Activity.Kind.SEEKER_VERIFIED
-    assert entry.evidence == {"via": "api"}
+    # The door is the audit entry's business; the activity is the same as through the page.
+    assert entry.evidence == {}
+    verified = AuditEvent.objects.get(object_id=str(seeker.pk), detail__event="verified")
+    assert verified.detail["via"] == "api"

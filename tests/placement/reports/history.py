@@ -18,7 +18,25 @@ SEEKER = "jobseekers.jobseeker"
 VACANCY = "employers.vacancy"
 REGENCIES = ("62.71", "62.01", "62.02", "31.71", "31.72")
 AGES = ("15-19", "20-29", "30-44", "45-54", "55+")
-EDUCATIONS = ("0000", "1000", "2000", "3000", "4100", "5100", "6200", "7100")
+EDUCATIONS = (
+    "0000",
+    "1000",
+    "1103",
+    "2000",
+    "3000",
+    "3801",
+    "3803",
+    "3104",
+    "3299",
+    "4100",
+    "5100",
+    "6200",
+    "7100",
+)
+# III/2 and III/4 split SLTA into general (SMA/MA/Paket C) and vocational (SMK/MAK); III/8 keeps
+# the thirteen levels. Written out here, not imported, so the oracle stays independent.
+DETAIL_ROW = {"1103": "1000", "3801": "3800", "3803": "3800", "3104": "3100", "3299": "3100"}
+LEVEL_ROW = {"1103": "1000", "3801": "3000", "3803": "3000", "3104": "3000", "3299": "3000"}
 OCCUPATIONS = tuple("0123456789")
 INDUSTRIES = ("A", "C", "G", "I", "P")
 SCOPES = ("AKL", "AKAD", "AKAN")
@@ -235,19 +253,31 @@ def expected_tables(events: list[E], *, start: date, end: date) -> Expected:
                 groups, sign = (["carried"], -1) if before else ([OUTFLOW[e.kind]], 1)
             for group in groups:
                 count("iii-1", "seekers", cohort.age_group, group, sign)
-                count("iii-2", "seekers", cohort.education, group, sign)
+                count(
+                    "iii-2",
+                    "seekers",
+                    DETAIL_ROW.get(cohort.education, cohort.education),
+                    group,
+                    sign,
+                )
                 count("iii-3", "seekers", cohort.occupation_group, group, sign)
             if e.kind in INFLOW or e.kind in OUTFLOW:
                 stock = 1 if e.kind in INFLOW else -1
                 for table, row in (
                     ("iii-1", cohort.age_group),
-                    ("iii-2", cohort.education),
+                    ("iii-2", DETAIL_ROW.get(cohort.education, cohort.education)),
                     ("iii-3", cohort.occupation_group),
                 ):
                     count(table, "seekers", row, "remaining", stock)
             if e.kind == "seeker_placed" and not before:
                 count("iii-7", "placements", e.industry_section, "placed", 1)
-                count("iii-8", "education", cohort.education, e.placement_scope, 1)
+                count(
+                    "iii-8",
+                    "education",
+                    LEVEL_ROW.get(cohort.education, cohort.education),
+                    e.placement_scope,
+                    1,
+                )
                 count("iii-8", "employer", e.employer_type, e.placement_scope, 1)
         else:
             q = e.quantity
@@ -258,7 +288,7 @@ def expected_tables(events: list[E], *, start: date, end: date) -> Expected:
             stock = q if e.kind in INFLOW else -q
             for table, row in (
                 ("iii-1", ""),
-                ("iii-4", cohort.education),
+                ("iii-4", DETAIL_ROW.get(cohort.education, cohort.education)),
                 ("iii-5", cohort.occupation_group),
                 ("iii-6", cohort.industry_section),
             ):

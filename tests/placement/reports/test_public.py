@@ -177,3 +177,25 @@ def test_the_skills_gap_downloads(client, gap):
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(lines) > 5
     assert client.get("/statistik/keterampilan/unduh/pdf/", {"region": "62"}).status_code == 404
+
+
+def test_the_skills_gap_reads_per_smk_programme(gap):
+    """Only the graduates of the programme count: here one welder among three seekers."""
+    from jobseekers.models import Education
+    from placement.reports.skills_gap import skills_gap
+    from placement.taxonomy.models import SmkProgramme
+
+    programme = SmkProgramme.objects.get(code="1.4.2")
+    Education.objects.filter(seeker=gap[2]).update(school_type="smk", smk_programme=programme)
+    welding = Skill.objects.get(label_en="welding techniques").pk
+    whole = skills_gap(region_code="62.71")
+    mechanics = skills_gap(region_code="62.71", programme="1.4")
+    assert {s.best_pairs for s in whole.required if s.skill_id == welding} == {6}
+    line = next(s for s in mechanics.missing if s.skill_id == welding)
+    assert (line.best_pairs, line.missing) == (2, 2)  # the welder's pair with each vacancy
+    assert skills_gap(region_code="62.71", programme="9.3").open_vacancies == 0
+
+
+def test_the_skills_gap_page_filters_by_programme_and_refuses_an_unknown_one(client, gap):
+    assert client.get("/statistik/keterampilan/", {"programme": "1.4"}).status_code == 200
+    assert client.get("/statistik/keterampilan/", {"programme": "77.7"}).status_code == 404

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from placement.matching import services
+from placement.matching import services, tasks
 from placement.matching.models import MatchRun
 from placement.taxonomy.models import Province
 
@@ -37,9 +37,7 @@ class Command(BaseCommand):
         if province and not Province.objects.filter(code=province).exists():
             raise CommandError(f"Unknown province code {province!r}.")
         started = time.monotonic()
-        dispatch = None
-        if not settings.CELERY_TASK_ALWAYS_EAGER:
-            from placement.matching.tasks import _dispatch as dispatch
+        dispatch = None if settings.CELERY_TASK_ALWAYS_EAGER else tasks._dispatch
         run = services.start_run(run_on=day, province=province, force=True, dispatch=dispatch)
         if dispatch is not None and not options["no_wait"]:
             while run.status in (MatchRun.Status.RUNNING, MatchRun.Status.FINALIZING):
