@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('employers', '0002_vacancy_report_and_imports'),
-        ('jobseekers', '0005_nik_duplicates'),
+        ('jobseekers', '0006_nik_duplicates'),
         ('pipeline', '0003_office_moved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

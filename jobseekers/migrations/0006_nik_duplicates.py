@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("jobseekers", "0004_office_moved"),
+        ("jobseekers", "0005_education_detail"),
     ]
 
     operations = [
