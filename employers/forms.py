@@ -582,6 +582,10 @@ class VacancyDecisionForm(forms.Form):
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
+class ImportProfileForm(forms.Form):
+    name = forms.CharField(label=_("Profile name"), max_length=100)
+
+
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file holds"), choices=ImportRun.Kind.choices, widget=Radios

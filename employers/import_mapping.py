@@ -225,7 +225,7 @@ def save_profile(name: str, header: list[str], mapping: dict, defaults: dict | N
         name=name,
         defaults={
             "headers": signature(header),
-            "mapping": mapping,
+            "mapping": {k: v for k, v in mapping.items() if not k.startswith("__")},
             "defaults": defaults or {},
             "created_by": by,
         },

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers import import_mapping, rules
-from employers.models import Employer, ImportRun, Vacancy, VacancySkill
+from employers.models import Employer, ImportProfile, ImportRun, Vacancy, VacancySkill
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
@@ -58,6 +58,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 logger = logging.getLogger(__name__)
 # A mapped row whose KBJI or place is coded below this confidence goes to the review queue.
 REVIEW_THRESHOLD = 0.6
+SKILL_TEXT = 2500  # characters of a description searched for skills
+NATIONAL_HOME = "31.71"  # home of a job-board employer of unknown place, for a national officer
 COMPANY_WORDS = {"pt", "cv", "tbk", "persero", "ud", "pd", "fa", "yayasan", "koperasi"}
 EMPTY_WORDS = {"", "n/a", "na", "-", "none", "null", "nan", "tidak ada"}
 MAX_REPORTED_ERRORS = 100_000
@@ -639,7 +641,9 @@ class _Mapped:
         self.defaults = {**import_mapping.DEFAULTS, **(defaults or {})}
         self.by_nib: dict[str, Employer] = {}
         self.by_name: dict[str, list[Employer]] = {}
-        for employer in Employer.objects.only("id", "name", "nib", "regency_id", "status"):
+        for employer in Employer.objects.only(
+            "id", "name", "nib", "regency_id", "status", "industry_id"
+        ):
             if employer.nib:
                 self.by_nib[employer.nib] = employer
             self.by_name.setdefault(company_key(employer.name), []).append(employer)
@@ -661,6 +665,8 @@ class _Mapped:
         if not codes and self.scope.province_codes:
             province = sorted(self.scope.province_codes)[0]
             codes = sorted(c for c in self.lookups.regencies if c.startswith(province + "."))
+        if not codes and self.scope.everything and NATIONAL_HOME in self.lookups.regencies:
+            codes = [NATIONAL_HOME]
         return codes[0] if codes else None
 
     def employer(
@@ -758,9 +764,9 @@ class _Mapped:
         # Skills: the skills column and the description; unknown words kept for review.
         skill_text = self.get(row, "skills")
         skill_text = re.sub(r"[\[\]'\"]", " ", skill_text)
-        extraction = skill_coder.extract(
-            f"{skill_text}\n{description}" if skill_text else description
-        )
+        # The head of the description names the skills; its tail is benefits and how to apply.
+        head = description[:SKILL_TEXT]
+        extraction = skill_coder.extract(f"{skill_text}\n{head}" if skill_text else head)
         skill_ids: list[int] = []
         for uri in extraction.uris:
             pk = self.skill_pks.get(uri.lower())
@@ -816,6 +822,8 @@ class _Mapped:
         employer = self.employer(row, company, nib, regency, place)
         if employer is None:
             return None
+        if regency is None and "regency" not in review:
+            review.append("regency")  # no regency/city: the officer places it
         now = timezone.now()
         coding["confidence"] = min(
             coding["kbji"]["confidence"],
@@ -826,7 +834,7 @@ class _Mapped:
             employer=employer,
             title=title,
             occupation=occupation,
-            industry=employer.industry if employer.industry_id else None,
+            industry_id=employer.industry_id,
             min_education=education,
             regency_id=regency,
             description=description,
@@ -903,7 +911,8 @@ def _write_mapped(batch: list[Vacancy]) -> tuple[int, int]:
         required, _optional = vacancy._import_skills
         skills += [VacancySkill(vacancy=vacancy, skill_id=pk, is_required=True) for pk in required]
     VacancySkill.objects.bulk_create(skills, batch_size=BATCH)
-    return len(new), len(changed)
+    # A row repeating an ad of the same batch (same id or link) updated that ad.
+    return len(new), len(changed) + len(batch) - len(unique)
 
 
 def choose_mapping(
@@ -1016,7 +1025,7 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
                         mapping, defaults = choose_mapping(run, header, sample)
                         if not mapping.get("title"):
                             raise ImportFileError(_("No column of the file holds the job title."))
-                        run.mapping = mapping
+                        run.mapping = {**mapping, "__header__": header}
                         mapped = _Mapped(run, mapping, defaults, lookups, scope, today)
                         rows = itertools.chain(sample, rows)
                     elif missing:
@@ -1142,6 +1151,16 @@ def start_import(*, kind: str, policy: str, upload, by: User) -> ImportRun:
 
     transaction.on_commit(lambda: run_import_task.delay(run.pk))
     return run
+
+
+def save_run_profile(*, run: ImportRun, name: str, by: User) -> ImportProfile:
+    """Save the column mapping of `run` as a named profile for files with the same columns."""
+    header = run.mapping.get("__header__") or (run.profile.headers if run.profile else [])
+    profile = import_mapping.save_profile(name, header, run.mapping, None, by)
+    run.profile = profile
+    run.save(update_fields=["profile"])
+    audit(actor=by, action="create", obj=profile, name=name)
+    return profile
 
 
 def error_report_csv(run: ImportRun) -> str:

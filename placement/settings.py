@@ -340,6 +340,9 @@ MATCHING = {
     },
     "TOP_K_VACANCY": 50,  # candidates kept per vacancy
     "TOP_K_SEEKER": 20,  # vacancies kept per seeker
+    # Pairs scoring below this (percent) are not listed: an honest short list, not padding. A pair
+    # that only shares place, education, wage and "no experience asked" scores about 40.
+    "MIN_SCORE": env_int("MATCHING_MIN_SCORE", 45),
     # Fair spread: one seeker enters at most this many vacancies' top lists (0: no cap). Measured
     # on 200k x 20k synthetic data: no cap gives coverage 0.61 (share of eligible seekers in at
     # least one list) and exposure Gini 0.82; cap 20 gives 0.71 and 0.67 with lists of 41 on

@@ -24,7 +24,12 @@ from employers.access import (
     get_import_for_officer,
     get_vacancy_for_officer,
 )
-from employers.forms import EmployerDecisionForm, ImportForm, VacancyDecisionForm
+from employers.forms import (
+    EmployerDecisionForm,
+    ImportForm,
+    ImportProfileForm,
+    VacancyDecisionForm,
+)
 from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from employers.warnings import vacancy_warnings
 from officers.access import office_required
@@ -338,8 +343,41 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "officers/employers/import_detail.html",
-        {"run": run, "errors": run.errors[:SHOWN_ERRORS], "shown": SHOWN_ERRORS},
+        {
+            "run": run,
+            "errors": run.errors[:SHOWN_ERRORS],
+            "shown": SHOWN_ERRORS,
+            "mapping_rows": _mapping_rows(run.mapping),
+            "profile_form": ImportProfileForm(
+                initial={"name": run.profile.name if run.profile else ""}
+            ),
+        },
     )
+
+
+def _mapping_rows(mapping: dict) -> list[tuple[str, str]]:
+    rows = []
+    for field, column in mapping.items():
+        if field.startswith("__"):
+            continue
+        if field == "education_flags":
+            column = ", ".join(name for name, _code in column)
+        rows.append((field, column))
+    return rows
+
+
+@office_required
+@require_POST
+def import_save_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the mapping of an import as a named profile, picked for files with these columns."""
+    run = get_import_for_officer(request.user, pk)
+    form = ImportProfileForm(request.POST)
+    if not run.mapping or not form.is_valid():
+        messages.error(request, _("Give the profile a name."))
+        return redirect("officers:import_detail", run.pk)
+    imports.save_run_profile(run=run, name=form.cleaned_data["name"], by=request.user)
+    messages.success(request, _("The profile is saved."))
+    return redirect("officers:import_detail", run.pk)
 
 
 @office_required
@@ -376,5 +414,6 @@ urlpatterns = [
     path("imports/", import_list, name="import_list"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.csv", import_errors, name="import_errors"),
+    path("imports/<int:pk>/profile/", import_save_profile, name="import_save_profile"),
     path("imports/template-<str:kind>.csv", import_template, name="import_template"),
 ]

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 
 from employers.models import Vacancy
 from jobseekers.models import Consent, JobSeeker
 from placement.matching.models import Match, MatchRun
+
+
+def min_score() -> float:
+    """The score (percent) below which a pair is not listed (settings MATCHING["MIN_SCORE"])."""
+    return float(settings.MATCHING.get("MIN_SCORE", 0))
 
 
 def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
@@ -15,7 +21,7 @@ def seeker_recommendations(seeker_id: int, limit: int = 20) -> list[Match]:
     open_ids = Vacancy.objects.referable().filter(pk=OuterRef("vacancy_id"))
     return list(
         Match.objects.for_seeker(seeker_id)
-        .filter(Exists(open_ids))
+        .filter(Exists(open_ids), score__gte=min_score())
         .select_related(
             "vacancy", "vacancy__employer", "vacancy__regency", "vacancy__min_education"
         )[:limit]
@@ -26,7 +32,8 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
     """The vacancy's ranked candidates who are still active; employers only see consenting ones."""
 
     candidates: QuerySet = Match.objects.for_vacancy(vacancy_id).filter(
-        Exists(JobSeeker.objects.active().filter(pk=OuterRef("seeker_id")))
+        Exists(JobSeeker.objects.active().filter(pk=OuterRef("seeker_id"))),
+        score__gte=min_score(),
     )
     if for_employer:
         consented = Consent.objects.filter(

@@ -38,6 +38,7 @@ def seeker_recommendations(request: HttpRequest) -> HttpResponse:
             "items": explain_all(matches, audience="seeker"),
             "to_learn": skills_to_learn(matches),
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -57,6 +58,7 @@ def employer_candidates(request: HttpRequest, pk: int) -> HttpResponse:
             "items": explain_all(matches, audience="employer"),
             "audience": "employer",
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -81,6 +83,7 @@ def officer_vacancy_matches(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "audience": "officer",
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
         },
     )
 
@@ -177,6 +180,7 @@ def officer_seeker_matches(request: HttpRequest, pk: int) -> HttpResponse:
             "items": explain_all(matches, audience="officer"),
             "to_learn": skills_to_learn(matches),
             "run": queries.latest_run(),
+            "min_score": round(queries.min_score()),
             "officer_view": True,
         },
     )

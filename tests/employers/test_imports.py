@@ -365,3 +365,30 @@ def test_old_ads_and_uncertain_titles_go_to_review_instead_of_being_refused(db, 
 def test_rows_without_a_title_are_rejected_and_reported(db, alice):
     result = run(csv_upload([board_row(8, Judul="")]), kind="vacancies", by=alice)
     assert result.rows_failed == 1 and result.errors[0][1] == "title"
+
+
+def test_the_same_ad_twice_in_a_file_is_one_vacancy(db, alice):
+    result = run(
+        csv_upload([board_row(9), board_row(9, Judul="Kasir Toko")]), kind="vacancies", by=alice
+    )
+    assert (result.rows_imported, result.rows_updated, result.rows_failed) == (1, 1, 0)
+    assert Vacancy.objects.get(external_id="900009").title == "Kasir Toko"
+
+
+def test_a_vacancy_without_a_regency_goes_to_review(db, nadia):
+    result = run(csv_upload([board_row(10, Lokasi="")]), kind="vacancies", by=nadia)
+    assert (result.rows_imported, result.rows_review) == (1, 1)
+    vacancy = Vacancy.objects.get(external_id="900010")
+    assert vacancy.regency is None and "regency" in vacancy.coding["review"]
+
+
+def test_the_officer_saves_the_mapping_as_a_profile_from_the_import_page(client, db, alice):
+    first = run(csv_upload([board_row(11)]), kind="vacancies", by=alice)
+    client.force_login(alice)
+    page = client.get(f"/officer/imports/{first.pk}/")
+    assert page.status_code == 200 and "perusahaan" in page.content.decode()
+    response = client.post(f"/officer/imports/{first.pk}/profile/", {"name": "Papan kota"})
+    assert response.status_code == 302
+    second = run(csv_upload([board_row(12)]), kind="vacancies", by=alice)
+    assert second.profile is not None and second.profile.name == "Papan kota"
+    assert "__header__" not in second.profile.mapping

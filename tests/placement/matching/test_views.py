@@ -182,3 +182,16 @@ def test_reasons_name_the_occupation_relation_in_indonesian():
     assert "Jabatan serumpun (sangat berkaitan)." in said(0.85)  # 2221 nurse, 3221 vacancy
     assert "Jabatan yang berkaitan." in said(0.6)
     assert not any("abatan" in text for text in said(0.15))  # a cook for a beautician job
+
+
+def test_pairs_under_the_minimum_score_are_not_listed(client, sam, night, settings):
+    from placement.matching import queries
+
+    assert queries.seeker_recommendations(night["seeker"].pk)
+    settings.MATCHING = {**settings.MATCHING, "MIN_SCORE": 101}
+    assert queries.seeker_recommendations(night["seeker"].pk) == []
+    assert queries.vacancy_candidates(night["job"].pk, for_employer=False) == []
+    client.force_login(sam)
+    html = client.get("/seeker/recommendations/").content.decode()
+    assert "Juru las" not in html
+    assert "Belum ada kecocokan yang kuat" in html and "di bawah 101%" in html
