@@ -401,6 +401,7 @@ SPECTACULAR_SETTINGS = {
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
         "CandidateRequestStatusEnum": "placement.pipeline.models.CandidateRequest.Status",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
+        "EmployerKindEnum": "employers.models.Employer.Kind",
     },
 }
 
