@@ -114,7 +114,12 @@ def test_registering_a_nik_on_file_answers_as_for_a_new_nik_and_flags_a_duplicat
     duplicate = JobSeeker.objects.get(user__email="dewi@example.org")
     assert duplicate.duplicate_of == holder
     assert [w["code"] for w in duplicate.warnings if w["code"] == "nik_duplicate"]
-    assert [m.to for m in mailoutbox] == [["dewi@example.org"]]
+    # The "registration received" notice (issue 14) goes to everyone who registers; only the
+    # holder of a duplicate NIK also hears that an officer will check it.
+    checked = [
+        m.to for m in mailoutbox if "checked by an officer" in m.subject or "diperiksa" in m.subject
+    ]
+    assert checked == [["dewi@example.org"]]
 
 
 def test_a_registration_cannot_set_status_or_number(api, db):
