@@ -82,8 +82,10 @@ class EmployerSerializer(serializers.ModelSerializer):
         model = Employer
         fields = [
             "id",
+            "kind",
             "name",
             "nib",
+            "identifier",
             "industry",
             "ownership",
             "address",
@@ -102,10 +104,28 @@ class EmployerSerializer(serializers.ModelSerializer):
 
 
 class EmployerRegistrationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=Employer.Kind.choices, required=False, default=Employer.Kind.COMPANY
+    )
     name = serializers.CharField(max_length=200)
-    nib = _code_field(rules.NIB_PATTERN, 13, _("Enter the 13 digits of the NIB."), min_length=13)
+    nib = _code_field(
+        rules.NIB_PATTERN,
+        13,
+        _("Enter the 13 digits of the NIB (companies only)."),
+        min_length=13,
+        required=False,
+    )
+    identifier = serializers.CharField(
+        max_length=40,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Other kinds than company: kode satker, AHU decree number, or NIK.",
+    )
     industry = _code_field(rules.KBLI_CODE_PATTERN, 5, _("A KBLI 2020 code, e.g. 47111."))
-    ownership = serializers.ChoiceField(choices=Employer.Ownership.choices)
+    ownership = serializers.ChoiceField(
+        choices=Employer.Ownership.choices, required=False, allow_blank=True, default=""
+    )
     address = serializers.CharField(max_length=255)
     regency = _code_field(rules.REGENCY_CODE_PATTERN, 5, _("A regency code such as 62.71."))
     district = _code_field(
@@ -185,8 +205,10 @@ class EmployerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         values = dict(data.validated_data)
         try:
             employer = services.register_employer(
+                kind=values["kind"],
                 name=values["name"],
-                nib=values["nib"],
+                nib=values.get("nib") or None,
+                identifier=values.get("identifier") or "",
                 industry=values["industry"],
                 ownership=values["ownership"],
                 address=values["address"],
@@ -201,7 +223,8 @@ class EmployerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 password=values["password"],
             )
         except services.EmployerRefused as refused:
-            return Response({"detail": str(refused)}, status=status.HTTP_400_BAD_REQUEST)
+            body = {name: [message] for name, message in refused.problems.items()}
+            return Response({"detail": str(refused), **body}, status=status.HTTP_400_BAD_REQUEST)
         return Response(EmployerSerializer(employer).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(

@@ -80,23 +80,49 @@ class CompanyFieldsMixin:
 class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
     """A company registers itself and its first user (who becomes the company administrator)."""
 
+    kind = forms.ChoiceField(
+        label=_("Who is hiring"),
+        choices=Employer.Kind.choices,
+        initial=Employer.Kind.COMPANY,
+        required=False,  # left empty: a company, as before employer kinds existed
+        widget=Radios,
+        help_text=_(
+            "Government offices, foundations and households report their vacancies too "
+            "(Perpres 57/2023)."
+        ),
+    )
     name = forms.CharField(
-        label=_("Company name"),
+        label=_("Name of the company, office or person"),
         max_length=200,
-        help_text=_("As written on your NIB, for example PT Sinar Kahayan Mandiri."),
+        help_text=_("As written on your NIB or decree, for example PT Sinar Kahayan Mandiri."),
     )
     nib = forms.CharField(
-        label=_("NIB (business identification number)"),
+        label=_("NIB (business identification number), companies only"),
         max_length=13,
         min_length=13,
+        required=False,
         validators=[nib_validator],
         help_text=_("The 13-digit number from OSS."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "input-width-13"}),
     )
+    identifier = forms.CharField(
+        label=_("Identifier, if not a company"),
+        max_length=40,
+        required=False,
+        help_text=_(
+            "Government body: unit code (kode satker). Foundation or association: Kemenkumham "
+            "decree number (AHU). Individual or household: your NIK."
+        ),
+    )
     industry = industry_field()
     ownership = forms.ChoiceField(
-        label=_("Type of company"),
-        choices=Employer.Ownership.choices,
+        label=_("Type of company (companies only)"),
+        choices=[
+            (value, label)
+            for value, label in Employer.Ownership.choices
+            if value in Employer.COMPANY_OWNERSHIPS
+        ],
+        required=False,
         widget=Radios,
     )
     address = forms.CharField(label=_("Address"), max_length=255)
@@ -136,7 +162,7 @@ class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
 
     def clean_nib(self) -> str:
         nib = self.cleaned_data["nib"]
-        if Employer.objects.filter(nib=nib).exists():
+        if nib and Employer.objects.filter(nib=nib).exists():
             message = _(
                 "A company with this NIB is already registered. Ask its administrator to add you."
             )
@@ -153,6 +179,21 @@ class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        kind = cleaned["kind"] = cleaned.get("kind") or Employer.Kind.COMPANY
+        if kind != Employer.Kind.COMPANY:
+            cleaned["ownership"] = Employer.KIND_OWNERSHIP[kind]
+        elif not cleaned.get("ownership") and "ownership" not in self.errors:
+            self.add_error("ownership", _("Choose the type of company."))
+        if "nib" not in self.errors:
+            problems = rules.identity_problems(
+                kind,
+                cleaned.get("nib") or "",
+                cleaned.get("identifier") or "",
+                cleaned.get("ownership") or "",
+            )
+            for field, message in problems.items():
+                if field not in self.errors:
+                    self.add_error(field, message)
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same."))
@@ -429,7 +470,7 @@ class PayPlaceStepForm(VacancyStepForm):
     )
 
     wage_min = RupiahField(
-        label=_("Monthly wage from (Rp)"),
+        label=_("Lowest monthly wage (Rp)"),
         required=False,
         min_value=0,
         max_value=rules.MAX_WAGE,

@@ -589,6 +589,7 @@ class _Mapped:
                 self.by_nib[employer.nib] = employer
             self.by_name.setdefault(company_key(employer.name), []).append(employer)
         self.skill_pks = lookups.skills
+        self.pending: list[Employer] = []  # new employers not yet written
 
     def get(self, row: _Row, field: str) -> str:
         column = self.mapping.get(field)
@@ -627,7 +628,8 @@ class _Mapped:
         if home is None:
             row.error(self.mapping.get("location", "location"), _("No place for the employer."))
             return None
-        employer = Employer.objects.create(
+        # Written with the batch of its vacancies (one insert for all new employers).
+        employer = Employer(
             name=name[:200],
             nib=nib if nib and not rules.nib_problem(nib) else None,
             origin=Employer.Origin.JOB_BOARD,
@@ -642,6 +644,7 @@ class _Mapped:
         if employer.nib:
             self.by_nib[employer.nib] = employer
         self.by_name.setdefault(key, []).append(employer)
+        self.pending.append(employer)
         return employer
 
     def vacancy(self, row: _Row, by: User) -> Vacancy | None:
@@ -1040,6 +1043,11 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
 
 def _flush(kind: str, batch: list, today: date, mapped=None) -> tuple[int, int]:
     if mapped is not None:
+        if mapped.pending:
+            Employer.objects.bulk_create(mapped.pending, batch_size=BATCH)
+            mapped.pending = []
+        for vacancy in batch:
+            vacancy.employer = vacancy.employer  # take the id of an employer written just now
         return _write_mapped(batch)
     if kind == ImportRun.Kind.EMPLOYERS:
         _write_employers(batch)
@@ -1086,6 +1094,28 @@ def save_run_profile(*, run: ImportRun, name: str, by: User) -> ImportProfile:
     run.save(update_fields=["profile"])
     audit(actor=by, action="create", obj=profile, name=name)
     return profile
+
+
+def review_queue(user):
+    """Imported vacancies whose coding waits for the officer, in the officer's region."""
+    return (
+        Vacancy.objects.in_scope(region_scope(user))
+        .filter(needs_review=True)
+        .select_related("employer", "occupation", "regency")
+        .order_by("title", "id")
+    )
+
+
+@transaction.atomic
+def confirm_review(*, vacancy_ids: list[int], by: User) -> int:
+    """The officer confirms the coding of these vacancies (several at once): out of review."""
+    chosen = list(review_queue(by).filter(pk__in=vacancy_ids).select_related(None).only("pk"))
+    Vacancy.objects.filter(pk__in=[v.pk for v in chosen]).update(
+        needs_review=False, updated_at=timezone.now()
+    )
+    for vacancy in chosen:
+        audit(actor=by, action="update", obj=vacancy, review="confirmed")
+    return len(chosen)
 
 
 def error_report_csv(run: ImportRun) -> str:

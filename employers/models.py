@@ -42,17 +42,50 @@ class Employer(models.Model):
         COOPERATIVE = "cooperative", _("Cooperative")
         PRIVATE = "private", _("Private company")
         OTHER = "other", _("Other business entity")
+        FOUNDATION = "foundation", _("Foundation or association")
         INDIVIDUAL = "individual", _("Individual")
 
+    class Kind(models.TextChoices):
+        # Perpres 57/2023 binds every employer that reports vacancies, not only businesses.
+        COMPANY = "company", _("Company or business entity")
+        GOVERNMENT = "government", _("Government body")
+        FOUNDATION = "foundation", _("Foundation or association")
+        INDIVIDUAL = "individual", _("Individual or household")
+
+    # The ownership (III/8 row) every non-company kind has; a company chooses among the others.
+    KIND_OWNERSHIP = {
+        Kind.GOVERNMENT: Ownership.GOVERNMENT,
+        Kind.FOUNDATION: Ownership.FOUNDATION,
+        Kind.INDIVIDUAL: Ownership.INDIVIDUAL,
+    }
+    COMPANY_OWNERSHIPS = frozenset(
+        {Ownership.BUMN_BUMD, Ownership.COOPERATIVE, Ownership.PRIVATE, Ownership.OTHER}
+    )
+
+    kind = models.CharField(
+        _("kind of employer"), max_length=12, choices=Kind.choices, default=Kind.COMPANY
+    )
     name = models.CharField(_("company name"), max_length=200)
 
     class Origin(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         JOB_BOARD = "job_board", _("From a job board / not yet registered")
 
-    # NIB stays required in every form (blank=False); only employers taken from an imported job
-    # board file have none (null), until the officer invites or verifies them.
-    nib = models.CharField(_("NIB (business number)"), max_length=13, unique=True, null=True)
+    # NIB (OSS business number): companies only (the registration checks it by kind); employers
+    # taken from an imported job board file have none until the officer invites or verifies them.
+    # Other kinds give their own identifier.
+    nib = models.CharField(
+        _("NIB (business number)"), max_length=13, unique=True, null=True, blank=True
+    )
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Government body: unit code (kode satker); foundation or association: the "
+            "Kemenkumham decree number (AHU); individual or household: the employer's NIK."
+        ),
+    )
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.REGISTERED
     )

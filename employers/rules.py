@@ -40,6 +40,40 @@ def nib_problem(nib: str) -> str:
     return ""
 
 
+_NIK = re.compile(r"^[0-9]{16}$", re.ASCII)
+
+
+def identity_problems(kind: str, nib: str, identifier: str, ownership: str) -> dict[str, str]:
+    """Who the employer is, by kind: NIB for companies only; another identifier for the rest.
+
+    Perpres 57/2023 binds every employer (pemberi kerja) to report vacancies; only businesses
+    have an NIB from OSS. Government bodies give their unit code (kode satker), foundations and
+    associations their Kemenkumham decree (AHU) number, individuals and households their NIK.
+    """
+    from employers.models import Employer
+
+    problems: dict[str, str] = {}
+    if kind == Employer.Kind.COMPANY:
+        problem = nib_problem(nib)
+        if problem:
+            problems["nib"] = problem
+        if ownership and ownership not in Employer.COMPANY_OWNERSHIPS:
+            problems["ownership"] = _("Choose the type of company.")
+        return problems
+    if nib:
+        problems["nib"] = _("Only a company has an NIB; leave it empty.")
+    identifier = (identifier or "").strip()
+    if not identifier:
+        problems["identifier"] = {
+            Employer.Kind.GOVERNMENT: _("Enter the unit code (kode satker) of the office."),
+            Employer.Kind.FOUNDATION: _("Enter the number of the Kemenkumham decree (AHU)."),
+            Employer.Kind.INDIVIDUAL: _("Enter your NIK (16 digits)."),
+        }.get(kind, _("Enter the identifier."))
+    elif kind == Employer.Kind.INDIVIDUAL and not _NIK.fullmatch(identifier):
+        problems["identifier"] = _("Enter your NIK: 16 digits, without spaces.")
+    return problems
+
+
 def phone_problem(phone: str) -> str:
     if not _PHONE.fullmatch(phone or ""):
         return _("Enter a phone number with 7 to 20 digits, for example 0536 3221234.")
@@ -47,6 +81,17 @@ def phone_problem(phone: str) -> str:
 
 
 def wage_problems(wage_min: int | None, wage_max: int | None) -> dict[str, str]:
+    """A wage is required (Perpres 57/2023 Art. 5 lists it): at least the lowest monthly wage.
+
+    "Negotiable" (nego, dirahasiakan, kompetitif) is not a wage: the form takes rupiah only.
+    """
+    if not wage_min:
+        return {
+            "wage_min": _(
+                "Enter the lowest monthly wage in rupiah: the vacancy report must state the "
+                "wage, and “negotiable” is not a wage."
+            )
+        }
     if wage_min is not None and wage_max is not None and wage_min > wage_max:
         return {"wage_max": _("The highest wage must be at least the lowest wage.")}
     return {}

@@ -47,6 +47,10 @@ from placement.taxonomy.models import Skill
 class EmployerRefused(Exception):
     """An employer operation that the rules do not allow; the message is for the user."""
 
+    def __init__(self, message: str, problems: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or {}
+
 
 class VacancyRefused(Exception):
     """A vacancy transition the rules do not allow; `problems` maps fields to messages."""
@@ -103,7 +107,7 @@ _FOREIGN_KEYS = frozenset({"occupation", "industry", "min_education", "smk_progr
 def register_employer(
     *,
     name: str,
-    nib: str,
+    nib: str | None,
     industry,
     ownership: str,
     address: str,
@@ -116,19 +120,32 @@ def register_employer(
     email: str,
     full_name: str,
     password: str,
+    kind: str = Employer.Kind.COMPANY,
+    identifier: str = "",
 ) -> Employer:
-    """Register a company and its first user, who becomes the company's administrator."""
+    """Register an employer and its first user, who becomes the employer's administrator.
+
+    A company gives its NIB and type; a government body, foundation or household gives its own
+    identifier and has the ownership of its kind (the III/8(b) row).
+    """
+    nib = (nib or "").strip() or None
+    ownership = Employer.KIND_OWNERSHIP.get(kind, ownership)
+    problems = rules.identity_problems(kind, nib or "", identifier, ownership)
+    if problems:
+        raise EmployerRefused(next(iter(problems.values())), problems)
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise EmployerRefused(_("An account with this e-mail address already exists."))
-    if Employer.objects.filter(nib=nib).exists():
+    if nib and Employer.objects.filter(nib=nib).exists():
         raise EmployerRefused(_("A company with this NIB is already registered."))
     user = User.objects.create_user(email, password, role=Role.EMPLOYER, full_name=full_name)
     try:
         with transaction.atomic():
             employer = Employer.objects.create(
+                kind=kind,
                 name=name.strip(),
                 nib=nib,
+                identifier=identifier.strip() if kind != Employer.Kind.COMPANY else "",
                 industry=industry,
                 ownership=ownership,
                 address=address.strip(),

@@ -88,8 +88,10 @@ def register(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 employer = services.register_employer(
+                    kind=data["kind"],
+                    identifier=data.get("identifier") or "",
                     name=data["name"],
-                    nib=data["nib"],
+                    nib=data["nib"] or None,
                     industry=data["industry"],
                     ownership=data["ownership"],
                     address=data["address"],

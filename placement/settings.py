@@ -374,6 +374,7 @@ SPECTACULAR_SETTINGS = {
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
+        "EmployerKindEnum": "employers.models.Employer.Kind",
     },
 }
 

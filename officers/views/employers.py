@@ -403,6 +403,19 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     return response
 
 
+@office_required
+@require_http_methods(["GET", "POST"])
+def import_review(request: HttpRequest) -> HttpResponse:
+    """Imported vacancies whose coding is uncertain: the officer confirms several at once."""
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("vacancy") if pk.isdigit()][:500]
+        confirmed = imports.confirm_review(vacancy_ids=ids, by=request.user)
+        messages.success(request, _("%(n)s vacancies confirmed.") % {"n": confirmed})
+        return redirect("officers:import_review")
+    page = Paginator(imports.review_queue(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "officers/employers/import_review.html", {"page": page})
+
+
 urlpatterns = [
     path("employers/", employer_queue, name="employer_queue"),
     path("employers/<int:pk>/", employer_review, name="employer_review"),
@@ -412,6 +425,7 @@ urlpatterns = [
     path("vacancies/<int:pk>/", vacancy_review, name="vacancy_review"),
     path("vacancies/<int:pk>/decide/", vacancy_decide, name="vacancy_decide"),
     path("imports/", import_list, name="import_list"),
+    path("imports/review/", import_review, name="import_review"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.csv", import_errors, name="import_errors"),
     path("imports/<int:pk>/profile/", import_save_profile, name="import_save_profile"),

@@ -79,8 +79,8 @@ INDUSTRY_BY_FAMILY = {
     "marketing": "M", "call_center": "N", "mining": "B",
 }  # fmt: skip
 EMPLOYER_TYPES = [
-    ("private", 78), ("bumn_bumd", 6), ("government", 4), ("cooperative", 3), ("other", 4),
-    ("individual", 5),
+    ("private", 76), ("bumn_bumd", 6), ("government", 4), ("cooperative", 3), ("other", 4),
+    ("foundation", 2), ("individual", 5),
 ]  # fmt: skip
 
 

@@ -84,7 +84,8 @@ EMPLOYER = [
     ("bumn_bumd", 6),
     ("government", 5),
     ("cooperative", 4),
-    ("other", 6),
+    ("other", 4),
+    ("foundation", 2),
     ("individual", 7),
 ]
 VACANCY_SEX = [("", 60), ("L", 25), ("P", 15)]

@@ -90,7 +90,17 @@ EDUCATION_DETAIL_ROWS = (
 )
 OCCUPATION_ROWS = tuple("0123456789")  # KBJI 2014 major groups
 INDUSTRY_ROWS = tuple("ABCDEFGHIJKLMNOPQRSTU")  # KBLI 2020 categories
-EMPLOYER_ROWS = ("government", "bumn_bumd", "cooperative", "private", "other", "individual")
+# III/8(b) receiving employer. "foundation" (yayasan, perkumpulan: employers under Perpres 57/2023
+# that are not business entities) is a row of its own; the forms' six rows do not name it.
+EMPLOYER_ROWS = (
+    "government",
+    "bumn_bumd",
+    "cooperative",
+    "private",
+    "other",
+    "foundation",
+    "individual",
+)
 SCOPES = ("AKL", "AKAD", "AKAN")
 SEXES = ("L", "P")
 

@@ -91,7 +91,8 @@ EMPLOYER_LABELS = {
     "cooperative": gettext_lazy("Cooperative"),
     "private": gettext_lazy("Private company"),
     "other": gettext_lazy("Other business entity"),
-    "individual": gettext_lazy("Individual"),
+    "foundation": gettext_lazy("Foundation or association"),
+    "individual": gettext_lazy("Individual or household"),
 }
 
 

@@ -392,3 +392,19 @@ def test_the_officer_saves_the_mapping_as_a_profile_from_the_import_page(client,
     second = run(csv_upload([board_row(12)]), kind="vacancies", by=alice)
     assert second.profile is not None and second.profile.name == "Papan kota"
     assert "__header__" not in second.profile.mapping
+
+
+def test_the_review_queue_lists_uncertain_rows_and_confirms_several_at_once(client, db, alice, bob):
+    rows = [board_row(13, Judul="Qzxw Vbnm"), board_row(14, Judul="Qzxw Vbnm")]
+    run(csv_upload(rows), kind="vacancies", by=alice)
+    client.force_login(alice)
+    page = client.get("/officer/imports/review/")
+    assert page.status_code == 200 and "Qzxw Vbnm" in page.content.decode()
+    ids = list(Vacancy.objects.filter(needs_review=True).values_list("pk", flat=True))
+    client.force_login(bob)  # another region: cannot confirm them
+    client.post("/officer/imports/review/", {"vacancy": ids})
+    assert Vacancy.objects.filter(pk__in=ids, needs_review=True).count() == 2
+    client.force_login(alice)
+    response = client.post("/officer/imports/review/", {"vacancy": ids})
+    assert response.status_code == 302
+    assert not Vacancy.objects.filter(pk__in=ids, needs_review=True).exists()

@@ -45,7 +45,12 @@ def test_a_vacancy_opening_tomorrow_is_matched_on_publication(
 ):
     make_seeker("Ani", skills=(WELDING,))
     vacancy = make_vacancy(
-        employer, "Juru las", required=(WELDING,), status="submitted", description="Mengelas."
+        employer,
+        "Juru las",
+        required=(WELDING,),
+        status="submitted",
+        description="Mengelas.",
+        wage_min=3_500_000,
     )
     vacancy.valid_from = _tomorrow()
     vacancy.save(update_fields=["valid_from"])

@@ -117,6 +117,7 @@ def test_placed_demo_seekers_carry_the_placement_dimensions(seeded):
         "government",
         "cooperative",
         "other",
+        "foundation",
         "individual",
     }
     assert "" not in set(placed.values_list("industry_section", flat=True))

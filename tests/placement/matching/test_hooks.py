@@ -11,7 +11,12 @@ def test_publishing_a_vacancy_gives_it_candidates_right_away(
 ):
     make_seeker("Ani", skills=(WELDING, FORKLIFT))
     vacancy = make_vacancy(
-        employer, "Juru las", required=(WELDING,), status="submitted", description="Mengelas."
+        employer,
+        "Juru las",
+        required=(WELDING,),
+        status="submitted",
+        description="Mengelas.",
+        wage_min=3_500_000,
     )
     with django_capture_on_commit_callbacks(execute=True):
         employer_services.publish_vacancy(vacancy=vacancy, by=carol)

@@ -40,7 +40,15 @@ LEVEL_ROW = {"1103": "1000", "3801": "3000", "3803": "3000", "3104": "3000", "32
 OCCUPATIONS = tuple("0123456789")
 INDUSTRIES = ("A", "C", "G", "I", "P")
 SCOPES = ("AKL", "AKAD", "AKAN")
-EMPLOYERS = ("government", "bumn_bumd", "cooperative", "private", "other", "individual")
+EMPLOYERS = (
+    "government",
+    "bumn_bumd",
+    "cooperative",
+    "private",
+    "other",
+    "foundation",
+    "individual",
+)
 BASE = date(2025, 1, 1)
 
 
