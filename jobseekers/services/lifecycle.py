@@ -65,6 +65,11 @@ def verify_jobseeker(
     seeker = locked(seeker)
     if seeker.status != JobSeeker.Status.SUBMITTED:
         raise ServiceError(_("This registration is not waiting for verification."), code="state")
+    if seeker.duplicate_of_id is not None:
+        raise ServiceError(
+            _("Another registration holds this NIK: correct the NIK before verifying."),
+            code="nik_duplicate",
+        )
     seeker.ak1_number = issue_ak1_number(office=office, year=on.year)
     seeker.status = JobSeeker.Status.ACTIVE
     seeker.office = office
