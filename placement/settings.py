@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "placement.registers",
     "placement.migrants",
     "placement.ledger",
+    "placement.notifications",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
@@ -146,7 +147,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",  # argon2id (SECURITY.md)
+    # argon2id at OWASP's parameters (SECURITY.md; placement/accounts/hashers.py).
+    # It also verifies (and upgrades) argon2 hashes made with Django's default parameters.
+    "placement.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -254,6 +257,8 @@ STORAGES = {
 # --- E-mail --------------------------------------------------------------------------------------
 _email = parse_email_url(env_str("EMAIL_URL") or ("console://" if DEBUG else "dummy://"))
 globals().update(_email)
+# The address of the site in e-mails sent by tasks (no request to read it from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AntarKerja <noreply@antarkerja.example>")
 
 # --- Cache ---------------------------------------------------------------------------------------
@@ -314,6 +319,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "matching-reconciler": {
         "task": "placement.matching.tasks.reconcile_runs",
         "schedule": 5 * 60,
+    },
+    # Notices (placement/notifications): reminders and digests, each told once per occasion.
+    "daily-report-reminders": {
+        "task": "jobseekers.tasks.remind_report_due",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "daily-outcome-reminders": {
+        "task": "placement.pipeline.tasks.remind_outcome_due",
+        "schedule": crontab(hour=7, minute=10),
+    },
+    "daily-officer-digest": {
+        "task": "officers.tasks.daily_queue_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "weekly-recommendations": {
+        "task": "placement.matching.tasks.weekly_recommendations",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
     },
     # Proves beat, Redis and a worker are alive; /healthz and /metrics report its age.
     "worker-heartbeat": {
