@@ -190,14 +190,10 @@ def update_jobseeker(
     seeker.warnings = compute_warnings(seeker)
     if step and step not in seeker.steps_done:
         seeker.steps_done = [*seeker.steps_done, step]
-<<<<<<< HEAD
-    seeker.save()
+    _save_claiming_nik(seeker)
     if "full_name" in changed and seeker.user_id:
         # The account carries the name too: the header and the greetings say it, not the e-mail.
         User.objects.filter(pk=seeker.user_id).update(full_name=seeker.full_name)
-=======
-    _save_claiming_nik(seeker)
->>>>>>> main
     if changed:
         audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
     if seeker.status == JobSeeker.Status.ACTIVE and SEEKER_MATCH_FIELDS & set(changed):
@@ -345,7 +341,8 @@ def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str)
     seeker.warnings = compute_warnings(seeker)
     seeker.save(update_fields=["status", "submitted_at", "warnings", "updated_at"])
     audit(actor=actor, action=Action.CHANGE, obj=seeker, event="submitted")
-<<<<<<< HEAD
+    if seeker.duplicate_of_id is not None:
+        transaction.on_commit(lambda: notify_duplicate_nik(seeker))
     notify(
         users=[seeker.user],
         event="seeker.registration_received",
@@ -353,10 +350,6 @@ def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str)
         context={"name": seeker.full_name},
         link="/seeker/",
     )
-=======
-    if seeker.duplicate_of_id is not None:
-        transaction.on_commit(lambda: notify_duplicate_nik(seeker))
->>>>>>> main
     return seeker
 
 
