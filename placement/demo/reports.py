@@ -343,9 +343,7 @@ def _build_tables(today: date, *, rebuild: bool = False) -> int:
     last = services.previous_month(today)
     months = [services.add_months(last, -i) for i in range(TABLE_MONTHS)]
     built = set(IpkReport.objects.filter(month__in=months).values_list("month", flat=True))
-    count = 0
-    for month in sorted(months):
-        if rebuild or month not in built:
-            services.build_month(month=month, today=today)
-            count += 1
-    return count
+    todo = [month for month in sorted(months) if rebuild or month not in built]
+    if todo:
+        services.build_months(months=todo, today=today)
+    return len(todo)

@@ -116,17 +116,26 @@ class RegionTables:
 
 def build_month(*, month: date, today: date | None = None) -> int:
     """Build and store the IPK tables of every office's region for a completed month."""
+    return build_months(months=[month], today=today)[0]
 
-    month = month_start(month)
-    if not is_complete(month, today):
+
+def build_months(*, months: list[date], today: date | None = None) -> list[int]:
+    """Build several completed months after one check of the ledger's hash chain."""
+    months = [month_start(month) for month in months]
+    if not all(is_complete(month, today) for month in months):
         raise ReportError(_("The tables of a month are built once the month has ended."))
-    # Statistics are only as good as the ledger: a broken hash chain stops the build.
+    # Statistics are only as good as the ledger: a broken hash chain stops the build. The check
+    # reads the whole ledger, so it runs once per build, not once per month.
     integrity = chain.verify(Event)
     if not integrity.ok:
         raise ReportError(
             _("The ledger's hash chain is broken (%(where)s); run verify_ledger.")
             % {"where": integrity.first_break}
         )
+    return [_store_month(month) for month in months]
+
+
+def _store_month(month: date) -> int:
     counters = ipk.tabulate(ipk.fetch_rows(start=month, end=month_end(month)))
     now = timezone.now()
     reports = []
