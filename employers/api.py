@@ -57,7 +57,8 @@ UNAUTHENTICATED = OpenApiResponse(description="Authentication required.")
 
 
 class ProblemSerializer(serializers.Serializer):
-    detail = serializers.CharField(max_length=500)
+    # A refused step carries `detail`; invalid input names each field instead.
+    detail = serializers.CharField(max_length=500, required=False)
     problems = serializers.DictField(child=serializers.CharField(max_length=500), required=False)
 
 
@@ -76,7 +77,11 @@ def _code_field(pattern: str, max_length: int, message: str, **kwargs) -> serial
 class EmployerSerializer(serializers.ModelSerializer):
     industry = serializers.CharField(source="industry.code", read_only=True, max_length=5)
     regency = serializers.CharField(source="regency_id", read_only=True, max_length=5)
-    district = serializers.CharField(source="district_id", read_only=True, max_length=8)
+    district = serializers.CharField(
+        source="district_id", read_only=True, max_length=8, allow_null=True
+    )
+    # Stored blank when the company has none: a plain string, not a `uri` that "" would break.
+    website = serializers.CharField(read_only=True, max_length=200, allow_blank=True)
 
     class Meta:
         model = Employer

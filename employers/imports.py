@@ -10,18 +10,21 @@ the bulk of it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
+import logging
 import re
 import time
 import uuid
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +53,9 @@ from placement.taxonomy.text import wages as wage_coder
 from placement.taxonomy.text.normalize import fold
 
 BATCH = 1000
+# NUL and the other control characters (tab, line feed and carriage return are allowed in cells).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+logger = logging.getLogger(__name__)
 # A mapped row whose KBJI or place is coded below this confidence goes to the review queue.
 REVIEW_THRESHOLD = 0.6
 SKILL_TEXT = 2500  # characters of a description searched for skills
@@ -218,24 +224,76 @@ def file_header(names: list[object]) -> list[str]:
     return _header(names)
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+def detect_encoding(path: Path) -> str:
+    """UTF-16 (by its byte-order mark or its zero bytes), else UTF-8 if the WHOLE file decodes
+    as UTF-8 (an accented byte may come after any number of plain ASCII rows), else cp1252
+    (Excel's "CSV" on Indonesian Windows)."""
     with open(path, "rb") as raw:
-        head = raw.read(65536)
-    try:
-        head.decode("utf-8-sig")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError as error:
-        # A multi-byte character cut at the end of the sample is still UTF-8.
-        encoding = "utf-8-sig" if error.start >= len(head) - 3 else "cp1252"
-    first_line = head.decode(encoding, errors="replace").splitlines()[0] if head else ""
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+        head = raw.read(4096)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        even, odd = head[0::2], head[1::2]
+        if len(head) >= 4 and odd.count(0) > len(odd) // 2 and not even.count(0):
+            return "utf-16-le"
+        if len(head) >= 4 and even.count(0) > len(even) // 2 and not odd.count(0):
+            return "utf-16-be"
+        raw.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for chunk in iter(lambda: raw.read(1 << 20), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
+    encoding = detect_encoding(path)
     with open(path, encoding=encoding, errors="replace", newline="") as handle:
+        first_line = handle.readline()
+        delimiter = max((",", ";", "\t"), key=first_line.count)
+        handle.seek(0)
         yield from csv.reader(handle, delimiter=delimiter)
+
+
+def check_xlsx_container(path: Path) -> None:
+    """Refuse an XLSX that would expand beyond IMPORT_MAX_UNCOMPRESSED_BYTES (a zip bomb, a huge
+    shared-strings part) or that declares XML entities (billion laughs, external entities), before
+    openpyxl parses any of it."""
+    limit = int(getattr(settings, "IMPORT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024))
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError(_("The XLSX file cannot be read.")) from exc
+    with archive:
+        members = archive.infolist()
+        declared = sum(member.file_size for member in members)
+        if declared > limit or len(members) > 10_000:
+            raise ImportFileError(_("The XLSX file is too large once unpacked."))
+        seen = 0
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            tail = b""
+            with archive.open(member) as part:
+                # Read what is really there: the sizes in a zip's directory can lie.
+                for chunk in iter(lambda part=part: part.read(1 << 16), b""):
+                    seen += len(chunk)
+                    if seen > limit:
+                        raise ImportFileError(_("The XLSX file is too large once unpacked."))
+                    window = (tail + chunk).upper()
+                    if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                        raise ImportFileError(
+                            _("The XLSX file declares XML entities, which are not accepted.")
+                        )
+                    tail = chunk[-16:]
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     import openpyxl
 
+    check_xlsx_container(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
@@ -315,7 +373,8 @@ class _Row:
         return None
 
     def error(self, column: str, reason: str) -> None:
-        self.errors.append([self.number, column, reason, (self.values.get(column) or "")[:200]])
+        value = _CONTROL.sub("", self.values.get(column) or "")[:200]
+        self.errors.append([self.number, column, reason, value])
 
 
 class _Lookups:
@@ -980,6 +1039,14 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
             for number, values in rows:
                 total += 1
                 row = _Row(number, values)
+                for column, value in values.items():
+                    if isinstance(value, str) and _CONTROL.search(value):
+                        row.error(column, _("Contains control characters (such as NUL)."))
+                if row.errors:
+                    failed += 1
+                    if len(errors) < MAX_REPORTED_ERRORS:
+                        errors.extend(row.errors)
+                    continue
                 if mapped is not None:
                     item = mapped.vacancy(row, by)
                 elif run.kind == ImportRun.Kind.EMPLOYERS:
@@ -1020,6 +1087,14 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     except (OSError, UnicodeError, csv.Error):
         run.status = ImportRun.Status.FAILED
         run.message = _("The file cannot be read: save it again as CSV (UTF-8) or XLSX.")
+    except (OperationalError, InterfaceError):
+        raise  # the database went away: the run stays "running" for the redelivered task
+    except Exception:
+        # Anything else ends the run: an office must never watch "running" forever.
+        logger.exception("Import run %s failed", run.pk)
+        run.status = ImportRun.Status.FAILED
+        run.message = _("The import stopped because of an unexpected error; nothing was saved.")
+        failed = imported = 0
     else:
         run.status = ImportRun.Status.DONE
         if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:

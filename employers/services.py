@@ -37,6 +37,7 @@ from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_vacancy_soon
+from placement.notifications.services import notify
 from placement.offices.activity import record_activity
 from placement.offices.models import Activity
 from placement.registers import services as registers
@@ -222,7 +223,19 @@ def verify_employer(*, employer: Employer, by: User, via: Via = "web") -> Employ
     record_activity(
         user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="verify"
     )
+    notify(
+        users=company_users(employer),
+        event="employer.verified",
+        key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
+        context={"company": employer.name},
+        link=reverse("employers:portal"),
+    )
     return employer
+
+
+def company_users(employer: Employer) -> list[User]:
+    """The active users who act for `employer` (whom its notices go to)."""
+    return list(User.objects.filter(employer_membership__employer=employer, is_active=True))
 
 
 @transaction.atomic
@@ -241,6 +254,13 @@ def reject_employer(*, employer: Employer, by: User, reason: str, via: Via = "we
     audit(actor=by, action="change", obj=employer, event="rejected", via=via)
     record_activity(
         user=by, kind=Activity.Kind.EMPLOYER_VERIFIED, subject=employer, decision="reject"
+    )
+    notify(
+        users=company_users(employer),
+        event="employer.rejected",
+        key=f"{employer.pk}:{employer.verified_at:%Y%m%d%H%M%S}",
+        context={"company": employer.name, "reason": employer.status_reason},
+        link=reverse("employers:company"),
     )
     return employer
 
@@ -462,6 +482,17 @@ def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
     audit(actor=by, action="change", obj=vacancy, event="published", via=via)
     record_activity(user=by, kind=Activity.Kind.VACANCY_VERIFIED, subject=vacancy)
     rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
+    notify(
+        users=company_users(vacancy.employer),
+        event="employer.vacancy_published",
+        key=f"{vacancy.pk}:{now:%Y%m%d%H%M%S}",
+        context={
+            "title": vacancy.title,
+            "reference": vacancy.reference,
+            "date": vacancy.valid_from,
+        },
+        link=reverse("employers:vacancy_check", args=[vacancy.pk]),
+    )
     return vacancy
 
 
@@ -483,6 +514,13 @@ def return_vacancy(*, vacancy: Vacancy, by: User, reason: str, via: Via = "web")
     vacancy.save(update_fields=["status", "return_reason", "verified_by", "updated_at"])
     audit(actor=by, action="change", obj=vacancy, event="returned", via=via)
     record_activity(user=by, kind=Activity.Kind.VACANCY_RETURNED, subject=vacancy)
+    notify(
+        users=company_users(vacancy.employer),
+        event="employer.vacancy_returned",
+        key=f"{vacancy.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={"title": vacancy.title, "reference": vacancy.reference, "reason": reason[:500]},
+        link=reverse("employers:vacancy_check", args=[vacancy.pk]),
+    )
     return vacancy
 
 

@@ -18,7 +18,6 @@ from jobseekers.nik import parse_nik
 from jobseekers.services import (
     EMAIL_TAKEN,
     MAX_PREFERRED_OCCUPATIONS,
-    NIK_TAKEN,
     VERIFIED_IDENTITY,
     check_cv_upload,
     normalise_name,
@@ -229,13 +228,9 @@ class IdentityForm(forms.Form):
         nik = self.cleaned_data["nik"]
         if self.fields["nik"].disabled:
             return nik
-        parsed = parse_nik(nik)
-        taken = JobSeeker.objects.filter(nik=parsed.nik)
-        if self.seeker is not None:
-            taken = taken.exclude(pk=self.seeker.pk)
-        if taken.exists():
-            raise ValidationError(NIK_TAKEN, code="nik_taken")
-        return parsed.nik
+        # Whether another registration holds the NIK is not said here (that would let anyone
+        # probe which NIKs are registered): the service keeps it as a duplicate for the officer.
+        return parse_nik(nik).nik
 
     def clean_birth_date(self) -> date:
         born = self.cleaned_data["birth_date"]

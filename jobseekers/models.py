@@ -103,7 +103,17 @@ class JobSeeker(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     # Identity
-    nik = models.CharField(_("NIK"), max_length=16, unique=True, null=True, blank=True)
+    # One registration per NIK; a self-registration with a NIK already on file is kept as a
+    # duplicate for the officer (the form must not reveal which NIKs are registered).
+    nik = models.CharField(_("NIK"), max_length=16, null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same NIK as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     full_name = models.CharField(_("full name"), max_length=150)
     birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
@@ -211,6 +221,13 @@ class JobSeeker(models.Model):
             models.Index(fields=["status", "expires_on"]),
             models.Index(fields=["full_name", "birth_date"]),
             models.Index(fields=["birth_date", "phone"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nik"],
+                condition=models.Q(duplicate_of__isnull=True),
+                name="jobseeker_nik_unique",
+            )
         ]
 
     def __str__(self) -> str:

@@ -55,6 +55,11 @@ urlpatterns = [
         matching_api.VacancyMatchesView.as_view(),
         name="api-vacancy-matches",
     ),
+    path(
+        "vacancies/<int:pk>/matches/<int:candidate_id>/request/",
+        matching_api.CandidateRequestView.as_view(),
+        name="api-candidate-request",
+    ),
     path("matching/runs/", matching_api.MatchRunsView.as_view(), name="api-matching-runs"),
     path("", include("placement.reports.api_urls")),
     path("", include(router.urls)),

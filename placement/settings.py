@@ -57,12 +57,14 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "placement.accounts",
     "placement.taxonomy",
     "placement.offices",
     "placement.registers",
     "placement.migrants",
     "placement.ledger",
+    "placement.notifications",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
@@ -80,17 +82,22 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "placement.accounts.middleware.AuditContextMiddleware",
     "placement.accounts.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "placement.accounts.middleware.IdleTimeoutMiddleware",
+    "placement.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Control characters, over-long values, malformed months, dates and ids: 400 before any view.
+    "placement.guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "placement.accounts.middleware.NoStoreForSignedInMiddleware",
+    "placement.accounts.middleware.PermissionsPolicyMiddleware",
     # Axes must come last: it inspects the response of the login views.
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,7 +147,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",  # argon2id (SECURITY.md)
+    # argon2id at OWASP's parameters (SECURITY.md; placement/accounts/hashers.py).
+    # It also verifies (and upgrades) argon2 hashes made with Django's default parameters.
+    "placement.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,7 +173,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "placement.accounts.middleware.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+
+# Second factor (TOTP, django-otp) for officers, supervisors, administrators, privacy officers.
+OTP_TOTP_ISSUER = "AntarKerja"
+# An alert for the privacy officer when someone opens more case files than this in an hour.
+PRIVACY_VOLUME_ALERT_PER_HOUR = env_int("PRIVACY_VOLUME_ALERT_PER_HOUR", 200)
+MFA_REMEMBER_SECONDS = min(env_int("MFA_REMEMBER_SECONDS", 12 * 60 * 60), 12 * 60 * 60)
 
 # --- Sessions and cookies ------------------------------------------------------------------------
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout: one working day
@@ -179,6 +196,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page uses the camera, microphone, location, payment or other powerful browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -235,6 +257,8 @@ STORAGES = {
 # --- E-mail --------------------------------------------------------------------------------------
 _email = parse_email_url(env_str("EMAIL_URL") or ("console://" if DEBUG else "dummy://"))
 globals().update(_email)
+# The address of the site in e-mails sent by tasks (no request to read it from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AntarKerja <noreply@antarkerja.example>")
 
 # --- Cache ---------------------------------------------------------------------------------------
@@ -296,6 +320,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "placement.matching.tasks.reconcile_runs",
         "schedule": 5 * 60,
     },
+    # Notices (placement/notifications): reminders and digests, each told once per occasion.
+    "daily-report-reminders": {
+        "task": "jobseekers.tasks.remind_report_due",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "daily-outcome-reminders": {
+        "task": "placement.pipeline.tasks.remind_outcome_due",
+        "schedule": crontab(hour=7, minute=10),
+    },
+    "daily-officer-digest": {
+        "task": "officers.tasks.daily_queue_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "weekly-recommendations": {
+        "task": "placement.matching.tasks.weekly_recommendations",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
     # Proves beat, Redis and a worker are alive; /healthz and /metrics report its age.
     "worker-heartbeat": {
         "task": "placement.ops.tasks.heartbeat",
@@ -342,9 +383,12 @@ MATCHING = {
 }
 
 # --- API -----------------------------------------------------------------------------------------
+# API tokens end after 12 hours without use and 7 days after they were issued (SECURITY.md).
+API_TOKEN_IDLE_SECONDS = env_int("API_TOKEN_IDLE_SECONDS", 12 * 60 * 60)
+API_TOKEN_MAX_AGE_SECONDS = env_int("API_TOKEN_MAX_AGE_SECONDS", 7 * 24 * 60 * 60)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "placement.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -366,6 +410,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "placement.schema.declare_site_wide_responses",
+    ],
     # Choice sets used under the same field name in several components need one stable name.
     "ENUM_NAME_OVERRIDES": {
         "JobSeekerStatusEnum": "jobseekers.models.JobSeeker.Status",
@@ -373,6 +421,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralSourceEnum": "placement.pipeline.models.Referral.Source",
         "PlacementSourceEnum": "placement.pipeline.models.Placement.Source",
         "RejectionReasonEnum": "placement.pipeline.models.Referral.RejectionReason",
+        "CandidateRequestStatusEnum": "placement.pipeline.models.CandidateRequest.Status",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
         "EmployerKindEnum": "employers.models.Employer.Kind",
     },

@@ -23,6 +23,7 @@ urlpatterns = [
     path("metrics", ops_views.metrics_view, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
+    path("notifications/", include("placement.notifications.views")),
     path("seeker/", include("jobseekers.urls")),
     path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),

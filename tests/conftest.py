@@ -111,3 +111,31 @@ def sam(db):
 @pytest.fixture
 def erin(db):
     return UserFactory(email="erin@example.org", role="employer")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_passes_the_second_factor():
+    """Tests sign officers in with `client.force_login`: for the roles that need a second factor
+    this also records a verified TOTP device in the session, as if the code had been typed.
+    Test-only (production code has no way around the second factor); the MFA tests sign in
+    through the real pages instead (tests/security/test_mfa.py)."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if getattr(user, "needs_second_factor", False):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    Client.force_login = force_login
+    yield
+    Client.force_login = original

@@ -23,6 +23,8 @@ def compute_warnings(seeker: JobSeeker) -> list[dict[str, str]]:
     except ValidationError:
         return [{"code": "nik_invalid"}]
     warnings: list[dict[str, str]] = []
+    if seeker.duplicate_of_id is not None:
+        warnings.append({"code": "nik_duplicate", "holder": str(seeker.duplicate_of_id)})
     if seeker.sex and seeker.sex != parsed.sex:
         warnings.append({"code": "nik_sex", "nik_sex": parsed.sex})
     if seeker.birth_date and seeker.birth_date != parsed.birth_date:
@@ -63,6 +65,13 @@ def warning_messages(seeker: JobSeeker) -> list[str]:
             messages.append(
                 _("The NIK was first registered in %(region)s; the seeker lives elsewhere.")
                 % {"region": names.get(region, region)}
+            )
+        elif code == "nik_duplicate":
+            messages.append(
+                _(
+                    "Another registration already holds this NIK. Check the KTP: keep the "
+                    "genuine holder's record and reject or correct this one."
+                )
             )
         elif code == "nik_invalid":
             messages.append(_("The NIK does not pass the checks any more."))

@@ -23,6 +23,7 @@ from placement.accounts.models import AuditEvent, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
 from placement.matching.hooks import rescore_seeker_soon
+from placement.notifications.services import notify
 from placement.offices.activity import note_contact, record_activity
 from placement.offices.models import Activity
 
@@ -65,6 +66,11 @@ def verify_jobseeker(
     seeker = locked(seeker)
     if seeker.status != JobSeeker.Status.SUBMITTED:
         raise ServiceError(_("This registration is not waiting for verification."), code="state")
+    if seeker.duplicate_of_id is not None:
+        raise ServiceError(
+            _("Another registration holds this NIK: correct the NIK before verifying."),
+            code="nik_duplicate",
+        )
     seeker.ak1_number = issue_ak1_number(office=office, year=on.year)
     seeker.status = JobSeeker.Status.ACTIVE
     seeker.office = office
@@ -80,6 +86,13 @@ def verify_jobseeker(
     record_activity(user=officer, kind=Activity.Kind.SEEKER_VERIFIED, subject=seeker)
     note_contact(seeker=seeker, kind="verification", user=officer)
     rescore_seeker_soon(seeker.pk)  # recommendations within a minute, not the next night
+    notify(
+        users=[seeker.user],
+        event="seeker.card_issued",
+        key=f"{seeker.ak1_number}:{on:%Y%m%d}",
+        context={"number": seeker.ak1_number},
+        link="/seeker/card.pdf",
+    )
     return seeker
 
 

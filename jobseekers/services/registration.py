@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,7 @@ from jobseekers.services.rules import (
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
 from placement.matching.hooks import SEEKER_MATCH_FIELDS, rescore_seeker_soon
+from placement.notifications.services import notify
 from placement.taxonomy.models import Occupation, Skill
 
 Action = AuditEvent.Action
@@ -67,9 +69,54 @@ def editable_fields(seeker: JobSeeker, actor: User) -> frozenset[str]:
     return PROFILE_FIELDS
 
 
-def _check_nik_free(nik: str, seeker: JobSeeker) -> None:
-    if JobSeeker.objects.filter(nik=nik).exclude(pk=seeker.pk).exists():
+def _holder_of(nik: str, seeker: JobSeeker) -> JobSeeker | None:
+    """The registration that owns `nik`, other than `seeker` itself."""
+    return (
+        JobSeeker.objects.filter(nik=nik, duplicate_of__isnull=True).exclude(pk=seeker.pk).first()
+    )
+
+
+def _set_nik(seeker: JobSeeker, nik: str, actor: User) -> None:
+    """Give `seeker` the NIK. An officer is told when another seeker holds it; a person
+    registering themselves is not (that would tell anyone which NIKs are registered): their
+    registration is kept as a duplicate of the holder's for the officer to resolve."""
+    holder = _holder_of(nik, seeker)
+    if holder is not None and actor.role != Role.SEEKER:
         raise ServiceError({"nik": [NIK_TAKEN]})
+    seeker.nik = nik
+    seeker.duplicate_of = holder
+
+
+def _save_claiming_nik(seeker: JobSeeker) -> None:
+    """Save; if a parallel registration took the NIK meanwhile, keep this one as its duplicate."""
+    try:
+        with transaction.atomic():
+            seeker.save()
+    except IntegrityError:
+        holder = _holder_of(seeker.nik or "", seeker) if seeker.duplicate_of_id is None else None
+        if holder is None:
+            raise
+        seeker.duplicate_of = holder
+        seeker.warnings = compute_warnings(seeker)
+        seeker.save()
+
+
+def notify_duplicate_nik(seeker: JobSeeker) -> None:
+    """Tell the person what happens to a registration whose NIK is already on file."""
+    if seeker.user is None or not seeker.user.email:
+        return
+    subject = str(_("AntarKerja: your registration will be checked by an officer"))
+    body = str(
+        _(
+            "Thank you for registering with AntarKerja.\n\n"
+            "The NIK you gave is already on file with us. A Disnaker officer will check your "
+            "registration against the KTP within three working days and contact you. If you "
+            "already have an account, you can sign in with it instead. If you did not register "
+            "before, bring your KTP to your Disnaker office: the officer will correct the record "
+            "and keep the one that is yours.\n\nYou do not need to register again."
+        )
+    )
+    send_mail(subject, body, None, [seeker.user.email], fail_silently=True)
 
 
 def _set_preferred_occupations(seeker: JobSeeker, occupations: Sequence[Occupation]) -> None:
@@ -107,8 +154,12 @@ def update_jobseeker(
             {name: [_("You cannot change this field.")] for name in refused}, code="forbidden"
         )
     changes = dict(changes)
-    if changes.get("nik"):
-        _check_nik_free(str(changes["nik"]), seeker)
+    new_nik = changes.pop("nik", None)
+    changed_nik = bool(new_nik) and new_nik != seeker.nik
+    if changed_nik:
+        _set_nik(seeker, str(new_nik), actor)
+    elif new_nik == "" and seeker.nik:
+        changes["nik"] = None
     if "full_name" in changes:
         changes["full_name"] = normalise_name(str(changes["full_name"]))
     occupations = changes.pop("preferred_occupations", None)
@@ -125,7 +176,7 @@ def update_jobseeker(
         regency = changes.get("regency", seeker.regency)
         if regency is None or changes["district"].regency_id != regency.pk:
             raise ServiceError({"district": [_("Choose a district of the chosen regency/city.")]})
-    changed = []
+    changed = ["nik"] if changed_nik else []
     for name, value in changes.items():
         if getattr(seeker, name) != value:
             setattr(seeker, name, value)
@@ -139,7 +190,10 @@ def update_jobseeker(
     seeker.warnings = compute_warnings(seeker)
     if step and step not in seeker.steps_done:
         seeker.steps_done = [*seeker.steps_done, step]
-    seeker.save()
+    _save_claiming_nik(seeker)
+    if "full_name" in changed and seeker.user_id:
+        # The account carries the name too: the header and the greetings say it, not the e-mail.
+        User.objects.filter(pk=seeker.user_id).update(full_name=seeker.full_name)
     if changed:
         audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
     if seeker.status == JobSeeker.Status.ACTIVE and SEEKER_MATCH_FIELDS & set(changed):
@@ -287,6 +341,15 @@ def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str)
     seeker.warnings = compute_warnings(seeker)
     seeker.save(update_fields=["status", "submitted_at", "warnings", "updated_at"])
     audit(actor=actor, action=Action.CHANGE, obj=seeker, event="submitted")
+    if seeker.duplicate_of_id is not None:
+        transaction.on_commit(lambda: notify_duplicate_nik(seeker))
+    notify(
+        users=[seeker.user],
+        event="seeker.registration_received",
+        key=f"{seeker.pk}:{seeker.submitted_at:%Y%m%d%H%M%S}",
+        context={"name": seeker.full_name},
+        link="/seeker/",
+    )
     return seeker
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from datetime import timedelta
 from typing import Literal
 
+from django.conf import settings
 from django.db.models import Model
+from django.utils import timezone
 
-from placement.accounts.models import AuditEvent, User
+from placement.accounts.models import AuditEvent, PrivacyAlert, User
+
+# The address of the request being served (set by AuditContextMiddleware), for "from where".
+request_ip: ContextVar[str | None] = ContextVar("request_ip", default=None)
+SEEKER = "jobseekers.jobseeker"
 
 # Through which door an action came: the audit entry of every state change records it.
 Via = Literal["web", "api", "import", "task", "demo"]
@@ -22,10 +30,54 @@ def audit(
         object_id = str(obj.pk)
     else:
         object_id = ""
-    return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+    actor = actor if actor is not None and actor.is_authenticated else None
+    event = AuditEvent.objects.create(
+        actor=actor,
         action=action,
         object_type=object_type,
         object_id=object_id,
         detail=detail,
+        ip=request_ip.get(),
+    )
+    if actor is not None and action == AuditEvent.Action.VIEW and object_type == SEEKER:
+        _watch_volume(actor)
+    return event
+
+
+def _watch_volume(actor: User) -> None:
+    """Raise one alert per hour for someone who opened more case files in the last hour than
+    PRIVACY_VOLUME_ALERT_PER_HOUR (200): the privacy officer looks at it."""
+    from django.core.cache import cache
+
+    limit = int(getattr(settings, "PRIVACY_VOLUME_ALERT_PER_HOUR", 200))
+    now = timezone.now()
+    # A cheap counter per person and clock hour; the exact count (distinct case files in the
+    # last sixty minutes) is queried only once the counter reaches the limit.
+    key = f"audit-views:{actor.pk}:{now:%Y%m%d%H}"
+    seen = cache.get_or_set(key, 0, 2 * 3600)
+    try:
+        seen = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 2 * 3600)
+        seen = 1
+    previous_key = f"audit-views:{actor.pk}:{now - timedelta(hours=1):%Y%m%d%H}"
+    if seen + (cache.get(previous_key) or 0) < limit:
+        return
+    since = now - timedelta(hours=1)
+    opened = (
+        AuditEvent.objects.filter(
+            actor=actor, action=AuditEvent.Action.VIEW, object_type=SEEKER, at__gte=since
+        )
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+    if opened < limit:
+        return
+    if PrivacyAlert.objects.filter(
+        actor=actor, kind=PrivacyAlert.Kind.VOLUME, raised_at__gte=since
+    ).exists():
+        return
+    PrivacyAlert.objects.create(
+        actor=actor, kind=PrivacyAlert.Kind.VOLUME, detail={"case_files": opened, "hours": 1}
     )

@@ -44,6 +44,18 @@ class NoStoreForSignedInMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Every response says which powerful browser features the site may use: none."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class IndonesianFirstLocaleMiddleware:
     """Pages: Indonesian unless the person chose English with the language switch (a cookie).
 
@@ -69,3 +81,79 @@ class IndonesianFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
+) -> HttpResponse:
+    """Too many failed sign-ins (django-axes): JSON for the API, the page for people. The same
+    answer whether or not the account exists."""
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    if request.path.startswith("/api/"):
+        message = _("Too many sign-in attempts. Try again in 15 minutes.")
+        response = JsonResponse({"detail": message}, status=429)
+        response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+        return response
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+
+
+class SecondFactorMiddleware:
+    """Officers, supervisors, administrators and privacy officers pass a second factor before any
+    page: enrolment at the first sign-in, then a code at each sign-in (or a device remembered for
+    at most 12 hours). Runs after django-otp's OTPMiddleware."""
+
+    EXEMPT = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/i18n/", "/healthz")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.needs_second_factor
+            and not user.is_verified()
+            and not request.path.startswith(self.EXEMPT)
+        ):
+            response = self._refuse(request, user)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _refuse(self, request: HttpRequest, user) -> HttpResponse | None:
+        from urllib.parse import urlencode
+
+        from django.http import JsonResponse
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        from placement.accounts import mfa
+
+        if mfa.login_from_remembered_device(request):
+            return None
+        if request.path.startswith("/api/"):
+            message = _("Confirm your sign-in with the second factor first.")
+            return JsonResponse({"detail": message}, status=403)
+        step = "accounts:mfa_verify" if mfa.is_enrolled(user) else "accounts:mfa_setup"
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AuditContextMiddleware:
+    """Remember the request's address while it is served, for the audit trail's "from where"."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from placement.accounts.audit import request_ip
+
+        token = request_ip.set(request.META.get("REMOTE_ADDR") or None)
+        try:
+            return self.get_response(request)
+        finally:
+            request_ip.reset(token)

@@ -10,6 +10,10 @@ from placement.offices.services import NATIONAL_CODE, sync_offices
 
 DEMO_PASSWORD = "antarkerja-demo"  # noqa: S105 - public by design, refused when DEBUG is off
 DEMO_DOMAIN = "antarkerja.example"
+# The demo staff's authenticator key (second factor), public like the password: add it to any
+# TOTP app as MFXHIYLSNNSXE2TBFVSGK3LPFV2G65DQ (or compute codes from DEMO_TOTP_KEY_HEX).
+DEMO_TOTP_KEY_HEX = "616e7461726b65726a612d64656d6f2d746f7470"  # b"antarkerja-demo-totp"
+DEMO_TOTP_SECRET = "MFXHIYLSNNSXE2TBFVSGK3LPFV2G65DQ"  # noqa: S105 - public, DEBUG only
 
 # (e-mail local part, role, office code, full name, position)
 STAFF = [
@@ -50,6 +54,21 @@ def seed(*, stdout, options: dict, rng: random.Random) -> None:
         Officer.objects.get_or_create(
             user=user, defaults={"office": offices[office_code], "position": position}
         )
+        enrol_demo_authenticator(user)
     for local, role, full_name in PUBLIC:
         demo_user(local, role, full_name)
     stdout.write(f"Demo accounts: {len(STAFF) + len(PUBLIC)} (password {DEMO_PASSWORD})")
+    stdout.write(
+        "Demo staff sign in with a second factor: add the key "
+        f"{DEMO_TOTP_SECRET} (time-based, 6 digits) to an authenticator app."
+    )
+
+
+def enrol_demo_authenticator(user: User) -> None:
+    """Give a demo staff account the public demo TOTP key (seed_demo runs only with DEBUG on)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(
+            user=user, name="demo authenticator", key=DEMO_TOTP_KEY_HEX, confirmed=True
+        )

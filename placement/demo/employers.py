@@ -650,8 +650,13 @@ def _new_vacancy(
     else:
         vacancy.valid_from = today - timedelta(days=rng.randint(0, 45))
         vacancy.valid_to = today + timedelta(days=rng.randint(7, 75))
+    # Nothing is sent or published in the future, even for a vacancy that opens next week.
+    latest = timezone.now() - timedelta(hours=1)
     if status != Vacancy.Status.DRAFT:
-        vacancy.submitted_at = _aware(vacancy.valid_from - timedelta(days=rng.randint(1, 5)))
+        vacancy.submitted_at = min(
+            _aware(vacancy.valid_from - timedelta(days=rng.randint(1, 5))),
+            latest,  # no draw from `rng`: the rest of the demo stays as it was
+        )
     if status in (Vacancy.Status.RETURNED,):
         vacancy.return_reason = (
             "Mohon lengkapi kisaran upah dan jelaskan alasan batas usia yang dicantumkan."
@@ -659,7 +664,7 @@ def _new_vacancy(
         vacancy.verified_by = officer
     if status in Vacancy.ENDED_STATUSES or status == Vacancy.Status.PUBLISHED:
         vacancy.verified_by = officer
-        vacancy.published_at = _aware(vacancy.valid_from, hour=9 + rng.randint(0, 6))
+        vacancy.published_at = min(_aware(vacancy.valid_from, hour=9 + rng.randint(0, 6)), latest)
     vacancy.is_overseas = vacancy.scope == Vacancy.Scope.AKAN
     vacancy._skills = _skills_for(job, refs, rng)
     return vacancy

@@ -18,6 +18,7 @@ from placement.matching import queries
 from placement.matching.explain import skill_labels
 from placement.matching.models import COMPONENTS, Match, MatchRun
 from placement.matching.tasks import nightly_matching
+from placement.pipeline.models import CandidateRequest
 
 RUN_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
 START_ROLES = (Role.SUPERVISOR, Role.NATIONAL)
@@ -53,10 +54,30 @@ class VacancyMatchSerializer(MatchSerializer):
 
 
 class CandidateMatchSerializer(MatchSerializer):
-    seeker_id = serializers.IntegerField()
-    full_name = serializers.CharField(max_length=150)
+    candidate = serializers.IntegerField(
+        help_text="This match's reference: use it to request a candidate from another office."
+    )
+    identified = serializers.BooleanField(
+        help_text="False for a candidate of another office's region who has not applied and "
+        "whose office has not agreed to a request: seeker_id and full_name are then null."
+    )
+    seeker_id = serializers.IntegerField(allow_null=True)
+    full_name = serializers.CharField(max_length=150, allow_null=True)
     education = serializers.CharField(max_length=4, allow_null=True)
     regency = serializers.CharField(max_length=5, allow_null=True)
+    registered_at = serializers.CharField(
+        max_length=200, allow_blank=True, help_text="The Disnaker office the seeker registered at"
+    )
+    request_status = serializers.ChoiceField(
+        choices=CandidateRequest.Status.choices, allow_null=True
+    )
+
+
+class CandidateRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    vacancy_id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=CandidateRequest.Status.choices)
+    created_at = serializers.DateTimeField()
 
 
 def _base(match: Match, rank: int, labels: dict[int, str]) -> dict:
@@ -105,6 +126,7 @@ class VacancyMatchesView(APIView):
 
     @extend_schema(responses={200: CandidateMatchSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request, pk: int) -> Response:
+        from placement.pipeline.services.candidates import Candidate, candidates_for_officer
 
         for_employer = request.user.role == Role.EMPLOYER
         if for_employer:
@@ -112,18 +134,60 @@ class VacancyMatchesView(APIView):
         else:
             vacancy = get_vacancy_for_officer(request.user, pk)
         matches = queries.vacancy_candidates(vacancy.pk, for_employer=for_employer)
+        if for_employer:
+            candidates = [Candidate(match=m, identified=True, request=None) for m in matches]
+        else:
+            candidates = candidates_for_officer(
+                user=request.user, vacancy_id=vacancy.pk, matches=matches
+            )
         labels = skill_labels(matches)
         data = [
             {
-                **_base(m, m.rank_for_vacancy, labels),
-                "seeker_id": m.seeker_id,
-                "full_name": m.seeker.full_name,
-                "education": m.seeker.education_level_id,
-                "regency": m.seeker.regency_id,
+                **_base(c.match, c.match.rank_for_vacancy, labels),
+                "candidate": c.match.pk,
+                "identified": c.identified,
+                "seeker_id": c.match.seeker_id if c.identified else None,
+                "full_name": c.match.seeker.full_name if c.identified else None,
+                "education": c.match.seeker.education_level_id,
+                "regency": c.match.seeker.regency_id,
+                "registered_at": c.office_name,
+                "request_status": c.request_status,
             }
-            for m in matches
+            for c in candidates
         ]
         return Response(CandidateMatchSerializer(data, many=True).data)
+
+
+class CandidateRequestView(APIView):
+    """POST: ask the office holding an out-of-region candidate of the vacancy to share them."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=None,
+        responses={201: CandidateRequestSerializer, 400: None, 401: None, 404: None},
+    )
+    def post(self, request: Request, pk: int, candidate_id: int) -> Response:
+        from employers.access import get_vacancy_for_officer
+        from placement.pipeline.services.candidates import (
+            CandidateRequestRefused,
+            request_candidate,
+        )
+
+        if request.user.role not in RUN_ROLES:
+            raise Http404
+        vacancy = get_vacancy_for_officer(request.user, pk)
+        matches = queries.vacancy_candidates(vacancy.pk, for_employer=False)
+        match = next((m for m in matches if m.pk == candidate_id), None)
+        if match is None:
+            raise Http404
+        try:
+            made = request_candidate(
+                user=request.user, seeker_id=match.seeker_id, vacancy_id=vacancy.pk
+            )
+        except CandidateRequestRefused as refused:
+            return Response({"detail": str(refused)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(CandidateRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 
 
 class MatchRunSerializer(serializers.ModelSerializer):
@@ -160,7 +224,7 @@ class MatchRunsView(APIView):
     @extend_schema(responses={200: MatchRunSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request) -> Response:
         self._check(RUN_ROLES)
-        runs = MatchRun.objects.order_by("-run_on", "province")[:30]
+        runs = queries.runs_visible_to(request.user)[:30]
         return Response(MatchRunSerializer(runs, many=True).data)
 
     @extend_schema(
@@ -173,6 +237,8 @@ class MatchRunsView(APIView):
         body = StartRunSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         province = body.validated_data.get("province", "")
+        if not queries.may_start_run(request.user, province):
+            raise Http404
         day = timezone.localdate()
         nightly_matching.delay(day.isoformat(), province, True)
         run = MatchRun.objects.filter(run_on=day, province=province).first()

@@ -41,7 +41,9 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
         )
         candidates = candidates.filter(Exists(consented))
     return list(
-        candidates.select_related("seeker", "seeker__regency", "seeker__education_level")[:limit]
+        candidates.select_related(
+            "seeker", "seeker__regency", "seeker__education_level", "seeker__office"
+        )[:limit]
     )
 
 
@@ -61,3 +63,28 @@ def latest_run() -> MatchRun | None:
         .order_by("-finished_at", "-pk")
         .first()
     )
+
+
+def runs_visible_to(user) -> QuerySet:
+    """The runs an office may follow: the national runs and those of its own province; the
+    national administrator sees every run."""
+    from placement.accounts.scope import region_scope
+
+    scope = region_scope(user)
+    runs = MatchRun.objects.order_by("-run_on", "province")
+    if scope.everything:
+        return runs
+    if scope.is_empty:
+        return runs.none()
+    provinces = set(scope.province_codes) | {code.split(".")[0] for code in scope.regency_codes}
+    return runs.filter(province__in=["", *sorted(provinces)])
+
+
+def may_start_run(user, province: str) -> bool:
+    """The national administrator starts any run; a supervisor only their own province's."""
+    from placement.accounts.scope import region_scope
+
+    scope = region_scope(user)
+    if scope.everything:
+        return True
+    return bool(province) and province in scope.province_codes

@@ -56,3 +56,37 @@ def rescore_vacancy(vacancy_id: int) -> int:
 def rescore_seeker(seeker_id: int) -> int:
     """Rescore a seeker whose skills or preferences changed, or who was just verified."""
     return services.rescore_seeker(seeker_id=seeker_id)
+
+
+STRONG_SCORE = 70.0  # a recommendation worth an e-mail
+
+
+@shared_task(name="placement.matching.tasks.weekly_recommendations", acks_late=True)
+def weekly_recommendations() -> int:
+    """Weekly: tell each active seeker (who did not opt out) of their strong recommendations."""
+    from jobseekers.models import JobSeeker
+    from placement.matching import queries
+    from placement.notifications.services import notify
+
+    week = timezone.localdate().strftime("%G-W%V")
+    told = 0
+    seekers = JobSeeker.objects.active().filter(user__isnull=False).select_related("user")
+    for seeker in seekers.iterator(chunk_size=500):
+        strong = [
+            m for m in queries.seeker_recommendations(seeker.pk, 5) if m.score >= STRONG_SCORE
+        ]
+        if not strong:
+            continue
+        told += len(
+            notify(
+                users=[seeker.user],
+                event="seeker.recommendations",
+                key=week,
+                context={
+                    "count": len(strong),
+                    "titles": ", ".join(m.vacancy.title for m in strong),
+                },
+                link="/seeker/recommendations/",
+            )
+        )
+    return told

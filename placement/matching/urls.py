@@ -20,5 +20,16 @@ urlpatterns = [
         views.officer_vacancy_matches,
         name="officer_vacancy",
     ),
+    path(
+        "officer/matching/vacancies/<int:pk>/request/",
+        views.request_candidate,
+        name="request_candidate",
+    ),
+    path("officer/matching/requests/", views.candidate_requests, name="candidate_requests"),
+    path(
+        "officer/matching/requests/<int:pk>/decide/",
+        views.decide_candidate_request,
+        name="decide_candidate_request",
+    ),
     path("officer/matching/seekers/<int:pk>/", views.officer_seeker_matches, name="officer_seeker"),
 ]

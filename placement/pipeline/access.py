@@ -81,3 +81,14 @@ def get_referral_for_employer(user, pk: int):
     )
     audit(actor=user, action="view", obj=referral.seeker, via="referral")
     return referral
+
+
+def get_candidate_request_for_holder(user, pk: int):
+    """A request about a seeker of the officer's region (the holding office's queue), or 404."""
+    from placement.pipeline.models import CandidateRequest
+
+    if not user.is_authenticated or user.role not in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
+        raise Http404
+    return get_object_or_404(
+        CandidateRequest.objects.for_holder(user).select_related("seeker", "vacancy"), pk=pk
+    )

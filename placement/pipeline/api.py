@@ -189,6 +189,10 @@ class ReferralSerializer(serializers.ModelSerializer):
         source="vacancy.employer.name", read_only=True, max_length=200
     )
     letter_number = serializers.SerializerMethodField()
+    # Blank until the employer rejects: the schema must allow "" besides the reasons.
+    rejection_reason = serializers.ChoiceField(
+        choices=Referral.RejectionReason.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Referral
@@ -258,7 +262,8 @@ class OutcomeRequestSerializer(serializers.Serializer):
 
 
 class ReferralProblemSerializer(serializers.Serializer):
-    detail = serializers.CharField(max_length=500)
+    # A refused step carries `detail`; invalid input names each field instead.
+    detail = serializers.CharField(max_length=500, required=False)
     field = serializers.CharField(max_length=30, required=False)
 
 
@@ -380,6 +385,11 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
 
 class FollowUpSerializer(serializers.ModelSerializer):
+    # Blank until the office has asked.
+    still_employed = serializers.ChoiceField(
+        choices=FollowUp.Answer.choices, allow_blank=True, read_only=True
+    )
+
     class Meta:
         model = FollowUp
         fields = ["due_on", "done_on", "still_employed", "note"]

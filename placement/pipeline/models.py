@@ -356,3 +356,55 @@ class FollowUp(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_on is not None
+
+
+# --- Candidates from another office's region (AKAD) -----------------------------------------------
+class CandidateRequestQuerySet(models.QuerySet):
+    def for_holder(self, user) -> CandidateRequestQuerySet:
+        """Requests about seekers of `user`'s region: the queue of the office that holds them."""
+        return region_scope(user).filter(self, "seeker__regency")
+
+    def pending(self) -> CandidateRequestQuerySet:
+        return self.filter(status=CandidateRequest.Status.PENDING)
+
+
+class CandidateRequest(models.Model):
+    """An officer asks the seeker's own office to share a candidate from outside their region
+    for one vacancy (antar kerja antar daerah). The candidate's identity is shown to the asking
+    officer only once the holding office agrees (or the seeker applies to the vacancy)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the seeker's office")
+        AGREED = "agreed", _("Agreed")
+        DECLINED = "declined", _("Declined")
+
+    seeker = models.ForeignKey(
+        "jobseekers.JobSeeker", on_delete=models.CASCADE, related_name="candidate_requests"
+    )
+    vacancy = models.ForeignKey(
+        "employers.Vacancy", on_delete=models.CASCADE, related_name="candidate_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CandidateRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("candidate request")
+        verbose_name_plural = _("candidate requests")
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "vacancy"], name="candidaterequest_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} -> {self.vacancy_id} ({self.status})"

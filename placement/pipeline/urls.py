@@ -10,4 +10,5 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("apply/<int:vacancy_pk>/", views.apply, name="apply"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("referrals/<int:pk>/letter.pdf", views.referral_letter, name="referral_letter"),
 ]

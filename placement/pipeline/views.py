@@ -91,6 +91,32 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.SEEKER)
+@require_GET
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seeker's own referral letter (surat pengantar), once the officer issued it."""
+    from django.http import Http404
+
+    from placement.pipeline.letter import render_referral_letter
+
+    seeker = seeker_for(request.user)
+    referral = (
+        Referral.objects.filter(pk=pk, seeker=seeker)
+        .select_related(
+            "seeker", "seeker__education_level", "vacancy", "vacancy__employer", "office"
+        )
+        .first()
+        if seeker and pk < 2**63
+        else None
+    )
+    if referral is None or not referral.has_letter:
+        raise Http404
+    response = HttpResponse(render_referral_letter(referral), content_type="application/pdf")
+    name = referral.letter_number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@role_required(Role.SEEKER)
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """The seeker takes back an open application."""

@@ -31,7 +31,9 @@ class TaxonomyRegionSerializer(serializers.Serializer):
 
 
 class OccupationSerializer(serializers.ModelSerializer):
-    parent_code = serializers.CharField(source="parent.code", default=None, read_only=True)
+    parent_code = serializers.CharField(
+        source="parent.code", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Occupation
@@ -39,7 +41,9 @@ class OccupationSerializer(serializers.ModelSerializer):
 
 
 class IndustrySerializer(serializers.ModelSerializer):
-    parent_code = serializers.CharField(source="parent.code", default=None, read_only=True)
+    parent_code = serializers.CharField(
+        source="parent.code", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Industry

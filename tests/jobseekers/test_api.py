@@ -97,12 +97,29 @@ def test_bad_registration_input_gets_400_on_its_field_and_saves_nothing(api, db,
     assert not JobSeeker.objects.exists()
 
 
-def test_registering_a_nik_twice_gives_a_message_that_reveals_nothing(api, db):
-    JobSeekerFactory(nik=NIK, full_name="Rahasia")
-    response = api.post("/api/v1/jobseekers/", registration(), format="json")
-    assert response.status_code == 400
-    assert "already registered" in response.json()["nik"][0]
+def test_registering_a_nik_on_file_answers_as_for_a_new_nik_and_flags_a_duplicate(
+    api, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    holder = JobSeekerFactory(nik=NIK, full_name="Rahasia")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/api/v1/jobseekers/", registration(), format="json")
+    fresh = api.post(
+        "/api/v1/jobseekers/",
+        registration(email="other@example.org", nik="6271035508900002"),
+        format="json",
+    )
+    assert response.status_code == fresh.status_code == 201
+    assert set(response.json()) == set(fresh.json())
     assert "Rahasia" not in response.content.decode()
+    duplicate = JobSeeker.objects.get(user__email="dewi@example.org")
+    assert duplicate.duplicate_of == holder
+    assert [w["code"] for w in duplicate.warnings if w["code"] == "nik_duplicate"]
+    # The "registration received" notice (issue 14) goes to everyone who registers; only the
+    # holder of a duplicate NIK also hears that an officer will check it.
+    checked = [
+        m.to for m in mailoutbox if "checked by an officer" in m.subject or "diperiksa" in m.subject
+    ]
+    assert checked == [["dewi@example.org"]]
 
 
 def test_a_registration_cannot_set_status_or_number(api, db):

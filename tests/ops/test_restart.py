@@ -72,11 +72,11 @@ def test_an_interrupted_import_leaves_no_half_file_and_its_redelivery_imports_it
     calls = {"n": 0}
     real_flush = imports._flush
 
-    def crash_on_second_batch(kind, batch, today):
+    def crash_on_second_batch(kind, batch, today, *rest):
         calls["n"] += 1
         if calls["n"] == 2:
             raise OperationalError("terminating connection due to administrator command")
-        return real_flush(kind, batch, today)
+        return real_flush(kind, batch, today, *rest)
 
     with (
         mock.patch.object(imports, "BATCH", 2),

@@ -26,11 +26,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from employers.models import EmployerUser, Vacancy
+from employers.services import company_users
 from jobseekers.models import JobSeeker
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
 from placement.migrants.rules import is_minor
 from placement.migrants.services import cpmi_missing
+from placement.notifications.services import notify
 from placement.offices.activity import note_contact, officer_of, record_activity
 from placement.offices.models import Activity
 from placement.pipeline.models import Placement, Referral
@@ -137,6 +139,22 @@ def _notify_soon(referral: Referral, base_url: str) -> None:
     )
 
     transaction.on_commit(lambda: notify_employer_of_referral.delay(referral.pk, base_url))
+    seeker, vacancy = referral.seeker, referral.vacancy
+    values = {"title": vacancy.title, "employer": vacancy.employer.name}
+    notify(
+        users=[seeker.user],
+        event="seeker.referred",
+        key=str(referral.pk),
+        context=values,
+        link=reverse("pipeline:referral_letter", args=[referral.pk]),
+    )
+    notify(
+        users=company_users(vacancy.employer),
+        event="employer.candidate_referred",
+        key=str(referral.pk),
+        context={**values, "name": seeker.full_name, "number": seeker.ak1_number},
+        link=reverse("employers:referral_detail", args=[referral.pk]),
+    )
 
 
 @transaction.atomic
@@ -303,6 +321,18 @@ def record_referral_outcome(
         ]
     )
     audit(actor=by, action="change", obj=referral, status=status, previous=previous, via=via)
+    if status != Status.WITHDRAWN:
+        notify(
+            users=[referral.seeker.user],
+            event="seeker.outcome",
+            key=f"{referral.pk}:{status}",
+            context={
+                "title": referral.vacancy.title,
+                "employer": referral.vacancy.employer.name,
+                "status": referral.get_status_display(),
+            },
+            link=reverse("pipeline:mine"),
+        )
     note_contact(seeker=referral.seeker, kind="referral_outcome", user=by, on=min(on, today))
     return referral
 

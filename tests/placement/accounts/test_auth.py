@@ -15,9 +15,13 @@ def test_argon2_is_the_first_password_hasher():
 
 
 def test_officer_signs_in_with_email_and_lands_on_the_dashboard(client, alice):
-    response = client.post(
-        "/accounts/login/", {"username": "ALICE@example.org", "password": PASSWORD}, follow=True
-    )
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.security.test_mfa import code_for
+
+    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
+    client.post("/accounts/login/", {"username": "ALICE@example.org", "password": PASSWORD})
+    response = client.post("/accounts/mfa/verify/", {"code": code_for(device)}, follow=True)
     assert response.redirect_chain[-1][0] == "/officer/"
     assert "Palangka" in response.content.decode()
 

@@ -56,3 +56,17 @@ def test_an_invalid_referral_form_is_shown_with_its_problem_not_a_404(client, al
     page = response.content.decode()
     assert "error-summary" in page and dewi.full_name in page
     assert not Referral.objects.exists()
+
+
+def test_candidate_ranks_count_within_the_list_shown(client, alice, dewi, kasir):
+    from tests.factories import JobSeekerFactory
+
+    other = JobSeekerFactory(verified=True, regency_id="62.71", nik="6271014101990002")
+    add_match(dewi, kasir, rank=3)
+    add_match(other, kasir, rank=9)
+    client.force_login(alice)
+    html = client.get(f"/officer/vacancies/{kasir.pk}/referrals/").content.decode()
+    import re
+
+    ranks = re.findall(r'<td class="num">(\d+)</td>\s*<th scope="row">', html)
+    assert ranks == ["1", "2"]

@@ -1,0 +1,101 @@
+"""What each notice says. Texts take their values from the notice's `context` (%(name)s style) and
+are translated when shown or sent, in the reader's language (Indonesian unless they chose English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class EventText:
+    title: str
+    body: str
+    # Sent by e-mail unless the person turned e-mail off (in-app only when False).
+    email: bool = True
+    # The preference that must be on for this notice to exist at all (digests), if any.
+    preference: str = ""
+
+
+EVENTS: dict[str, EventText] = {
+    # --- Job seekers ---
+    "seeker.registration_received": EventText(
+        _("We received your registration"),
+        _(
+            "Thank you, %(name)s. Your registration has reached the Disnaker. An officer checks it "
+            "and issues your AK/I card; we tell you when it is ready."
+        ),
+    ),
+    "seeker.card_issued": EventText(
+        _("Your AK/I card is issued: %(number)s"),
+        _(
+            "Your registration is verified and your AK/I card number is %(number)s. You can "
+            "download the card now. Report every six months to keep it active."
+        ),
+    ),
+    "seeker.registration_returned": EventText(
+        _("Your registration needs changes"),
+        _("The officer returned your registration: %(reason)s. Correct it and send it again."),
+    ),
+    "seeker.report_due": EventText(
+        _("Your six-monthly report is due on %(date)s"),
+        _(
+            "Report to keep your AK/I card active: sign in and press “Report” before %(date)s, "
+            "or visit your Disnaker."
+        ),
+    ),
+    "seeker.referred": EventText(
+        _("You are referred to “%(title)s”"),
+        _(
+            "Your Disnaker referred you to %(employer)s for the job “%(title)s”. Download your "
+            "referral letter (surat pengantar) and bring it to the employer."
+        ),
+    ),
+    "seeker.outcome": EventText(
+        _("News about “%(title)s”: %(status)s"),
+        _("%(employer)s recorded the result of your referral to “%(title)s”: %(status)s."),
+    ),
+    "seeker.recommendations": EventText(
+        _("%(count)s vacancies that fit you this week"),
+        _("New vacancies fit your skills and wishes: %(titles)s. See them and their reasons."),
+        preference="weekly_digest",
+    ),
+    # --- Employers ---
+    "employer.verified": EventText(
+        _("%(company)s is verified"),
+        _("The Disnaker verified %(company)s. Its vacancies can now be published."),
+    ),
+    "employer.rejected": EventText(
+        _("The registration of %(company)s was not accepted"),
+        _("The Disnaker did not accept the registration of %(company)s: %(reason)s."),
+    ),
+    "employer.vacancy_published": EventText(
+        _("Your vacancy “%(title)s” is published"),
+        _("The vacancy “%(title)s” (%(reference)s) is published; it is open from %(date)s."),
+    ),
+    "employer.vacancy_returned": EventText(
+        _("Your vacancy “%(title)s” needs changes"),
+        _("The officer returned “%(title)s” (%(reference)s): %(reason)s."),
+    ),
+    "employer.candidate_referred": EventText(
+        _("A candidate is referred to “%(title)s”"),
+        _("The Disnaker referred %(name)s (AK/I %(number)s) to your vacancy “%(title)s”."),
+        # The referral e-mail with the candidate's details goes to the company already.
+        email=False,
+    ),
+    "employer.outcome_due": EventText(
+        _("Please record the result for %(name)s"),
+        _(
+            "%(name)s was referred to “%(title)s” on %(date)s. Tell the Disnaker whether they "
+            "were interviewed, hired or not selected."
+        ),
+    ),
+    # --- Officers ---
+    "officer.daily_digest": EventText(
+        _("Your queues today"),
+        _("%(summary)s"),
+        preference="daily_digest",
+    ),
+}

@@ -1,0 +1,70 @@
+"""The read audit: who opened whose case file, when and from where; searchable by the privacy
+officer by person or by officer; an unusual volume raises an alert in their queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from placement.accounts.models import AuditEvent, PrivacyAlert
+from tests.factories import JobSeekerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def priya(db):
+    """The privacy officer (data protection officer): audit, alerts, requests; no case work."""
+    return UserFactory(email="priya@example.org", role="privacy")
+
+
+def test_opening_a_case_file_is_recorded_with_the_address(client, alice):
+    seeker = JobSeekerFactory(verified=True)
+    client.force_login(alice)
+
+    client.get(f"/officer/seekers/{seeker.pk}/", REMOTE_ADDR="10.1.2.3")
+
+    event = AuditEvent.objects.filter(actor=alice, object_id=str(seeker.pk), action="view").last()
+    assert event is not None and event.ip == "10.1.2.3"
+
+
+def test_an_unusual_number_of_case_files_in_an_hour_raises_one_alert(client, alice, settings):
+    settings.PRIVACY_VOLUME_ALERT_PER_HOUR = 3
+    seekers = [JobSeekerFactory(verified=True) for _ in range(5)]
+    client.force_login(alice)
+
+    for seeker in seekers:
+        client.get(f"/officer/seekers/{seeker.pk}/")
+
+    alerts = PrivacyAlert.objects.filter(actor=alice)
+    assert alerts.count() == 1
+    assert alerts.get().detail["case_files"] == 3
+
+
+def test_the_privacy_officer_searches_by_person_and_by_officer(client, alice, priya):
+    seeker = JobSeekerFactory(verified=True)
+    client.force_login(alice)
+    client.get(f"/officer/seekers/{seeker.pk}/")
+    client.force_login(priya)
+
+    by_person = client.get("/accounts/privacy/", {"person": seeker.ak1_number})
+    by_officer = client.get("/accounts/privacy/", {"officer": alice.email})
+
+    assert alice.email in by_person.content.decode()
+    assert f"jobseekers.jobseeker {seeker.pk}" in by_officer.content.decode()
+
+
+def test_the_privacy_officer_closes_an_alert_with_a_finding(client, alice, priya):
+    alert = PrivacyAlert.objects.create(actor=alice, kind="volume", detail={"case_files": 250})
+    client.force_login(priya)
+    assert alice.email in client.get("/accounts/privacy/").content.decode()
+
+    client.post(f"/accounts/privacy/alerts/{alert.pk}/close/", {"note": "Job fair day"})
+
+    alert.refresh_from_db()
+    assert alert.closed_by == priya and alert.note == "Job fair day"
+
+
+def test_only_the_privacy_officer_sees_the_audit(client, alice, sam):
+    for user in (alice, sam):
+        client.force_login(user)
+        assert client.get("/accounts/privacy/").status_code == 404
