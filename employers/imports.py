@@ -1072,11 +1072,11 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
                         )
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    created, changed = _flush(run.kind, batch, today, mapped)
+                    created, changed = _flush_any(run.kind, batch, today, mapped)
                     imported, updated = imported + created, updated + changed
                     batch = []
             if batch:
-                created, changed = _flush(run.kind, batch, today, mapped)
+                created, changed = _flush_any(run.kind, batch, today, mapped)
                 imported, updated = imported + created, updated + changed
             if failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
                 transaction.set_rollback(True)
@@ -1116,19 +1116,24 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     return run
 
 
-def _flush(kind: str, batch: list, today: date, mapped=None) -> tuple[int, int]:
-    if mapped is not None:
-        if mapped.pending:
-            Employer.objects.bulk_create(mapped.pending, batch_size=BATCH)
-            mapped.pending = []
-        for vacancy in batch:
-            vacancy.employer = vacancy.employer  # take the id of an employer written just now
-        return _write_mapped(batch)
+def _flush(kind: str, batch: list, today: date) -> int:
     if kind == ImportRun.Kind.EMPLOYERS:
         _write_employers(batch)
     else:
         _write_vacancies(batch, today)
-    return len(batch), 0
+    return len(batch)
+
+
+def _flush_any(kind: str, batch: list, today: date, mapped) -> tuple[int, int]:
+    """(created, updated) for one batch of a template file or a mapped one."""
+    if mapped is None:
+        return _flush(kind, batch, today), 0
+    if mapped.pending:
+        Employer.objects.bulk_create(mapped.pending, batch_size=BATCH)
+        mapped.pending = []
+    for vacancy in batch:
+        vacancy.employer = vacancy.employer  # take the id of an employer written just now
+    return _write_mapped(batch)
 
 
 def upload_dir() -> Path:
