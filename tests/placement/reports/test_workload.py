@@ -165,7 +165,7 @@ def test_a_supervisor_sees_the_officers_of_the_region(
 ):
     outsider = OfficerFactory(office__code="31.71", user__email="oscar@example.org")
     client.force_login(victor)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # +1: the bell's unread count
         response = client.get("/officer/reports/officers/", PERIOD)
     html = response.content.decode()
     assert alice.get_full_name() in html and bob.get_full_name() in html
