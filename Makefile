@@ -44,10 +44,11 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-# Two workers (pytest-xdist): on the 2-core machine the suite (without the browser tests) took
-# 23 min on one process and 9 min on two, both under the shared load of that day (issue 10); the
-# browser tests and the Redis tests each stay on one worker. `make test PYTEST_XDIST=` runs one.
-PYTEST_XDIST ?= -n 2 --dist loadgroup
+# One process by default: under `-n 2 --dist loadgroup` the browser tests and the fault tests
+# (which drop and recreate their own databases) were seen running on both workers at once in CI and
+# breaking each other. `make test PYTEST_XDIST="-n 2 --dist loadgroup"` runs two workers (about
+# 2.5x faster without the browser and fault tests) until the grouping is fixed.
+PYTEST_XDIST ?=
 test: $(STAMP) browser fonts
 	$(DEV) $(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
