@@ -64,3 +64,28 @@ def pdf_text(pdf: bytes) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def fresh_postgres_database(suffix: str) -> str:
+    """Drop and create `<test database>_<suffix>` beside DATABASE_URL; return its URL."""
+    import os
+
+    import dj_database_url
+    import psycopg2
+
+    base = os.environ["DATABASE_URL"]
+    config = dj_database_url.parse(base)
+    name = f"{config['NAME']}_{suffix}"
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"] or "postgres",
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        password=config["PASSWORD"] or None,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return base.rsplit("/", 1)[0] + "/" + name

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_postgres_database
+
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.celery]
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -27,31 +29,15 @@ RUN_DATE = datetime.date.today().isoformat()
 @pytest.fixture(scope="module")
 def env(tmp_path_factory, redis_url):
     """A fresh database with a synthetic population, and the environment workers run with."""
-    import dj_database_url
-    import psycopg2
     import redis
 
-    base = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(base)
-    name = f"{config['NAME']}_worker"
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or "postgres",
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        password=config["PASSWORD"] or None,
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
+    database_url = fresh_postgres_database("worker")
     broker = redis_url.rsplit("/", 1)[0] + "/13"
     redis.Redis.from_url(broker).flushdb()
     environment = {
         **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)},
         "DEBUG": "1",
-        "DATABASE_URL": base.rsplit("/", 1)[0] + "/" + name,
+        "DATABASE_URL": database_url,
         "REDIS_URL": broker,
         "VAR_DIR": str(tmp_path_factory.mktemp("worker-var")),
         "MATCHING_TASKS": "6",

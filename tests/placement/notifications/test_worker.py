@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_postgres_database
+
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.celery]
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -18,31 +20,15 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory, redis_url):
-    import dj_database_url
-    import psycopg2
     import redis
 
-    base = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(base)
-    name = f"{config['NAME']}_notify"
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or "postgres",
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        password=config["PASSWORD"] or None,
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
+    database_url = fresh_postgres_database("notify")
     broker = redis_url.rsplit("/", 1)[0] + "/12"
     redis.Redis.from_url(broker).flushdb()
     environment = {
         **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
         "DEBUG": "1",
-        "DATABASE_URL": base.rsplit("/", 1)[0] + "/" + name,
+        "DATABASE_URL": database_url,
         "REDIS_URL": broker,
         "EMAIL_URL": "console://",
         "VAR_DIR": str(tmp_path_factory.mktemp("notify-var")),
