@@ -145,6 +145,14 @@ def _run_state(env: dict) -> tuple[str, int, int]:
     return rows[0] if rows else ("missing", 0, 0)
 
 
+def _units_running(env: dict) -> int:
+    return _query(
+        env,
+        "SELECT count(*) FROM matching_matchunit u JOIN matching_matchrun r ON r.id = u.run_id "
+        f"WHERE r.run_on = '{RUN_DATE}' AND r.province = '' AND u.status = 'running'",
+    )[0][0]
+
+
 def _wait_for(predicate, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -164,10 +172,16 @@ def test_killed_worker_and_rerun_end_with_exactly_the_undisturbed_rows(env):
 
         # The same date again, with the worker killed while units are being scored.
         _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
-        _wait_for(lambda: _run_state(env)[1] >= 1, 120, "a first unit to finish")
+        # Kill only while a unit is being scored (each unit sleeps 1.5 s), so the kill surely
+        # interrupts one: between units it would prove nothing.
+        _wait_for(
+            lambda: _run_state(env)[1] >= 1 and _units_running(env) >= 1,
+            120,
+            "a unit to be scored after a first one finished",
+        )
+        _kill(worker)
         status, done, total = _run_state(env)
         assert status == "running" and done < total
-        _kill(worker)
     finally:
         _stop(worker)
 
