@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employers import referrals, views
+from employers import candidates, referrals, views
 from placement.pipeline import views as pipeline_views
 
 app_name = "employers"
@@ -42,4 +42,14 @@ urlpatterns = [
     path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/outcome/", referrals.referral_outcome, name="referral_outcome"),
     path("referrals/<int:pk>/letter.pdf", referrals.referral_letter, name="referral_letter"),
+]
+
+# The employer's matching page, mounted at /employer/ under the "matching" URL names
+# (placement/urls.py).
+matching_urlpatterns = [
+    path(
+        "vacancies/<int:pk>/candidates/",
+        candidates.employer_candidates,
+        name="employer_candidates",
+    ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobseekers import views
+from jobseekers import recommendations, views
 
 app_name = "jobseekers"
 
@@ -18,4 +18,14 @@ urlpatterns = [
     path("cv/delete/", views.cv_delete, name="cv_delete"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_export, name="my_data_export"),
+]
+
+# The seeker's matching page, mounted at /seeker/ under the "matching" URL names
+# (placement/urls.py).
+matching_urlpatterns = [
+    path(
+        "recommendations/",
+        recommendations.seeker_recommendations,
+        name="seeker_recommendations",
+    ),
 ]

@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from employers import urls as employer_urls
+from jobseekers import urls as seeker_urls
+from officers.views import matching as officer_matching
 from placement import views
 from placement.ops import views as ops_views
 
@@ -13,9 +16,17 @@ docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
     SpectacularSwaggerSplitView.as_view(url_name="schema")
 )
 
+# The matching pages live with their audience (jobseekers, employers, officers) and keep their
+# "matching:..." names: one namespace over three areas.
+matching_pages = [
+    path("seeker/", include(seeker_urls.matching_urlpatterns)),
+    path("employer/", include(employer_urls.matching_urlpatterns)),
+    path("officer/matching/", include(officer_matching.urlpatterns)),
+]
+
 urlpatterns = [
-    # Matching pages live inside each audience's area: listed first so they resolve before it.
-    path("", include("placement.matching.urls")),
+    # Listed first so they resolve before the rest of each area.
+    path("", include((matching_pages, "matching"))),
     path("", views.home, name="home"),
     path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
     path("applications/", include("placement.pipeline.urls")),
