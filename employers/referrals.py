@@ -45,7 +45,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "pipeline/employer_referral_list.html",
+        "employers/referral_list.html",
         {
             "page": page,
             "status": status,
@@ -77,7 +77,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     referral = get_referral_for_employer(request.user, pk)
     allowed = services.allowed_outcomes(referral, request.user)
     form = ReferralOutcomeForm(allowed=allowed, audience="employer") if allowed else None
-    return render(request, "pipeline/employer_referral_detail.html", _context(referral, form))
+    return render(request, "employers/referral_detail.html", _context(referral, form))
 
 
 @role_required(Role.EMPLOYER)
@@ -108,7 +108,7 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("employers:referral_detail", referral.pk)
     return render(
-        request, "pipeline/employer_referral_detail.html", _context(referral, form), status=400
+        request, "employers/referral_detail.html", _context(referral, form), status=400
     )
 
 

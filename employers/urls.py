@@ -1,7 +1,6 @@
 from django.urls import path
 
-from employers import candidates, referrals, views
-from placement.pipeline import views as pipeline_views
+from employers import applications, candidates, referrals, views
 
 app_name = "employers"
 
@@ -25,17 +24,17 @@ urlpatterns = [
     path("vacancies/<int:pk>/close/", views.vacancy_close, name="vacancy_close"),
     path(
         "vacancies/<int:pk>/applications/",
-        pipeline_views.employer_applications,
+        applications.employer_applications,
         name="vacancy_applications",
     ),
     path(
         "applications/<int:pk>/",
-        pipeline_views.employer_application_detail,
+        applications.employer_application_detail,
         name="application_detail",
     ),
     path(
         "applications/<int:pk>/status/",
-        pipeline_views.employer_application_status,
+        applications.employer_application_status,
         name="application_status",
     ),
     path("referrals/", referrals.referral_list, name="referral_list"),

@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from employers import urls as employer_urls
+from jobseekers import applications as seeker_applications
 from jobseekers import urls as seeker_urls
 from officers.views import matching as officer_matching
 from placement import views
@@ -29,7 +30,8 @@ urlpatterns = [
     path("", include((matching_pages, "matching"))),
     path("", views.home, name="home"),
     path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
-    path("applications/", include("placement.pipeline.urls")),
+    # The seeker's application pages keep their "pipeline:..." names.
+    path("applications/", include((seeker_applications.urlpatterns, "pipeline"))),
     path("healthz", views.healthz, name="healthz"),
     path("metrics", ops_views.metrics_view, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),

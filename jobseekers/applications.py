@@ -1,33 +1,27 @@
-"""Application pages: the seeker applies and follows; the employer reads and answers."""
+"""The seeker's application pages, at /applications/: apply to a vacancy, follow one's applications
+and referrals, withdraw, download one's referral letter. The rules are in `placement.pipeline`."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from employers.access import get_vacancy_for_employer, get_vacancy_for_viewer
+from employers.access import get_vacancy_for_viewer
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.pipeline import services
-from placement.pipeline.access import (
-    applicant_queryset,
-    get_application_for_employer,
-    get_application_for_seeker,
-    seeker_for,
-)
-from placement.pipeline.forms import ApplicationStatusForm, ApplyForm
+from placement.pipeline.access import get_application_for_seeker, seeker_for
+from placement.pipeline.forms import ApplyForm
+from placement.pipeline.letter import render_referral_letter
 from placement.pipeline.models import Application, Referral
 
 PAGE_SIZE = 25
-
-
-# --- Seekers ------------------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,7 +49,7 @@ def apply(request: HttpRequest, vacancy_pk: int) -> HttpResponse:
             return redirect("pipeline:mine")
     return render(
         request,
-        "employers/application_apply.html",
+        "jobseekers/application_apply.html",
         {"vacancy": vacancy, "form": form, "refusal": refusal},
         status=400 if form.errors else 200,
     )
@@ -85,7 +79,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "employers/application_mine.html",
+        "jobseekers/application_mine.html",
         {"page": page, "open_statuses": services.OPEN_STATUSES, "referrals": referrals},
     )
 
@@ -94,10 +88,6 @@ def mine(request: HttpRequest) -> HttpResponse:
 @require_GET
 def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The seeker's own referral letter (surat pengantar), once the officer issued it."""
-    from django.http import Http404
-
-    from placement.pipeline.letter import render_referral_letter
-
     seeker = seeker_for(request.user)
     referral = (
         Referral.objects.filter(pk=pk, seeker=seeker)
@@ -130,83 +120,10 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pipeline:mine")
 
 
-# --- Employers ----------------------------------------------------------------------------------
-
-
-@role_required(Role.EMPLOYER)
-@require_GET
-def employer_applications(request: HttpRequest, pk: int) -> HttpResponse:
-    """The applicants of one of the company's vacancies, with their profile summary."""
-    vacancy = get_vacancy_for_employer(request.user, pk)
-    applications = applicant_queryset().filter(vacancy=vacancy).order_by("-created_at")
-    status = request.GET.get("status", "")
-    if status in Application.Status.values:
-        applications = applications.filter(status=status)
-    counts = dict(
-        Application.objects.filter(vacancy=vacancy)
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .values_list("status", "n")
-    )
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "employers/application_list.html",
-        {
-            "vacancy": vacancy,
-            "page": page,
-            "status": status,
-            "query": f"status={status}" if status in Application.Status.values else "",
-            "statuses": [
-                (value, label, counts.get(value, 0)) for value, label in Application.Status.choices
-            ],
-            "total": sum(counts.values()),
-            "contact_statuses": services.CONTACT_STATUSES,
-        },
-    )
-
-
-@role_required(Role.EMPLOYER)
-@require_GET
-def employer_application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One applicant's profile summary and the status form."""
-    application = get_application_for_employer(request.user, pk)
-    return render(
-        request,
-        "employers/application_detail.html",
-        {
-            "application": application,
-            "seeker": application.seeker,
-            "form": ApplicationStatusForm(application=application),
-            "show_contact": application.status in services.CONTACT_STATUSES,
-        },
-    )
-
-
-@role_required(Role.EMPLOYER)
-@require_POST
-def employer_application_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """Move an application on (seen, shortlisted, interview, hired, not selected)."""
-    application = get_application_for_employer(request.user, pk)
-    form = ApplicationStatusForm(request.POST, application=application)
-    if form.is_valid():
-        try:
-            services.change_application_status(
-                application=application, status=form.cleaned_data["status"], by=request.user
-            )
-        except services.ApplicationRefused as refused:
-            form.add_error("status", str(refused))
-        else:
-            messages.success(request, _("The status is saved; the applicant sees it."))
-            return redirect("employers:application_detail", application.pk)
-    return render(
-        request,
-        "employers/application_detail.html",
-        {
-            "application": application,
-            "seeker": application.seeker,
-            "form": form,
-            "show_contact": application.status in services.CONTACT_STATUSES,
-        },
-        status=400,
-    )
+# Mounted at /applications/ under the "pipeline" URL names (placement/urls.py).
+urlpatterns = [
+    path("mine/", mine, name="mine"),
+    path("apply/<int:vacancy_pk>/", apply, name="apply"),
+    path("<int:pk>/withdraw/", withdraw, name="withdraw"),
+    path("referrals/<int:pk>/letter.pdf", referral_letter, name="referral_letter"),
+]
