@@ -9,6 +9,7 @@ from employers import urls as employer_urls
 from jobseekers import applications as seeker_applications
 from jobseekers import urls as seeker_urls
 from officers.views import matching as officer_matching
+from officers.views import reports as officer_reports
 from placement import views
 from placement.ops import views as ops_views
 
@@ -41,7 +42,7 @@ urlpatterns = [
     path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),
     path("statistik/", include("placement.reports.public_urls")),
-    path("officer/reports/", include("placement.reports.urls")),
+    path("officer/reports/", include((officer_reports.urlpatterns, "reports"))),
     path("officer/registers/", include("placement.registers.urls")),
     path("registers/", include("placement.registers.public_urls")),
     path("officer/migrants/", include("placement.migrants.urls")),

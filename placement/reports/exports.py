@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from placement.reports.tables import Grid, Section
@@ -270,3 +271,10 @@ def _sheet_title(title: str) -> str:
 
 
 SHEET_WRITERS = {"csv": sheets_csv, "xlsx": sheets_xlsx}
+
+
+def download(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    """The export as a file download (`filename` without the extension)."""
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

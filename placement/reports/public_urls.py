@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from placement.reports import views
+from placement.reports import public_views as views
 
 app_name = "statistics"
 

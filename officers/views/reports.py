@@ -1,21 +1,20 @@
-"""Report pages: IPK tables and their exports, workload and staffing need, officers' activity
-(officer area, scoped), the public labour-market page and the skills gap (anonymous)."""
+"""The officer's report pages, at /officer/reports/: IPK tables and their exports, workload and
+staffing need, officers' activity (scoped). The figures come from `placement.reports`; the public
+labour-market and skills-gap pages are `placement.reports.public_views`."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from placement.accounts.audit import audit
-from placement.accounts.scope import region_scope
 from placement.offices.models import Activity, Office, Officer
-from placement.reports import charts, exports, ipk, labour_market, services, skills_gap
+from placement.reports import exports, ipk, services
 from placement.reports.access import (
     SUPERVISING_ROLES,
     get_officer_for_user,
@@ -24,9 +23,11 @@ from placement.reports.access import (
     offices_in_scope,
     reports_required,
 )
+from placement.reports.exports import download as _download
 from placement.reports.forms import IpkFilterForm, PeriodForm, StandardTimeFormSet, month_label
 from placement.reports.models import IpkReport, StandardTime
-from placement.reports.tables import OCCUPATION_LABELS, SHORT, TITLES
+from placement.reports.regions import region_choices
+from placement.reports.tables import SHORT, TITLES
 from placement.reports.workload import (
     evidence_sheet,
     kind_labels,
@@ -40,55 +41,6 @@ OFFICERS_PER_PAGE = 50
 ACTIVITIES_PER_PAGE = 50
 
 
-# --- Helpers --------------------------------------------------------------------------------------
-def _regions(*, everything: bool, provinces: list[str], regencies: list[str], current: str):
-    """Choices for a region <select>: what the scope allows, regencies of the current province."""
-
-    choices: list[tuple[str, str]] = []
-    if everything:
-        choices.append((ipk.NATION, _("Indonesia (national)")))
-        choices += [(p.code, p.name) for p in Province.objects.only("code", "name")]
-        province = current.split(".")[0] if current != ipk.NATION else None
-        if province:
-            choices += [
-                (r.code, f"— {r.name}")
-                for r in Regency.objects.filter(province_id=province).only("code", "name")
-            ]
-        return _sorted_regions(choices)
-    for province in Province.objects.filter(code__in=provinces).only("code", "name"):
-        choices.append((province.code, province.name))
-        choices += [
-            (r.code, f"— {r.name}")
-            for r in Regency.objects.filter(province_id=province.code).only("code", "name")
-        ]
-    choices += [(r.code, r.name) for r in Regency.objects.filter(code__in=regencies)]
-    return choices
-
-
-def _sorted_regions(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return sorted(choices, key=lambda c: (c[0] != ipk.NATION, c[0]))
-
-
-def region_choices(user, current: str) -> list[tuple[str, str]]:
-    scope = region_scope(user)
-    return _regions(
-        everything=scope.everything,
-        provinces=sorted(scope.province_codes),
-        regencies=sorted(scope.regency_codes),
-        current=current,
-    )
-
-
-def public_region_choices(current: str) -> list[tuple[str, str]]:
-    """Every province, and the regencies of the current one (cached: reference data)."""
-    province = current.split(".")[0]
-    return cache.get_or_set(
-        f"reports:region-choices:{get_language()}:{province}",
-        lambda: _regions(everything=True, provinces=[], regencies=[], current=current),
-        24 * 60 * 60,
-    )
-
-
 def _children(user, region_code: str) -> list[tuple[str, str]]:
     """The regions one level down that the user may open (drill-down links)."""
 
@@ -97,12 +49,6 @@ def _children(user, region_code: str) -> list[tuple[str, str]]:
     if "." in region_code:
         return []
     return list(Regency.objects.filter(province_id=region_code).values_list("code", "name"))
-
-
-def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
 
 
 def _ipk_form(request: HttpRequest) -> tuple[IpkFilterForm, str]:
@@ -146,7 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "reports/report_index.html",
+        "officers/reports/report_index.html",
         {
             "form": form,
             "region": region,
@@ -175,7 +121,7 @@ def ipk_table(request: HttpRequest, table: str) -> HttpResponse:
         grid = services.ipk_grid(table=table, month=month, region_code=region)
     return render(
         request,
-        "reports/ipk_table.html",
+        "officers/reports/ipk_table.html",
         {
             "form": form,
             "table": table,
@@ -235,7 +181,7 @@ def workload_view(request: HttpRequest) -> HttpResponse:
         )
     return render(
         request,
-        "reports/workload_summary.html",
+        "officers/reports/workload_summary.html",
         {
             "form": form,
             "region": region,
@@ -280,7 +226,7 @@ def standard_times(request: HttpRequest) -> HttpResponse:
     labels = kind_labels()
     return render(
         request,
-        "reports/standardtime_edit.html",
+        "officers/reports/standardtime_edit.html",
         {
             "formset": formset,
             "rows": [
@@ -315,7 +261,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "reports/officer_list.html",
+        "officers/reports/officer_list.html",
         {
             "form": form,
             "page": page,
@@ -350,7 +296,7 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "reports/officer_detail.html",
+        "officers/reports/officer_detail.html",
         {
             "officer": officer,
             "form": form,
@@ -397,124 +343,14 @@ def officer_evidence(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return _download(content, fmt, f"skp-evidence-{officer.pk}-{first:%Y-%m}-{last:%Y-%m}")
 
 
-# --- Public pages ---------------------------------------------------------------------------------
-def _public_region(request: HttpRequest) -> str:
-    region = request.GET.get("region") or ipk.NATION
-    if not services.is_region_code(region) or services.region_name(region) is None:
-        raise Http404
-    return region
-
-
-@require_GET
-def public_statistics(request: HttpRequest) -> HttpResponse:
-    """The public labour-market page (anonymous; figures cached, no personal data)."""
-    region = _public_region(request)
-    market = labour_market.labour_market(region)
-    if market is None:
-        raise Http404
-    occupation_items = [(str(OCCUPATION_LABELS[group]), n) for group, n in market.by_occupation]
-    child_label = _("Province") if region == ipk.NATION else _("Regency/city")
-    context = {
-        "market": market,
-        "region": region,
-        "regions": public_region_choices(region),
-        "child_label": child_label,
-        "occupation_rows": occupation_items,
-        "occupation_chart": charts.bar_chart(
-            chart_id="chart-occupations",
-            title=_("Open vacancies by occupation group"),
-            description=_(
-                "Number of open vacancies in each KBJI major group; the table below "
-                "has the same numbers."
-            ),
-            items=occupation_items,
-        ),
-        "months_chart": charts.column_chart(
-            chart_id="chart-placements",
-            title=_("Placements per month, last 12 months"),
-            description=_(
-                "Job seekers placed in each of the last twelve months; the table "
-                "below has the same numbers."
-            ),
-            items=[(f"{m:%m/%y}", placed) for m, placed, _r in market.months],
-        ),
-        "months": [(month_label(m), placed, registered) for m, placed, registered in market.months],
-        "regions_chart": charts.grouped_bar_chart(
-            chart_id="chart-regions",
-            title=_("Active job seekers and open positions by region"),
-            description=_(
-                "For each region: active registered job seekers and open vacancy "
-                "positions; the table below has the same numbers."
-            ),
-            categories=[c.name for c in market.children] or [market.region.name],
-            series=[
-                (_("Job seekers"), [c.active_seekers for c in market.children or [market.region]]),
-                (_("Positions"), [c.open_positions for c in market.children or [market.region]]),
-            ],
-        ),
-        "share_percent": round(market.share * 100, 1),
-    }
-    return render(request, "reports/statistics_public.html", context)
-
-
-def _smk_programme(request: HttpRequest):
-    """The SMK programme asked for (`?programme=1.4`), None for all; an unknown one is 404."""
-    from placement.taxonomy.models import SmkProgramme
-
-    code = request.GET.get("programme", "").strip()
-    if not code:
-        return None
-    programme = SmkProgramme.objects.filter(
-        edition=SmkProgramme.CURRENT_EDITION, code=code[:8]
-    ).first()
-    if programme is None:
-        raise Http404
-    return programme
-
-
-def _smk_programme_choices() -> list[tuple[str, str]]:
-    """Bidang and program keahlian for the programme filter (kompetensi are too many)."""
-    from placement.taxonomy.models import SmkProgramme
-
-    return [
-        (code, f"{code} {title}" if level == 1 else f"— {code} {title}")
-        for code, title, level in SmkProgramme.objects.filter(
-            edition=SmkProgramme.CURRENT_EDITION, level__lte=2
-        ).values_list("code", "title", "level")
-    ]
-
-
-@require_GET
-def public_skills_gap(request: HttpRequest) -> HttpResponse:
-    """Skills most required and most often missing, and occupations short of candidates."""
-    region = _public_region(request)
-    programme = _smk_programme(request)
-    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
-    return render(
-        request,
-        "reports/skills_gap.html",
-        {
-            "gap": gap,
-            "programme": programme,
-            "programmes": _smk_programme_choices(),
-            "region": region,
-            "region_name": services.region_name(region),
-            "regions": public_region_choices(region),
-            "best": skills_gap.BEST_MATCHES,
-            "good": int(skills_gap.GOOD_SCORE),
-        },
-    )
-
-
-@require_GET
-def public_skills_gap_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in exports.SHEET_WRITERS:
-        raise Http404
-    region = _public_region(request)
-    programme = _smk_programme(request)
-    gap = skills_gap.skills_gap(region_code=region, programme=programme.code if programme else "")
-    name = services.region_name(region) or region
-    if programme:
-        name = f"{name}, SMK {programme.code} {programme.title}"
-    content = exports.SHEET_WRITERS[fmt](skills_gap.sheets(gap, f"{name} ({region})"))
-    return _download(content, fmt, f"skills-gap-{region}")
+# Mounted at /officer/reports/ under the "reports" URL names (placement/urls.py).
+urlpatterns = [
+    path("", index, name="index"),
+    path("ipk/<slug:table>/", ipk_table, name="ipk_table"),
+    path("ipk/<slug:table>/export/<slug:fmt>/", ipk_export, name="ipk_export"),
+    path("workload/", workload_view, name="workload"),
+    path("workload/standard-times/", standard_times, name="standard_times"),
+    path("officers/", officer_list, name="officer_list"),
+    path("officers/<int:pk>/", officer_detail, name="officer_detail"),
+    path("officers/<int:pk>/evidence/<slug:fmt>/", officer_evidence, name="officer_evidence"),
+]
