@@ -107,9 +107,7 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Thank you. The outcome is saved and the Disnaker sees it."),
             )
             return redirect("employers:referral_detail", referral.pk)
-    return render(
-        request, "employers/referral_detail.html", _context(referral, form), status=400
-    )
+    return render(request, "employers/referral_detail.html", _context(referral, form), status=400)
 
 
 @role_required(Role.EMPLOYER)
