@@ -8,7 +8,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from employers import urls as employer_urls
 from jobseekers import applications as seeker_applications
 from jobseekers import urls as seeker_urls
+from officers.views import market as officer_market
 from officers.views import matching as officer_matching
+from officers.views import migrants as officer_migrants
+from officers.views import registers as officer_registers
 from officers.views import reports as officer_reports
 from placement import views
 from placement.ops import views as ops_views
@@ -43,11 +46,11 @@ urlpatterns = [
     path("employer/", include("employers.urls")),
     path("statistik/", include("placement.reports.public_urls")),
     path("officer/reports/", include((officer_reports.urlpatterns, "reports"))),
-    path("officer/registers/", include("placement.registers.urls")),
+    path("officer/registers/", include((officer_registers.urlpatterns, "registers"))),
     path("registers/", include("placement.registers.public_urls")),
-    path("officer/migrants/", include("placement.migrants.urls")),
+    path("officer/migrants/", include((officer_migrants.urlpatterns, "migrants"))),
     path("cek-tawaran/", include("placement.migrants.public_urls")),
-    path("officer/market/", include("placement.market.urls")),
+    path("officer/market/", include((officer_market.urlpatterns, "market"))),
     path("bursa-kerja/", include("placement.market.public_urls")),
     path("officer/", include("officers.urls")),
     path("api/v1/", include("placement.api_urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from placement.market import views
+from placement.market import public_views as views
 
 app_name = "fairs"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from placement.migrants import views
+from placement.migrants import public_views as views
 
 urlpatterns = [
     path("", views.check_offer, name="check_offer"),

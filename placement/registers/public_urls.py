@@ -1,6 +1,6 @@
 from django.urls import path
 
-from placement.registers import views
+from placement.registers import public_views as views
 
 app_name = "public_registers"
 

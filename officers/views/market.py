@@ -1,4 +1,5 @@
-"""Officer pages of job fairs and the reporting duty; the public fair pages."""
+"""The officer's market pages, at /officer/market/: job fairs and the reporting duty. The public
+fair pages are `placement.market.public_views`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -49,7 +51,7 @@ def fair_list(request: HttpRequest) -> HttpResponse:
             return redirect("market:fair_detail", pk=fair.pk)
     return render(
         request,
-        "market/fair_list.html",
+        "officers/market/fair_list.html",
         {
             "fairs": JobFair.objects.visible_to(request.user).select_related("regency")[:200],
             "form": form,
@@ -61,7 +63,7 @@ def fair_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def fair_detail(request: HttpRequest, pk: int) -> HttpResponse:
     fair = _fair(request.user, pk)
-    return render(request, "market/fair_detail.html", _fair_context(fair))
+    return render(request, "officers/market/fair_detail.html", _fair_context(fair))
 
 
 def _fair_context(fair: JobFair, **forms_given) -> dict:
@@ -98,7 +100,10 @@ def fair_statement(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.StatementForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(
-            request, "market/fair_detail.html", _fair_context(fair, statement_form=form), status=400
+            request,
+            "officers/market/fair_detail.html",
+            _fair_context(fair, statement_form=form),
+            status=400,
         )
     return _after(
         request,
@@ -117,7 +122,10 @@ def fair_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.DecisionForm(request.POST)
     if not form.is_valid():
         return render(
-            request, "market/fair_detail.html", _fair_context(fair, decision_form=form), status=400
+            request,
+            "officers/market/fair_detail.html",
+            _fair_context(fair, decision_form=form),
+            status=400,
         )
     approve = form.cleaned_data["decision"] == "approve"
     return _after(
@@ -137,7 +145,10 @@ def fair_add_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.FairVacancyForm(request.POST)
     if not form.is_valid():
         return render(
-            request, "market/fair_detail.html", _fair_context(fair, vacancy_form=form), status=400
+            request,
+            "officers/market/fair_detail.html",
+            _fair_context(fair, vacancy_form=form),
+            status=400,
         )
     vacancy = Vacancy.objects.filter(pk=form.cleaned_data["vacancy"]).first()
     if vacancy is None:
@@ -179,7 +190,10 @@ def fair_add_result(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ResultForm(request.POST, fair=fair, prefix="result")
     if not form.is_valid():
         return render(
-            request, "market/fair_detail.html", _fair_context(fair, result_form=form), status=400
+            request,
+            "officers/market/fair_detail.html",
+            _fair_context(fair, result_form=form),
+            status=400,
         )
     data = form.cleaned_data
     return _after(
@@ -232,31 +246,7 @@ def fair_report(request: HttpRequest, pk: int) -> HttpResponse:
         ):
             writer.writerow([key, report[key]])
         return response
-    return render(request, "market/fair_report.html", {"fair": fair, "report": report})
-
-
-# --- Fairs (public) ---------------------------------------------------------------------------
-
-
-@require_GET
-def public_fairs(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "market/public_fairs.html",
-        {"fairs": JobFair.objects.public().select_related("regency")[:100]},
-    )
-
-
-@require_GET
-def public_fair(request: HttpRequest, pk: int) -> HttpResponse:
-    fair = get_object_or_404(JobFair.objects.public().select_related("regency"), pk=pk)
-    vacancies = Vacancy.objects.published().filter(fair_links__fair=fair).select_related("employer")
-    employers = Employer.objects.filter(pk__in=fair.employers.values("employer_id"))
-    return render(
-        request,
-        "market/public_fair.html",
-        {"fair": fair, "vacancies": vacancies, "employers": employers},
-    )
+    return render(request, "officers/market/fair_report.html", {"fair": fair, "report": report})
 
 
 # --- Reporting duty ---------------------------------------------------------------------------
@@ -298,7 +288,7 @@ def reporting_duty(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "market/reporting_duty.html",
+        "officers/market/reporting_duty.html",
         {
             "rows": [
                 (
@@ -361,3 +351,21 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(render_warning_letter(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{letter.number.replace("/", "-")}.pdf"'
     return response
+
+
+# Mounted at /officer/market/ under the "market" URL names (placement/urls.py).
+urlpatterns = [
+    path("fairs/", fair_list, name="fair_list"),
+    path("fairs/<int:pk>/", fair_detail, name="fair_detail"),
+    path("fairs/<int:pk>/statement/", fair_statement, name="fair_statement"),
+    path("fairs/<int:pk>/decide/", fair_decide, name="fair_decide"),
+    path("fairs/<int:pk>/vacancies/", fair_add_vacancy, name="fair_add_vacancy"),
+    path("fairs/<int:pk>/visitors/", fair_add_visitor, name="fair_add_visitor"),
+    path("fairs/<int:pk>/results/", fair_add_result, name="fair_add_result"),
+    path("fairs/<int:pk>/close/", fair_close, name="fair_close"),
+    path("fairs/<int:pk>/report/", fair_report, name="fair_report"),
+    path("reporting/", reporting_duty, name="reporting_duty"),
+    path("reporting/<int:pk>/remind/", reporting_remind, name="reporting_remind"),
+    path("reporting/<int:pk>/warn/", reporting_warn, name="reporting_warn"),
+    path("letters/<int:pk>/", letter_pdf, name="letter_pdf"),
+]

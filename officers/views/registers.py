@@ -1,4 +1,5 @@
-"""Register pages: officers keep the registers (P3MI, SIP2MI, BKK, LPTKS); anyone looks them up.
+"""The officer's register pages, at /officer/registers/: officers keep the registers (P3MI,
+SIP2MI, BKK, LPTKS). The public look-up is `placement.registers.public_views`.
 
 P3MI and SIP2MI are national registers: every office reads and keeps them. BKK and LPTKS are
 registered with the Dinas Kab/Kota: an office sees those of its region, others answer 404.
@@ -14,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +27,6 @@ from officers.access import office_required
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
 from placement.registers import forms, imports, services
-from placement.registers.lookup import lookup
 from placement.registers.models import Agency, Bkk, JobOrder, Lptks
 from placement.taxonomy.models import Regency
 
@@ -166,7 +167,7 @@ def register_list(request: HttpRequest, slug: str) -> HttpResponse:
     rows = [(entry, [_display(entry, name) for name in kind.columns]) for entry in page.object_list]
     return render(
         request,
-        "registers/register_list.html",
+        "officers/registers/register_list.html",
         {
             "kind": kind,
             "kinds": KINDS.values(),
@@ -216,7 +217,7 @@ def register_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ]
     return render(
         request,
-        "registers/register_detail.html",
+        "officers/registers/register_detail.html",
         {
             "kind": kind,
             "entry": entry,
@@ -256,7 +257,9 @@ def register_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
             messages.success(request, _("The register is updated."))
             return redirect("registers:detail", slug=slug, pk=entry.pk)
     return render(
-        request, "registers/register_edit.html", {"kind": kind, "entry": entry, "form": form}
+        request,
+        "officers/registers/register_edit.html",
+        {"kind": kind, "entry": entry, "form": form},
     )
 
 
@@ -309,7 +312,7 @@ def register_import(request: HttpRequest, slug: str) -> HttpResponse:
         )
     return render(
         request,
-        "registers/register_import.html",
+        "officers/registers/register_import.html",
         {
             "kind": kind,
             "form": form,
@@ -330,18 +333,14 @@ def register_template(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-# --- Public ---------------------------------------------------------------------------------------
-
-
-@require_GET
-def public_lookup(request: HttpRequest) -> HttpResponse:
-    """Anyone checks an agency, a job order or a BKK in the registers (read-only)."""
-    form = forms.LookupForm(request.GET or None)
-    result = None
-    if form.is_valid() and form.cleaned_data["q"]:
-        result = lookup(form.cleaned_data["q"])
-    return render(
-        request,
-        "registers/public_lookup.html",
-        {"form": form, "result": result, "today": timezone.localdate()},
-    )
+# Mounted at /officer/registers/ under the "registers" URL names (placement/urls.py).
+urlpatterns = [
+    path("<slug:slug>/", register_list, name="list"),
+    path("<slug:slug>/new/", register_edit, name="new"),
+    path("<slug:slug>/export.csv", register_export, name="export"),
+    path("<slug:slug>/import/", register_import, name="import"),
+    path("<slug:slug>/template.csv", register_template, name="template"),
+    path("<slug:slug>/<int:pk>/", register_detail, name="detail"),
+    path("<slug:slug>/<int:pk>/edit/", register_edit, name="edit"),
+    path("<slug:slug>/<int:pk>/status/", register_status, name="status"),
+]
