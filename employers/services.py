@@ -32,11 +32,11 @@ from django.utils.translation import gettext as _
 
 from employers import rules
 from employers.models import Employer, EmployerUser, Vacancy, VacancySkill
+from employers.signals import vacancy_published
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
-from placement.matching.hooks import rescore_vacancy_soon
 from placement.notifications.services import notify
 from placement.offices.activity import record_activity
 from placement.offices.models import Activity
@@ -481,7 +481,7 @@ def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
     _record(EventKind.VACANCY_REGISTERED, vacancy, quantity=vacancy.headcount)
     audit(actor=by, action="change", obj=vacancy, event="published", via=via)
     record_activity(user=by, kind=Activity.Kind.VACANCY_VERIFIED, subject=vacancy)
-    rescore_vacancy_soon(vacancy.pk)  # candidates within a minute, not the next night
+    vacancy_published.send(sender=Vacancy, vacancy=vacancy)  # the matching rescores it
     notify(
         users=company_users(vacancy.employer),
         event="employer.vacancy_published",

@@ -18,11 +18,11 @@ from jobseekers.services.rules import (
     today_or,
     validity_months,
 )
+from jobseekers.signals import seeker_verified
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import AuditEvent, User
 from placement.ledger import services as ledger
 from placement.ledger.models import Event, EventKind
-from placement.matching.hooks import rescore_seeker_soon
 from placement.notifications.services import notify
 from placement.offices.activity import note_contact, record_activity
 from placement.offices.models import Activity
@@ -85,7 +85,7 @@ def verify_jobseeker(
     audit(actor=officer, action=Action.CHANGE, obj=seeker, event="verified", via=via)
     record_activity(user=officer, kind=Activity.Kind.SEEKER_VERIFIED, subject=seeker)
     note_contact(seeker=seeker, kind="verification", user=officer)
-    rescore_seeker_soon(seeker.pk)  # recommendations within a minute, not the next night
+    seeker_verified.send(sender=JobSeeker, seeker=seeker)  # the matching rescores them
     notify(
         users=[seeker.user],
         event="seeker.card_issued",

@@ -22,9 +22,9 @@ from jobseekers.services.rules import (
     ServiceError,
     locked,
 )
+from jobseekers.signals import seeker_profile_changed
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
-from placement.matching.hooks import SEEKER_MATCH_FIELDS, rescore_seeker_soon
 from placement.notifications.services import notify
 from placement.taxonomy.models import Occupation, Skill
 
@@ -196,8 +196,9 @@ def update_jobseeker(
         User.objects.filter(pk=seeker.user_id).update(full_name=seeker.full_name)
     if changed:
         audit(actor=actor, action=Action.CHANGE, obj=seeker, fields=sorted(changed), step=step)
-    if seeker.status == JobSeeker.Status.ACTIVE and SEEKER_MATCH_FIELDS & set(changed):
-        rescore_seeker_soon(seeker.pk)  # new skills or wishes: new recommendations at once
+    if changed:
+        # New skills or wishes: the matching rescores an active seeker at once.
+        seeker_profile_changed.send(sender=JobSeeker, seeker=seeker, fields=frozenset(changed))
     return seeker
 
 

@@ -34,3 +34,14 @@ def test_new_skills_give_new_recommendations_right_away(
             seeker=seeker, actor=carol, changes={"skills": [skill(WELDING)]}
         )
     assert [m.vacancy_id for m in Match.objects.for_seeker(seeker.pk)] == [vacancy.pk]
+
+
+def test_a_change_the_matching_does_not_read_asks_for_no_rescoring(
+    employer, carol, django_capture_on_commit_callbacks
+):
+    make_vacancy(employer, "Juru las", required=(WELDING,))
+    seeker = make_seeker("Budi", skills=(WELDING,))
+    assert not Match.objects.for_seeker(seeker.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        seeker_services.update_jobseeker(seeker=seeker, actor=carol, changes={"phone": "0811"})
+    assert not Match.objects.for_seeker(seeker.pk).exists()
