@@ -632,9 +632,9 @@ class ImportForm(forms.Form):
         label=_("What the file holds"), choices=ImportRun.Kind.choices, widget=Radios
     )
     file = forms.FileField(
-        label=_("File (CSV or XLSX)"),
+        label=_("File (CSV, XLSX or JSON lines)"),
         help_text=_("At most 20 MB. The first row names the columns; see the templates below."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.jsonl,.ndjson,.json"}),
     )
     policy = forms.ChoiceField(
         label=_("If some rows have errors"),
@@ -653,9 +653,10 @@ class ImportForm(forms.Form):
         if name.endswith(".xlsx"):
             if not head.startswith(b"PK\x03\x04"):
                 raise ValidationError(_("This is not a real XLSX file."))
-        elif name.endswith(".csv"):
-            if b"\x00" in head:
+        elif name.endswith((".csv", ".jsonl", ".ndjson", ".json")):
+            # UTF-16 text (Excel's "Unicode text") has zero bytes: known by its byte-order mark.
+            if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
                 raise ValidationError(_("This is not a text CSV file."))
         else:
-            raise ValidationError(_("Upload a .csv or .xlsx file."))
+            raise ValidationError(_("Upload a .csv, .xlsx or .jsonl file."))
         return upload

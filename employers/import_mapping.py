@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_lazy
+
 from placement.taxonomy.text import places, wages
 
 # Our fields a job-board file may carry, in the order an officer reads them.
@@ -34,6 +36,27 @@ FIELDS = [
     "link",
     "kbji",
 ]
+FIELD_LABELS = {
+    "title": gettext_lazy("Job title"),
+    "company": gettext_lazy("Company name"),
+    "employer_nib": gettext_lazy("Company NIB"),
+    "location": gettext_lazy("Place of work"),
+    "description": gettext_lazy("Description"),
+    "skills": gettext_lazy("Skills"),
+    "wage": gettext_lazy("Wage (text)"),
+    "wage_min": gettext_lazy("Lowest wage"),
+    "wage_max": gettext_lazy("Highest wage"),
+    "education": gettext_lazy("Education"),
+    "employment_type": gettext_lazy("Employment type"),
+    "work_arrangement": gettext_lazy("Work arrangement"),
+    "posted": gettext_lazy("Date posted"),
+    "valid_to": gettext_lazy("Closing date"),
+    "headcount": gettext_lazy("Headcount"),
+    "experience_months": gettext_lazy("Experience (months)"),
+    "external_id": gettext_lazy("Ad number at the source"),
+    "link": gettext_lazy("Link to the ad"),
+    "kbji": gettext_lazy("KBJI code"),
+}
 # Normalised header names (see `normalise_header`) that name each field.
 HEADER_WORDS = {
     "title": [

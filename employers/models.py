@@ -528,6 +528,7 @@ class ImportRun(models.Model):
         ALL_OR_NOTHING = "all", _("Import nothing if any row is bad")
 
     class Status(models.TextChoices):
+        MAPPING = "mapping", _("Waiting for the column mapping")
         PENDING = "pending", _("Waiting")
         RUNNING = "running", _("Running")
         DONE = "done", _("Finished")
@@ -548,6 +549,9 @@ class ImportRun(models.Model):
     rows_failed = models.PositiveIntegerField(_("rows with errors"), default=0)
     rows_updated = models.PositiveIntegerField(_("updated"), default=0)
     rows_review = models.PositiveIntegerField(_("in review"), default=0)
+    rows_set_aside = models.PositiveIntegerField(_("set aside"), default=0)
+    rows_duplicates = models.PositiveIntegerField(_("likely duplicates"), default=0)
+    rows_warned = models.PositiveIntegerField(_("with warnings"), default=0)
     profile = models.ForeignKey(
         "employers.ImportProfile",
         null=True,

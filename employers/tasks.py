@@ -5,8 +5,9 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from employers import imports, services
+from employers import import_review, imports, services
 from employers.models import ImportRun
+from placement.accounts.models import User
 
 
 @shared_task(name="employers.tasks.expire_vacancies")
@@ -30,3 +31,13 @@ def run_import(run_pk: int) -> str:
     if run is None or run.status not in (ImportRun.Status.PENDING, ImportRun.Status.RUNNING):
         return "skipped"
     return imports.run_import(run).status
+
+
+@shared_task(name="employers.tasks.publish_import", acks_late=True)
+def publish_import(run_pk: int, user_pk: int) -> dict:
+    """Publish the whole file an officer chose to publish (each vacancy rescored)."""
+    run = ImportRun.objects.filter(pk=run_pk).first()
+    user = User.objects.filter(pk=user_pk).first()
+    if run is None or user is None:
+        return {"published": 0, "held": 0}
+    return import_review.publish_import(run=run, by=user)

@@ -5,6 +5,7 @@ from officers.views import casefile as casefile_views
 from officers.views import caseload as caseload_views
 from officers.views import counselling as counselling_views
 from officers.views import employers as employer_views
+from officers.views import imports as import_views
 from officers.views import placements as placement_views
 from officers.views import referrals as referral_views
 from officers.views import seekers as seeker_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     *seeker_views.urlpatterns,
     *employer_views.urlpatterns,
+    *import_views.urlpatterns,
     *casefile_views.urlpatterns,
     *caseload_views.urlpatterns,
     *counselling_views.urlpatterns,

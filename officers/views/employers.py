@@ -11,26 +11,23 @@ import csv
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from employers import imports, services
 from employers.access import (
     get_employer_for_officer,
-    get_import_for_officer,
     get_vacancy_for_officer,
 )
 from employers.forms import (
     EmployerDecisionForm,
-    ImportForm,
-    ImportProfileForm,
     VacancyDecisionForm,
 )
-from employers.models import Employer, EmployerUser, ImportRun, Vacancy
+from employers.models import Employer, EmployerUser, Vacancy
 from employers.warnings import vacancy_warnings
 from officers.access import office_required
 from placement.accounts.audit import audit
@@ -308,114 +305,6 @@ def vacancy_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- Imports ------------------------------------------------------------------------------------
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def import_list(request: HttpRequest) -> HttpResponse:
-    """Upload a CSV/XLSX of employers or vacancies; the officer's earlier imports."""
-    if region_scope(request.user).is_empty:
-        raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        run = imports.start_import(
-            kind=form.cleaned_data["kind"],
-            policy=form.cleaned_data["policy"],
-            upload=form.cleaned_data["file"],
-            by=request.user,
-        )
-        return redirect("officers:import_detail", run.pk)
-    runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]
-    return render(
-        request,
-        "officers/employers/import_list.html",
-        {"form": form, "runs": runs},
-        status=400 if form.errors else 200,
-    )
-
-
-@office_required
-@require_GET
-def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The result of one import: counts and the first bad rows."""
-    run = get_import_for_officer(request.user, pk)
-    return render(
-        request,
-        "officers/employers/import_detail.html",
-        {
-            "run": run,
-            "errors": run.errors[:SHOWN_ERRORS],
-            "shown": SHOWN_ERRORS,
-            "mapping_rows": _mapping_rows(run.mapping),
-            "profile_form": ImportProfileForm(
-                initial={"name": run.profile.name if run.profile else ""}
-            ),
-        },
-    )
-
-
-def _mapping_rows(mapping: dict) -> list[tuple[str, str]]:
-    rows = []
-    for field, column in mapping.items():
-        if field.startswith("__"):
-            continue
-        if field == "education_flags":
-            column = ", ".join(name for name, _code in column)
-        rows.append((field, column))
-    return rows
-
-
-@office_required
-@require_POST
-def import_save_profile(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save the mapping of an import as a named profile, picked for files with these columns."""
-    run = get_import_for_officer(request.user, pk)
-    form = ImportProfileForm(request.POST)
-    if not run.mapping or not form.is_valid():
-        messages.error(request, _("Give the profile a name."))
-        return redirect("officers:import_detail", run.pk)
-    imports.save_run_profile(run=run, name=form.cleaned_data["name"], by=request.user)
-    messages.success(request, _("The profile is saved."))
-    return redirect("officers:import_detail", run.pk)
-
-
-@office_required
-@require_GET
-def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole error report (row, column, reason, value) as CSV."""
-    run = get_import_for_officer(request.user, pk)
-    response = HttpResponse(
-        "\ufeff" + imports.error_report_csv(run), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-errors.csv"'
-    return response
-
-
-@office_required
-@require_GET
-def import_template(request: HttpRequest, kind: str) -> HttpResponse:
-    """An example file with the expected columns."""
-    if kind not in ImportRun.Kind.values:
-        raise Http404
-    response = HttpResponse(imports.template_csv(kind), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="template-{kind}.csv"'
-    return response
-
-
-@office_required
-@require_http_methods(["GET", "POST"])
-def import_review(request: HttpRequest) -> HttpResponse:
-    """Imported vacancies whose coding is uncertain: the officer confirms several at once."""
-    if request.method == "POST":
-        ids = [int(pk) for pk in request.POST.getlist("vacancy") if pk.isdigit()][:500]
-        confirmed = imports.confirm_review(vacancy_ids=ids, by=request.user)
-        messages.success(request, _("%(n)s vacancies confirmed.") % {"n": confirmed})
-        return redirect("officers:import_review")
-    page = Paginator(imports.review_queue(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "officers/employers/import_review.html", {"page": page})
-
-
 urlpatterns = [
     path("employers/", employer_queue, name="employer_queue"),
     path("employers/<int:pk>/", employer_review, name="employer_review"),
@@ -424,10 +313,4 @@ urlpatterns = [
     path("vacancies/export.csv", vacancy_export, name="vacancy_export"),
     path("vacancies/<int:pk>/", vacancy_review, name="vacancy_review"),
     path("vacancies/<int:pk>/decide/", vacancy_decide, name="vacancy_decide"),
-    path("imports/", import_list, name="import_list"),
-    path("imports/review/", import_review, name="import_review"),
-    path("imports/<int:pk>/", import_detail, name="import_detail"),
-    path("imports/<int:pk>/errors.csv", import_errors, name="import_errors"),
-    path("imports/<int:pk>/profile/", import_save_profile, name="import_save_profile"),
-    path("imports/template-<str:kind>.csv", import_template, name="import_template"),
 ]

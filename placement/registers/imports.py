@@ -14,7 +14,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from employers.imports import ImportFileError, _Row, read_rows
+from employers.import_files import ImportFileError, read_rows
+from employers.import_rows import Row as _Row
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
 from placement.registers import services

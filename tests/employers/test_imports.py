@@ -104,9 +104,15 @@ def test_employers_import_creates_verified_companies_and_reports_each_bad_row(db
     rows.append(employer_row(0))  # the same NIB twice in the file
     result = run(csv_upload(rows), kind="employers", by=alice)
     assert result.status == "done"
-    assert (result.rows_total, result.rows_imported, result.rows_failed) == (6, 2, 4)
-    reported = {(row, column) for row, column, _reason, _value in result.errors}
-    assert reported == {(3, "nib"), (4, "regency"), (5, "kbli"), (7, "nib")}
+    assert (result.rows_total, result.rows_imported, result.rows_failed) == (6, 2, 3)
+    assert result.rows_set_aside == 1  # another office's row: kept in the report, not imported
+    reported = {(row, column, outcome) for row, column, _reason, _value, outcome in result.errors}
+    assert reported == {
+        (3, "nib", "rejected"),
+        (4, "regency", "set_aside"),
+        (5, "kbli", "rejected"),
+        (7, "nib", "rejected"),
+    }
     created = Employer.objects.filter(nib__startswith="7000")
     assert created.count() == 2 and all(e.status == "verified" for e in created)
     assert created.first().verified_by == alice
@@ -141,7 +147,7 @@ def test_vacancies_import_from_xlsx_publishes_and_counts_them_in_the_ledger(db, 
     rows[3]["employer_nib"] = "7199999999999"
     result = run(xlsx_upload(rows), kind="vacancies", by=alice)
     assert (result.rows_imported, result.rows_failed) == (1, 3), result.errors
-    assert {(r, c) for r, c, _reason, _value in result.errors} == {
+    assert {(r, c) for r, c, *_rest in result.errors} == {
         (3, "kbji"),
         (4, "valid_to"),
         (5, "employer_nib"),
@@ -165,7 +171,7 @@ def test_vacancy_rules_are_the_same_as_the_forms(db, alice):
         vacancy_row(employer.nib, 3, scope="AKAN", regency="", country="Taiwan"),
     ]
     result = run(csv_upload(rows), kind="vacancies", by=alice)
-    columns = {column for _row, column, _reason, _value in result.errors}
+    columns = {column for _row, column, *_rest in result.errors}
     assert {"limits_reason", "wage_max", "p3mi_name"} <= columns
     assert result.rows_imported == 0
 
@@ -181,7 +187,7 @@ def test_the_error_report_neutralises_formulas(client, db, alice):
     result = run(csv_upload(rows), kind="employers", by=alice)
     client.force_login(alice)
     response = client.get(f"/officer/imports/{result.pk}/errors.csv")
-    body = response.content.decode("utf-8-sig")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=cmd" in body
     assert "\n=cmd" not in body and ",=cmd" not in body
 
@@ -356,7 +362,7 @@ def test_old_ads_and_uncertain_titles_go_to_review_instead_of_being_refused(db, 
     assert stale.needs_review and "valid_to" in stale.coding["review"]
     uncertain = Vacancy.objects.get(external_id="900006")
     assert uncertain.needs_review and "kbji" in uncertain.coding["review"]
-    assert {(row, column) for row, column, _reason, _value in result.errors} == {
+    assert {(row, column) for row, column, *_rest in result.errors} == {
         (2, "valid_to"),
         (3, "kbji"),
     }

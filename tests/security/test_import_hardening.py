@@ -76,7 +76,7 @@ def test_an_unexpected_error_ends_the_run_as_failed(alice, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(imports, "_employer_from_row", explode)
+    monkeypatch.setattr(imports, "employer_from_row", explode)
     upload = SimpleUploadedFile("ok.csv", _csv_bytes([employer_row(1)], "utf-8"))
 
     result = run(upload, kind="employers", by=alice)
