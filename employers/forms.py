@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers import rules
-from employers.fields import DatePartsField, Radios, required_when
 from employers.models import Employer, ImportRun, Vacancy
 from placement.accounts.models import User
+from placement.fields import DatePartsField, Radios, required_when
 from placement.taxonomy.education import SLTA, SchoolTrack
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (

@@ -23,6 +23,7 @@ from jobseekers.services import (
     normalise_name,
 )
 from placement.accounts.models import User
+from placement.fields import DatePartsField, Radios
 from placement.taxonomy.education import SCHOOL_LEVEL, SLTA, VOCATIONAL, SchoolType
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
@@ -70,73 +71,6 @@ def normalise_phone(value: str) -> str:
 
 def _width(characters: int, **attrs: str) -> dict[str, str]:
     return {"class": f"width-{characters}", **attrs}
-
-
-class Radios(forms.RadioSelect):
-    """Radio buttons whose "label id" is the first button, so error-summary links land there."""
-
-    def id_for_label(self, id_: str, index: str | None = None) -> str:
-        return f"{id_}_{index or 0}" if id_ else ""
-
-
-# --- Dates as three fields (day, month, year) ----------------------------------------------------
-class DatePartsWidget(forms.MultiWidget):
-    template_name = "jobseekers/widgets/date_parts.html"
-
-    def __init__(self, attrs: dict | None = None) -> None:
-        widgets = (
-            forms.TextInput(_width(2, inputmode="numeric", maxlength="2")),
-            forms.TextInput(_width(2, inputmode="numeric", maxlength="2")),
-            forms.TextInput(_width(4, inputmode="numeric", maxlength="4")),
-        )
-        super().__init__(widgets, attrs)
-
-    def id_for_label(self, id_: str) -> str:
-        # The error summary links to the day box.
-        return f"{id_}_0" if id_ else ""
-
-    def decompress(self, value: date | None) -> list[object]:
-        if value:
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        labels = (_("Day"), _("Month"), _("Year"))
-        for subwidget, label in zip(context["widget"]["subwidgets"], labels, strict=True):
-            subwidget["part_label"] = label
-        return context
-
-
-class DatePartsField(forms.MultiValueField):
-    """A date typed as day, month and year (GOV.UK pattern): one error for the whole date."""
-
-    widget = DatePartsWidget
-
-    default_error_messages = {
-        "invalid": _("Enter a real date, for example 27 3 2001."),
-        "incomplete": _("Enter the day, month and year."),
-    }
-
-    def __init__(self, **kwargs) -> None:
-        error = {"invalid": _("Enter a real date, for example 27 3 2001.")}
-        fields = (
-            forms.IntegerField(min_value=1, max_value=31, error_messages=error),
-            forms.IntegerField(min_value=1, max_value=12, error_messages=error),
-            forms.IntegerField(min_value=1900, max_value=2100, error_messages=error),
-        )
-        super().__init__(fields=fields, require_all_fields=False, **kwargs)
-
-    def compress(self, data_list: list[int]) -> date | None:
-        if not data_list or all(v in (None, "") for v in data_list):
-            return None
-        if any(v in (None, "") for v in data_list):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
-        day, month, year = data_list
-        try:
-            return date(year, month, day)
-        except ValueError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 # --- Step 1: account -----------------------------------------------------------------------------
@@ -200,7 +134,11 @@ class IdentityForm(forms.Form):
     birth_place = forms.CharField(
         label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
     )
-    birth_date = DatePartsField(label=_("Date of birth"), help_text=_("For example 27 3 2001"))
+    birth_date = DatePartsField(
+        label=_("Date of birth"),
+        help_text=_("For example 27 3 2001"),
+        error_messages={"invalid": _("Enter a real date, for example 27 3 2001.")},
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=Radios)
     marital_status = forms.ChoiceField(
         label=_("Marital status"),

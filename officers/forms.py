@@ -8,11 +8,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.fields import DatePartsField, Radios
 from employers.models import Employer
 from jobseekers.models import JobSeeker
 from officers.models import CounsellingSession
 from officers.services import counselling
+from placement.fields import DatePartsField, Radios
 from placement.pipeline.models import FollowUp, Placement, Referral
 from placement.pipeline.services import placements as placement_services
 from placement.pipeline.services import referrals as referral_services

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 
-from employers.fields import DatePartsField, Radios, required_when
+from placement.fields import DatePartsField, Radios, required_when
 from placement.pipeline.models import Application, Referral
 from placement.pipeline.services import EMPLOYER_TRANSITIONS, MAX_NOTE
 from placement.pipeline.services.referrals import MAX_OUTCOME_NOTE

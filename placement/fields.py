@@ -1,4 +1,6 @@
-"""Form fields of the employer pages: a date typed as three boxes (day, month, year)."""
+"""Form fields every form uses: a date typed as three boxes (day, month, year), radio buttons
+whose error-summary link lands on the first option, and `required_when`. They render through
+templates/components/field.html (the one field component) and components/date_parts.html."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 class DatePartsWidget(forms.MultiWidget):
     """Day, month and year as three short number boxes, each with its own label."""
 
-    template_name = "employers/widgets/date_parts.html"
+    template_name = "components/date_parts.html"
     part_labels = (_("Day"), _("Month"), _("Year"))
 
     def __init__(self, attrs: dict | None = None) -> None:
@@ -61,6 +63,8 @@ class DatePartsField(forms.MultiValueField):
 
     def clean(self, value):
         # Validate the three parts together so the person sees one message about the date.
+        if self.disabled and not isinstance(value, list | tuple):
+            value = self.widget.decompress(value)  # a locked field gets its initial date back
         if not value or not any(v not in (None, "") for v in value):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")

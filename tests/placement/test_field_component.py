@@ -1,0 +1,70 @@
+"""The one field component (templates/components/field.html): label or legend, hint and error,
+tied to the input by aria-describedby, for text boxes, radio groups, dates and checkboxes."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.template.loader import render_to_string
+
+from placement.fields import DatePartsField, Radios
+
+
+class _Form(forms.Form):
+    name = forms.CharField(label="Name", help_text="As on the KTP.")
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "A"), ("b", "B")], widget=Radios, help_text="Pick one."
+    )
+    born = DatePartsField(label="Born", help_text="For example 27 3 2001")
+    agree = forms.BooleanField(label="I agree", help_text="Required.")
+    note = forms.CharField(label="Note", required=False)
+
+
+def _render(form: forms.Form, name: str) -> str:
+    return render_to_string("components/field.html", {"field": form[name]})
+
+
+def _described(html: str) -> list[str]:
+    return re.search(r'aria-describedby="([^"]+)"', html).group(1).split()
+
+
+def _form() -> _Form:
+    form = _Form(data={"name": "", "kind": "", "born_0": "31", "born_1": "2", "born_2": "2001"})
+    assert not form.is_valid()
+    return form
+
+
+def test_a_text_box_has_its_label_hint_and_error_tied_to_it():
+    html = _render(_form(), "name")
+    assert '<label for="id_name">Name</label>' in html
+    assert '<p class="hint" id="id_name_helptext">As on the KTP.</p>' in html
+    assert 'id="id_name_error"' in html
+    assert _described(html) == ["id_name_helptext", "id_name_error"]
+    assert 'aria-invalid="true"' in html
+
+
+def test_radios_and_dates_are_a_fieldset_with_a_legend_that_names_hint_and_error():
+    form = _form()
+    for name in ("kind", "born"):
+        html = _render(form, name)
+        assert html.strip().startswith('<fieldset class="field field-error"'), name
+        assert "<legend>" in html
+        assert f'<label for="id_{name}">' not in html
+        assert _described(html) == [f"id_{name}_helptext", f"id_{name}_error"]
+        assert f'id="id_{name}_error"' in html
+
+
+def test_a_checkbox_comes_before_its_label():
+    html = _render(_form(), "agree")
+    assert html.index('type="checkbox"') < html.index('<label for="id_agree">')
+    assert _described(html) == ["id_agree_helptext", "id_agree_error"]
+
+
+def test_an_optional_field_says_so_and_a_valid_one_has_no_error():
+    form = _Form(data={"note": "x"})
+    form.is_valid()
+    html = _render(form, "note")
+    assert "optional" in html
+    assert "error-message" not in html
+    assert "aria-describedby" not in html
