@@ -56,6 +56,8 @@ class JobSeeker(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Registration in progress")
         SUBMITTED = "submitted", _("Waiting for verification")
+        RETURNED = "returned", _("Returned for changes")
+        REJECTED = "rejected", _("Not accepted")
         ACTIVE = "active", _("Active")
         PLACED = "placed", _("Placed in work")
         REMOVED = "removed", _("Removed (dihapuskan)")
@@ -83,8 +85,35 @@ class JobSeeker(models.Model):
         EMPLOYED = "employed", _("Employed and looking")
 
     class RemovalReason(models.TextChoices):
+        # Every reason is an IPK "dihapuskan" outflow (III/1 column 4); a job with its details
+        # is recorded as a placement instead (DOMAIN.md section 2, services/lifecycle.py).
         MISSED_REPORT = "missed_report", _("Missed the six-monthly report")
         EXPIRED = "expired", _("Card expired")
+        ON_REQUEST = "on_request", _("At the holder's request")
+        DEATH = "death", _("Died")
+        MOVED_AWAY = "moved_away", _("Moved away")
+        DUPLICATE = "duplicate", _("Duplicate registration (merged)")
+        FOUND_WORK = "found_work", _("Found work (job not known)")
+
+    class RejectionReason(models.TextChoices):
+        UNDER_AGE = "under_age", _("Younger than 15")
+        IDENTITY = "identity", _("Identity not proven (KTP does not match)")
+        DUPLICATE = "duplicate", _("Already registered")
+        NOT_LOOKING = "not_looking", _("Not looking for work")
+        FALSE_DATA = "false_data", _("False information")
+        OTHER = "other", _("Other reason")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online")
+        COUNTER = "counter", _("At the counter")
+
+    class Document(models.TextChoices):
+        # What the officer saw at the counter (DOMAIN.md section 1: KTP, diploma, certificates).
+        KTP = "ktp", _("KTP")
+        IJAZAH = "ijazah", _("Diploma (ijazah)")
+        PHOTO = "photo", _("Photo")
+        CERTIFICATE = "certificate", _("Certificates")
+        REFERENCE = "reference", _("Work reference")
 
     class Relocation(models.TextChoices):
         REGENCY = "regency", _("Only in my regency/city")
@@ -122,8 +151,19 @@ class JobSeeker(models.Model):
         _("marital status"), max_length=10, choices=MaritalStatus.choices, blank=True
     )
     religion = models.CharField(_("religion"), max_length=12, choices=Religion.choices, blank=True)
-    # Contact and domicile
-    address = models.CharField(_("address"), max_length=255, blank=True)
+    # Contact and domicile. `address`, `regency`, `district` are where the person lives now (the
+    # office that serves them); `ktp_*` is the domicile on the KTP, which decides whether the
+    # registration is outside the domicile (the NIK's region is only the first registration).
+    address = models.CharField(_("current address"), max_length=255, blank=True)
+    ktp_address = models.CharField(_("address on the KTP"), max_length=255, blank=True)
+    ktp_regency = models.ForeignKey(
+        "taxonomy.Regency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("regency/city on the KTP"),
+    )
     regency = models.ForeignKey(
         "taxonomy.Regency",
         null=True,
@@ -202,6 +242,40 @@ class JobSeeker(models.Model):
     removal_reason = models.CharField(
         _("reason for removal"), max_length=20, choices=RemovalReason.choices, blank=True
     )
+    # The registration desk: how it came in, what the officer saw, and the decisions on it.
+    channel = models.CharField(
+        _("registered"), max_length=8, choices=Channel.choices, default=Channel.ONLINE
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered at the counter by"),
+    )
+    documents_seen = models.JSONField(_("documents seen"), default=list, blank=True)
+    # Why the person's sex or date of birth differs from what the NIK says (KTP printed otherwise).
+    identity_note = models.CharField(_("identity mismatch reason"), max_length=255, blank=True)
+    return_reason = models.CharField(_("reason for return"), max_length=500, blank=True)
+    rejection_reason = models.CharField(
+        _("reason for rejection"), max_length=12, choices=RejectionReason.choices, blank=True
+    )
+    decision_note = models.CharField(_("officer's note"), max_length=500, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_records",
+    )
+    # The printings of the card: 1 for the first, +1 per reissue (lost or damaged; same number).
+    card_edition = models.PositiveSmallIntegerField(_("card printing"), default=1)
+    # The one-time code a seeker registered at the counter uses to take over an online account.
+    claim_code_hash = models.CharField(max_length=128, blank=True)
+    claim_code_expires = models.DateTimeField(null=True, blank=True)
+    claim_attempts = models.PositiveSmallIntegerField(default=0)
     # Warnings for the officer (NIK disagreeing with sex/birth date, domicile elsewhere, ...).
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     # The registration steps saved so far (online registration is saved step by step).
@@ -223,9 +297,10 @@ class JobSeeker(models.Model):
             models.Index(fields=["birth_date", "phone"]),
         ]
         constraints = [
+            # A rejected registration keeps its NIK as evidence without blocking a new one.
             models.UniqueConstraint(
                 fields=["nik"],
-                condition=models.Q(duplicate_of__isnull=True),
+                condition=models.Q(duplicate_of__isnull=True) & ~models.Q(status="rejected"),
                 name="jobseeker_nik_unique",
             )
         ]
@@ -245,7 +320,8 @@ class JobSeeker(models.Model):
 
     @property
     def is_submitted(self) -> bool:
-        return self.status != self.Status.DRAFT
+        """Sent to the office (a returned registration is the seeker's to change and send)."""
+        return self.status not in (self.Status.DRAFT, self.Status.RETURNED)
 
     def report_opens_on(self) -> date | None:
         """The first day the six-monthly report can be made (a window before the due date)."""

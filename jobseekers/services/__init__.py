@@ -7,13 +7,24 @@ dimensions of the IPK tables.
 Status transitions:
     draft --submit_registration--> submitted --verify_jobseeker--> active
     active --report_jobseeker--> active            (seeker_reported; moves the next report date)
+    (counter) --register_walk_in--> submitted      (entered by an officer; claim code for the
+                                                    online account: claim_account)
+    submitted --return_registration--> returned --submit_registration/complete_at_counter-->
+                                                    submitted       (seeker_returned, no flow)
+    submitted/returned --reject_registration--> rejected           (seeker_rejected, no flow)
     active --expire_lapsed_seekers--> removed      (seeker_removed: report missed or card expired)
+    active --remove_jobseeker--> removed           (seeker_removed with the officer's reason)
+    active --report_jobseeker(still_looking=False)--> removed     (on request)
+    active --reissue_card--> active                (seeker_card_reissued, same number, no flow)
+    any --merge_duplicate--> the duplicate is removed or rejected into the kept record
     active --mark_placed--> placed                 (the placement service writes seeker_placed)
     removed/placed --report_jobseeker or reactivate_jobseeker--> active   (seeker_reactivated,
                                                                            same AK/I number)
 
 Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates),
-`registration`, `lifecycle` (the AK/I card), `files` (the CV), `data` ("my data"). Ledger events
+`registration`, `lifecycle` (the AK/I card), `desk` (the counter: walk-in, return, reject,
+removal, reissue, merge, claim code; its docstring lists each ledger event's IPK effect),
+`files` (the CV), `data` ("my data"). Ledger events
 and their IPK dimensions are built by `placement.ledger.services`.
 Callers use `from jobseekers import services` and the names below.
 """
@@ -25,6 +36,24 @@ from jobseekers.services.checks import (
     warning_messages,
 )
 from jobseekers.services.data import export_seeker_data, processing_log
+from jobseekers.services.desk import (
+    CLAIM_CODE_DAYS,
+    MANUAL_REMOVAL_REASONS,
+    REISSUE_REASONS,
+    REMOVAL_OUTFLOW,
+    WalkIn,
+    claim_account,
+    complete_at_counter,
+    derived_identity,
+    format_claim_code,
+    issue_claim_code,
+    merge_duplicate,
+    register_walk_in,
+    reissue_card,
+    reject_registration,
+    remove_jobseeker,
+    return_registration,
+)
 from jobseekers.services.files import (
     check_cv_upload,
     cv_max_bytes,
@@ -33,6 +62,7 @@ from jobseekers.services.files import (
     store_cv,
 )
 from jobseekers.services.lifecycle import (
+    ReportAnswers,
     expire_lapsed_seekers,
     format_ak1_number,
     issue_ak1_number,
@@ -76,33 +106,45 @@ from jobseekers.services.rules import (
 )
 
 __all__ = [
+    "CLAIM_CODE_DAYS",
     "CV_MAX_BYTES",
     "EMAIL_TAKEN",
+    "MANUAL_REMOVAL_REASONS",
     "MAX_PREFERRED_OCCUPATIONS",
     "NIK_TAKEN",
     "PDF_MAGIC",
     "PROFILE_FIELDS",
     "REGISTRATION_STEPS",
+    "REISSUE_REASONS",
+    "REMOVAL_OUTFLOW",
     "VERIFIED_IDENTITY",
+    "ReportAnswers",
     "ServiceError",
+    "WalkIn",
     "add_education",
     "add_experience",
     "add_months",
     "check_cv_upload",
+    "claim_account",
+    "complete_at_counter",
     "compute_warnings",
     "create_seeker_account",
     "cv_max_bytes",
     "cv_path",
     "delete_cv",
+    "derived_identity",
     "editable_fields",
     "expire_lapsed_seekers",
     "export_seeker_data",
     "format_ak1_number",
+    "format_claim_code",
     "give_consent",
     "has_current_consent",
     "issue_ak1_number",
+    "issue_claim_code",
     "mark_placed",
     "mark_step",
+    "merge_duplicate",
     "missing_for_submission",
     "normalise_name",
     "office_number_code",
@@ -111,11 +153,16 @@ __all__ = [
     "processing_log",
     "reactivate_jobseeker",
     "register_jobseeker",
+    "register_walk_in",
+    "reissue_card",
+    "reject_registration",
     "remove_education",
     "remove_experience",
+    "remove_jobseeker",
     "replace_rows",
     "report_interval_months",
     "report_jobseeker",
+    "return_registration",
     "start_registration",
     "store_cv",
     "submit_registration",

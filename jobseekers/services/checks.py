@@ -31,9 +31,19 @@ def compute_warnings(seeker: JobSeeker) -> list[dict[str, str]]:
         warnings.append({"code": "nik_birth_date", "nik_birth_date": parsed.birth_date.isoformat()})
     if not District.objects.filter(code=parsed.district_code).exists():
         warnings.append({"code": "nik_region_unknown", "nik_region": parsed.district_code})
-    if seeker.regency_id and seeker.regency_id != parsed.regency_code:
-        warnings.append({"code": "domicile_elsewhere", "nik_regency": parsed.regency_code})
+    if seeker.identity_note:
+        warnings.append({"code": "identity_note"})
+    warnings += domicile_warnings(seeker)
     return warnings
+
+
+def domicile_warnings(seeker: JobSeeker) -> list[dict[str, str]]:
+    """Registration outside the domicile: the KTP's regency differs from where the person lives
+    (and registers). Allowed, the service is national (DOMAIN.md section 1), but the officer sees
+    it. The NIK's region is the place of first registration, not the domicile: never used here."""
+    if seeker.ktp_regency_id and seeker.regency_id and seeker.ktp_regency_id != seeker.regency_id:
+        return [{"code": "domicile_elsewhere", "ktp_regency": seeker.ktp_regency_id}]
+    return []
 
 
 def warning_messages(seeker: JobSeeker) -> list[str]:
@@ -41,7 +51,7 @@ def warning_messages(seeker: JobSeeker) -> list[str]:
     messages = []
     names = dict(
         Regency.objects.filter(
-            code__in=[w.get("nik_regency") for w in seeker.warnings if w.get("nik_regency")]
+            code__in=[w.get("ktp_regency") for w in seeker.warnings if w.get("ktp_regency")]
         ).values_list("code", "name")
     )
     for warning in seeker.warnings:
@@ -60,11 +70,19 @@ def warning_messages(seeker: JobSeeker) -> list[str]:
                 _("The region code of the NIK (%(code)s) is not in the current region list.")
                 % {"code": warning["nik_region"]}
             )
-        elif code == "domicile_elsewhere":
-            region = warning["nik_regency"]
+        elif code == "domicile_elsewhere" and warning.get("ktp_regency"):
+            region = warning["ktp_regency"]
             messages.append(
-                _("The NIK was first registered in %(region)s; the seeker lives elsewhere.")
+                _(
+                    "Registration outside the KTP domicile: the KTP gives %(region)s; the person "
+                    "lives and registers here (allowed, the service is national)."
+                )
                 % {"region": names.get(region, region)}
+            )
+        elif code == "identity_note":
+            messages.append(
+                _("Sex or date of birth differ from the NIK: %(reason)s")
+                % {"reason": seeker.identity_note}
             )
         elif code == "nik_duplicate":
             messages.append(

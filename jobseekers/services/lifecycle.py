@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import CardSequence, JobSeeker
+from jobseekers.services.registration import add_experience, update_jobseeker
 from jobseekers.services.rules import (
     ServiceError,
     add_months,
@@ -104,25 +106,117 @@ def _renew_dates(seeker: JobSeeker, on: date) -> None:
         seeker.expires_on = add_months(on, validity_months())
 
 
+@dataclass(frozen=True)
+class ReportAnswers:
+    """What the six-monthly report asks (the AK/I card's report boxes, made into questions):
+    still looking? worked meanwhile (where, how long)? new address or phone? new skills? other
+    wishes? Only what changed is given; it updates the profile in the same transaction."""
+
+    still_looking: bool = True
+    # A job held since the last report and ended (job_title, employer_name, months, occupation).
+    work: dict | None = None
+    # Changed contact fields (address, regency, district, postcode, phone).
+    contact: dict = field(default_factory=dict)
+    skills_added: tuple = ()
+    preferred_occupations: tuple = ()
+    expected_wage: int | None = None
+
+    def changed(self) -> list[str]:
+        names = sorted(self.contact)
+        if self.work:
+            names.append("experiences")
+        if self.skills_added:
+            names.append("skills")
+        if self.preferred_occupations:
+            names.append("preferred_occupations")
+        if self.expected_wage is not None:
+            names.append("expected_wage")
+        return names
+
+
 @transaction.atomic
 def report_jobseeker(
-    *, seeker: JobSeeker, actor: User, via: Via = "web", on: date | None = None
+    *,
+    seeker: JobSeeker,
+    actor: User,
+    answers: ReportAnswers | None = None,
+    via: Via = "web",
+    on: date | None = None,
 ) -> str:
-    """The six-monthly report ("lapor"); for a removed or placed seeker it reactivates the card.
-    Made at the office, it is the officer's activity and the office's latest contact."""
+    """The six-monthly report ("lapor") with its answers; for a removed or placed seeker it
+    reactivates the card. "No longer looking" removes the card at the holder's request. Made at
+    the office, it is the officer's activity and the office's latest contact."""
     on = today_or(on)
+    answers = answers or ReportAnswers()
     seeker = locked(seeker)
-    if seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED):
-        _reactivate(seeker, actor, on, via=via)
-        event = EventKind.SEEKER_REACTIVATED
+    if not answers.still_looking:
+        if seeker.status != JobSeeker.Status.ACTIVE:
+            raise ServiceError(
+                _("Your card is not active: there is nothing to stop."), code="state"
+            )
+        _stop_looking(seeker, actor, on, via=via)
+        event = EventKind.SEEKER_REMOVED
     else:
-        event = _report(seeker, actor, on, via=via)
+        if seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED):
+            _apply_answers(seeker, actor, answers)
+            _reactivate(seeker, actor, on, via=via, answers=answers)
+            event = EventKind.SEEKER_REACTIVATED
+        else:
+            _check_can_report(seeker, on)
+            _apply_answers(seeker, actor, answers)
+            event = _report(seeker, actor, on, via=via, answers=answers)
     record_activity(user=actor, kind=Activity.Kind.SEEKER_UPDATED, subject=seeker, event=str(event))
     note_contact(seeker=seeker, kind="report", user=actor)
     return event
 
 
-def _report(seeker: JobSeeker, actor: User, on: date, *, via: Via) -> str:
+def _answers_detail(answers: ReportAnswers) -> dict:
+    return {
+        "still_looking": answers.still_looking,
+        "worked_meanwhile": bool(answers.work),
+        "changed": answers.changed(),
+    }
+
+
+def _apply_answers(seeker: JobSeeker, actor: User, answers: ReportAnswers) -> None:
+    """Write the report's answers into the profile (the same services as the profile pages)."""
+    changes: dict[str, object] = dict(answers.contact)
+    if answers.skills_added:
+        current = [s.skill for s in seeker.skills.select_related("skill")]
+        changes["skills"] = list(dict.fromkeys([*current, *answers.skills_added]))
+    if answers.preferred_occupations:
+        changes["preferred_occupations"] = list(answers.preferred_occupations)
+    if answers.expected_wage is not None:
+        changes["expected_wage"] = answers.expected_wage
+    if changes:
+        update_jobseeker(seeker=seeker, actor=actor, changes=changes)
+    if answers.work:
+        add_experience(seeker=seeker, actor=actor, **answers.work)
+        seeker.refresh_from_db(fields=["experience_months"])
+
+
+def _stop_looking(seeker: JobSeeker, actor: User, on: date, *, via: Via) -> None:
+    seeker.status = JobSeeker.Status.REMOVED
+    seeker.removed_on = on
+    seeker.removal_reason = JobSeeker.RemovalReason.ON_REQUEST
+    seeker.save(update_fields=["status", "removed_on", "removal_reason", "updated_at"])
+    ledger.record_seeker_event(
+        seeker,
+        EventKind.SEEKER_REMOVED,
+        on,
+        detail={"reason": JobSeeker.RemovalReason.ON_REQUEST, "still_looking": False},
+    )
+    audit(
+        actor=actor,
+        action=Action.CHANGE,
+        obj=seeker,
+        event="removed",
+        reason=JobSeeker.RemovalReason.ON_REQUEST,
+        via=via,
+    )
+
+
+def _check_can_report(seeker: JobSeeker, on: date) -> None:
     if seeker.status != JobSeeker.Status.ACTIVE:
         raise ServiceError(_("Your card has not been issued yet."), code="not_active")
     if not seeker.can_report_on(on):
@@ -131,14 +225,28 @@ def _report(seeker: JobSeeker, actor: User, on: date, *, via: Via) -> str:
             _("Your next report opens on %(date)s.") % {"date": opens.strftime("%d-%m-%Y")},
             code="not_due",
         )
+
+
+def _report(
+    seeker: JobSeeker, actor: User, on: date, *, via: Via, answers: ReportAnswers | None = None
+) -> str:
+    _check_can_report(seeker, on)
     _renew_dates(seeker, on)
     seeker.save()
-    ledger.record_seeker_event(seeker, EventKind.SEEKER_REPORTED, on)
-    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reported", via=via)
+    detail = _answers_detail(answers) if answers is not None else {}
+    ledger.record_seeker_event(seeker, EventKind.SEEKER_REPORTED, on, detail=detail)
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reported", via=via, **detail)
     return EventKind.SEEKER_REPORTED
 
 
-def _reactivate(seeker: JobSeeker, actor: User, on: date, *, via: Via = "web") -> None:
+def _reactivate(
+    seeker: JobSeeker,
+    actor: User,
+    on: date,
+    *,
+    via: Via = "web",
+    answers: ReportAnswers | None = None,
+) -> None:
     if not seeker.ak1_number:
         raise ServiceError(_("This registration has no AK/I card yet."), code="no_card")
     previous = seeker.status
@@ -147,9 +255,10 @@ def _reactivate(seeker: JobSeeker, actor: User, on: date, *, via: Via = "web") -
     seeker.removal_reason = ""
     _renew_dates(seeker, on)
     seeker.save()
-    ledger.record_seeker_event(
-        seeker, EventKind.SEEKER_REACTIVATED, on, detail={"previous_status": previous}
-    )
+    detail = {"previous_status": previous}
+    if answers is not None:
+        detail.update(_answers_detail(answers))
+    ledger.record_seeker_event(seeker, EventKind.SEEKER_REACTIVATED, on, detail=detail)
     audit(actor=actor, action=Action.CHANGE, obj=seeker, event="reactivated", via=via)
 
 

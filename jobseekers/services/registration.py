@@ -72,7 +72,10 @@ def editable_fields(seeker: JobSeeker, actor: User) -> frozenset[str]:
 def _holder_of(nik: str, seeker: JobSeeker) -> JobSeeker | None:
     """The registration that owns `nik`, other than `seeker` itself."""
     return (
-        JobSeeker.objects.filter(nik=nik, duplicate_of__isnull=True).exclude(pk=seeker.pk).first()
+        JobSeeker.objects.filter(nik=nik, duplicate_of__isnull=True)
+        .exclude(status=JobSeeker.Status.REJECTED)
+        .exclude(pk=seeker.pk)
+        .first()
     )
 
 
@@ -294,7 +297,9 @@ def missing_for_submission(seeker: JobSeeker) -> list[str]:
     missing = []
     if not (seeker.full_name and seeker.nik and seeker.birth_date and seeker.sex):
         missing.append("identity")
-    if not (seeker.address and seeker.regency_id and seeker.phone):
+    # At the counter the phone is optional (many walk-in seekers have none to give).
+    phone_needed = seeker.channel != JobSeeker.Channel.COUNTER
+    if not (seeker.address and seeker.regency_id and (seeker.phone or not phone_needed)):
         missing.append("contact")
     if not seeker.educations.exists():
         missing.append("education")
@@ -328,8 +333,9 @@ def give_consent(*, seeker: JobSeeker, actor: User, version: str) -> Consent:
 def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str) -> JobSeeker:
     """Send a complete registration, with consent, to the officers for verification."""
     seeker = locked(seeker)
-    if seeker.status != JobSeeker.Status.DRAFT:
+    if seeker.status not in (JobSeeker.Status.DRAFT, JobSeeker.Status.RETURNED):
         raise ServiceError(_("This registration has already been sent."), code="not_draft")
+    resubmitted = seeker.status == JobSeeker.Status.RETURNED
     missing = missing_for_submission(seeker)
     if missing:
         raise ServiceError(
@@ -341,7 +347,12 @@ def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str)
     seeker.submitted_at = timezone.now()
     seeker.warnings = compute_warnings(seeker)
     seeker.save(update_fields=["status", "submitted_at", "warnings", "updated_at"])
-    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="submitted")
+    audit(
+        actor=actor,
+        action=Action.CHANGE,
+        obj=seeker,
+        event="resubmitted" if resubmitted else "submitted",
+    )
     if seeker.duplicate_of_id is not None:
         transaction.on_commit(lambda: notify_duplicate_nik(seeker))
     notify(

@@ -16,7 +16,9 @@ from jobseekers.models import JobSeeker
 IDENTITY_FIELDS = frozenset(
     {"full_name", "nik", "birth_place", "birth_date", "sex", "marital_status", "religion"}
 )
-CONTACT_FIELDS = frozenset({"address", "regency", "district", "postcode", "phone"})
+CONTACT_FIELDS = frozenset(
+    {"address", "regency", "district", "postcode", "phone", "ktp_address", "ktp_regency"}
+)
 PREFERENCE_FIELDS = frozenset({"preferred_occupations", "expected_wage", "relocation"})
 PROFILE_FIELDS = (
     IDENTITY_FIELDS

@@ -20,6 +20,12 @@ class EventKind(models.TextChoices):
     SEEKER_REMOVED = "seeker_removed", _("Job seeker removed")
     SEEKER_REACTIVATED = "seeker_reactivated", _("Job seeker reactivated")
     SEEKER_PLACED = "seeker_placed", _("Job seeker placed")
+    # Registration desk decisions and card records: no IPK flow (the seeker was never or is still
+    # in the stock); kept so a case file's history is whole (jobseekers/services/desk.py).
+    SEEKER_RETURNED = "seeker_returned", _("Registration returned for changes")
+    SEEKER_REJECTED = "seeker_rejected", _("Registration not accepted")
+    SEEKER_CARD_REISSUED = "seeker_card_reissued", _("AK/I card reissued")
+    SEEKER_MERGED = "seeker_merged", _("Duplicate registration merged in")
     VACANCY_REGISTERED = "vacancy_registered", _("Vacancy registered")
     VACANCY_FILLED = "vacancy_filled", _("Vacancy filled")
     VACANCY_REMOVED = "vacancy_removed", _("Vacancy removed")

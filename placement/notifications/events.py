@@ -39,6 +39,20 @@ EVENTS: dict[str, EventText] = {
         _("Your registration needs changes"),
         _("The officer returned your registration: %(reason)s. Correct it and send it again."),
     ),
+    "seeker.registration_rejected": EventText(
+        _("Your registration was not accepted"),
+        _(
+            "The Disnaker did not accept your registration: %(reason)s. Visit your Disnaker with "
+            "your KTP if you think this is a mistake."
+        ),
+    ),
+    "seeker.hire_confirmed": EventText(
+        _("Congratulations on your new job"),
+        _(
+            "The Disnaker recorded your job at %(employer)s. Your AK/I card is now inactive; if "
+            "you look for work again, report and it becomes active with the same number."
+        ),
+    ),
     "seeker.report_due": EventText(
         _("Your six-monthly report is due on %(date)s"),
         _(

@@ -408,3 +408,86 @@ class CandidateRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seeker_id} -> {self.vacancy_id} ({self.status})"
+
+
+# --- "I got a job": the seeker's own report, confirmed by an officer ----------------------------
+class HireReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> HireReportQuerySet:
+        """Seekers: their own; officers: their region's seekers'; employers: none."""
+        if not user.is_authenticated or user.role == "employer":
+            return self.none()
+        if user.role == "seeker":
+            return self.filter(seeker__user=user)
+        return region_scope(user).filter(self, "seeker__regency")
+
+    def pending(self) -> HireReportQuerySet:
+        return self.filter(status=HireReport.Status.PENDING)
+
+
+class HireReport(models.Model):
+    """A seeker tells the office they started work. Nothing is counted until an officer confirms
+    it: then it becomes one placement "found outside the service, reported by the seeker" (the
+    AK/I card is deactivated and IPK counts it once, with AKL/AKAD/AKAN derived as usual)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the office")
+        CONFIRMED = "confirmed", _("Confirmed as a placement")
+        DISMISSED = "dismissed", _("Not confirmed")
+
+    seeker = models.ForeignKey(
+        "jobseekers.JobSeeker", on_delete=models.PROTECT, related_name="hire_reports"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    employer_name = models.CharField(_("employer"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200)
+    occupation = models.ForeignKey(
+        "taxonomy.Occupation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("occupation (KBJI)"),
+    )
+    work_regency = models.ForeignKey(
+        "taxonomy.Regency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("place of work"),
+    )
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    started_on = models.DateField(_("started work on"))
+    note = models.CharField(_("anything the office should know"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    placement = models.OneToOneField(
+        Placement, null=True, blank=True, on_delete=models.PROTECT, related_name="hire_report"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("officer's note"), max_length=500, blank=True)
+
+    objects = HireReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("hire report")
+        verbose_name_plural = _("hire reports")
+        constraints = [
+            # One open report per seeker: a second "I got a job" waits for the first decision.
+            models.UniqueConstraint(
+                fields=["seeker"],
+                condition=models.Q(status="pending"),
+                name="hirereport_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} @ {self.employer_name} ({self.status})"

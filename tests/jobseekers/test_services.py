@@ -252,11 +252,16 @@ def test_a_nik_disagreeing_with_sex_and_birth_date_is_a_warning_not_a_rejection(
     assert "15-05-2001" in messages
 
 
-def test_living_outside_the_region_of_the_nik_is_flagged():
-    seeker = JobSeekerFactory(regency_id="62.01", district_id="62.01.01")
+def test_living_outside_the_ktp_domicile_is_flagged_not_the_nik_region():
+    # The NIK says 62.71 (first registration); the KTP now says 62.01, where the person lives.
+    seeker = JobSeekerFactory(regency_id="62.01", district_id="62.01.01", ktp_regency_id="62.01")
     seeker.nik = "6271036703010002"
+    assert not [w for w in services.compute_warnings(seeker) if w["code"] == "domicile_elsewhere"]
+    seeker.ktp_regency_id = "62.71"
     warnings = services.compute_warnings(seeker)
-    assert {"code": "domicile_elsewhere", "nik_regency": "62.71"} in warnings
+    assert {"code": "domicile_elsewhere", "ktp_regency": "62.71"} in warnings
+    seeker.warnings = warnings
+    assert "outside the KTP domicile" in " ".join(str(m) for m in services.warning_messages(seeker))
 
 
 def test_a_nik_region_that_no_longer_exists_is_flagged():

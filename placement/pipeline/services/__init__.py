@@ -2,7 +2,8 @@
 
 Pages, the employer portal and the API call these functions. Modules: `applications` (a seeker
 applies, the employer answers), `referrals` (an officer refers, the employer decides),
-`placements` (a hire: card, vacancy, ledger; the three-month follow-up). Callers use
+`placements` (a hire: card, vacancy, ledger; the three-month follow-up), `hires` ("I got a job":
+the seeker's report, confirmed by an officer into a placement). Callers use
 `from placement.pipeline import services` and the names below.
 """
 
@@ -17,6 +18,12 @@ from placement.pipeline.services.applications import (
     can_apply,
     change_application_status,
     withdraw_application,
+)
+from placement.pipeline.services.hires import (
+    HireReportRefused,
+    confirm_hire_report,
+    dismiss_hire_report,
+    report_hire,
 )
 from placement.pipeline.services.placements import (
     FOLLOW_UP_MONTHS,
@@ -45,6 +52,7 @@ __all__ = [
     "OFFICER_TRANSITIONS",
     "OPEN_STATUSES",
     "ApplicationRefused",
+    "HireReportRefused",
     "PlacementRefused",
     "ReferralRefused",
     "Status",
@@ -53,6 +61,8 @@ __all__ = [
     "can_apply",
     "can_refer",
     "change_application_status",
+    "confirm_hire_report",
+    "dismiss_hire_report",
     "home_office",
     "notify_employer",
     "placement_scope",
@@ -60,6 +70,7 @@ __all__ = [
     "record_placement",
     "record_referral_outcome",
     "refer_jobseeker",
+    "report_hire",
     "send_referral",
     "withdraw_application",
 ]
