@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy, positions_left
@@ -268,16 +270,48 @@ def search_vacancies(
     return vacancies.order_by("-published_at", "-id")
 
 
-def headline_stats() -> dict[str, int]:
-    """Open vacancies and open positions right now (cached for a minute)."""
+NATION = "00"
 
-    def compute() -> dict[str, int]:
-        totals = Vacancy.objects.open().aggregate(
-            vacancies=Count("id"), positions=Sum(positions_left())
+
+def open_vacancies_by_region(on: date | None = None) -> dict[str, dict[str, int]]:
+    """Open vacancies and open positions today, by region: {"00" | "62" | "62.71": {...}}.
+
+    The one count of "open vacancies" and "open positions" (placement/reports/figures.py states
+    the definitions): `Vacancy.objects.open()` and its positions left, located at the work
+    location, else at the company's regency. One grouped query over the open vacancies, rolled up
+    to provinces and the nation, cached for a minute and shared by the home page, `/statistik/`
+    and the dashboards, so they print the same numbers.
+    """
+    day = on or timezone.localdate()
+
+    def compute() -> dict[str, dict[str, int]]:
+        rows = (
+            Vacancy.objects.open(day)
+            .annotate(where=Coalesce("regency_id", "employer__regency_id"))
+            .values("where")
+            .annotate(vacancies=Count("id"), positions=Sum(positions_left()))
+            .order_by()
         )
-        return {"vacancies": totals["vacancies"] or 0, "positions": totals["positions"] or 0}
+        totals: dict[str, dict[str, int]] = {}
+        for row in rows:
+            code = row["where"] or ""
+            for region in {code, code.split(".")[0], NATION} - {""}:
+                counts = totals.setdefault(region, {"vacancies": 0, "positions": 0})
+                counts["vacancies"] += row["vacancies"]
+                counts["positions"] += row["positions"] or 0
+        return totals
 
-    return cache.get_or_set("employers:headline-stats", compute, STATS_CACHE_SECONDS)
+    return cache.get_or_set(f"employers:open-by-region:{day}", compute, STATS_CACHE_SECONDS)
+
+
+def open_vacancy_figures(region_code: str = NATION, on: date | None = None) -> dict[str, int]:
+    """{"vacancies": n, "positions": n} open today in a region ("00" the nation)."""
+    return open_vacancies_by_region(on).get(region_code, {"vacancies": 0, "positions": 0})
+
+
+def headline_stats() -> dict[str, int]:
+    """Open vacancies and open positions right now, nation-wide (cached for a minute)."""
+    return open_vacancy_figures(NATION)
 
 
 class VacancySearchForm(forms.Form):

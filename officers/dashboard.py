@@ -12,23 +12,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from employers.models import Employer, Vacancy, open_vacancy
+from employers.models import Employer, Vacancy
 from jobseekers.models import JobSeeker
 from officers import charts, queues
 from officers.access import actions_for_officer
 from placement.accounts.scope import region_scope
-from placement.ledger.models import Event, EventKind
 from placement.matching.models import RegionSummary
 from placement.offices.models import Office, Officer
 from placement.pipeline.models import FollowUp, Placement, Referral
+from placement.reports import figures
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 
 MONTHS = 12
+NO_FIGURE = "\u2013"  # a month whose IPK tables are not built yet
 
 
 @dataclass
@@ -130,33 +130,19 @@ def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
         report_due += row["report_due"]
         expiring += row["expiring"]
 
-    # 2. The ledger of the last twelve months: registrations and placements per month.
-    ledger_rows = (
-        Event.objects.filter(
-            regency_id=code,
-            occurred_on__gte=first,
-            kind__in=[EventKind.SEEKER_REGISTERED, EventKind.SEEKER_PLACED],
-        )
-        .annotate(month=TruncMonth("occurred_on"))
-        .values("month", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    per_month: dict[tuple[date, str], int] = {}
-    for row in ledger_rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime) else month
-        per_month[(month, row["kind"])] = row["n"]
+    # 2. The seeker stock and flows of IPK III/1 (placement/reports/figures.py): this month up to
+    # today live from the ledger, the eleven months before from the stored monthly tables.
+    months = [add_months(first, i) for i in range(MONTHS)]
+    per_month = figures.monthly_seekers(code, months, today)
+    flows = per_month[start]
 
-    # 3. Vacancies located in the regency: open, waiting for verification, closing unreferred.
+    # 3. Vacancies located in the regency: open (the shared count), waiting for verification,
+    # closing unreferred.
     vacancies = Vacancy.objects.filter(
         Q(regency_id=code) | Q(regency__isnull=True, employer__regency_id=code)
     )
-    open_q = open_vacancy(today)
-    vacancy_figures = vacancies.aggregate(
-        open=Count("pk", filter=open_q),
-        to_verify=Count("pk", filter=Q(status=Vacancy.Status.SUBMITTED)),
-    )
+    open_figures = figures.open_vacancy_figures(code, today)
+    to_verify = vacancies.filter(status=Vacancy.Status.SUBMITTED).count()
     closing = queues.closing_without_referral(vacancies, today).count()
 
     # 4. Employers waiting for verification.
@@ -181,30 +167,32 @@ def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
         FollowUp.objects.filter(placement__regency_id=code), today
     ).count()
 
-    registrations = per_month.get((start, EventKind.SEEKER_REGISTERED), 0)
-    placements = per_month.get((start, EventKind.SEEKER_PLACED), 0)
     dashboard = Dashboard(level="regency", title=office.name, month=start)
     dashboard.figures = [
-        Figure(_("Registrations this month"), registrations),
-        Figure(_("Active job seekers"), by_status.get(JobSeeker.Status.ACTIVE, 0)),
-        Figure(_("Open vacancies"), vacancy_figures["open"]),
+        Figure(_("Registrations this month"), flows.registered, _("up to today (IPK III/1)")),
+        Figure(
+            _("Active job seekers"),
+            flows.active,
+            _("today; IPK III/1 counts the same stock at the end of each month"),
+        ),
+        Figure(_("Open vacancies"), open_figures["vacancies"], _("today")),
+        Figure(_("Open positions"), open_figures["positions"], _("today")),
         Figure(_("Referrals this month"), referral_figures["month"]),
-        Figure(_("Placements this month"), placements),
+        Figure(_("Placements this month"), flows.placed, _("up to today (IPK III/1)")),
         Figure(_("Cards expiring within 30 days"), expiring),
     ]
     dashboard.queues = _queues(
         to_verify=by_status.get(JobSeeker.Status.SUBMITTED, 0),
         employers=employers_waiting,
-        vacancies=vacancy_figures["to_verify"],
+        vacancies=to_verify,
         report_due=report_due,
         closing=closing,
         stale=referral_figures["stale"],
         actions=actions,
         follow_ups=follow_ups,
     )
-    months = [add_months(first, i) for i in range(MONTHS)]
     dashboard.charts = [
-        _month_chart(months, per_month),
+        _month_chart(per_month),
         _education_chart(by_education),
     ]
     return dashboard
@@ -244,10 +232,11 @@ def _queues(**counts: int | tuple[int, bool]) -> list[Queue]:
     return result
 
 
-def _month_chart(months: list[date], per_month: dict[tuple[date, str], int]) -> Chart:
+def _month_chart(per_month: dict[date, figures.SeekerFlows | None]) -> Chart:
+    months = list(per_month)
     labels = [formats.date_format(month, "M y") for month in months]
-    registered = [per_month.get((m, EventKind.SEEKER_REGISTERED), 0) for m in months]
-    placed = [per_month.get((m, EventKind.SEEKER_PLACED), 0) for m in months]
+    registered = [flows.registered if flows else 0 for flows in per_month.values()]
+    placed = [flows.placed if flows else 0 for flows in per_month.values()]
     title = _("Registrations and placements, last 12 months")
     return Chart(
         chart_id="chart-months",
@@ -255,12 +244,18 @@ def _month_chart(months: list[date], per_month: dict[tuple[date, str], int]) -> 
         svg=charts.column_chart(
             chart_id="chart-months",
             title=title,
-            description=_("Job seekers registered and placed per month, from the ledger."),
+            description=_(
+                "Job seekers registered and placed per month (IPK III/1; months whose tables "
+                "are not built yet show none)."
+            ),
             categories=labels,
             series=[(_("Registered"), registered), (_("Placed"), placed)],
         ),
         headers=[_("Month"), _("Registered"), _("Placed")],
-        rows=[[label, r, p] for label, r, p in zip(labels, registered, placed, strict=True)],
+        rows=[
+            [label, flows.registered, flows.placed] if flows else [label, NO_FIGURE, NO_FIGURE]
+            for label, flows in zip(labels, per_month.values(), strict=True)
+        ],
     )
 
 
@@ -309,6 +304,16 @@ def _summary(user, officer: Officer | None, office: Office | None, today: date) 
     own = rows.get(code)
     data = own.data if own is not None else {}
     by_status = data.get("seekers_by_status", {})
+    # Active job seekers: the stored IPK III/1 stock at the end of the last complete month; open
+    # vacancies and positions: today's shared count (placement/reports/figures.py).
+    last_month = add_months(month_start(today), -1)
+    stock = figures.seekers_at_month_end([code, *[c for c, _n in children]], last_month)
+    open_now = figures.open_vacancies_by_region(today)
+    empty = {"vacancies": 0, "positions": 0}
+    own_open = open_now.get(code, empty)
+    at_month_end = _("at the end of %(month)s (IPK III/1)") % {
+        "month": formats.date_format(last_month, "F Y")
+    }
     dashboard = Dashboard(
         level="summary",
         title=office.name if office is not None else _("National"),
@@ -316,10 +321,14 @@ def _summary(user, officer: Officer | None, office: Office | None, today: date) 
         month=month_start(today),
     )
     dashboard.figures = [
-        Figure(_("Active job seekers"), by_status.get("active", 0) if own else None),
+        Figure(
+            _("Active job seekers"),
+            stock[code].active if stock[code] else None,
+            at_month_end,
+        ),
         Figure(_("Registrations waiting"), by_status.get("submitted", 0) if own else None),
-        Figure(_("Open vacancies"), data.get("open_vacancies") if own else None),
-        Figure(_("Open positions"), data.get("open_positions") if own else None),
+        Figure(_("Open vacancies"), own_open["vacancies"], _("today")),
+        Figure(_("Open positions"), own_open["positions"], _("today")),
         Figure(_("Reports due within 30 days"), data.get("reports_due_30_days") if own else None),
         Figure(
             _("Cards expiring within 30 days"), data.get("cards_expiring_30_days") if own else None
@@ -329,14 +338,16 @@ def _summary(user, officer: Officer | None, office: Office | None, today: date) 
         child = rows.get(child_code)
         child_data = child.data if child is not None else {}
         statuses = child_data.get("seekers_by_status", {})
+        child_stock = stock.get(child_code)
+        child_open = open_now.get(child_code, empty)
         dashboard.regions.append(
             {
                 "code": child_code,
                 "name": name,
-                "active": statuses.get("active", 0),
+                "active": child_stock.active if child_stock else None,
                 "submitted": statuses.get("submitted", 0),
-                "open_vacancies": child_data.get("open_vacancies", 0),
-                "open_positions": child_data.get("open_positions", 0),
+                "open_vacancies": child_open["vacancies"],
+                "open_positions": child_open["positions"],
                 "expiring": child_data.get("cards_expiring_30_days", 0),
             }
         )

@@ -316,12 +316,14 @@ def fetch_rows(
     outflow_region, outflow_region_params = "", []
     if regency or province:
         column = "regency_id" if regency else "province_id"
+        # The subjects that ever had an event in the region (the outflow itself is one of them
+        # when it lies there): a semi-join the (region, occurred_on, kind) index answers, instead
+        # of a probe per outflow of the whole ledger.
         outflow_region = (
-            f" AND (o.{column} = %s OR EXISTS (SELECT 1 FROM {table} r "  # noqa: S608
-            "WHERE r.subject_type = o.subject_type AND r.subject_id = o.subject_id "
-            f"AND r.{column} = %s))"
+            " AND (o.subject_type, o.subject_id) IN (SELECT r.subject_type, r.subject_id "  # noqa: S608
+            f"FROM {table} r WHERE r.{column} = %s)"
         )
-        outflow_region_params = [regency or province] * 2
+        outflow_region_params = [regency or province]
     columns = ", ".join(
         cohort(c)
         for c in (

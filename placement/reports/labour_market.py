@@ -7,7 +7,7 @@ data; the assembled figures are cached.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from placement.matching.models import RegionSummary
-from placement.reports import ipk
+from placement.reports import figures, ipk
 from placement.reports.models import IpkReport
 from placement.reports.services import add_months, month_start
 from placement.taxonomy.models import Province, Regency
@@ -94,6 +94,7 @@ class LabourMarket:
     months: list[tuple[date, int, int]] = field(default_factory=list)  # month, placed, registered
     bps: list[dict] = field(default_factory=list)
     share: float = WORKING_AGE_SHARE
+    stock_month: date | None = None  # the month whose end the active job seekers are counted at
 
 
 def _regions(region_code: str) -> tuple[dict[str, tuple[str, int | None]], list[str]]:
@@ -121,14 +122,34 @@ def _regions(region_code: str) -> tuple[dict[str, tuple[str, int | None]], list[
 
 
 def labour_market(region_code: str) -> LabourMarket | None:
-    """Everything the public page shows for a region (cached); None for an unknown region."""
+    """Everything the public page shows for a region (cached); None for an unknown region.
+
+    Open vacancies and positions are today's shared count (figures.py, cached for a minute), laid
+    over the cached rest, so this page and the home page print the same numbers.
+    """
     key = f"reports:labour-market:{get_language()}:{region_code}:{timezone.localdate()}"
     result = cache.get(key)
     if result is None:
         result = _compute(region_code)
         if result is not None:
             cache.set(key, result, CACHE_SECONDS)
-    return result
+    if result is None:
+        return None
+    open_now = figures.open_vacancies_by_region()
+
+    def with_open(line: RegionLine) -> RegionLine:
+        counts = open_now.get(line.code, {})
+        return replace(
+            line,
+            open_vacancies=counts.get("vacancies", 0),
+            open_positions=counts.get("positions", 0),
+        )
+
+    return replace(
+        result,
+        region=with_open(result.region),
+        children=[with_open(child) for child in result.children],
+    )
 
 
 def _compute(region_code: str) -> LabourMarket | None:
@@ -145,6 +166,7 @@ def _compute(region_code: str) -> LabourMarket | None:
     }
     this_month = month_start(timezone.localdate())
     first = add_months(this_month, -12)
+    last_month = add_months(this_month, -1)
     history: dict[str, dict[date, dict]] = {}
     for code, month, headline in IpkReport.objects.filter(
         region_code__in=codes, month__gte=first, month__lt=this_month
@@ -153,15 +175,15 @@ def _compute(region_code: str) -> LabourMarket | None:
 
     def line(code: str) -> RegionLine:
         name, population = names.get(code, (code, None))
-        data = summaries[code].data if code in summaries else {}
         months = history.get(code, {}).values()
         return RegionLine(
             code=code,
             name=name,
             population=population,
-            active_seekers=int(data.get("seekers_by_status", {}).get("active", 0)),
-            open_vacancies=int(data.get("open_vacancies", 0)),
-            open_positions=int(data.get("open_positions", 0)),
+            # The stock of IPK III/1 at the end of the last complete month (figures.py).
+            active_seekers=int(
+                history.get(code, {}).get(last_month, {}).get("seekers", {}).get("remaining", 0)
+            ),
             placements_12m=sum(int(h.get("seekers", {}).get("placed", 0)) for h in months),
             registered_12m=sum(int(h.get("seekers", {}).get("registered", 0)) for h in months),
         )
@@ -185,6 +207,7 @@ def _compute(region_code: str) -> LabourMarket | None:
         months=months,
         bps=bps_rows(region_code),
         share=working_age_share(),
+        stock_month=last_month,
     )
 
 

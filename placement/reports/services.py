@@ -162,11 +162,13 @@ def _store_month(month: date) -> int:
     return len(reports)
 
 
-def compute_region(*, month: date, region_code: str) -> dict:
-    """One region's tables computed from the ledger now (a month not built yet)."""
+def compute_region(*, month: date, region_code: str, through: date | None = None) -> dict:
+    """One region's tables computed from the ledger now (a month not built yet); with `through`,
+    counting the events up to that day only (the month so far)."""
     regency = region_code if "." in region_code else None
     province = region_code if len(region_code) == 2 and region_code != ipk.NATION else None
-    rows = ipk.fetch_rows(start=month, end=month_end(month), regency=regency, province=province)
+    end = month_end(month) if through is None else min(month_end(month), through)
+    rows = ipk.fetch_rows(start=month, end=end, regency=regency, province=province)
     counters = ipk.tabulate(rows, only=region_code)
     return ipk.finish(counters.get(region_code, Counter()))
 
@@ -180,7 +182,8 @@ def region_tables(*, month: date, region_code: str) -> RegionTables:
     )
     if stored is not None:
         return RegionTables(month, region_code, stored.tables, False, stored.built_at)
-    tables = compute_region(month=month, region_code=region_code)
+    # The month so far: events up to today, as the dashboard's "today" figures count them.
+    tables = compute_region(month=month, region_code=region_code, through=timezone.localdate())
     return RegionTables(month, region_code, tables, True, None)
 
 

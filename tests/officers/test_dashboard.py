@@ -5,16 +5,29 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from employers.models import Employer
 from jobseekers.models import JobSeeker
 from officers.services import AgreedAction, record_session
+from placement.ledger import services as ledger
+from placement.ledger.models import EventKind
 from placement.matching.models import RegionSummary
 from placement.pipeline import services
 from placement.pipeline.models import Referral
+from placement.reports.models import IpkReport
+from placement.reports.services import add_months, month_start
 from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
 from tests.helpers import english
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()  # the open-vacancy count is cached for a minute
+    yield
+    cache.clear()
 
 
 def figures(html: str) -> dict[str, str]:
@@ -32,7 +45,16 @@ def queues(html: str) -> dict[str, int]:
     return {label: int(count) for count, label in found}
 
 
+def registered(*seekers) -> None:
+    """The ledger's registration of factory-made active seekers (the verification writes it)."""
+    for seeker in seekers:
+        ledger.record_seeker_event(
+            seeker, EventKind.SEEKER_REGISTERED, timezone.localdate(), office_id=seeker.office_id
+        )
+
+
 def test_the_regency_dashboard_counts_its_own_region_only(client, alice, dewi, rina, andi):
+    registered(dewi, andi)
     JobSeekerFactory(regency_id="62.01")  # waiting in bob's regency
     EmployerFactory(status=Employer.Status.PENDING, regency_id="62.71")
     EmployerFactory(status=Employer.Status.PENDING, regency_id="62.01")
@@ -46,6 +68,7 @@ def test_the_regency_dashboard_counts_its_own_region_only(client, alice, dewi, r
 
 
 def test_a_placement_appears_in_the_officers_figures(client, alice, dewi, kahayan):
+    registered(dewi)
     vacancy = VacancyFactory(employer=kahayan)
     client.force_login(alice)
     before = figures(english(client).get("/officer/").content.decode())
@@ -110,12 +133,24 @@ def test_the_provincial_dashboard_reads_the_nightly_summaries(
     RegionSummary.objects.create(
         region_code="62.71", built_on=today, data={"seekers_by_status": {"active": 999}}
     )
+    last_month = add_months(month_start(today), -1)
+    for code, stock in (("62", 4321), ("62.71", 999)):
+        IpkReport.objects.create(
+            month=last_month,
+            region_code=code,
+            tables={},
+            headline={"seekers": {"remaining": stock}},
+            built_at=timezone.now(),
+        )
+    VacancyFactory(headcount=3)  # open today in 62.71: counted live
     client.force_login(carol)
     with django_assert_max_num_queries(25):  # +3: cases, reporting duty, fairs
         html = english(client).get("/officer/").content.decode()
     values = figures(html)
-    # The live table has one active seeker; the page shows the summary's figure.
-    assert values["Active job seekers"] == "4321" and values["Open positions"] == "154"
+    # The live table has one active seeker; the page shows last month's IPK stock, and the
+    # vacancies open today (not the summary's 77 / 154).
+    assert values["Active job seekers"] == "4,321"
+    assert values["Open vacancies"] == "1" and values["Open positions"] == "3"
     assert "999" in html  # the regency row of the province table
     assert 'id="chart-education-table"' in html
 
@@ -142,5 +177,8 @@ def test_the_regency_dashboard_has_a_query_bound(
     client, alice, dewi, rina, django_assert_max_num_queries
 ):
     client.force_login(alice)
-    with django_assert_max_num_queries(20):  # +3: cases, reporting duty, fairs; +1 bell
+    # +3: cases, reporting duty, fairs; +1 bell; +3: the IPK stock up to today (two grouped
+    # ledger queries), the stored months and the shared open-vacancy count, less the old ledger
+    # count and vacancy aggregate.
+    with django_assert_max_num_queries(23):
         assert client.get("/officer/").status_code == 200

@@ -42,6 +42,22 @@ def figures(db):
             },
         )
     last = services.previous_month(today)
+    # 41 registrations last month, one of them placed: the III/1 stock of 62.71 is 40.
+    Event.objects.bulk_create(
+        [
+            Event(
+                kind="seeker_registered",
+                occurred_on=last + datetime.timedelta(days=1),
+                subject_type="jobseekers.jobseeker",
+                subject_id=subject,
+                regency_id="62.71",
+                province_id="62",
+                sex="P",
+                age_group="20-29",
+            )
+            for subject in range(40, 81)
+        ]
+    )
     Event.objects.create(
         kind="seeker_placed",
         occurred_on=last + datetime.timedelta(days=4),
