@@ -11,6 +11,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from employers.models import Employer
+
 # ASCII digits only ([0-9], not \d): full-width and other Unicode digits are not digits here.
 NIB_PATTERN = r"^[0-9]{13}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{6,19}$"
@@ -50,7 +52,6 @@ def identity_problems(kind: str, nib: str, identifier: str, ownership: str) -> d
     have an NIB from OSS. Government bodies give their unit code (kode satker), foundations and
     associations their Kemenkumham decree (AHU) number, individuals and households their NIK.
     """
-    from employers.models import Employer
 
     problems: dict[str, str] = {}
     if kind == Employer.Kind.COMPANY:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from celery import shared_task
 from django.utils import timezone
 
 from jobseekers import services
+from jobseekers.models import JobSeeker
+from placement.notifications.services import notify
 
 
 @shared_task(name="jobseekers.tasks.expire_lapsed_seekers", acks_late=True)
@@ -14,7 +18,6 @@ def expire_lapsed_seekers(on: str | None = None) -> int:
 
     Idempotent: only active seekers are touched, so a rerun the same night removes nobody twice.
     """
-    from datetime import date
 
     day = date.fromisoformat(on) if on else timezone.localdate()
     return services.expire_lapsed_seekers(on=day)
@@ -26,10 +29,6 @@ REPORT_REMINDER_DAYS = 14
 @shared_task(name="jobseekers.tasks.remind_report_due", acks_late=True)
 def remind_report_due(on: str | None = None) -> int:
     """Daily: tell seekers whose six-monthly report is due in 14 days (once per due date)."""
-    from datetime import date, timedelta
-
-    from jobseekers.models import JobSeeker
-    from placement.notifications.services import notify
 
     day = date.fromisoformat(on) if on else timezone.localdate()
     due = day + timedelta(days=REPORT_REMINDER_DAYS)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone, translation
 
+from officers import dashboard
+from placement.notifications.models import Preference
+from placement.notifications.services import notify
+from placement.offices.models import Officer
+
 
 @shared_task(name="officers.tasks.daily_queue_digest", acks_late=True)
 def daily_queue_digest() -> int:
     """Daily: each officer who asked for it gets the counts of their queues (once a day)."""
-    from officers import dashboard
-    from placement.notifications.models import Preference
-    from placement.notifications.services import notify
-    from placement.offices.models import Officer
 
     today = timezone.localdate()
     wanted = Preference.objects.filter(daily_digest=True, user__is_active=True).values("user_id")

@@ -2,14 +2,14 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from placement.notifications.services import unread_count
 
 
 def site(request: HttpRequest) -> dict[str, object]:
     """Expose the service name, whether demo hints may be shown and the unread notices (the
     bell: a cached count, read only when the page shows it)."""
-    from django.utils.functional import SimpleLazyObject
-
-    from placement.notifications.services import unread_count
 
     user = getattr(request, "user", None)
     return {

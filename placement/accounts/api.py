@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from placement.accounts import mfa
 from placement.accounts.tokens import issue_token
 
 
@@ -55,8 +56,6 @@ class ObtainTokenView(APIView):
                 status=status.HTTP_400_BAD_REQUEST,
             )
         if user.needs_second_factor:
-            from placement.accounts import mfa
-
             code = data.validated_data.get("otp", "")
             if not mfa.is_enrolled(user):
                 message = _("Set up the sign-in confirmation in the browser first.")

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from placement.accounts import mfa
+from placement.accounts.audit import request_ip
 
 _LAST_SEEN = "_last_seen"
 
@@ -68,8 +76,6 @@ class IndonesianFirstLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.utils import translation
-
         if request.path.startswith("/api/"):
             language = translation.get_language_from_request(request)
         else:
@@ -88,9 +94,6 @@ def lockout_response(
 ) -> HttpResponse:
     """Too many failed sign-ins (django-axes): JSON for the API, the page for people. The same
     answer whether or not the account exists."""
-    from django.http import JsonResponse
-    from django.shortcuts import render
-    from django.utils.translation import gettext as _
 
     if request.path.startswith("/api/"):
         message = _("Too many sign-in attempts. Try again in 15 minutes.")
@@ -125,15 +128,6 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def _refuse(self, request: HttpRequest, user) -> HttpResponse | None:
-        from urllib.parse import urlencode
-
-        from django.http import JsonResponse
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils.translation import gettext as _
-
-        from placement.accounts import mfa
-
         if mfa.login_from_remembered_device(request):
             return None
         if request.path.startswith("/api/"):
@@ -150,8 +144,6 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from placement.accounts.audit import request_ip
-
         token = request_ip.set(request.META.get("REMOTE_ADDR") or None)
         try:
             return self.get_response(request)

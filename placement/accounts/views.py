@@ -5,17 +5,22 @@ from __future__ import annotations
 import segno
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.authtoken.models import Token
 
+from jobseekers.models import JobSeeker
 from placement.accounts import mfa
+from placement.accounts.audit import audit
 from placement.accounts.forms import EmailAuthenticationForm, EnrolmentForm, SecondFactorForm
-from placement.accounts.models import Role
+from placement.accounts.models import AuditEvent, PrivacyAlert, Role
 
 _HOME_BY_ROLE = {
     Role.SEEKER: "jobseekers:portal",
@@ -75,8 +80,6 @@ _NEW_CODES = "_mfa_new_recovery_codes"
 
 
 def _next_url(request: HttpRequest) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
@@ -159,10 +162,6 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 def privacy_home(request: HttpRequest) -> HttpResponse:
     """The privacy officer's desk: open alerts and the read audit, searchable by person or by
     officer (who read or changed whose personal data, when and from where)."""
-    from django.db.models import Q
-
-    from jobseekers.models import JobSeeker
-    from placement.accounts.models import AuditEvent, PrivacyAlert
 
     if request.user.role != Role.PRIVACY:
         raise Http404
@@ -204,11 +203,6 @@ def _with_purpose(event):
 @require_http_methods(["POST"])
 def privacy_close_alert(request: HttpRequest, pk: int) -> HttpResponse:
     """The privacy officer closes an alert after looking into it (with a note)."""
-    from django.shortcuts import get_object_or_404
-    from django.utils import timezone
-
-    from placement.accounts.audit import audit
-    from placement.accounts.models import AuditEvent, PrivacyAlert
 
     if request.user.role != Role.PRIVACY:
         raise Http404

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from employers.models import Vacancy
 from placement.market.models import FairResult, JobFair
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -86,6 +87,5 @@ class ResultForm(forms.Form):
     def __init__(self, *args, fair: JobFair, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["visitor"].queryset = fair.visitors.order_by("name")
-        from employers.models import Vacancy
 
         self.fields["vacancy"].queryset = Vacancy.objects.filter(fair_links__fair=fair)

@@ -19,6 +19,12 @@ from placement.matching.explain import skill_labels
 from placement.matching.models import COMPONENTS, Match, MatchRun
 from placement.matching.tasks import nightly_matching
 from placement.pipeline.models import CandidateRequest
+from placement.pipeline.services.candidates import (
+    Candidate,
+    CandidateRequestRefused,
+    candidates_for_officer,
+    request_candidate,
+)
 
 RUN_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
 START_ROLES = (Role.SUPERVISOR, Role.NATIONAL)
@@ -97,7 +103,6 @@ class SeekerMatchesView(APIView):
 
     @extend_schema(responses={200: VacancyMatchSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request, pk: int) -> Response:
-
         if request.user.role == Role.SEEKER:
             seeker = get_own_seeker(request.user)
             if seeker.pk != pk:
@@ -126,8 +131,6 @@ class VacancyMatchesView(APIView):
 
     @extend_schema(responses={200: CandidateMatchSerializer(many=True), 401: None, 404: None})
     def get(self, request: Request, pk: int) -> Response:
-        from placement.pipeline.services.candidates import Candidate, candidates_for_officer
-
         for_employer = request.user.role == Role.EMPLOYER
         if for_employer:
             vacancy = get_vacancy_for_employer(request.user, pk)
@@ -168,12 +171,6 @@ class CandidateRequestView(APIView):
         responses={201: CandidateRequestSerializer, 400: None, 401: None, 404: None},
     )
     def post(self, request: Request, pk: int, candidate_id: int) -> Response:
-        from employers.access import get_vacancy_for_officer
-        from placement.pipeline.services.candidates import (
-            CandidateRequestRefused,
-            request_candidate,
-        )
-
         if request.user.role not in RUN_ROLES:
             raise Http404
         vacancy = get_vacancy_for_officer(request.user, pk)
@@ -232,7 +229,6 @@ class MatchRunsView(APIView):
         responses={202: MatchRunSerializer, 400: None, 401: None, 404: None},
     )
     def post(self, request: Request) -> Response:
-
         self._check(START_ROLES)
         body = StartRunSerializer(data=request.data)
         body.is_valid(raise_exception=True)

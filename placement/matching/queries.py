@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from employers.models import Vacancy
 from jobseekers.models import Consent, JobSeeker
+from placement.accounts.scope import region_scope
 from placement.matching.models import Match, MatchRun
 
 
@@ -68,7 +69,6 @@ def latest_run() -> MatchRun | None:
 def runs_visible_to(user) -> QuerySet:
     """The runs an office may follow: the national runs and those of its own province; the
     national administrator sees every run."""
-    from placement.accounts.scope import region_scope
 
     scope = region_scope(user)
     runs = MatchRun.objects.order_by("-run_on", "province")
@@ -82,7 +82,6 @@ def runs_visible_to(user) -> QuerySet:
 
 def may_start_run(user, province: str) -> bool:
     """The national administrator starts any run; a supervisor only their own province's."""
-    from placement.accounts.scope import region_scope
 
     scope = region_scope(user)
     if scope.everything:

@@ -8,7 +8,9 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from placement.matching import services
+from jobseekers.models import JobSeeker
+from placement.matching import queries, services
+from placement.notifications.services import notify
 
 # A lost database connection (restart, terminated backend) is worth another try.
 RETRY = {"autoretry_for": (OperationalError, InterfaceError), "retry_backoff": 5, "max_retries": 3}
@@ -64,9 +66,6 @@ STRONG_SCORE = 70.0  # a recommendation worth an e-mail
 @shared_task(name="placement.matching.tasks.weekly_recommendations", acks_late=True)
 def weekly_recommendations() -> int:
     """Weekly: tell each active seeker (who did not opt out) of their strong recommendations."""
-    from jobseekers.models import JobSeeker
-    from placement.matching import queries
-    from placement.notifications.services import notify
 
     week = timezone.localdate().strftime("%G-W%V")
     told = 0

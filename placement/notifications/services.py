@@ -74,6 +74,7 @@ def notify(
 
 
 def _send_soon(notification_id: int) -> None:
+    # Celery cycle: the tasks module imports these services.
     from placement.notifications.tasks import send_notification_email
 
     send_notification_email.delay(notification_id)

@@ -12,8 +12,19 @@ from __future__ import annotations
 import os
 import time
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+import redis
+from django.conf import settings
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 from prometheus_client.core import GaugeMetricFamily
+
+from placement.ops import health
 
 REQUEST_LATENCY = Histogram(
     "antarkerja_http_request_duration_seconds",
@@ -51,10 +62,6 @@ class ScrapeTimeCollector:
         return []  # registering must not query anything
 
     def collect(self):
-        from django.conf import settings
-
-        from placement.ops import health
-
         run = health.last_nightly_run_object()
         phases = GaugeMetricFamily(
             "antarkerja_nightly_phase_seconds",
@@ -111,16 +118,11 @@ class ScrapeTimeCollector:
 
 
 def _redis():
-    import redis
-    from django.conf import settings
-
     broker = settings.CELERY_BROKER_URL
     return redis.Redis.from_url(broker, socket_timeout=2, socket_connect_timeout=2)
 
 
 def _queue_names() -> list[str]:
-    from django.conf import settings
-
     return sorted({"celery", *getattr(settings, "CELERY_TASK_ROUTES_QUEUES", [])})
 
 
@@ -132,13 +134,10 @@ def registry() -> CollectorRegistry:
     """All processes' counters (multiprocess folder) or this process's, plus scrape-time gauges."""
     global _registered_locally
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        from prometheus_client import multiprocess
-
         reg = CollectorRegistry()
         multiprocess.MultiProcessCollector(reg)
         reg.register(_SCRAPE)
         return reg
-    from prometheus_client import REGISTRY
 
     if not _registered_locally:
         REGISTRY.register(_SCRAPE)

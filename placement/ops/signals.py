@@ -7,7 +7,7 @@ import time
 
 from celery import signals
 
-from placement.ops import metrics
+from placement.ops import health, metrics
 from placement.ops.context import request_id
 
 _started: dict[str, float] = {}
@@ -42,8 +42,6 @@ def _task_retried(sender=None, **kwargs) -> None:
 
 @signals.worker_ready.connect
 def _worker_ready(sender=None, **kwargs) -> None:
-    from placement.ops import health
-
     # Best effort: the next heartbeat comes within a minute anyway.
     with contextlib.suppress(Exception):
         health.beat(getattr(sender, "hostname", ""))

@@ -11,7 +11,7 @@ from jobseekers.models import JobSeeker, SeekerSkill
 from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import Role
-from placement.pipeline.models import Application, Referral
+from placement.pipeline.models import Application, CandidateRequest, Referral
 
 
 def seeker_for(user) -> JobSeeker | None:
@@ -85,7 +85,6 @@ def get_referral_for_employer(user, pk: int):
 
 def get_candidate_request_for_holder(user, pk: int):
     """A request about a seeker of the officer's region (the holding office's queue), or 404."""
-    from placement.pipeline.models import CandidateRequest
 
     if not user.is_authenticated or user.role not in (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL):
         raise Http404

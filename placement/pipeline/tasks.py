@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from datetime import timedelta
 
+from celery import shared_task
+from django.urls import reverse
+from django.utils import timezone
+
+from employers.services import company_users
+from placement.notifications.services import notify
 from placement.pipeline import services
 from placement.pipeline.models import Referral
 
@@ -28,13 +34,6 @@ OUTCOME_DUE_DAYS = 14
 @shared_task(name="placement.pipeline.tasks.remind_outcome_due", acks_late=True)
 def remind_outcome_due() -> int:
     """Daily: ask employers for the result of referrals sent two weeks ago (once per referral)."""
-    from datetime import timedelta
-
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from employers.services import company_users
-    from placement.notifications.services import notify
 
     cutoff = timezone.now() - timedelta(days=OUTCOME_DUE_DAYS)
     waiting = Referral.objects.filter(

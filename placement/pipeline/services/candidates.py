@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobseekers.models import JobSeeker
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, User
 from placement.accounts.scope import region_scope
@@ -79,7 +80,6 @@ def candidates_for_officer(*, user: User, vacancy_id: int, matches: Sequence) ->
 @transaction.atomic
 def request_candidate(*, user: User, seeker_id: int, vacancy_id: int) -> CandidateRequest:
     """Ask the office holding an out-of-region candidate to share them for one vacancy."""
-    from jobseekers.models import JobSeeker
 
     seeker = JobSeeker.objects.select_related("regency").get(pk=seeker_id)
     if region_scope(user).contains_regency(seeker.regency_id):

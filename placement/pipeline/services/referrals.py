@@ -134,9 +134,8 @@ def _officer_or_refuse(user: User):
 
 
 def _notify_soon(referral: Referral, base_url: str) -> None:
-    from placement.pipeline.tasks import (
-        notify_employer_of_referral,  # Celery cycle: tasks import us
-    )
+    # Celery cycle: the tasks module imports these services.
+    from placement.pipeline.tasks import notify_employer_of_referral
 
     transaction.on_commit(lambda: notify_employer_of_referral.delay(referral.pk, base_url))
     seeker, vacancy = referral.seeker, referral.vacancy
