@@ -94,6 +94,8 @@ class JobSeeker(models.Model):
         MOVED_AWAY = "moved_away", _("Moved away")
         DUPLICATE = "duplicate", _("Duplicate registration (merged)")
         FOUND_WORK = "found_work", _("Found work (job not known)")
+        # UU 27/2022 PDP: the retention job anonymised a registration removed long ago.
+        RETENTION = "retention", _("Retention period ended")
 
     class RejectionReason(models.TextChoices):
         UNDER_AGE = "under_age", _("Younger than 15")
@@ -276,6 +278,9 @@ class JobSeeker(models.Model):
     claim_code_hash = models.CharField(max_length=128, blank=True)
     claim_code_expires = models.DateTimeField(null=True, blank=True)
     claim_attempts = models.PositiveSmallIntegerField(default=0)
+    # Set when the identity, contact data, free text and files were erased (UU 27/2022 PDP): the
+    # row stays as a pseudonymous id so the ledger's statistical events keep their subject.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True)
     # Warnings for the officer (NIK disagreeing with sex/birth date, domicile elsewhere, ...).
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     # The registration steps saved so far (online registration is saved step by step).

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "placement.migrants",
     "placement.ledger",
     "placement.notifications",
+    "placement.privacy",
     "placement.matching",
     "placement.pipeline",
     "placement.reports",
@@ -181,6 +182,19 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "AntarKerja"
 # An alert for the privacy officer when someone opens more case files than this in an hour.
 PRIVACY_VOLUME_ALERT_PER_HOUR = env_int("PRIVACY_VOLUME_ALERT_PER_HOUR", 200)
+# UU 27/2022 PDP: data-subject requests and breach notices are due 3x24 hours after receipt or
+# discovery; the privacy officers are reminded when this many hours are left, and when overdue.
+PRIVACY_RESPONSE_HOURS = env_int("PRIVACY_RESPONSE_HOURS", 72)
+PRIVACY_REMINDER_HOURS = env_int("PRIVACY_REMINDER_HOURS", 24)
+# Retention (placement/privacy/retention.py, nightly): years after a registration was removed
+# (not reactivated) before its CV and documents are deleted and before the person is anonymised;
+# years a read-audit entry ("viewed") is kept. The database refuses to delete read-audit entries
+# younger than one year, whatever is set here.
+PRIVACY_RETENTION = {
+    "FILES_AFTER_REMOVAL_YEARS": env_int("PRIVACY_FILES_AFTER_REMOVAL_YEARS", 2),
+    "ANONYMISE_AFTER_REMOVAL_YEARS": env_int("PRIVACY_ANONYMISE_AFTER_REMOVAL_YEARS", 5),
+    "READ_AUDIT_YEARS": env_int("PRIVACY_READ_AUDIT_YEARS", 2),
+}
 MFA_REMEMBER_SECONDS = min(env_int("MFA_REMEMBER_SECONDS", 12 * 60 * 60), 12 * 60 * 60)
 
 # --- Sessions and cookies ------------------------------------------------------------------------
@@ -341,6 +355,15 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {
         "task": "placement.ops.tasks.heartbeat",
         "schedule": 60,
+    },
+    # Data protection: reminders of the 3x24-hour deadlines, and the retention job.
+    "privacy-deadline-reminders": {
+        "task": "placement.privacy.tasks.remind_deadlines",
+        "schedule": crontab(minute=5),
+    },
+    "nightly-privacy-retention": {
+        "task": "placement.privacy.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
     # Last month's IPK tables for every office, on the 1st at 02:00.
     "monthly-ipk-reports": {

@@ -41,6 +41,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
     path("notifications/", include("placement.notifications.views")),
+    path("privacy/", include("placement.privacy.views")),
     path("seeker/", include("jobseekers.urls")),
     path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),

@@ -52,6 +52,7 @@ from jobseekers.services.desk import (
     reissue_card,
     reject_registration,
     remove_jobseeker,
+    remove_on_erasure,
     return_registration,
 )
 from jobseekers.services.files import (
@@ -90,6 +91,7 @@ from jobseekers.services.registration import (
     start_registration,
     submit_registration,
     update_jobseeker,
+    withdraw_consent,
 )
 from jobseekers.services.rules import (
     CV_MAX_BYTES,
@@ -159,6 +161,7 @@ __all__ = [
     "remove_education",
     "remove_experience",
     "remove_jobseeker",
+    "remove_on_erasure",
     "replace_rows",
     "report_interval_months",
     "report_jobseeker",
@@ -170,4 +173,5 @@ __all__ = [
     "validity_months",
     "verify_jobseeker",
     "warning_messages",
+    "withdraw_consent",
 ]

@@ -495,6 +495,21 @@ def remove_jobseeker(
     return seeker
 
 
+@transaction.atomic
+def remove_on_erasure(
+    *, seeker: JobSeeker, actor: User | None, reason: str, on: date | None = None, via: Via = "web"
+) -> JobSeeker:
+    """Before a person is erased (UU 27/2022 PDP: at their request, or by the retention job), an
+    active card leaves the register like any removal: one `seeker_removed` event with today's
+    dimensions, read before they are erased. Cards that are not active are left as they are."""
+    seeker = locked(seeker)
+    if seeker.status != JobSeeker.Status.ACTIVE:
+        return seeker
+    _remove(seeker, reason, "", today_or(on), erasure=True)
+    audit(actor=actor, action=Action.CHANGE, obj=seeker, event="removed", reason=reason, via=via)
+    return seeker
+
+
 def _remove(seeker: JobSeeker, reason: str, note: str, on: date, **detail: object) -> None:
     seeker.status = JobSeeker.Status.REMOVED
     seeker.removed_on = on

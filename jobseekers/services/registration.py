@@ -330,6 +330,19 @@ def give_consent(*, seeker: JobSeeker, actor: User, version: str) -> Consent:
 
 
 @transaction.atomic
+def withdraw_consent(*, seeker: JobSeeker, actor: User | None, via: str = "web") -> int:
+    """Withdraw every consent the seeker still has (UU 27/2022 PDP Art. 9): employers no longer
+    see them among candidates. The number of consents withdrawn (0 when none was left)."""
+    now = timezone.now()
+    consents = list(seeker.consents.filter(withdrawn_at__isnull=True))
+    for consent in consents:
+        consent.withdrawn_at = now
+        consent.save(update_fields=["withdrawn_at"])
+        audit(actor=actor, action=Action.CHANGE, obj=consent, event="withdrawn", via=via)
+    return len(consents)
+
+
+@transaction.atomic
 def submit_registration(*, seeker: JobSeeker, actor: User, consent_version: str) -> JobSeeker:
     """Send a complete registration, with consent, to the officers for verification."""
     seeker = locked(seeker)

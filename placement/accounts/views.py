@@ -28,7 +28,7 @@ _HOME_BY_ROLE = {
     Role.OFFICER: "officers:dashboard",
     Role.SUPERVISOR: "officers:dashboard",
     Role.NATIONAL: "officers:dashboard",
-    Role.PRIVACY: "accounts:privacy",
+    Role.PRIVACY: "privacy:queue",
 }
 
 

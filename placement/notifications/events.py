@@ -76,6 +76,52 @@ EVENTS: dict[str, EventText] = {
         _("New vacancies fit your skills and wishes: %(titles)s. See them and their reasons."),
         preference="weekly_digest",
     ),
+    # --- Data protection (placement/privacy) ---
+    "seeker.privacy_request_received": EventText(
+        _("We received your request %(number)s"),
+        _(
+            "Your request “%(kind)s” (%(number)s) has reached the data protection officer. "
+            "By law we answer within 3 x 24 hours, by %(due)s."
+        ),
+    ),
+    "seeker.privacy_request_done": EventText(
+        _("Your request %(number)s is done"),
+        _("Your request “%(kind)s” (%(number)s) is done. Answer: %(answer)s"),
+    ),
+    "seeker.privacy_request_refused": EventText(
+        _("Your request %(number)s was refused"),
+        _("Your request “%(kind)s” (%(number)s) was refused: %(reason)s"),
+    ),
+    "privacy.request_received": EventText(
+        _("New data request %(number)s: %(kind)s"),
+        _("A data-subject request “%(kind)s” (%(number)s) was filed. It is due by %(due)s."),
+    ),
+    "privacy.request_due_soon": EventText(
+        _("Data request %(number)s is due by %(due)s"),
+        _("The request “%(kind)s” (%(number)s) must be answered by %(due)s (3 x 24 hours)."),
+    ),
+    "privacy.request_overdue": EventText(
+        _("Data request %(number)s is overdue"),
+        _("The request “%(kind)s” (%(number)s) was due by %(due)s and is not answered yet."),
+    ),
+    "privacy.breach_recorded": EventText(
+        _("Data breach recorded: %(title)s"),
+        _("Incident %(number)s “%(title)s” was recorded. Notices are due by %(due)s."),
+    ),
+    "privacy.breach_due_soon": EventText(
+        _("Breach notices for %(number)s are due by %(due)s"),
+        _(
+            "Tell the persons affected and the authority about incident %(number)s "
+            "“%(title)s” by %(due)s (3 x 24 hours)."
+        ),
+    ),
+    "privacy.breach_overdue": EventText(
+        _("Breach notices for %(number)s are overdue"),
+        _(
+            "The notices about incident %(number)s “%(title)s” were due by %(due)s and are not "
+            "all recorded as sent."
+        ),
+    ),
     # --- Employers ---
     "employer.verified": EventText(
         _("%(company)s is verified"),
