@@ -10,8 +10,8 @@ history, skills and wishes, the CV and CPMI documents, notes that mention the pe
 notices, and their sign-in (the account is closed: sessions and API tokens die with it).
 
 The ledger is never rewritten (placement/ledger/chain.py): an active seeker is removed with one
-`seeker_removed` event (reason "on_request" or "retention"), which the IPK tables count as an outflow
-of this month like any removal; past months do not change.
+`seeker_removed` event (reason "on_request" or "retention"), which the IPK tables count as an
+outflow of this month like any removal; past months do not change.
 """
 
 from __future__ import annotations
