@@ -12,6 +12,7 @@ import re
 
 from django.utils.translation import gettext_lazy
 
+from employers.models import ImportProfile
 from placement.taxonomy.text import places, wages
 
 # Our fields a job-board file may carry, in the order an officer reads them.
@@ -231,7 +232,6 @@ def suggest(header: list[str], sample: list[list[str]]) -> dict:
 
 def pick_profile(header: list[str]):
     """The saved profile whose columns are exactly the file's, or None."""
-    from employers.models import ImportProfile
 
     wanted = signature(header)
     for profile in ImportProfile.objects.all():
@@ -242,7 +242,6 @@ def pick_profile(header: list[str]):
 
 def save_profile(name: str, header: list[str], mapping: dict, defaults: dict | None, by):
     """Save (or replace) a named mapping for files with these headers."""
-    from employers.models import ImportProfile
 
     profile, _ = ImportProfile.objects.update_or_create(
         name=name,

@@ -3,6 +3,7 @@ module outside the listed ones would escape the check, so this test names it."""
 
 from __future__ import annotations
 
+import ast
 import tomllib
 from pathlib import Path
 
@@ -51,3 +52,36 @@ def test_the_floors_are_the_five_of_the_design():
     assert {"placement.urls", "placement.demo"} <= floors[0]
     assert "officers" in floors[1]
     assert {"placement.offices.models", "placement.ledger.models"} <= floors[4]
+
+
+def _local_imports_without_reason() -> list[str]:
+    """Imports of project modules inside functions whose line (or the line above) has no comment."""
+    found = []
+    for module in _modules():
+        path = ROOT / (module.replace(".", "/") + ".py")
+        if not path.exists():
+            path = ROOT / module.replace(".", "/") / "__init__.py"
+        source = path.read_text()
+        lines = source.splitlines()
+        for function in ast.walk(ast.parse(source)):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    name = node.module
+                elif isinstance(node, ast.Import):
+                    name = node.names[0].name
+                else:
+                    continue
+                if name.split(".")[0] not in PACKAGES:
+                    continue
+                here, above = lines[node.lineno - 1], lines[node.lineno - 2]
+                if "#" not in here and not above.strip().startswith("#"):
+                    found.append(f"{module}:{node.lineno} imports {name}")
+    return sorted(set(found))
+
+
+def test_a_function_local_import_of_the_project_says_why():
+    """Only a real cycle (Celery tasks importing the services that queue them) or a ready() hook
+    justifies importing inside a function; the comment names it. Everything else goes on top."""
+    assert _local_imports_without_reason() == []
