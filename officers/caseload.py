@@ -298,6 +298,12 @@ def seekers(user, form: SeekerFilterForm, today: date) -> QuerySet[JobSeeker]:
     return queryset.order_by(*order)
 
 
+def searched_by_nik(form) -> bool:
+    """A search by NIK: the rows it lists are the holders of that NIK, so each row shown is a read
+    of their NIK (accounts.audit.audit_list)."""
+    return bool(NIK.match((form.value("q") or "").strip()))
+
+
 def seeker_rows(pks: list[int]) -> QuerySet[JobSeeker]:
     """What a row of the list shows, for the seekers of one page."""
     return (

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from officers import caseload
 from officers.access import office_required
+from placement.accounts.audit import audit_list
 
 
 def _render(request: HttpRequest, template: str, form, page, current: str, **extra) -> HttpResponse:
@@ -36,11 +37,16 @@ def seekers(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = caseload.SeekerFilterForm(request.GET, user=request.user)
     queryset = caseload.seekers(request.user, form, today)
+    page = caseload.page_of_ids(request, queryset, caseload.seeker_rows)
+    if caseload.searched_by_nik(form):
+        audit_list(
+            actor=request.user, ids=[row.pk for row in page.object_list], purpose="nik_search"
+        )
     return _render(
         request,
         "officers/caseload/seeker_list.html",
         form,
-        caseload.page_of_ids(request, queryset, caseload.seeker_rows),
+        page,
         "seekers",
         queue=form.value("queue"),
         today=today,

@@ -25,6 +25,7 @@ from officers.access import (
 )
 from officers.forms import ReferralForm, SeekerLookupForm
 from placement.accounts.access import parse_pk
+from placement.accounts.audit import audit_list
 from placement.accounts.scope import region_scope
 from placement.matching import queries
 from placement.matching.explain import explain_all
@@ -86,14 +87,14 @@ def referral_new(request: HttpRequest) -> HttpResponse:
                 seekers = seekers.filter(nik=q)
             else:
                 seekers = seekers.filter(full_name__icontains=q)
-        context.update(
-            vacancy=vacancy,
-            seekers=list(
-                seekers.select_related("education_level", "regency").order_by("full_name", "pk")[
-                    :SEARCH_RESULTS
-                ]
-            ),
+        found = list(
+            seekers.select_related("education_level", "regency").order_by("full_name", "pk")[
+                :SEARCH_RESULTS
+            ]
         )
+        if caseload.NIK.match(q):
+            audit_list(actor=request.user, ids=[s.pk for s in found], purpose="nik_search")
+        context.update(vacancy=vacancy, seekers=found)
     else:
         raise Http404
     return render(request, "officers/referrals/referral_new.html", context)

@@ -68,3 +68,74 @@ def test_only_the_privacy_officer_sees_the_audit(client, alice, sam):
     for user in (alice, sam):
         client.force_login(user)
         assert client.get("/accounts/privacy/").status_code == 404
+
+
+# --- Lists that show NIK -------------------------------------------------------------------------
+def test_a_caseload_search_by_nik_records_who_saw_which_records(client, alice):
+    seeker = JobSeekerFactory(verified=True)
+    other = JobSeekerFactory(verified=True)
+    client.force_login(alice)
+
+    page = client.get("/officer/caseload/seekers/", {"q": seeker.nik}, REMOTE_ADDR="10.9.8.7")
+
+    assert seeker.full_name in page.content.decode()
+    reads = AuditEvent.objects.filter(actor=alice, action="view", detail__purpose="nik_search")
+    assert [(e.object_id, e.ip, e.detail["list"]) for e in reads] == [
+        (str(seeker.pk), "10.9.8.7", True)
+    ]
+    assert not AuditEvent.objects.filter(object_id=str(other.pk), action="view").exists()
+
+
+def test_a_caseload_search_by_name_is_not_a_nik_list(client, alice):
+    JobSeekerFactory(verified=True, full_name="Siti Aminah")
+    client.force_login(alice)
+    client.get("/officer/caseload/seekers/", {"q": "Siti"})
+    assert not AuditEvent.objects.filter(detail__purpose="nik_search").exists()
+
+
+def test_a_nik_search_outside_the_region_records_nothing(client, bob):
+    seeker = JobSeekerFactory(verified=True)  # 62.71; Bob is 62.01
+    client.force_login(bob)
+    page = client.get("/officer/caseload/seekers/", {"q": seeker.nik})
+    assert seeker.full_name not in page.content.decode()
+    assert not AuditEvent.objects.filter(detail__purpose="nik_search").exists()
+
+
+def test_the_referral_search_by_nik_is_recorded(client, alice):
+    from tests.factories import VacancyFactory
+
+    seeker = JobSeekerFactory(verified=True)
+    vacancy = VacancyFactory(status="published")
+    client.force_login(alice)
+
+    client.get("/officer/referrals/new/", {"vacancy": vacancy.pk, "q": seeker.nik})
+
+    assert AuditEvent.objects.filter(
+        actor=alice, object_id=str(seeker.pk), detail__purpose="nik_search"
+    ).exists()
+
+
+def test_nik_lists_count_towards_the_volume_alert(client, alice, settings):
+    from placement.accounts.audit import audit_list
+
+    settings.PRIVACY_VOLUME_ALERT_PER_HOUR = 3
+    seekers = [JobSeekerFactory(verified=True) for _ in range(3)]
+
+    audit_list(actor=alice, ids=[s.pk for s in seekers], purpose="nik_search")
+
+    assert PrivacyAlert.objects.filter(actor=alice).count() == 1
+
+
+def test_only_audited_pages_render_the_nik():
+    """Where the NIK is on a page: the case file (audited as it opens) and the seeker's own data.
+    A new list or export that shows it must call accounts.audit.audit_list, and be added here."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    showing = sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if re.search(r"\.nik\b", path.read_text(encoding="utf-8"))
+    )
+    assert showing == ["jobseekers/components/summary.html", "officers/seekers/seeker_detail.html"]
