@@ -16,6 +16,7 @@ from employers import import_mapping, rules
 from employers.import_rows import Row, office_of
 from employers.models import Employer, ImportRun, Vacancy
 from placement.accounts.models import User
+from placement.taxonomy.learned import LEARNED, LearnedWords
 from placement.taxonomy.text import occupations as occupation_coder
 from placement.taxonomy.text import places as place_coder
 from placement.taxonomy.text import skills as skill_coder
@@ -88,6 +89,7 @@ class Mapped:
         self.skill_pks = lookups.skills
         self.pending: list[Employer] = []  # new employers not yet written
         self.source = source_identity(list(header))
+        self.learned = LearnedWords()
 
     def source_key(self, external_id: str, link: str, company: str, title: str, place: str) -> str:
         """The ad's identity across files: its id at the source (the link's site, else the file's
@@ -156,6 +158,75 @@ class Mapped:
         self.pending.append(employer)
         return employer
 
+    def code_place(self, location: str, description: str, coding: dict, review: list):
+        """(regency code or None, the coder's place): a taught alias first, then the coder."""
+        if not location:
+            return None, None
+        taught = self.learned.place(location)
+        if taught in self.lookups.regencies:
+            coding["regency"] = {"text": location[:200], "value": taught, "confidence": 1.0}
+            coding["regency"]["reason"] = LEARNED
+            return taught, None
+        found = place_coder.resolve(location, context=description[:500], limit=3)
+        place = found[0].place if found else None
+        regency = place.regency_code if place else None
+        regency = regency if regency in self.lookups.regencies else None
+        confidence = found[0].score if found else 0.0
+        coding["regency"] = {
+            "text": location[:200],
+            "value": regency,
+            "place": place.code if place else None,
+            "confidence": round(confidence, 3),
+            "alternatives": [r.place.code for r in found[1:]],
+        }
+        if confidence < REVIEW_THRESHOLD:
+            review.append("regency")
+        return regency, place
+
+    def code_occupation(self, kbji: str, title: str, description: str, coding, review):
+        """The occupation: the file's KBJI code, a taught alias, else the coder's best."""
+        occupation = self.lookups.occupations.get(kbji) if kbji else None
+        if occupation is not None:
+            coding["kbji"] = {"text": kbji, "value": occupation.code, "confidence": 1.0}
+            return occupation
+        taught = self.lookups.occupations.get(self.learned.occupation(title) or "")
+        if taught is not None:
+            coding["kbji"] = {"text": title, "value": taught.code, "confidence": 1.0}
+            coding["kbji"]["reason"] = LEARNED
+            return taught
+        found = occupation_coder.suggest_occupations(title, description=description[:1500], limit=3)
+        top = found[0] if found else None
+        occupation = self.lookups.occupations.get(top.code) if top else None
+        confidence = round(top.score, 3) if top else 0.0
+        coding["kbji"] = {
+            "text": title,
+            "value": occupation.code if occupation else None,
+            "confidence": confidence,
+            "alternatives": [s.code for s in found[1:]],
+        }
+        if occupation is None or confidence < REVIEW_THRESHOLD:
+            review.append("kbji")
+        return occupation
+
+    def code_skills(self, skill_text: str, description: str, coding: dict) -> list[int]:
+        """Skills from the skills column and the head of the description (its tail is benefits
+        and how to apply); unknown words kept for review, taught ones coded."""
+        skill_text = re.sub(r"[\[\]'\"]", " ", skill_text)
+        head = description[:SKILL_TEXT]
+        extraction = skill_coder.extract(f"{skill_text}\n{head}" if skill_text else head)
+        uris = extraction.uris + self.learned.skills(extraction.unknown)
+        skill_ids: list[int] = []
+        for uri in uris:
+            pk = self.skill_pks.get(uri.lower())
+            if pk is not None and pk not in skill_ids:
+                skill_ids.append(pk)
+        coding["skills"] = {
+            "text": skill_text[:500],
+            "value": uris[:30],
+            "unknown": extraction.unknown[:30],
+        }
+        return skill_ids
+
     def vacancy(self, row: Row, by: User) -> Vacancy | None:
         title = self.get(row, "title")[:200]
         if not title:
@@ -169,70 +240,16 @@ class Mapped:
         description = self.get(row, "description")[:5000]
         coding: dict = {}
         review: list[str] = []
-        # Place
         location = self.get(row, "location")
-        place = None
-        regency = None
-        place_confidence = 0.0
-        if location:
-            found = place_coder.resolve(location, context=description[:500], limit=3)
-            if found:
-                place = found[0].place
-                regency = place.regency_code or None
-                if regency not in self.lookups.regencies:
-                    regency = None
-                place_confidence = found[0].score
-            coding["regency"] = {
-                "text": location[:200],
-                "value": regency,
-                "place": place.code if place else None,
-                "confidence": round(place_confidence, 3),
-                "alternatives": [r.place.code for r in found[1:]],
-            }
-            if place_confidence < REVIEW_THRESHOLD:
-                review.append("regency")
+        regency, place = self.code_place(location, description, coding, review)
         if regency and not self.scope.contains_regency(regency):
             # Not lost, not imported into another office's region: set aside in the report.
             row.set_aside = _("Outside your region: %(place)s (for %(office)s).") % office_of(
                 self.lookups.regencies[regency]
             )
             return None
-        # Occupation
-        kbji = self.get(row, "kbji")
-        occupation = self.lookups.occupations.get(kbji) if kbji else None
-        if occupation is not None:
-            coding["kbji"] = {"text": kbji, "value": occupation.code, "confidence": 1.0}
-        else:
-            found = occupation_coder.suggest_occupations(
-                title, description=description[:1500], limit=3
-            )
-            top = found[0] if found else None
-            occupation = self.lookups.occupations.get(top.code) if top else None
-            confidence = round(top.score, 3) if top else 0.0
-            coding["kbji"] = {
-                "text": title,
-                "value": occupation.code if occupation else None,
-                "confidence": confidence,
-                "alternatives": [s.code for s in found[1:]],
-            }
-            if occupation is None or confidence < REVIEW_THRESHOLD:
-                review.append("kbji")
-        # Skills: the skills column and the description; unknown words kept for review.
-        skill_text = self.get(row, "skills")
-        skill_text = re.sub(r"[\[\]'\"]", " ", skill_text)
-        # The head of the description names the skills; its tail is benefits and how to apply.
-        head = description[:SKILL_TEXT]
-        extraction = skill_coder.extract(f"{skill_text}\n{head}" if skill_text else head)
-        skill_ids: list[int] = []
-        for uri in extraction.uris:
-            pk = self.skill_pks.get(uri.lower())
-            if pk is not None and pk not in skill_ids:
-                skill_ids.append(pk)
-        coding["skills"] = {
-            "text": skill_text[:500],
-            "value": extraction.uris[:30],
-            "unknown": extraction.unknown[:30],
-        }
+        occupation = self.code_occupation(self.get(row, "kbji"), title, description, coding, review)
+        skill_ids = self.code_skills(self.get(row, "skills"), description, coding)
         # Wage
         wage_min = _amount(self.get(row, "wage_min"))
         wage_max = _amount(self.get(row, "wage_max"))

@@ -5,13 +5,17 @@ turn out to be the same company."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 
 from employers import services
-from employers.models import Employer, ImportRun, Vacancy
+from employers.models import Employer, ImportRun, Vacancy, VacancySkill
 from placement.accounts.audit import audit
 from placement.accounts.models import User
 from placement.accounts.scope import region_scope
+from placement.taxonomy import learned
+from placement.taxonomy.models import LearnedAlias, Occupation, Regency, Skill
+from placement.taxonomy.text import skills as skill_coder
+
+Kind = LearnedAlias.Kind
 
 
 def review_queue(user):
@@ -24,14 +28,98 @@ def review_queue(user):
     )
 
 
-@transaction.atomic
-def confirm_review(*, vacancy_ids: list[int], by: User) -> int:
-    """The officer confirms the coding of these vacancies (several at once): out of review."""
-    chosen = list(review_queue(by).filter(pk__in=vacancy_ids).select_related(None).only("pk"))
-    Vacancy.objects.filter(pk__in=[v.pk for v in chosen]).update(
-        needs_review=False, updated_at=timezone.now()
+SHOWN_UNKNOWN_SKILLS = 3
+
+
+def _regency_code(place_code: str | None) -> str:
+    """The regency of a place code ("62.71.01" -> "62.71"); "" for a province or country."""
+    return (place_code or "")[:5] if len(place_code or "") >= 5 else ""
+
+
+def suggestions(vacancies: list[Vacancy]) -> dict[int, dict]:
+    """For each vacancy in review, the coder's suggestions to choose among (three queries):
+    {pk: {"kbji": [(code, name)], "regency": [(code, name)], "skills": [(word, [(uri, label)])]}}"""
+    wanted_kbji, wanted_regency, words = set(), set(), {}
+    for vacancy in vacancies:
+        kbji = vacancy.coding.get("kbji", {})
+        wanted_kbji |= {kbji.get("value"), *kbji.get("alternatives", [])} - {None}
+        place = vacancy.coding.get("regency", {})
+        wanted_regency |= {place.get("value") or ""}
+        wanted_regency |= {_regency_code(code) for code in place.get("alternatives", [])}
+        for word in vacancy.coding.get("skills", {}).get("unknown", [])[:SHOWN_UNKNOWN_SKILLS]:
+            words[word] = skill_coder.search(word, limit=3)
+    occupations = dict(
+        Occupation.objects.current()
+        .filter(code__in=wanted_kbji, level__gte=4)
+        .values_list("code", "title")
     )
+    regencies = dict(Regency.objects.filter(code__in=wanted_regency).values_list("code", "name"))
+    uris = {uri for found in words.values() for uri in found}
+    skills = {skill.uri: skill.label for skill in Skill.objects.filter(uri__in=uris)}
+    result = {}
+    for vacancy in vacancies:
+        kbji = vacancy.coding.get("kbji", {})
+        codes = [kbji.get("value"), *kbji.get("alternatives", [])]
+        place = vacancy.coding.get("regency", {})
+        places = [place.get("value"), *map(_regency_code, place.get("alternatives", []))]
+        unknown = vacancy.coding.get("skills", {}).get("unknown", [])[:SHOWN_UNKNOWN_SKILLS]
+        result[vacancy.pk] = {
+            "kbji": [(c, occupations[c]) for c in dict.fromkeys(codes) if c in occupations],
+            "regency": [(c, regencies[c]) for c in dict.fromkeys(places) if c in regencies],
+            "skills": [
+                (word, [(uri, skills[uri]) for uri in words[word] if uri in skills])
+                for word in unknown
+                if words.get(word)
+            ],
+        }
+    return result
+
+
+@transaction.atomic
+def confirm_review(
+    *, vacancy_ids: list[int], by: User, choices: dict[int, dict] | None = None
+) -> int:
+    """The officer confirms the coding of these vacancies (several at once), with the choices
+    made among the suggestions ({pk: {"kbji": code, "regency": code, "skills": {word: uri}}});
+    each choice for a field that was in review teaches the alias tables."""
+    choices = choices or {}
+    scope = region_scope(by)
+    chosen = list(
+        review_queue(by).filter(pk__in=vacancy_ids).select_related("occupation", "regency")
+    )
+    occupations = {o.code: o for o in Occupation.objects.current().filter(level__gte=4)}
+    skill_pks = dict(Skill.objects.values_list("uri", "pk"))
     for vacancy in chosen:
+        choice = choices.get(vacancy.pk, {})
+        in_review = vacancy.coding.get("review", [])
+        fields = ["needs_review", "updated_at"]
+        code = choice.get("kbji")
+        if code in occupations:
+            vacancy.occupation = occupations[code]
+            fields.append("occupation")
+        if vacancy.occupation is not None and "kbji" in in_review:
+            text = vacancy.coding.get("kbji", {}).get("text") or vacancy.title
+            learned.teach(kind=Kind.OCCUPATION, text=text, code=vacancy.occupation.code, by=by)
+        code = choice.get("regency")
+        if code and scope.contains_regency(code) and Regency.objects.filter(code=code).exists():
+            vacancy.regency_id = code
+            fields.append("regency")
+        place_text = vacancy.coding.get("regency", {}).get("text")
+        if vacancy.regency_id and place_text and "regency" in in_review:
+            learned.teach(kind=Kind.PLACE, text=place_text, code=vacancy.regency_id, by=by)
+        unknown = vacancy.coding.get("skills", {}).get("unknown", [])
+        for word, uri in (choice.get("skills") or {}).items():
+            if str(word).isdigit():  # the page names the unknown words by their place
+                word = unknown[int(word)] if int(word) < len(unknown) else ""
+            if word and uri in skill_pks:
+                VacancySkill.objects.get_or_create(
+                    vacancy=vacancy, skill_id=skill_pks[uri], defaults={"is_required": True}
+                )
+                learned.teach(kind=Kind.SKILL, text=word, code=uri, by=by)
+        vacancy.needs_review = False
+        vacancy.coding = {**vacancy.coding, "review": [], "confirmed_by": by.pk}
+        fields.append("coding")
+        vacancy.save(update_fields=fields)
         audit(actor=by, action="update", obj=vacancy, review="confirmed")
     return len(chosen)
 

@@ -205,17 +205,39 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     return response
 
 
+def _review_choices(post, ids: list[int]) -> dict[int, dict]:
+    """{pk: {"kbji": code, "regency": code, "skills": {index: uri}}} from the review form."""
+    choices = {}
+    for pk in ids:
+        skills = {
+            str(index): post.get(f"skill-{pk}-{index}")
+            for index in range(import_review.SHOWN_UNKNOWN_SKILLS)
+            if post.get(f"skill-{pk}-{index}")
+        }
+        choices[pk] = {
+            "kbji": post.get(f"kbji-{pk}", ""),
+            "regency": post.get(f"regency-{pk}", ""),
+            "skills": skills,
+        }
+    return choices
+
+
 @office_required
 @require_http_methods(["GET", "POST"])
 def import_review_page(request: HttpRequest) -> HttpResponse:
-    """Imported vacancies whose coding is uncertain: the officer confirms several at once."""
+    """Imported vacancies whose coding is uncertain: the officer picks among the suggestions and
+    confirms several at once (the choices teach the coders)."""
     if request.method == "POST":
         ids = [int(pk) for pk in request.POST.getlist("vacancy") if pk.isdigit()][:500]
-        confirmed = import_review.confirm_review(vacancy_ids=ids, by=request.user)
+        confirmed = import_review.confirm_review(
+            vacancy_ids=ids, by=request.user, choices=_review_choices(request.POST, ids)
+        )
         messages.success(request, _("%(n)s vacancies confirmed.") % {"n": confirmed})
         return redirect("officers:import_review")
     page = Paginator(import_review.review_queue(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "officers/employers/import_review.html", {"page": page})
+    suggestions = import_review.suggestions(list(page.object_list))
+    rows = [(vacancy, suggestions[vacancy.pk]) for vacancy in page.object_list]
+    return render(request, "officers/employers/import_review.html", {"page": page, "rows": rows})
 
 
 urlpatterns = [

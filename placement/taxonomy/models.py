@@ -373,3 +373,49 @@ class StudyField(models.Model):
     @property
     def title(self) -> str:
         return self.title_en if (get_language() or "id").startswith("en") else self.title_id
+
+
+class LearnedAliasQuerySet(models.QuerySet):
+    def active(self) -> LearnedAliasQuerySet:
+        """Aliases in use (not taken back)."""
+        return self.filter(revoked_at__isnull=True)
+
+
+class LearnedAlias(models.Model):
+    """Words an officer taught the coders by confirming an import's coding ("staf gudang" is
+    KBJI 4321, "Palangkaraya" is 62.71): used by the coders next time; who taught it is kept,
+    and it can be taken back."""
+
+    class Kind(models.TextChoices):
+        OCCUPATION = "occupation", _("Occupation (KBJI)")
+        PLACE = "place", _("Regency/city")
+        SKILL = "skill", _("Skill")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("words"), max_length=200)  # folded (normalize.fold)
+    code = models.CharField(_("code"), max_length=120)  # KBJI code, regency code or skill URI
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LearnedAliasQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "text"]
+        verbose_name = _("learned alias")
+        verbose_name_plural = _("learned aliases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "text"],
+                condition=Q(revoked_at__isnull=True),
+                name="learned_alias_one_active",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.code}"
