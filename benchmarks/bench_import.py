@@ -123,7 +123,7 @@ def main() -> None:
 
     django.setup()
     from placement.accounts.models import Role, User
-    from placement.taxonomy.text.occupations import get_index
+    from placement.taxonomy.text.occupation_index import get_index
 
     get_index()  # the coder's artefact is loaded once per process, as in the worker
     officer = User.objects.create(email="bench-import@example.org", role=Role.NATIONAL)

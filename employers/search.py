@@ -38,8 +38,8 @@ from employers.rules import MAX_WAGE
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 from placement.taxonomy.text import places
 from placement.taxonomy.text.normalize import PLACE_WORD_EXCEPTIONS, fold
-from placement.taxonomy.text.occupations import SPELLING, canonical
-from placement.taxonomy.text.occupations import _read as read_taxonomy_file
+from placement.taxonomy.text.occupation_index import _read as read_taxonomy_file
+from placement.taxonomy.text.occupation_words import SPELLING, canonical
 
 MAX_WORDS = 8
 MAX_SYNONYMS = 8

@@ -11,7 +11,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from placement.taxonomy.text.occupations import ARTEFACT_PATH, OccupationIndex
+from placement.taxonomy.text.occupation_index import ARTEFACT_PATH, OccupationIndex
 
 
 class Command(BaseCommand):

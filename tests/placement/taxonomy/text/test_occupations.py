@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from placement.taxonomy.text import occupations
-from placement.taxonomy.text.occupations import (
-    OccupationIndex,
-    get_index,
-    suggest_many,
-    suggest_occupations,
-)
+from placement.taxonomy.text import occupation_index
+from placement.taxonomy.text.occupation_index import OccupationIndex, get_index
+from placement.taxonomy.text.occupations import suggest_many, suggest_occupations
 
 
 def top(title: str, **kwargs) -> str:
@@ -138,7 +134,7 @@ def test_the_saved_artefact_is_used_only_while_its_sources_are_unchanged(tmp_pat
     assert loaded is not None
     assert loaded.labels == index.labels
     assert loaded.similar(["admin gudang"]) == index.similar(["admin gudang"])
-    monkeypatch.setattr(occupations, "_source_hash", lambda: "another")
+    monkeypatch.setattr(occupation_index, "_source_hash", lambda: "another")
     assert OccupationIndex.load(path) is None
 
 

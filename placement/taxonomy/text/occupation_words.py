@@ -1,0 +1,173 @@
+"""The word tables of the occupation coder: filler words, spelling variants, manager words and
+the fields they head, and the employer sectors' likely occupations (KBLI section -> KBJI prefixes).
+
+Written by the AntarKerja team from real ads; `occupations.py` reads them."""
+
+from __future__ import annotations
+
+import re
+
+#: Words that say nothing about which occupation it is ("Senior Staff Accounting" = accounting).
+FILLER_WORDS = frozenset(
+    """staff staf senior junior intern interns internship magang trainee i ii iii iv v level team
+    tim member bagian divisi division department dept karyawan pegawai program programme jr sr
+    expert professional profesional experienced the of dan and untuk for di in""".split()  # noqa: SIM905
+)
+#: Spelling variants folded to one form on both sides (labels and queries).
+SPELLING = {
+    "staf": "staff",
+    "spv": "supervisor",
+    "supervisior": "supervisor",
+    "sr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "manajer": "manager",
+    "asst": "assistant",
+    "asisten": "assistant",
+    "opr": "operator",
+    "adm": "admin",
+    "engineeer": "engineer",
+    "kontruksi": "konstruksi",
+    "akuntansi": "akunting",
+    "marketting": "marketing",
+    "secretary": "sekretaris",
+    "sekertaris": "sekretaris",
+    "supir": "sopir",
+    "kurir": "kurir",
+    "satpam": "satpam",
+    "technician": "teknisi",
+    "costumer": "customer",
+    "custome": "customer",
+    "cutomer": "customer",
+    "finace": "finance",
+    "acounting": "accounting",
+    "adminstrasi": "administrasi",
+    "administrsi": "administrasi",
+    "desainer": "desainer",
+    "enginer": "engineer",
+    "managment": "management",
+    "managemen": "management",
+    "programer": "programmer",
+    "repersentative": "representative",
+    "representatif": "representative",
+    "resepsionist": "resepsionis",
+    "recepsionis": "resepsionis",
+    "sekretariat": "sekretaris",
+    "analis": "analis",
+    "officer": "officer",
+    "ofiicer": "officer",
+    "spesialis": "specialist",
+    "koordinator": "coordinator",
+    "kordinator": "coordinator",
+    "organisation": "organization",
+    "assisten": "assistant",
+    "asisstant": "assistant",
+    "assistent": "assistant",
+    "asistant": "assistant",
+    "spesialist": "specialist",
+    "specialis": "specialist",
+    "therapis": "therapist",
+    "therapsist": "therapist",
+    "terapist": "therapist",
+    "tranning": "training",
+    "traning": "training",
+    "internhip": "internship",
+    "intership": "internship",
+    "livestreaming": "live streaming",
+    "livestream": "live streaming",
+    "elektromedik": "elektromedis",
+    "pergudangan": "gudang",
+    "pramubhakti": "pramubakti",
+    "teknikal": "technical",
+    "techincal": "technical",
+    "tehnisi": "teknisi",
+    "tekhnisi": "teknisi",
+    "developement": "development",
+    "bussiness": "business",
+    "busines": "business",
+    "enviromental": "environmental",
+    "sience": "science",
+    "phyton": "python",
+}
+#: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset", "Sales
+#: Director"): English ones first or last, Indonesian ones only first ("Sopir Direktur" drives).
+MANAGER_WORDS = frozenset("manager head director gm chief vp".split())  # noqa: SIM905
+MANAGER_WORDS_FIRST = frozenset("kepala direktur kadiv kabag pimpinan".split())  # noqa: SIM905
+#: English role nouns: a title ending in one has its head at the end ("Quality Control Data
+#: Analyst"); otherwise, as in Indonesian, the head comes first ("Guru Bahasa Mandarin").
+ENGLISH_HEADS = frozenset(
+    """manager engineer specialist officer analyst executive assistant consultant developer
+    designer coordinator supervisor lead leader representative scientist architect administrator
+    technician teknisi advisor associate agent clerk writer editor planner controller auditor
+    operator inspector tester programmer trainer instructor teacher host creator""".split()  # noqa: SIM905
+)
+#: The manager of a field: "Kepala Akuntansi" is 1211 because "akuntansi" is 2411/3313. Longest
+#: prefix wins; fields not listed keep the generic 1219 of the "manager" word itself.
+FIELD_MANAGERS = {
+    "2411": "1211", "2412": "1211", "2413": "1211", "3313": "1211", "4311": "1211",
+    "4312": "1211", "4313": "1212", "2423": "1212", "2424": "1212", "4416": "1212",
+    "3322": "1221", "2431": "1221", "2433": "1221", "2434": "1221", "5244": "1221",
+    "5242": "1221", "2432": "1222", "2149": "1223", "2145": "1223",
+    "3312": "1346", "3321": "1346", "4211": "1346",
+    "25": "1330", "35": "1330", "2166": "1330",
+    "3122": "1321", "72": "1321", "73": "1321", "75": "1321", "81": "1321", "82": "1321",
+    "9329": "1321", "7543": "1321", "2141": "1321", "2144": "1321",
+    "3123": "1323", "2142": "1323", "3112": "1323", "71": "1323", "9313": "1323",
+    "4321": "1324", "9333": "1324", "3323": "1324", "4323": "1324", "3331": "1324",
+    "83": "1324", "9621": "1324",
+    "22": "1342", "32": "1342", "23": "1345", "5312": "1345",
+    "5120": "1412", "5131": "1412", "5132": "1412", "3434": "1412", "9412": "1412",
+    "5246": "1412", "4224": "1411", "9112": "1411",
+    "5223": "1420", "5230": "1420", "5222": "1420",
+    "3423": "1431", "3332": "1439", "4221": "1439",
+}  # fmt: skip
+GENERIC_MANAGERS = frozenset({"1219", "1120"})
+# Words in KBJI titles that are not part of any job's name.
+KBJI_TITLE_NOISE = re.compile(r"\b(?:ybdi|ytdl|lainnya|dan sejenisnya)\b")
+
+# Employer sector (KBLI section letter) -> KBJI code prefixes that are more likely there.
+SECTOR_PRIORS = {
+    "A": ("61", "62", "92", "13", "21"),
+    "B": ("81", "311", "93", "2146", "2114"),
+    "C": ("81", "82", "72", "73", "75", "31", "93", "3122", "1321"),
+    "D": ("31", "74", "21"),
+    "E": ("313", "96", "91", "21"),
+    "F": ("71", "31", "93", "21", "1323", "834"),
+    "G": ("52", "33", "14", "43", "93"),
+    "H": ("83", "43", "96", "51", "3331"),
+    "I": ("51", "94", "14", "3434", "5246"),
+    "J": ("25", "35", "21", "26"),
+    "K": ("33", "24", "41", "42", "1346"),
+    "L": ("3334", "5153", "33"),
+    "M": ("21", "24", "26", "31"),
+    "N": ("54", "91", "33", "42", "51"),
+    "O": ("1", "24", "33", "41"),
+    "P": ("23", "13", "53"),
+    "Q": ("22", "32", "53", "1342"),
+    "R": ("26", "34", "14"),
+    "S": ("51", "52", "96"),
+    "T": ("91", "53", "51"),
+}
+
+# KBLI 2020 division (2 digits) -> section letter, as in ISIC Rev. 4.
+_DIVISION_SECTIONS = (
+    (3, "A"), (9, "B"), (33, "C"), (35, "D"), (39, "E"), (43, "F"), (47, "G"), (53, "H"),
+    (56, "I"), (63, "J"), (66, "K"), (68, "L"), (75, "M"), (82, "N"), (84, "O"), (85, "P"),
+    (88, "Q"), (93, "R"), (96, "S"), (98, "T"), (99, "U"),
+)  # fmt: skip
+
+
+def kbli_section(sector: str) -> str:
+    """`"Q"` -> `"Q"`; `"56101"` (a KBLI code) -> `"I"`; anything else -> `""`."""
+    sector = (sector or "").strip().upper()
+    if sector[:1].isalpha():
+        return sector[:1]
+    if len(sector) >= 2 and sector[:2].isdigit():
+        division = int(sector[:2])
+        return next((letter for last, letter in _DIVISION_SECTIONS if division <= last), "")
+    return ""
+
+
+def canonical(folded: str) -> str:
+    """Folded text with spelling variants unified (`"staf spv"` -> `"staff supervisor"`)."""
+    return " ".join(SPELLING.get(word, word) for word in folded.split())
