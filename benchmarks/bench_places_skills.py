@@ -55,7 +55,7 @@ FILES = {
     "jobstreet": ("jobstreet_id_datascience_2025.csv", "location", "description"),
 }
 
-from placement.taxonomy.text import places, skills  # noqa: E402
+from placement.taxonomy.text import gazetteer, places, skills  # noqa: E402
 from placement.taxonomy.text.phrases import phrase_key  # noqa: E402
 
 
@@ -217,7 +217,7 @@ def main() -> None:
         return
     ads = read_ads()
     started = time.perf_counter()
-    places.gazetteer()
+    gazetteer.gazetteer()
     skills.lexicon()
     load = round(time.perf_counter() - started, 2)
     report = {"index_load_seconds": load}

@@ -3,7 +3,8 @@
 Built from the committed reference files (`data/provinces.csv`, `regencies.csv`, `districts.csv`)
 and the alias table we write (`data/place_aliases.csv`: localities such as Cikarang -> Kab. Bekasi,
 informal names such as Solo, English names such as West Java, and "Remote"/"WFH"). No database
-query: the index is built once per process (~0.1 s) and a lookup costs microseconds.
+query: the index (`gazetteer.py`) is built once per process (~0.1 s) and a lookup costs
+microseconds.
 
 A name shared by a Kota and a Kabupaten (Bekasi, Bogor, Tangerang, Semarang, Malang...) is
 ambiguous: both are returned with `ambiguous=True`, the Kota first (job ads name the city), unless
@@ -13,15 +14,11 @@ text settles it ("Cikarang, Bekasi"; "Tangerang District, Banten").
 
 from __future__ import annotations
 
-import csv
 import difflib
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
 
+from placement.taxonomy.text.gazetteer import COMMON_WORDS, Gazetteer, Place, compact, gazetteer
 from placement.taxonomy.text.phrases import Token, find_phrases, tokens
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 MAX_QUERY_LENGTH = 500
 MAX_CONTEXT_LENGTH = 20_000
@@ -44,87 +41,6 @@ KIND_WORDS = {
     "kotip": "kota",
 }
 DISTRICT_WORDS = {"kecamatan", "kec"}
-# One-word aliases that are also everyday words: only taken with a capital in prose.
-_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
-# Single-word district names that are everyday words; never taken on their own.
-COMMON_WORDS = {
-    "barat",
-    "timur",
-    "utara",
-    "selatan",
-    "tengah",
-    "pusat",
-    "kota",
-    "baru",
-    "lama",
-    "raya",
-    "jaya",
-    "indah",
-    "besar",
-    "kecil",
-    "sari",
-    "makmur",
-    "mulya",
-    "mulia",
-    "senen",
-    "dua",
-    "satu",
-    "tiga",
-    "empat",
-    "lima",
-    "kampung",
-    "pasar",
-    "gudang",
-    "pantai",
-    "sungai",
-    "bukit",
-    "gunung",
-    "tanjung",
-    "teluk",
-    "pulau",
-    "muara",
-    "kuala",
-    "batu",
-    "air",
-    "danau",
-    "padang",
-    "lembah",
-    "rantau",
-    "mandiri",
-    "sejahtera",
-    "damai",
-    "merdeka",
-    "bahagia",
-    "kali",
-    "online",
-    "remote",
-    "office",
-    "kantor",
-    "admin",
-    "sales",
-    "staff",
-    "marketing",
-    "hybrid",
-    "wfo",
-    "area",
-    "daerah",
-    "lokasi",
-    "penempatan",
-    "cabang",
-    "pabrik",
-    "gaji",
-    "kerja",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    code: str  # "62.71", "62", "62.71.01"; "remote"; "ID" for the whole country
-    level: str  # district | regency | province | remote | country
-    name: str
-    kind: str = ""  # kota | kabupaten for regencies
-    regency_code: str = ""
-    province_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,118 +65,6 @@ class Resolution:
         }
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _base_name(name: str) -> str:
-    """ "Kota Administrasi Jakarta Selatan" -> "Jakarta Selatan"; "Kabupaten Bogor" -> "Bogor"."""
-    for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
-
-
-def _compact(words: list[Token] | list[str]) -> str:
-    """Names compare without spaces: "Pematang Siantar" = "Pematangsiantar"; "Bau-Bau"."""
-    return "".join(w if isinstance(w, str) else w.text for w in words)
-
-
-@dataclass
-class Gazetteer:
-    names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
-    districts: dict[str, list[Place]]  # compact district name -> districts
-    prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
-    alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
-    name_keys: list[str]  # the keys of `names`, for the misspelling fallback
-    by_code: dict[str, Place]
-
-
-def _add(index: dict[str, list[Place]], text: str, place: Place) -> None:
-    key = _compact([t.text for t in tokens(text)])
-    if key and place not in index.setdefault(key, []):
-        index[key].append(place)
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The place index, built once from the committed data files."""
-    by_code: dict[str, Place] = {
-        "remote": Place("remote", "remote", "Remote / kerja dari rumah"),
-        "ID": Place("ID", "country", "Indonesia"),
-    }
-    names: dict[str, list[Place]] = {}
-    districts: dict[str, list[Place]] = {}
-    for row in _read("provinces.csv"):
-        place = Place(row["code"], "province", row["name"], province_code=row["code"])
-        by_code[place.code] = place
-        _add(names, row["name"], place)
-    for row in _read("regencies.csv"):
-        place = Place(
-            row["code"],
-            "regency",
-            row["name"],
-            kind=row["type"],
-            regency_code=row["code"],
-            province_code=row["province_code"],
-        )
-        by_code[place.code] = place
-        _add(names, _base_name(row["name"]), place)
-    for row in _read("districts.csv"):
-        regency = by_code[row["regency_code"]]
-        place = Place(
-            row["code"],
-            "district",
-            row["name"],
-            regency_code=regency.code,
-            province_code=regency.province_code,
-        )
-        by_code[place.code] = place
-        key = _compact([t.text for t in tokens(row["name"])])
-        if key and key not in COMMON_WORDS:
-            districts.setdefault(key, []).append(place)
-    aliased: dict[str, list[Place]] = {}
-    for row in _read("place_aliases.csv"):
-        place = by_code[row["code"]]
-        # A locality that is a district of the regency it names is answered as that district.
-        key = _compact([t.text for t in tokens(row["alias"])])
-        inside = [d for d in districts.get(key, []) if d.regency_code == place.code]
-        # ...unless it is also the regency's own name (Mataram is Kota Mataram).
-        is_own_name = key == _compact([t.text for t in tokens(_base_name(place.name))])
-        _add(aliased, row["alias"], inside[0] if len(inside) == 1 and not is_own_name else place)
-    prefixes: dict[str, list[Place]] = {}
-    for place in by_code.values():
-        if place.level != "regency":
-            continue
-        words = [t.text for t in tokens(_base_name(place.name))]
-        for n in range(1, len(words)):
-            key = _compact(words[:n])
-            if key not in COMMON_WORDS and len(key) >= 4:
-                prefixes.setdefault(key, []).append(place)
-    prefixes = {k: v for k, v in prefixes.items() if k not in names}
-    # An alias replaces what the reference names say for the same words ("jakarta" is the
-    # province, not the prefix of five cities; "solo" is Surakarta).
-    names.update(aliased)
-    # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
-    alias_words = frozenset(
-        key
-        for key, found in aliased.items()
-        if key.isalpha()
-        and key not in COMMON_WORDS
-        and key not in _EVERYDAY_ALIASES
-        and all(p.level in ("regency", "district") for p in found)
-    )
-    return Gazetteer(
-        names=names,
-        districts=districts,
-        prefixes=prefixes,
-        alias_words=alias_words,
-        name_keys=sorted(k for k in names if len(k) >= 5),
-        by_code=by_code,
-    )
-
-
 @dataclass
 class _Mention:
     candidates: list[Place]
@@ -282,7 +86,7 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
     index = gazetteer()
 
     def key(window: list[Token]) -> str:
-        return _compact(window)
+        return compact(window)
 
     def accept(window: list[Token], places: list[Place]) -> bool:
         # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu"),
@@ -331,7 +135,7 @@ def _misspelt(words: list[Token], index: Gazetteer) -> list[_Mention]:
     found = []
     for n in range(min(3, len(words)), 0, -1):
         for first in range(len(words) - n + 1):
-            key = _compact(words[first : first + n])
+            key = compact(words[first : first + n])
             if len(key) < 5 or key in COMMON_WORDS:
                 continue
             close = difflib.get_close_matches(key, index.name_keys, n=1, cutoff=FUZZY_CUTOFF)
@@ -398,10 +202,10 @@ def _settle_from_context(mentions: list[_Mention], context: str) -> None:
     # when they lie in one of the alternatives.
     regencies = {p.code for m in ambiguous for p in m.candidates}
     index = gazetteer()
-    for found in find_phrases(words, index.districts, max_words=MAX_WORDS, key=_compact):
+    for found in find_phrases(words, index.districts, max_words=MAX_WORDS, key=compact):
         # A district named like a regency ("Tangerang" in Kota Tangerang) settles nothing.
         if not words[found.first].original[:1].isupper() or (
-            _compact(words[found.first : found.last]) in index.names
+            compact(words[found.first : found.last]) in index.names
         ):
             continue
         inside = [d for d in found.value if d.regency_code in regencies]

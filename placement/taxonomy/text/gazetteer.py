@@ -1,0 +1,208 @@
+"""The place index of the place coder: provinces, regencies, districts and the alias table we
+write (`data/place_aliases.csv`), built once per process (~0.1 s) with no database query.
+`places.py` resolves free text with it."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from placement.taxonomy.text.phrases import Token, tokens
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# One-word aliases that are also everyday words: only taken with a capital in prose.
+_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
+# Single-word district names that are everyday words; never taken on their own.
+COMMON_WORDS = {
+    "barat",
+    "timur",
+    "utara",
+    "selatan",
+    "tengah",
+    "pusat",
+    "kota",
+    "baru",
+    "lama",
+    "raya",
+    "jaya",
+    "indah",
+    "besar",
+    "kecil",
+    "sari",
+    "makmur",
+    "mulya",
+    "mulia",
+    "senen",
+    "dua",
+    "satu",
+    "tiga",
+    "empat",
+    "lima",
+    "kampung",
+    "pasar",
+    "gudang",
+    "pantai",
+    "sungai",
+    "bukit",
+    "gunung",
+    "tanjung",
+    "teluk",
+    "pulau",
+    "muara",
+    "kuala",
+    "batu",
+    "air",
+    "danau",
+    "padang",
+    "lembah",
+    "rantau",
+    "mandiri",
+    "sejahtera",
+    "damai",
+    "merdeka",
+    "bahagia",
+    "kali",
+    "online",
+    "remote",
+    "office",
+    "kantor",
+    "admin",
+    "sales",
+    "staff",
+    "marketing",
+    "hybrid",
+    "wfo",
+    "area",
+    "daerah",
+    "lokasi",
+    "penempatan",
+    "cabang",
+    "pabrik",
+    "gaji",
+    "kerja",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str  # "62.71", "62", "62.71.01"; "remote"; "ID" for the whole country
+    level: str  # district | regency | province | remote | country
+    name: str
+    kind: str = ""  # kota | kabupaten for regencies
+    regency_code: str = ""
+    province_code: str = ""
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _base_name(name: str) -> str:
+    """ "Kota Administrasi Jakarta Selatan" -> "Jakarta Selatan"; "Kabupaten Bogor" -> "Bogor"."""
+    for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def compact(words: list[Token] | list[str]) -> str:
+    """Names compare without spaces: "Pematang Siantar" = "Pematangsiantar"; "Bau-Bau"."""
+    return "".join(w if isinstance(w, str) else w.text for w in words)
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, list[Place]]  # compact name -> places (regencies, provinces, aliases)
+    districts: dict[str, list[Place]]  # compact district name -> districts
+    prefixes: dict[str, list[Place]]  # first word(s) of several regency names -> those regencies
+    alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
+    name_keys: list[str]  # the keys of `names`, for the misspelling fallback
+    by_code: dict[str, Place]
+
+
+def _add(index: dict[str, list[Place]], text: str, place: Place) -> None:
+    key = compact([t.text for t in tokens(text)])
+    if key and place not in index.setdefault(key, []):
+        index[key].append(place)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The place index, built once from the committed data files."""
+    by_code: dict[str, Place] = {
+        "remote": Place("remote", "remote", "Remote / kerja dari rumah"),
+        "ID": Place("ID", "country", "Indonesia"),
+    }
+    names: dict[str, list[Place]] = {}
+    districts: dict[str, list[Place]] = {}
+    for row in _read("provinces.csv"):
+        place = Place(row["code"], "province", row["name"], province_code=row["code"])
+        by_code[place.code] = place
+        _add(names, row["name"], place)
+    for row in _read("regencies.csv"):
+        place = Place(
+            row["code"],
+            "regency",
+            row["name"],
+            kind=row["type"],
+            regency_code=row["code"],
+            province_code=row["province_code"],
+        )
+        by_code[place.code] = place
+        _add(names, _base_name(row["name"]), place)
+    for row in _read("districts.csv"):
+        regency = by_code[row["regency_code"]]
+        place = Place(
+            row["code"],
+            "district",
+            row["name"],
+            regency_code=regency.code,
+            province_code=regency.province_code,
+        )
+        by_code[place.code] = place
+        key = compact([t.text for t in tokens(row["name"])])
+        if key and key not in COMMON_WORDS:
+            districts.setdefault(key, []).append(place)
+    aliased: dict[str, list[Place]] = {}
+    for row in _read("place_aliases.csv"):
+        place = by_code[row["code"]]
+        # A locality that is a district of the regency it names is answered as that district.
+        key = compact([t.text for t in tokens(row["alias"])])
+        inside = [d for d in districts.get(key, []) if d.regency_code == place.code]
+        # ...unless it is also the regency's own name (Mataram is Kota Mataram).
+        is_own_name = key == compact([t.text for t in tokens(_base_name(place.name))])
+        _add(aliased, row["alias"], inside[0] if len(inside) == 1 and not is_own_name else place)
+    prefixes: dict[str, list[Place]] = {}
+    for place in by_code.values():
+        if place.level != "regency":
+            continue
+        words = [t.text for t in tokens(_base_name(place.name))]
+        for n in range(1, len(words)):
+            key = compact(words[:n])
+            if key not in COMMON_WORDS and len(key) >= 4:
+                prefixes.setdefault(key, []).append(place)
+    prefixes = {k: v for k, v in prefixes.items() if k not in names}
+    # An alias replaces what the reference names say for the same words ("jakarta" is the
+    # province, not the prefix of five cities; "solo" is Surakarta).
+    names.update(aliased)
+    # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
+    alias_words = frozenset(
+        key
+        for key, found in aliased.items()
+        if key.isalpha()
+        and key not in COMMON_WORDS
+        and key not in _EVERYDAY_ALIASES
+        and all(p.level in ("regency", "district") for p in found)
+    )
+    return Gazetteer(
+        names=names,
+        districts=districts,
+        prefixes=prefixes,
+        alias_words=alias_words,
+        name_keys=sorted(k for k in names if len(k) >= 5),
+        by_code=by_code,
+    )
