@@ -4,7 +4,7 @@ one session, and the officer's queue of agreed actions."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -182,6 +182,9 @@ def action_list(request: HttpRequest) -> HttpResponse:
     officer = getattr(request.user, "officer_profile", None)
     if not everyone:
         actions = actions.filter(officer=officer) if officer else actions.none()
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        actions = actions.filter(Q(description__icontains=q) | Q(seeker__full_name__icontains=q))
     page = caseload.page_of(
         request,
         actions.select_related("seeker", "session", "officer__user").order_by("due_on", "pk"),
@@ -195,6 +198,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "capped": page.paginator.capped,
             "today": today,
             "everyone": everyone,
+            "q": q,
             "query": caseload.query_without_page(request),
         },
     )

@@ -4,17 +4,18 @@ placement with its three-month follow-up, and the queue of follow-ups due."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from employers.models import Employer
-from officers import caseload, queues
+from officers import caseload, listing, queues
 from officers.access import (
     get_case_seeker,
     get_follow_up_for_officer,
@@ -22,9 +23,31 @@ from officers.access import (
     office_required,
 )
 from officers.forms import FollowUpForm, OutsidePlacementForm
+from officers.listing import Column
 from placement.pipeline import services
 from placement.pipeline.models import FollowUp, Placement
 from placement.taxonomy.widgets import is_picker_search
+
+PLACEMENT_COLUMNS = listing.Sorting(
+    {
+        "started": Column(gettext_lazy("Started work on"), ("placed_on",)),
+        "seeker": Column(gettext_lazy("Job seeker"), ("seeker__full_name",)),
+        "employer": Column(gettext_lazy("Employer"), ("employer_name",)),
+        "job": Column(gettext_lazy("Job"), ("job_title",)),
+        "scope": Column(gettext_lazy("AKL/AKAD/AKAN"), ("scope",)),
+        "how": Column(gettext_lazy("How"), ("source",)),
+        "follow_up": Column(gettext_lazy("Follow-up")),
+    }
+)
+FOLLOW_UP_COLUMNS = listing.Sorting(
+    {
+        "due": Column(gettext_lazy("Due on"), ("due_on",)),
+        "seeker": Column(gettext_lazy("Job seeker"), ("placement__seeker__full_name",)),
+        "employer": Column(gettext_lazy("Employer"), ("placement__employer_name",)),
+        "started": Column(gettext_lazy("Started work on"), ("placement__placed_on",)),
+        "answer": Column(gettext_lazy("Still employed?")),
+    }
+)
 
 
 @office_required
@@ -48,7 +71,55 @@ def placement_list(request: HttpRequest) -> HttpResponse:
     counts = dict(
         placements.values_list("scope").annotate(n=Count("pk")).order_by().values_list("scope", "n")
     )
-    placements = placements.select_related("seeker", "follow_up").order_by("-placed_on", "-pk")
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        placements = placements.filter(
+            Q(seeker__full_name__icontains=q)
+            | Q(employer_name__icontains=q)
+            | Q(job_title__icontains=q)
+        )
+    placements = PLACEMENT_COLUMNS.apply(
+        request, placements.select_related("seeker", "follow_up").order_by("-placed_on", "-pk")
+    )
+    fmt = listing.export_format(request)
+    if fmt:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="placements",
+            title=str(_("Placements")),
+            object_type="pipeline.placement",
+            headers=[
+                str(h)
+                for h in (
+                    _("Started work on"),
+                    _("Job seeker"),
+                    _("AK/I number"),
+                    _("Employer"),
+                    _("Job"),
+                    _("AKL/AKAD/AKAN"),
+                    _("How"),
+                    _("Type of employer"),
+                    _("Follow-up due"),
+                    _("Still employed?"),
+                )
+            ],
+            queryset=placements,
+            row=lambda p: [
+                p.placed_on,
+                p.seeker.full_name,
+                p.seeker.ak1_number,
+                p.employer_name,
+                p.job_title,
+                p.scope,
+                p.get_source_display(),
+                _employer_type(p),
+                p.follow_up.due_on if hasattr(p, "follow_up") else "",
+                p.follow_up.get_still_employed_display()
+                if hasattr(p, "follow_up") and p.follow_up.done_on
+                else "",
+            ],
+        )
     page = caseload.page_of(request, placements)
     return render(
         request,
@@ -58,8 +129,12 @@ def placement_list(request: HttpRequest) -> HttpResponse:
             "capped": page.paginator.capped,
             "scope": scope,
             "month": month,
+            "q": q,
             "scopes": [(v, label, counts.get(v, 0)) for v, label in Placement.Scope.choices],
             "query": caseload.query_without_page(request),
+            "headers": PLACEMENT_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "") if PLACEMENT_COLUMNS.current(request)[0] else "",
+            "export_query": listing.export_query(request),
         },
     )
 
@@ -185,7 +260,40 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     follow_ups = queues.follow_ups_due(
         FollowUp.objects.filter(placement__in=Placement.objects.visible_to(request.user)), today
     ).select_related("placement", "placement__seeker")
-    page = caseload.page_of(request, follow_ups.order_by("due_on", "pk"))
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        follow_ups = follow_ups.filter(
+            Q(placement__seeker__full_name__icontains=q) | Q(placement__employer_name__icontains=q)
+        )
+    follow_ups = FOLLOW_UP_COLUMNS.apply(request, follow_ups.order_by("due_on", "pk"))
+    fmt = listing.export_format(request)
+    if fmt:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="follow-ups",
+            title=str(_("Placement follow-ups due")),
+            object_type="pipeline.followup",
+            headers=[
+                str(h)
+                for h in (
+                    _("Due on"),
+                    _("Job seeker"),
+                    _("AK/I number"),
+                    _("Employer"),
+                    _("Started work on"),
+                )
+            ],
+            queryset=follow_ups,
+            row=lambda f: [
+                f.due_on,
+                f.placement.seeker.full_name,
+                f.placement.seeker.ak1_number,
+                f.placement.employer_name,
+                f.placement.placed_on,
+            ],
+        )
+    page = caseload.page_of(request, follow_ups)
     return render(
         request,
         "officers/placements/follow_up_list.html",
@@ -194,6 +302,10 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
             "capped": page.paginator.capped,
             "query": caseload.query_without_page(request),
             "answers": FollowUp.Answer.choices,
+            "q": q,
+            "headers": FOLLOW_UP_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "") if FOLLOW_UP_COLUMNS.current(request)[0] else "",
+            "export_query": listing.export_query(request),
         },
     )
 

@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from employers.access import get_vacancy_for_officer, get_vacancy_for_viewer
 from employers.models import Vacancy
 from jobseekers.models import JobSeeker
-from officers import caseload, queues
+from officers import caseload, listing, queues
 from officers.access import (
     get_case_seeker,
     get_referral_for_officer,
@@ -24,6 +25,7 @@ from officers.access import (
     referrals_for_officer,
 )
 from officers.forms import ReferralForm, SeekerLookupForm
+from officers.listing import Column
 from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit_list
 from placement.accounts.scope import region_scope
@@ -266,6 +268,17 @@ def letter_response(referral: Referral) -> HttpResponse:
     return response
 
 
+REFERRAL_COLUMNS = listing.Sorting(
+    {
+        "referred": Column(gettext_lazy("Referred"), ("referred_at",)),
+        "seeker": Column(gettext_lazy("Job seeker"), ("seeker__full_name",)),
+        "vacancy": Column(gettext_lazy("Vacancy"), ("vacancy__title",)),
+        "company": Column(gettext_lazy("Company"), ("vacancy__employer__name",)),
+        "status": Column(gettext_lazy("Status"), ("status",)),
+    }
+)
+
+
 @office_required
 @require_GET
 def referral_list(request: HttpRequest) -> HttpResponse:
@@ -285,13 +298,44 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             | Q(vacancy__title__icontains=q)
             | Q(vacancy__employer__name__icontains=q)
         )
-    # Newest first along the primary key: no sort of the whole region's referrals.
-    ordered = (
-        referrals.order_by("referred_at", "pk") if queue == "stale" else referrals.order_by("-pk")
-    )
-    page = caseload.page_of(
-        request, ordered.select_related("seeker", "vacancy", "vacancy__employer"), referrals
-    )
+    # Newest first along the primary key (no sort of the whole region's referrals), unless a
+    # column is asked for.
+    ordered = REFERRAL_COLUMNS.apply(
+        request,
+        referrals.order_by("referred_at", "pk") if queue == "stale" else referrals.order_by("-pk"),
+    ).select_related("seeker", "vacancy", "vacancy__employer")
+    fmt = listing.export_format(request)
+    if fmt:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="referrals",
+            title=str(_("Referrals")),
+            object_type="pipeline.referral",
+            headers=[
+                str(h)
+                for h in (
+                    _("Letter number"),
+                    _("Referred"),
+                    _("Job seeker"),
+                    _("AK/I number"),
+                    _("Vacancy"),
+                    _("Company"),
+                    _("Status"),
+                )
+            ],
+            queryset=ordered,
+            row=lambda r: [
+                r.letter_number,
+                timezone.localtime(r.referred_at).date() if r.referred_at else "",
+                r.seeker.full_name,
+                r.seeker.ak1_number,
+                r.vacancy.title,
+                r.vacancy.employer.name,
+                r.get_status_display(),
+            ],
+        )
+    page = caseload.page_of(request, ordered, referrals)
     return render(
         request,
         "officers/referrals/referral_list.html",
@@ -304,6 +348,9 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             "statuses": Status.choices,
             "query": caseload.query_without_page(request),
             "now": timezone.now(),
+            "headers": REFERRAL_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "") if REFERRAL_COLUMNS.current(request)[0] else "",
+            "export_query": listing.export_query(request),
         },
     )
 

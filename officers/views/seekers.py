@@ -43,6 +43,12 @@ def _duplicate_exists() -> Exists:
     return Exists(others)
 
 
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @seeker_staff_required
 @require_GET
 def seeker_queue(request: HttpRequest) -> HttpResponse:
@@ -52,6 +58,14 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
     if regency:
         queryset = queryset.filter(regency_id=regency)
     only_warnings = request.GET.get("warnings") == "1"
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        digits = q.replace(" ", "").replace("-", "")
+        queryset = queryset.filter(
+            Q(full_name__icontains=q)
+            | (Q(nik=digits) if digits.isdigit() and len(digits) == 16 else Q(pk__in=[]))
+            | (Q(phone__contains=digits) if digits.isdigit() and len(digits) >= 6 else Q(pk__in=[]))
+        )
     queryset = queryset.annotate(has_duplicate=_duplicate_exists())
     if only_warnings:
         queryset = queryset.filter(Q(has_duplicate=True) | ~Q(warnings=[]))
@@ -80,6 +94,8 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
             "regency_rows": regency_rows,
             "regency": regency,
             "only_warnings": only_warnings,
+            "q": q,
+            "query": _query_without_page(request),
         },
     )
 
