@@ -22,6 +22,7 @@ class Reasons:
     score_percent: int
     good: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # neither for nor against (a wage not stated)
     matched_skills: list[str] = field(default_factory=list)
     missing_skills: list[str] = field(default_factory=list)
 
@@ -77,7 +78,7 @@ def reasons(match: Match, labels: dict[int, str], *, audience: str = "seeker") -
     elif occupation >= 0.49:
         result.good.append(_("A related occupation."))
     if match.experience >= 0.999:
-        result.good.append(_("Enough work experience."))
+        result.good.append(_("Enough experience in this or a related occupation."))
     elif match.experience > 0:
         result.gaps.append(
             _("Less work experience than asked (%(percent)d%%).")
@@ -87,13 +88,21 @@ def reasons(match: Match, labels: dict[int, str], *, audience: str = "seeker") -
         result.gaps.append(_("No work experience of the kind asked."))
     if match.location >= 0.99:
         result.good.append(_("In your regency/city.") if you else _("Lives in the same area."))
-    elif match.location >= 0.59:
+    elif match.location >= 0.49:
         result.good.append(_("In your province.") if you else _("Lives in the same province."))
     else:
         result.gaps.append(
             _("Far from where you live.") if you else _("Lives in another province.")
         )
-    if match.wage < 0.999:
+    vacancy = match.vacancy if Match.vacancy.is_cached(match) else None
+    if vacancy is not None and not vacancy.wage_max:
+        # Not scored (engine/scoring.profile_weights): neither a fit nor a misfit, but said.
+        result.notes.append(
+            _("The vacancy states no wage: ask about it.")
+            if you
+            else _("The vacancy states no wage (not scored).")
+        )
+    elif match.wage < 0.999:
         result.gaps.append(
             _("The wage is below what you expect.")
             if you

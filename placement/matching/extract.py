@@ -20,13 +20,20 @@ from django.db import connection
 
 from employers.models import Vacancy
 from jobseekers.models import JobSeeker
-from placement.matching.engine import SeekerArrays, VacancyArrays
+from placement.matching.engine import (
+    SeekerArrays,
+    VacancyArrays,
+    skill_evidence,
+    skill_idf,
+    skill_specificity_from_counts,
+)
 from placement.migrants.rules import MIN_OVERSEAS_AGE
 from placement.taxonomy.models import Regency
 
 SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
 SEX_CODES = {"L": 1, "P": 2}
 OCCUPATION_SLOTS = 4
+SEEKER_ACTIVITY = "COALESCE(s.last_reported_on, s.registered_on, s.created_at)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,10 @@ class Snapshot:
     vacancies: VacancyArrays
     skill_ids: np.ndarray  # skill column -> Skill.pk
     regency_codes: np.ndarray  # regency index -> "62.71" as int 6271
+    # Per skill column, computed here over every active seeker / every open vacancy (also when
+    # only some vacancies are extracted), so a rescore weighs skills as the nightly run does.
+    skill_idf: np.ndarray  # int64 IDF x1000 over seekers (a skill's share of a vacancy's list)
+    skill_specificity: np.ndarray  # int64 milli-nats over open vacancies (engine.skill_evidence)
 
     @property
     def sizes(self) -> dict[str, int]:
@@ -109,6 +120,16 @@ def _age_sql(run_on: date) -> str:
     )
 
 
+def _days_since(run_on: date, expression: str) -> str:
+    """Whole days from a date expression to the run date (0 when it is unknown)."""
+    if connection.vendor == "postgresql":
+        return f"COALESCE(DATE '{run_on.isoformat()}' - CAST({expression} AS DATE), 0)"
+    return (
+        f"COALESCE(CAST(JULIANDAY('{run_on.isoformat()}') - JULIANDAY(DATE({expression})) "
+        "AS INTEGER), 0)"
+    )
+
+
 def _case(column: str, mapping: dict[str, int], default: int = 0) -> str:
     whens = " ".join(f"WHEN '{key}' THEN {value}" for key, value in mapping.items())
     return f"CASE {column} {whens} ELSE {default} END"
@@ -143,12 +164,14 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         f"{_int8('s.experience_months')}, "
         f"{_int8('COALESCE(s.expected_wage, 0)')}, "
         f"{_int8(_age_sql(run_on))}, "
-        f"{_int8(_case('s.sex', SEX_CODES))} "
+        f"{_int8(_case('s.sex', SEX_CODES))}, "
+        # Ties: the seeker who reported or registered most recently first.
+        f"{_int8(_days_since(run_on, SEEKER_ACTIVITY))} "
         "FROM jobseekers_jobseeker s "
         "LEFT JOIN taxonomy_educationlevel e ON e.code = s.education_level_id "
         "WHERE s.status = %s AND s.regency_id IS NOT NULL ORDER BY s.id"
     )
-    seekers = _rows(seeker_sql, [JobSeeker.Status.ACTIVE], 8)
+    seekers = _rows(seeker_sql, [JobSeeker.Status.ACTIVE], 9)
     # Hard filter: no work abroad under 18 (UU 18/2017); an unknown age (0) counts as under.
     minors = seekers[:, 6] < MIN_OVERSEAS_AGE
     seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
@@ -176,13 +199,15 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         f"{_int8('COALESCE(v.wage_min, 0)')}, {_int8('COALESCE(v.wage_max, 0)')}, "
         f"{_int8('COALESCE(v.age_min, 0)')}, {_int8('COALESCE(v.age_max, 0)')}, "
         f"{_int8(_case('v.sex', SEX_CODES))}, "
-        f"{_occupation_int('o.code')} "
+        f"{_occupation_int('o.code')}, "
+        # Ties: the vacancy published most recently first.
+        f"{_int8(_days_since(run_on, 'COALESCE(v.published_at, v.created_at)'))} "
         "FROM employers_vacancy v "
         "JOIN taxonomy_educationlevel e ON e.code = v.min_education_id "
         "JOIN taxonomy_occupation o ON o.id = v.occupation_id "
         f"WHERE {vacancy_where} ORDER BY v.id"
     )
-    vacancies = _rows(vacancy_sql, vacancy_params, 11)
+    vacancies = _rows(vacancy_sql, vacancy_params, 12)
     vacancy_ids = vacancies[:, 0].copy()
 
     seeker_skill_rows = _rows(
@@ -204,6 +229,7 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     columns = {"ids": skill_ids, "n": len(skill_ids)}
 
     occupations = _seeker_occupations(seeker_ids)
+    past_codes, past_months = _past_jobs(seeker_ids)
 
     seeker_regency = _regency_index(regency_codes, seekers[:, 1])
     vacancy_regency = _regency_index(regency_codes, vacancies[:, 1])
@@ -221,8 +247,14 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         age=seekers[:, 6].astype(np.int16),
         sex=seekers[:, 7].astype(np.int8),
         occupations=occupations,
+        experience_codes=past_codes,
+        experience_code_months=past_months,
+        tiebreak=seekers[:, 8].astype(np.int32),
         skills=_csr(seeker_skill_rows, len(seeker_ids), seeker_ids, columns),
     )
+    specificity = _skill_specificity(run_on, skill_ids)
+    required_matrix = _csr(required[:, :2], len(vacancy_ids), vacancy_ids, columns)
+    optional_matrix = _csr(optional[:, :2], len(vacancy_ids), vacancy_ids, columns)
     vacancy_arrays = VacancyArrays(
         ids=vacancy_ids,
         regency=vacancy_regency,
@@ -236,10 +268,74 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         age_max=vacancies[:, 8].astype(np.int16),
         sex=vacancies[:, 9].astype(np.int8),
         occupation=vacancies[:, 10].astype(np.int16),
-        required_skills=_csr(required[:, :2], len(vacancy_ids), vacancy_ids, columns),
-        optional_skills=_csr(optional[:, :2], len(vacancy_ids), vacancy_ids, columns),
+        skill_evidence=skill_evidence(required_matrix, optional_matrix, specificity),
+        tiebreak=vacancies[:, 11].astype(np.int32),
+        required_skills=required_matrix,
+        optional_skills=optional_matrix,
     )
-    return Snapshot(run_on, seeker_arrays, vacancy_arrays, skill_ids, regency_codes)
+    return Snapshot(
+        run_on,
+        seeker_arrays,
+        vacancy_arrays,
+        skill_ids,
+        regency_codes,
+        skill_idf=skill_idf(seeker_arrays.skills, len(skill_ids)),
+        skill_specificity=specificity,
+    )
+
+
+def _skill_specificity(run_on: date, skill_ids: np.ndarray) -> np.ndarray:
+    """Specificity of each skill column over every open vacancy (not only the extracted ones)."""
+    referable_sql, params = (
+        Vacancy.objects.referable(run_on).order_by().values("id").query.sql_with_params()
+    )
+    counts = _rows(
+        "SELECT k.skill_id, COUNT(DISTINCT k.vacancy_id) FROM employers_vacancyskill k "
+        f"WHERE k.vacancy_id IN ({referable_sql}) GROUP BY k.skill_id",
+        list(params),
+        2,
+    )
+    total = Vacancy.objects.referable(run_on).count()
+    df = np.zeros(len(skill_ids), dtype=np.int64)
+    if len(counts) and len(skill_ids):
+        at = np.clip(np.searchsorted(skill_ids, counts[:, 0]), 0, len(skill_ids) - 1)
+        known = skill_ids[at] == counts[:, 0]
+        df[at[known]] = counts[known, 1]
+    return skill_specificity_from_counts(df, total)
+
+
+def _past_jobs(seeker_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Up to four KBJI unit groups per seeker with the months worked in each (most months first);
+    experience without an occupation code is not of a known kind and is left out."""
+    rows = _rows(
+        "SELECT x.seeker_id, "
+        f"{_occupation_int('o.code')}, {_int8('SUM(x.months)')} FROM jobseekers_experience x "
+        "JOIN taxonomy_occupation o ON o.id = x.occupation_id "
+        "JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE s.status = %s "
+        "GROUP BY x.seeker_id, o.code",
+        [JobSeeker.Status.ACTIVE],
+        3,
+    )
+    codes = np.full((len(seeker_ids), OCCUPATION_SLOTS), -1, dtype=np.int16)
+    months = np.zeros((len(seeker_ids), OCCUPATION_SLOTS), dtype=np.int32)
+    if len(rows) == 0 or len(seeker_ids) == 0:
+        return codes, months
+    # The same unit group may come from several codes ("2512.01", "2512.02"): add them up.
+    key = rows[:, 0] * 10_000 + rows[:, 1]
+    unique, inverse = np.unique(key, return_inverse=True)
+    summed = np.bincount(inverse.reshape(-1), weights=rows[:, 2]).astype(np.int64)
+    seeker, code = np.divmod(unique, 10_000)
+    order = np.lexsort((code, -summed, seeker))
+    seeker, code, summed = seeker[order], code[order], summed[order]
+    at = np.searchsorted(seeker_ids, seeker)
+    known = (at < len(seeker_ids)) & (seeker_ids[np.clip(at, 0, len(seeker_ids) - 1)] == seeker)
+    at, code, summed = at[known], code[known], summed[known]
+    starts = np.r_[0, np.flatnonzero(np.diff(at)) + 1]
+    position = np.arange(len(at)) - np.repeat(starts, np.diff(np.r_[starts, len(at)]))
+    keep = position < OCCUPATION_SLOTS
+    codes[at[keep], position[keep]] = code[keep]
+    months[at[keep], position[keep]] = summed[keep]
+    return codes, months
 
 
 def _regency_codes() -> list[str]:
@@ -314,6 +410,8 @@ def save_snapshot(snapshot: Snapshot, folder: Path) -> None:
                 np.save(folder / f"{prefix}.{field.name}.npy", value)
     np.save(folder / "skill_ids.npy", snapshot.skill_ids)
     np.save(folder / "regency_codes.npy", snapshot.regency_codes)
+    np.save(folder / "skill_idf.npy", snapshot.skill_idf)
+    np.save(folder / "skill_specificity.npy", snapshot.skill_specificity)
     (folder / "snapshot.json").write_text(json.dumps({"run_on": snapshot.run_on.isoformat()}))
 
 
@@ -343,4 +441,6 @@ def load_snapshot(folder: Path) -> Snapshot:
         vacancies=build(VacancyArrays, "vacancy"),
         skill_ids=array("skill_ids"),
         regency_codes=array("regency_codes"),
+        skill_idf=array("skill_idf"),
+        skill_specificity=array("skill_specificity"),
     )

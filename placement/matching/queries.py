@@ -43,7 +43,7 @@ def vacancy_candidates(vacancy_id: int, *, for_employer: bool, limit: int = 50) 
         candidates = candidates.filter(Exists(consented))
     return list(
         candidates.select_related(
-            "seeker", "seeker__regency", "seeker__education_level", "seeker__office"
+            "vacancy", "seeker", "seeker__regency", "seeker__education_level", "seeker__office"
         )[:limit]
     )
 

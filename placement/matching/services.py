@@ -160,7 +160,10 @@ def _prepared(run: MatchRun) -> tuple[Snapshot, engine.Prepared]:
         _PREPARED.clear()
         snapshot = load_snapshot(run_folder(run))
         prepared = engine.prepare(
-            snapshot.seekers, snapshot.vacancies, weights=_config()["WEIGHTS"]
+            snapshot.seekers,
+            snapshot.vacancies,
+            weights=_config()["WEIGHTS"],
+            idf=snapshot.skill_idf,
         )
         object.__setattr__(prepared, "_run_started", started_at)
         cached = _PREPARED[run.pk] = (snapshot, prepared)
@@ -488,6 +491,7 @@ def rescore_vacancy(*, vacancy_id: int) -> int:
             weights=config["WEIGHTS"],
             k_vacancy=int(config["TOP_K_VACANCY"]),
             k_seeker=int(config["TOP_K_SEEKER"]),
+            idf=snapshot.skill_idf,
         )
         table = pair_table(snapshot, result.vacancy_side, _empty_side())
     run = latest_run()
@@ -511,13 +515,14 @@ def rescore_seeker(*, seeker_id: int) -> int:
     if not len(position) or not len(snapshot.vacancies):
         replace_for(_empty_table(), run.pk if run else 0, seeker_ids=[seeker_id])
         return 0
-    idf = engine.skill_idf(snapshot.seekers.skills, snapshot.seekers.skills.shape[1])
     alone = Snapshot(
         snapshot.run_on,
         snapshot.seekers.take(position),
         snapshot.vacancies,
         snapshot.skill_ids,
         snapshot.regency_codes,
+        skill_idf=snapshot.skill_idf,
+        skill_specificity=snapshot.skill_specificity,
     )
     result = engine.match(
         alone.seekers,
@@ -525,7 +530,7 @@ def rescore_seeker(*, seeker_id: int) -> int:
         weights=config["WEIGHTS"],
         k_vacancy=int(config["TOP_K_VACANCY"]),
         k_seeker=int(config["TOP_K_SEEKER"]),
-        idf=idf,
+        idf=snapshot.skill_idf,
     )
     table = pair_table(alone, _empty_side(), result.seeker_side)
     replace_for(table, run.pk if run else 0, seeker_ids=[seeker_id])

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from placement.matching.engine import SeekerArrays, VacancyArrays
+from placement.matching.engine import SeekerArrays, VacancyArrays, skill_evidence, skill_specificity
 
 N_PROVINCES = 38
 N_REGENCIES = 514
@@ -152,17 +152,19 @@ def planted(
     noisy = rng.random(n_seekers) < 0.5
     occupations[noisy, 1] = occupation[rng.integers(0, n_occupations, noisy.sum())]
     regency = rng.integers(0, 3, n_seekers).astype(np.int32)
+    months = rng.integers(0, 60, n_seekers).astype(np.int32)
     seekers = SeekerArrays(
         ids=rng.permutation(n_seekers).astype(np.int64) * 7 + 11,
         regency=regency,
         province=np.zeros(n_seekers, np.int32),
         scope=np.ones(n_seekers, np.int8),
         education=rng.integers(3, 8, n_seekers).astype(np.int16),
-        experience_months=rng.integers(0, 60, n_seekers).astype(np.int32),
+        experience_months=months,
         expected_wage=np.zeros(n_seekers, np.int64),
         age=rng.integers(20, 40, n_seekers).astype(np.int16),
         sex=rng.integers(1, 3, n_seekers).astype(np.int8),
         occupations=occupations,
+        **past_jobs(occupations, months, np.random.default_rng(seed + 1)),
         skills=seeker_skills,
     )
     vacancies = VacancyArrays(
@@ -178,10 +180,45 @@ def planted(
         age_max=np.zeros(n_vacancies, np.int16),
         sex=np.zeros(n_vacancies, np.int8),
         occupation=occupation[vacancy_truth].astype(np.int16),
+        **vacancy_extras(required, optional, np.random.default_rng(seed + 2)),
         required_skills=required,
         optional_skills=optional,
     )
     return seekers, vacancies, seeker_truth, vacancy_truth
+
+
+def past_jobs(
+    occupations: np.ndarray, months: np.ndarray, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Past jobs by kind and a tie-break for seekers: experience in the first occupation slot,
+    half of those with a second slot split between the two; days since last activity."""
+    n = len(months)
+    months = np.asarray(months, dtype=np.int64)
+    codes = np.full((n, 4), -1, dtype=np.int16)
+    code_months = np.zeros((n, 4), dtype=np.int32)
+    has = months > 0
+    second = has & (occupations[:, 1] >= 0) & (rng.random(n) < 0.5)
+    first = np.where(second, np.rint(months * rng.uniform(0.4, 0.9, n)), months).astype(np.int64)
+    codes[has, 0] = occupations[has, 0]
+    code_months[:, 0] = np.where(has, first, 0)
+    codes[second, 1] = occupations[second, 1]
+    code_months[:, 1] = np.where(second, months - first, 0)
+    return {
+        "experience_codes": codes,
+        "experience_code_months": code_months,
+        "tiebreak": rng.integers(0, 365, n).astype(np.int32),
+    }
+
+
+def vacancy_extras(
+    required: sp.csr_matrix, optional: sp.csr_matrix, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Skill evidence (specificity over these vacancies) and a tie-break (days published)."""
+    specificity = skill_specificity(required + optional)
+    return {
+        "skill_evidence": skill_evidence(required, optional, specificity),
+        "tiebreak": rng.integers(0, 60, required.shape[0]).astype(np.int32),
+    }
 
 
 def _zipf(n: int, exponent: float, rng: np.random.Generator | None = None) -> np.ndarray:
@@ -312,6 +349,7 @@ def _seekers(
         age=age.astype(np.int16),
         sex=rng.choice(np.array([1, 2], dtype=np.int8), size=n, p=[0.55, 0.45]),
         occupations=occupations,
+        **past_jobs(occupations, experience.astype(np.int32), np.random.default_rng([n, 1])),
         skills=skills,
     )
     return seekers, codes[primary]
@@ -390,6 +428,7 @@ def _vacancies(
         age_max=age_max.astype(np.int16),
         sex=sex,
         occupation=codes[occupation].astype(np.int16),
+        **vacancy_extras(required, optional, np.random.default_rng([n, 2])),
         required_skills=required,
         optional_skills=optional,
     )

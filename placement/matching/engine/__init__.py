@@ -20,16 +20,27 @@ vacancy's age and sex limits, where it states them (0 = no limit). The score is
   precomputed matrix read as a lookup. Codes are 4-digit integers ("0110" -> 110).
 - education: 1 when the seeker meets the minimum, minus 0.1 per level beyond two levels above it
   (heavy over-qualification often ends in early quits), never below 0.5.
-- experience: min(1, seeker months / required months); 1 when nothing is required.
-- location: same regency 1, same province 0.6, elsewhere in Indonesia 0.3, overseas vacancy 0.3.
-- wage: 1 when the expectation is within the vacancy's maximum or either is unknown (0); beyond
+- experience by kind: min(1, months / required months), counting only the months of past jobs
+  (`experience_codes`) whose occupation is related to the vacancy's (similarity >= 0.5: the same
+  unit group, a listed neighbour or the same minor group); 1 when nothing is required. A truck
+  driver's 45 months do not qualify him for a cashier job.
+- location: same regency 1, same province 0.5, elsewhere in Indonesia 0, overseas vacancy 0.3.
+- wage: 1 when the expectation is within the vacancy's maximum or the seeker states none; beyond
   the maximum it falls linearly in the log of the ratio, reaching 0 at about 1.5x the maximum.
   Wages are compared on a 0.4 % log grid (``WAGE_GRID``), so the arithmetic stays integer (an
   expectation less than 0.4 % above the maximum can still count as within it).
 
+Weights are renormalised per vacancy over what it states (`scoring.profile_weights`): the skills
+weight scales with the vacancy's skill evidence (`skill_evidence`, 0..4: the summed specificity
+of its skills over all open vacancies, so one generic skill such as "Komunikasi" counts for
+nothing and a vacancy with no coded skills is scored on the rest, up to 100); a vacancy that
+states no wage is not scored on wage at all (neither a fit nor a misfit). Freed weight goes to
+occupation, education, experience and location in proportion.
+
 Exactness: every component is an integer in 0..1000 and weights are rounded to 0.001, so a score is
-an integer number of 1/10,000 points. Pairs compare by (score, then smaller id), so the fast engine
-and the per-pair reference agree exactly, ties included.
+an integer number of 1/10,000 points. Pairs compare by score, then the smaller ``tiebreak`` (days
+since the seeker's last activity / the vacancy's publication), then the smaller id, so the fast
+engine and the per-pair reference agree exactly, ties included.
 
 How it is fast
 --------------
@@ -68,6 +79,8 @@ from placement.matching.engine.constants import (
     EDUCATION_FLOOR,
     EDUCATION_SLACK,
     EDUCATION_STEP,
+    EVIDENCE_FULL,
+    EVIDENCE_LEVELS,
     IDF_SCALE,
     LOCATION_ELSEWHERE,
     LOCATION_OVERSEAS,
@@ -75,6 +88,7 @@ from placement.matching.engine.constants import (
     LOCATION_SAME_REGENCY,
     MAX_UNITS,
     OPTIONAL_SKILL_SHARE,
+    RELATED_UNITS,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
@@ -102,7 +116,12 @@ from placement.matching.engine.run import (
 from placement.matching.engine.scoring import (
     education_units,
     experience_units,
+    profile_weights,
+    skill_evidence,
     skill_idf,
+    skill_specificity,
+    skill_specificity_from_counts,
+    vacancy_profiles,
     vacancy_skill_weights,
     wage_step,
     wage_units,
@@ -118,6 +137,8 @@ __all__ = [
     "EDUCATION_FLOOR",
     "EDUCATION_SLACK",
     "EDUCATION_STEP",
+    "EVIDENCE_FULL",
+    "EVIDENCE_LEVELS",
     "IDF_SCALE",
     "LOCATION_ELSEWHERE",
     "LOCATION_OVERSEAS",
@@ -125,6 +146,7 @@ __all__ = [
     "LOCATION_SAME_REGENCY",
     "MAX_UNITS",
     "OPTIONAL_SKILL_SHARE",
+    "RELATED_UNITS",
     "SCOPE_ABROAD",
     "SCOPE_NATIONAL",
     "SCOPE_PROVINCE",
@@ -162,9 +184,14 @@ __all__ = [
     "occupation_units",
     "plan_units",
     "prepare",
+    "profile_weights",
     "reference_match",
     "score_pairs",
+    "skill_evidence",
     "skill_idf",
+    "skill_specificity",
+    "skill_specificity_from_counts",
+    "vacancy_profiles",
     "vacancy_skill_weights",
     "wage_step",
     "wage_units",

@@ -19,18 +19,25 @@ class SeekerArrays:
     province: np.ndarray  # int32 index of the home province
     scope: np.ndarray  # int8: 0 same regency, 1 same province, 2 Indonesia, 3 also abroad
     education: np.ndarray  # int16 ordinal rank, higher = more
-    experience_months: np.ndarray  # int32
+    experience_months: np.ndarray  # int32, all past jobs (shown, not scored: kind matters)
     expected_wage: np.ndarray  # int64 rupiah per month, 0 = not stated
     age: np.ndarray  # int16 years
     sex: np.ndarray  # int8: 1 male, 2 female
     occupations: np.ndarray  # int16 (n, 4) KBJI unit-group codes ("0110" -> 110), -1 = empty
+    # Past jobs by kind: up to four KBJI unit groups with the months worked in each (-1 / 0 empty);
+    # only months in the vacancy's own or a related occupation count as experience.
+    experience_codes: np.ndarray  # int16 (n, 4)
+    experience_code_months: np.ndarray  # int32 (n, 4)
+    # Among equal scores the smaller comes first (days since last activity); ids decide the rest.
+    tiebreak: np.ndarray  # int32
     skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
 
     def __post_init__(self) -> None:
         """Check that every array describes the same seekers."""
-        _check_lengths(self, len(self.ids), ("skills", "occupations"))
-        if self.occupations.shape != (len(self.ids), 4):
-            raise ValueError("occupations must have shape (n_seekers, 4)")
+        _check_lengths(self, len(self.ids), ("skills",))
+        for name in ("occupations", "experience_codes", "experience_code_months"):
+            if getattr(self, name).shape != (len(self.ids), 4):
+                raise ValueError(f"{name} must have shape (n_seekers, 4)")
         if self.skills.shape[0] != len(self.ids):
             raise ValueError("skills must have one row per seeker")
 
@@ -59,6 +66,11 @@ class VacancyArrays:
     age_max: np.ndarray  # int16, 0 = no limit
     sex: np.ndarray  # int8: 0 any, 1 male, 2 female
     occupation: np.ndarray  # int16 KBJI unit-group code, -1 = unknown
+    # How specific its skills are, 0..EVIDENCE_LEVELS (scoring.skill_evidence): the skills weight
+    # scales with it, so a vacancy asking only "Komunikasi" is not decided by that one skill.
+    skill_evidence: np.ndarray  # int8
+    # Among equal scores the smaller comes first (days since publication); ids decide the rest.
+    tiebreak: np.ndarray  # int32
     required_skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
     optional_skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
 
@@ -89,7 +101,7 @@ class TopK:
     seeker_index: np.ndarray  # int32 position in SeekerArrays
     score: np.ndarray  # float32 points in [0, 100], four exact decimals
     rank: np.ndarray  # int16, 1-based within the owner's list
-    partner_order: np.ndarray  # int32 rank of the partner's id: breaks ties when lists merge
+    partner_order: np.ndarray  # int32 rank of the partner's (tiebreak, id): breaks ties in merges
     components: np.ndarray | None = None  # float32 (n, 6) in COMPONENTS order, or None
 
     def __len__(self) -> int:

@@ -25,9 +25,12 @@ EDUCATION_SLACK = 2  # levels above the minimum before the over-qualification pe
 EDUCATION_STEP = 100  # penalty per level beyond the slack
 EDUCATION_FLOOR = 500
 LOCATION_SAME_REGENCY = 1000
-LOCATION_SAME_PROVINCE = 600
-LOCATION_ELSEWHERE = 300
+LOCATION_SAME_PROVINCE = 500  # distance decay: a local seeker is preferred at equal fit
+LOCATION_ELSEWHERE = 0
 LOCATION_OVERSEAS = 300
+EVIDENCE_LEVELS = 4  # a vacancy's skill evidence: 0 (none or generic skills) .. 4 (specific)
+EVIDENCE_FULL = 7000  # specificity (milli-nats) that gives full evidence: ~2 skills each in 2 %
+RELATED_UNITS = 500  # occupation similarity from which past experience counts for a vacancy
 WAGE_GRID_RATIO = 1.004  # one wage step = 0.4 %
 WAGE_STEPS_TO_ZERO = 100  # 1.004 ** 100 = 1.49: the wage fit reaches 0 at ~1.5x the maximum
 WAGE_STEP = UNIT // WAGE_STEPS_TO_ZERO

@@ -39,7 +39,12 @@ def score_pairs(
     if len(s):
         held = prepared.vacancy_skill_units[v].multiply(prepared.skills[s]).tocsr()
         components[:, 0] = np.minimum(np.asarray(held.sum(axis=1)).ravel(), UNIT)
-    return components @ prepared.weights, components, admissible
+    return _weighted(prepared, components, v), components, admissible
+
+
+def _weighted(prepared: Prepared, components: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Score units of pairs: components times their vacancy's profile weights."""
+    return (components * prepared.profile_weights[prepared.v_profile[v]]).sum(axis=1)
 
 
 def attach_components(topk: TopK, prepared: Prepared, batch: int = 1 << 20) -> TopK:
@@ -49,17 +54,18 @@ def attach_components(topk: TopK, prepared: Prepared, batch: int = 1 << 20) -> T
     weighted sum (score - the five cheap components) / skills weight: no sparse work per pair.
     """
     out = np.empty((len(topk), len(COMPONENTS)), dtype=np.float32)
-    w_skills = int(prepared.weights[0])
     for a in range(0, len(topk), batch):
         part = slice(a, a + batch)
         s = topk.seeker_index[part].astype(np.int64)
         v = topk.vacancy_index[part].astype(np.int64)
-        if w_skills:
-            components, _ = _pair_components(prepared, s, v)
-            rest = components @ prepared.weights
-            components[:, 0] = (_units(topk.score[part]) - rest) // w_skills
-        else:
-            _, components, _ = score_pairs(prepared, s, v)
+        components, _ = _pair_components(prepared, s, v)
+        rest = _weighted(prepared, components, v)
+        w_skills = prepared.profile_weights[prepared.v_profile[v], 0]
+        components[:, 0] = (_units(topk.score[part]) - rest) // np.maximum(w_skills, 1)
+        unweighted = np.flatnonzero(w_skills == 0)  # skills do not count: compute them directly
+        if len(unweighted):
+            _, direct, _ = score_pairs(prepared, s[unweighted], v[unweighted])
+            components[unweighted, 0] = direct[:, 0]
         out[part] = components / UNIT
     return replace(topk, components=out)
 
@@ -76,7 +82,7 @@ def _pair_components(
     components[:, 1] = occupation_units(codes, wanted).max(axis=1, initial=0)
     over = p.s_education[s] - p.v_education[v]
     components[:, 2] = education_units(np.maximum(over, 0))
-    components[:, 3] = experience_units(p.s_experience[s], p.v_experience[v])
+    components[:, 3] = experience_units(_related_months(p, s, v), p.v_experience[v])
     same_regency = p.s_regency[s] == p.v_regency[v]
     same_province = p.s_province[s] == p.v_province[v]
     location = np.where(
@@ -97,6 +103,13 @@ def _pair_components(
     admissible &= (p.v_age_min[v] == 0) | (p.s_age[s] >= p.v_age_min[v])
     admissible &= (p.v_age_max[v] == 0) | (p.s_age[s] <= p.v_age_max[v])
     return components, admissible
+
+
+def _related_months(p: Prepared, s: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Months of each pair's seeker in past jobs related to the pair's vacancy occupation."""
+    past = p.s_experience_slots[s]  # rows of related_table
+    column = p.v_code[v][:, None]
+    return (p.related_table[past, column] * p.s_experience_months[s]).sum(axis=1)
 
 
 def explain_pairs(

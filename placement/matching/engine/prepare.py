@@ -12,15 +12,19 @@ from placement.matching.engine.arrays import SeekerArrays, VacancyArrays
 from placement.matching.engine.constants import (
     _WAGE_UNKNOWN,
     DEFAULT_WEIGHTS,
+    RELATED_UNITS,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
     SCOPE_REGENCY,
+    UNIT,
     WAGE_STEP,
 )
 from placement.matching.engine.helpers import _binary_csr
 from placement.matching.engine.scoring import (
+    profile_weights,
     skill_idf,
+    vacancy_profiles,
     vacancy_skill_weights,
     wage_step,
     weight_units,
@@ -34,14 +38,15 @@ class Prepared:
 
     seekers: SeekerArrays
     vacancies: VacancyArrays
-    weights: np.ndarray  # int64 (6,) weight units
+    weights: np.ndarray  # int64 (6,) weight units, as configured
+    profile_weights: np.ndarray  # int64 (profiles, 6): the weights renormalised per profile
     idf: np.ndarray
     skills: sp.csr_matrix  # seekers x skills, int32 0/1
     vacancy_weights: sp.csr_matrix  # vacancies x skills, int32 units (x skills weight)
     vacancy_skill_units: sp.csr_matrix  # vacancies x skills, int32 component units (unweighted)
-    seeker_order: np.ndarray  # int32 rank of each seeker id
+    seeker_order: np.ndarray  # int32 rank of each seeker's (tiebreak, id)
     seeker_by_order: np.ndarray
-    vacancy_order: np.ndarray  # int32 rank of each vacancy id
+    vacancy_order: np.ndarray  # int32 rank of each vacancy's (tiebreak, id)
     vacancy_by_order: np.ndarray
     s_education: np.ndarray
     s_experience: np.ndarray
@@ -51,6 +56,8 @@ class Prepared:
     s_regency: np.ndarray
     s_province: np.ndarray
     s_slots: np.ndarray  # (n, 4) row of occupation_table per slot (last row = empty)
+    s_experience_slots: np.ndarray  # (n, 4) row of occupation_table per past job (last = empty)
+    s_experience_months: np.ndarray  # int32 (n, 4) months of each past job
     v_education: np.ndarray
     v_experience: np.ndarray
     v_wage: np.ndarray  # wage step x wage units per step, or +_WAGE_UNKNOWN
@@ -58,10 +65,13 @@ class Prepared:
     v_age_max: np.ndarray
     v_sex: np.ndarray
     v_code: np.ndarray  # column of occupation_table
+    v_profile: np.ndarray  # row of profile_weights
+    v_skill_cap: np.ndarray  # int32 most the skills term can add: UNIT x the skills weight
     v_regency: np.ndarray
     v_province: np.ndarray
     v_overseas: np.ndarray
-    occupation_table: np.ndarray  # int32 (seeker codes + 1, vacancy codes): occupation units
+    occupation_table: np.ndarray  # int32 (seeker codes + 1, vacancy codes): unweighted units
+    related_table: np.ndarray  # int32 0/1, same shape: a past job there counts as experience
     pools: dict[str, tuple[np.ndarray, np.ndarray]]  # seekers sorted by (area, education), ptr
     n_regencies: int
     n_provinces: int
@@ -85,14 +95,21 @@ def prepare(
     idf = np.asarray(idf, dtype=np.int64)
     skill_units = vacancy_skill_weights(vacancies.required_skills, vacancies.optional_skills, idf)
     skill_units.sort_indices()
+    profiles = profile_weights(w)
+    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max)
+    row_weight = profiles[v_profile, 0].astype(np.int32)
     vacancy_weights = sp.csr_matrix(
-        (skill_units.data * np.int32(w[0]), skill_units.indices, skill_units.indptr),
+        (
+            skill_units.data * np.repeat(row_weight, np.diff(skill_units.indptr)),
+            skill_units.indices,
+            skill_units.indptr,
+        ),
         shape=skill_units.shape,
     )
-    seeker_order, seeker_by_order = _id_order(seekers.ids)
-    vacancy_order, vacancy_by_order = _id_order(vacancies.ids)
-    _, s_slots, v_codes, table = _occupation_table(
-        seekers.occupations, vacancies.occupation, int(w[1])
+    seeker_order, seeker_by_order = _id_order(seekers.ids, seekers.tiebreak)
+    vacancy_order, vacancy_by_order = _id_order(vacancies.ids, vacancies.tiebreak)
+    s_slots, s_experience_slots, v_codes, table, related = _occupation_table(
+        seekers.occupations, seekers.experience_codes, vacancies.occupation
     )
     step = WAGE_STEP * int(w[5])
     s_wage = np.where(
@@ -105,6 +122,7 @@ def prepare(
         seekers=seekers,
         vacancies=vacancies,
         weights=w,
+        profile_weights=profiles,
         idf=idf,
         skills=skills,
         vacancy_weights=vacancy_weights,
@@ -121,6 +139,8 @@ def prepare(
         s_regency=seekers.regency.astype(np.int32),
         s_province=seekers.province.astype(np.int32),
         s_slots=s_slots,
+        s_experience_slots=s_experience_slots,
+        s_experience_months=np.asarray(seekers.experience_code_months, dtype=np.int32),
         v_education=vacancies.min_education.astype(np.int32),
         v_experience=vacancies.min_experience_months.astype(np.int32),
         v_wage=v_wage.astype(np.int32),
@@ -128,10 +148,13 @@ def prepare(
         v_age_max=vacancies.age_max.astype(np.int32),
         v_sex=vacancies.sex.astype(np.int32),
         v_code=v_codes,
+        v_profile=v_profile,
+        v_skill_cap=(UNIT * row_weight).astype(np.int32),
         v_regency=vacancies.regency.astype(np.int32),
         v_province=vacancies.province.astype(np.int32),
         v_overseas=vacancies.is_overseas.astype(bool),
         occupation_table=table,
+        related_table=related,
         pools=_pools(seekers),
         n_regencies=int(regency.max()) + 1,
         n_provinces=int(province.max()) + 1,
@@ -151,30 +174,44 @@ def _validate(seekers: SeekerArrays, vacancies: VacancyArrays) -> None:
         raise ValueError("scope must be 0 (regency), 1 (province), 2 (Indonesia) or 3 (abroad)")
 
 
-def _id_order(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rank of each id (0 = smallest) and its inverse; ids must be unique."""
-    by_order = np.argsort(ids, kind="stable").astype(np.int32)
+def _id_order(ids: np.ndarray, tiebreak: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Rank of each (tiebreak, id) (0 = first among equal scores) and its inverse; unique ids."""
+    ids = np.asarray(ids)
+    if tiebreak is None:
+        by_order = np.argsort(ids, kind="stable").astype(np.int32)
+    else:
+        by_order = np.lexsort((ids, np.asarray(tiebreak))).astype(np.int32)
     order = np.empty(len(ids), dtype=np.int32)
     order[by_order] = np.arange(len(ids), dtype=np.int32)
-    if len(ids) > 1 and (np.diff(ids[by_order]) == 0).any():
+    if len(ids) > 1 and len(np.unique(ids)) != len(ids):
         raise ValueError("ids must be unique")
     return order, by_order
 
 
 def _occupation_table(
-    slots: np.ndarray, vacancy_codes: np.ndarray, weight: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Occupation units for every (seeker code, vacancy code); seeker slots and vacancy columns."""
+    slots: np.ndarray, experience: np.ndarray, vacancy_codes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Occupation units and relatedness for every (seeker code, vacancy code).
+
+    Returns the table rows of the seekers' wanted-occupation slots and past-job slots, each
+    vacancy's column, the units table and the related table (last row: an empty slot). A vacancy
+    with no code (-1) counts every coded past job as related.
+    """
     slots = np.asarray(slots, dtype=np.int64)
+    experience = np.asarray(experience, dtype=np.int64)
     vacancy_codes = np.asarray(vacancy_codes, dtype=np.int64)
-    if slots.max(initial=-1) > 9999 or vacancy_codes.max(initial=-1) > 9999:
+    highest = max(slots.max(initial=-1), experience.max(initial=-1), vacancy_codes.max(initial=-1))
+    if highest > 9999:
         raise ValueError("occupation codes must be 4-digit KBJI unit groups (0..9999)")
-    s_codes = np.unique(slots[slots >= 0])
+    s_codes = np.unique(np.concatenate([slots[slots >= 0], experience[experience >= 0]]))
     v_codes, v_column = np.unique(vacancy_codes, return_inverse=True)
     table = np.zeros((len(s_codes) + 1, len(v_codes)), dtype=np.int32)
-    table[:-1] = occupation_units(s_codes[:, None], v_codes[None, :]) * weight
-    s_slots = np.where(slots >= 0, np.searchsorted(s_codes, slots), len(s_codes))
-    return s_codes, s_slots.astype(np.int32), v_column.astype(np.int32), table
+    table[:-1] = occupation_units(s_codes[:, None], v_codes[None, :])
+    related = (table >= RELATED_UNITS).astype(np.int32)
+    related[:-1, v_codes < 0] = 1
+    rows = np.where(slots >= 0, np.searchsorted(s_codes, slots), len(s_codes))
+    past = np.where(experience >= 0, np.searchsorted(s_codes, experience), len(s_codes))
+    return rows.astype(np.int32), past.astype(np.int32), v_column.astype(np.int32), table, related
 
 
 def _pools(seekers: SeekerArrays) -> dict[str, tuple[np.ndarray, np.ndarray]]:

@@ -20,6 +20,7 @@ from placement.matching.engine.constants import (
     LOCATION_SAME_PROVINCE,
     LOCATION_SAME_REGENCY,
     OPTIONAL_SKILL_SHARE,
+    RELATED_UNITS,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
@@ -31,7 +32,12 @@ from placement.matching.engine.constants import (
 from placement.matching.engine.helpers import _binary_csr, _points
 from placement.matching.engine.prepare import _id_order
 from placement.matching.engine.run import match_stats
-from placement.matching.engine.scoring import skill_idf, weight_units
+from placement.matching.engine.scoring import (
+    profile_weights,
+    skill_idf,
+    vacancy_profiles,
+    weight_units,
+)
 from placement.matching.engine.similarity import (
     MINOR_GROUP_UNITS,
     SAME_UNITS,
@@ -50,7 +56,8 @@ def reference_match(
     idf: np.ndarray | None = None,
 ) -> MatchResult:
     """The same score and lists, computed pair by pair in plain Python (tests, benchmarks)."""
-    w = weight_units(weights).tolist()
+    profiles = profile_weights(weight_units(weights)).tolist()
+    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max).tolist()
     n_skills = max(
         seekers.skills.shape[1],
         vacancies.required_skills.shape[1],
@@ -83,18 +90,22 @@ def reference_match(
             if comps is None:
                 continue
             admissible += 1
+            w = profiles[v_profile[j]]
             units = sum(wc * c for wc, c in zip(w, comps, strict=True))
             by_vacancy[j].append((-units, s["ids"][i], i))
             by_seeker[i].append((-units, v["ids"][j], j))
 
-    seeker_order, _ = _id_order(seekers.ids)
-    vacancy_order, _ = _id_order(vacancies.ids)
+    seeker_order, _ = _id_order(seekers.ids, seekers.tiebreak)
+    vacancy_order, _ = _id_order(vacancies.ids, vacancies.tiebreak)
+    s_tie, v_tie = seekers.tiebreak.tolist(), vacancies.tiebreak.tolist()
 
     def lists(rows: list[list[tuple[int, int, int]]], k: int, owner_is_vacancy: bool) -> TopK:
         """The first k entries of every owner's sorted list, as a TopK."""
         vac, seek, units, rank = [], [], [], []
+        tie = s_tie if owner_is_vacancy else v_tie
         for owner, entries in enumerate(rows):
-            for position, (neg_units, _, partner) in enumerate(sorted(entries)[:k]):
+            ordered = sorted(entries, key=lambda e: (e[0], tie[e[2]], e[1]))
+            for position, (neg_units, _, partner) in enumerate(ordered[:k]):
                 vac.append(owner if owner_is_vacancy else partner)
                 seek.append(partner if owner_is_vacancy else owner)
                 units.append(-neg_units)
@@ -156,7 +167,15 @@ def _reference_pair(
     )
     education = max(UNIT - EDUCATION_STEP * max(over - EDUCATION_SLACK, 0), EDUCATION_FLOOR)
     required = v["min_experience_months"][j]
-    months = s["experience_months"][i]
+    months = sum(
+        m
+        for code, m in zip(s["experience_codes"][i], s["experience_code_months"][i], strict=True)
+        if code >= 0
+        and (
+            v["occupation"][j] < 0
+            or _reference_occupation(code, v["occupation"][j]) >= RELATED_UNITS
+        )
+    )
     experience = UNIT * min(months, required) // required if required > 0 else UNIT
     wage = UNIT
     expected, maximum = s["expected_wage"][i], v["wage_max"][j]

@@ -21,7 +21,7 @@ from placement.matching.engine.constants import (
     WAGE_STEPS_TO_ZERO,
 )
 from placement.matching.engine.prepare import Prepared
-from placement.matching.engine.scoring import education_units, experience_units
+from placement.matching.engine.scoring import education_units
 from placement.matching.engine.toplists import _TopLists
 
 try:  # accumulates a CSR matrix into a dense array in place (toarray(out=) zero-fills first)
@@ -76,52 +76,77 @@ class _BlockTables:
     vacancies: np.ndarray  # sorted by (minimum education, group, id)
     education: np.ndarray  # ascending
     weights: sp.csr_matrix  # skill weights, block rows
-    group: np.ndarray  # block-local group of (education, experience, sex, age limits)
+    skill_cap: np.ndarray  # per block row: the most the skills term adds
+    group: np.ndarray  # block-local group of (education, sex and age limits, profile)
     g_education: np.ndarray  # per group: index into educations
-    g_experience: np.ndarray  # per group: index into experiences
     g_mask: np.ndarray  # per group: index into masks
+    g_profile: np.ndarray  # per group: row of profile_weights
     educations: np.ndarray  # distinct minimum education
-    experiences: np.ndarray  # distinct required experience
     masks: np.ndarray  # (n, 3) distinct (sex, age_min, age_max)
-    code: np.ndarray  # block-local occupation code
+    code: np.ndarray  # block-local (occupation code, experience asked, profile) combination
+    c_code: np.ndarray  # per combination: index into codes
+    c_asked: np.ndarray  # per combination: index into asked (distinct (code, months asked))
+    c_profile: np.ndarray  # per combination: row of profile_weights
+    a_code: np.ndarray  # per (code, months asked): index into codes
+    a_months: np.ndarray  # per (code, months asked): months asked
     code_table: np.ndarray  # occupation units (seeker codes + 1, block codes)
+    related_table: np.ndarray  # 0/1 (seeker codes + 1, block codes)
     wage: np.ndarray
-    regency: np.ndarray  # block-local regency
+    regency: np.ndarray  # block-local (regency, profile) combination
+    r_regency: np.ndarray  # per combination: index into regencies
+    r_profile: np.ndarray
     regencies: np.ndarray  # distinct regencies
     regency_province: np.ndarray  # province of each distinct regency
 
 
 def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
-    """Sort the block's vacancies and build its small lookup tables."""
+    """Sort the block's vacancies and build its small lookup tables (keys packed in int64)."""
     vac = block.vacancies
     educations, edu_index = np.unique(prep.v_education[vac], return_inverse=True)
-    experiences, exp_index = np.unique(prep.v_experience[vac], return_inverse=True)
-    masks = np.stack([prep.v_sex[vac], prep.v_age_min[vac], prep.v_age_max[vac]], axis=1)
-    masks, mask_index = np.unique(masks, axis=0, return_inverse=True)
-    group_key = (edu_index.astype(np.int64) << 40) | (exp_index.astype(np.int64) << 20)
-    group_key |= mask_index.reshape(-1)
+    mask_key = prep.v_sex[vac].astype(np.int64) << 32
+    mask_key |= prep.v_age_min[vac].astype(np.int64) << 16
+    mask_key |= prep.v_age_max[vac]
+    mask_values, mask_index = np.unique(mask_key, return_inverse=True)
+    masks = np.stack([mask_values >> 32, (mask_values >> 16) & 0xFFFF, mask_values & 0xFFFF], 1)
+    group_key = (edu_index.astype(np.int64) << 40) | (mask_index.astype(np.int64) << 20)
+    group_key |= prep.v_profile[vac]
     order = np.lexsort((prep.vacancy_order[vac], group_key))
     vac = vac[order]
     group_values, group = np.unique(group_key[order], return_inverse=True)
     codes, code = np.unique(prep.v_code[vac], return_inverse=True)
+    combo_key = (code.astype(np.int64) << 40) | (prep.v_experience[vac].astype(np.int64) << 8)
+    combo_key |= prep.v_profile[vac]
+    combos, combo = np.unique(combo_key, return_inverse=True)
+    asked, c_asked = np.unique(combos >> 8, return_inverse=True)
     regencies, first, regency = np.unique(
         prep.v_regency[vac], return_index=True, return_inverse=True
+    )
+    places, place = np.unique(
+        (regency.astype(np.int64) << 8) | prep.v_profile[vac], return_inverse=True
     )
     return _BlockTables(
         vacancies=vac,
         education=prep.v_education[vac],
         weights=prep.vacancy_weights[vac],
+        skill_cap=prep.v_skill_cap[vac],
         group=group.astype(np.intp),
         g_education=(group_values >> 40).astype(np.intp),
-        g_experience=((group_values >> 20) & 0xFFFFF).astype(np.intp),
-        g_mask=(group_values & 0xFFFFF).astype(np.intp),
+        g_mask=((group_values >> 20) & 0xFFFFF).astype(np.intp),
+        g_profile=(group_values & 0xFFFFF).astype(np.intp),
         educations=educations,
-        experiences=experiences,
         masks=masks,
-        code=code.astype(np.intp),
+        code=combo.astype(np.intp),
+        c_code=(combos >> 40).astype(np.intp),
+        c_asked=c_asked.astype(np.intp),
+        c_profile=(combos & 0xFF).astype(np.intp),
+        a_code=(asked >> 32).astype(np.intp),
+        a_months=(asked & 0xFFFFFFFF).astype(np.int32),
         code_table=np.ascontiguousarray(prep.occupation_table[:, codes]),
+        related_table=np.ascontiguousarray(prep.related_table[:, codes]),
         wage=prep.v_wage[vac],
-        regency=regency.astype(np.intp),
+        regency=place.astype(np.intp),
+        r_regency=(places >> 8).astype(np.intp),
+        r_profile=(places & 0xFF).astype(np.intp),
         regencies=regencies,
         regency_province=prep.v_province[vac][first],
     )
@@ -130,31 +155,38 @@ def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
 def _chunk_group_table(
     prep: Prepared, tables: _BlockTables, block: _Block, seekers: np.ndarray
 ) -> np.ndarray:
-    """Per (vacancy group, seeker): education + experience + age/sex + constants, or excluded."""
-    w = prep.weights
+    """Per (vacancy group, seeker): education + age/sex + constants, or excluded."""
+    w = prep.profile_weights
     s_edu = prep.s_education[seekers]
     over = s_edu[None, :] - tables.educations[:, None]
-    edu = np.where(over >= 0, w[2] * education_units(np.maximum(over, 0)), _EXCLUDED)
-    months = prep.s_experience[seekers]
-    exp = w[3] * experience_units(months[None, :], tables.experiences[:, None])
+    edu = education_units(np.maximum(over, 0)).astype(np.int32)
     sex, age_min, age_max = tables.masks[:, 0:1], tables.masks[:, 1:2], tables.masks[:, 2:3]
     s_age = prep.s_age[seekers][None, :]
     fails = (sex > 0) & (prep.s_sex[seekers][None, :] != sex)
     fails |= (age_min > 0) & (s_age < age_min)
     fails |= (age_max > 0) & (s_age > age_max)
+    fails = np.where(fails, _EXCLUDED, 0).astype(np.int32)
     # The wage term starts full and loses steps per pair; a constant location joins here too.
-    constant = int(w[5]) * UNIT + (int(w[4]) * block.location if block.location else 0)
-    mask = np.where(fails, _EXCLUDED, constant).astype(np.int32)
-    table = np.take(edu.astype(np.int32), tables.g_education, axis=0)
-    table += np.take(exp.astype(np.int32), tables.g_experience, axis=0)
-    table += np.take(mask, tables.g_mask, axis=0)
+    profile = tables.g_profile
+    constant = w[profile, 5] * UNIT
+    if block.location:
+        constant = constant + w[profile, 4] * block.location
+    table = np.take(edu, tables.g_education, axis=0)
+    table *= w[profile, 2].astype(np.int32)[:, None]
+    table += np.take(np.where(over >= 0, 0, _EXCLUDED).astype(np.int32), tables.g_education, axis=0)
+    table += np.take(fails, tables.g_mask, axis=0)
+    table += constant.astype(np.int32)[:, None]
     return table
 
 
 def _chunk_occupation_table(
     prep: Prepared, tables: _BlockTables, seekers: np.ndarray
 ) -> np.ndarray:
-    """Occupation units per (block occupation code, seeker): the best of the seeker's slots."""
+    """Weighted occupation + experience units per (block combination, seeker).
+
+    Occupation: the best of the seeker's wanted-occupation slots. Experience: the months of the
+    seeker's past jobs in an occupation related to the vacancy's, against the months asked.
+    """
     slots = prep.s_slots[seekers]
     best = tables.code_table[slots[:, 0]]
     empty = len(tables.code_table) - 1
@@ -162,20 +194,58 @@ def _chunk_occupation_table(
         rows = np.flatnonzero(slots[:, k] < empty)
         if len(rows):
             best[rows] = np.maximum(best[rows], tables.code_table[slots[rows, k]])
-    return np.ascontiguousarray(best.T)
+    occupation = np.ascontiguousarray(best.T)
+    w = prep.profile_weights
+    table = np.take(occupation, tables.c_code, axis=0)
+    table *= w[tables.c_profile, 1].astype(np.int32)[:, None]
+    asked = tables.a_months[tables.c_asked]
+    # Nothing asked: full experience, a constant per combination.
+    table += np.where(asked == 0, w[tables.c_profile, 3] * UNIT, 0).astype(np.int32)[:, None]
+    needed = np.flatnonzero((asked > 0) & (w[tables.c_profile, 3] > 0))
+    if len(needed):
+        asked_rows, row = np.unique(tables.c_asked[needed], return_inverse=True)
+        experience = _chunk_experience(prep, tables, seekers, asked_rows)
+        weighted = np.take(experience, row.reshape(-1), axis=0)
+        weighted *= w[tables.c_profile[needed], 3].astype(np.int32)[:, None]
+        table[needed] += weighted
+    return table
+
+
+def _chunk_experience(
+    prep: Prepared, tables: _BlockTables, seekers: np.ndarray, asked_rows: np.ndarray
+) -> np.ndarray:
+    """Experience units per (code, months asked) row in asked_rows and seeker: the months of
+    past jobs in a related occupation against the months asked."""
+    past = prep.s_experience_slots[seekers]
+    months = prep.s_experience_months[seekers]
+    empty = len(tables.related_table) - 1
+    codes, code_row = np.unique(tables.a_code[asked_rows], return_inverse=True)
+    related = np.zeros((len(seekers), len(codes)), dtype=np.int32)
+    columns = tables.related_table[:, codes]
+    for k in range(past.shape[1]):
+        rows = np.flatnonzero(past[:, k] < empty)
+        if len(rows):
+            related[rows] += columns[past[rows, k]] * months[rows, k : k + 1]
+    asked = tables.a_months[asked_rows][:, None]
+    experience = np.minimum(np.take(related.T, code_row.reshape(-1), axis=0), asked)
+    experience *= UNIT
+    experience //= asked
+    return experience
 
 
 def _chunk_location_table(
     prep: Prepared, tables: _BlockTables, block: _Block, seekers: np.ndarray
 ) -> np.ndarray | None:
-    """Location units per (block regency, seeker), for blocks whose location varies by pair."""
+    """Location units per (block regency and profile, seeker), when location varies by pair."""
     if block.location is not None or not prep.weights[4]:
         return None
     same_province = prep.s_province[seekers][None, :] == tables.regency_province[:, None]
     same_regency = prep.s_regency[seekers][None, :] == tables.regencies[:, None]
     location = np.where(same_province, LOCATION_SAME_PROVINCE, LOCATION_ELSEWHERE)
-    location = np.where(same_regency, LOCATION_SAME_REGENCY, location)
-    return (location * int(prep.weights[4])).astype(np.int32)
+    location = np.where(same_regency, LOCATION_SAME_REGENCY, location).astype(np.int32)
+    table = np.take(location, tables.r_regency, axis=0)
+    table *= prep.profile_weights[tables.r_profile, 4].astype(np.int32)[:, None]
+    return table
 
 
 @dataclass
@@ -212,6 +282,7 @@ def _run_block(prep: Prepared, block: _Block, state: _RunState, buffers: _Buffer
     n_vacancies = len(tables.vacancies)
     starts = range(0, n_vacancies, TILE_VACANCIES)
     tile_weights = [tables.weights[a : a + TILE_VACANCIES] for a in starts]
+    tile_caps = [tables.skill_cap[a : a + TILE_VACANCIES] for a in starts]
     for c0 in range(0, len(seekers), CHUNK_SEEKERS):
         chunk = seekers[c0 : c0 + CHUNK_SEEKERS]
         # Vacancies are sorted by minimum education: those this chunk can pass are a prefix.
@@ -230,13 +301,13 @@ def _run_block(prep: Prepared, block: _Block, state: _RunState, buffers: _Buffer
         admissible = (chunk_tables.group >= 0).sum(axis=1)
         state.admissible += int(admissible[tables.group[:n_open]].sum())
         state.scored += n_open * len(chunk)
-        for a, weights in zip(starts, tile_weights, strict=True):
+        for a, weights, caps in zip(starts, tile_weights, tile_caps, strict=True):
             if a >= n_open:
                 break
             b = min(a + weights.shape[0], n_open)
             if b - a < weights.shape[0]:
                 weights = weights[: b - a]
-            _score_tile(prep, tables, slice(a, b), weights, chunk_tables, state, buffers)
+            _score_tile(prep, tables, slice(a, b), weights, caps, chunk_tables, state, buffers)
 
 
 @dataclass
@@ -257,6 +328,7 @@ def _score_tile(
     tables: _BlockTables,
     rows: slice,
     weights: sp.csr_matrix,
+    caps: np.ndarray,
     chunk: _Chunk,
     state: _RunState,
     buffers: _Buffers,
@@ -279,7 +351,8 @@ def _score_tile(
     if prep.weights[0] and weights.nnz:
         product = weights @ chunk.skills_t
         # The skills clip touches only the product's nonzeros, before it joins the dense tile.
-        np.minimum(product.data, UNIT * int(prep.weights[0]), out=product.data)
+        cap = np.repeat(caps[: product.shape[0]], np.diff(product.indptr))
+        np.minimum(product.data, cap, out=product.data)
         _accumulate(product, score)
     vacancies = tables.vacancies[rows]
     _collect(score, buffers, state, state.vacancy_slot[vacancies], vacancies, chunk)

@@ -65,9 +65,24 @@ def make_seekers(n: int = 1, **fields: object) -> SeekerArrays:
         "age": np.int16,
         "sex": np.int8,
     }
+    past = fields.pop("experience_codes", None)
+    past_months = fields.pop("experience_code_months", None)
+    tiebreak = fields.pop("tiebreak", 0)
     values = {name: column(fields.pop(name, d), n, dtypes[name]) for name, d in defaults.items()}
     assert not fields, f"unknown seeker fields {fields}"
-    return SeekerArrays(**values, occupations=occupations, skills=skills_matrix(skills))
+    if past is None:  # by default all experience was in the first wanted occupation
+        past = np.full((n, 4), -1, dtype=np.int16)
+        past[:, 0] = np.where(values["experience_months"] > 0, occupations[:, 0], -1)
+        past_months = np.zeros((n, 4), dtype=np.int32)
+        past_months[:, 0] = np.where(past[:, 0] >= 0, values["experience_months"], 0)
+    return SeekerArrays(
+        **values,
+        occupations=occupations,
+        experience_codes=np.asarray(past, dtype=np.int16).reshape(n, 4),
+        experience_code_months=np.asarray(past_months, dtype=np.int32).reshape(n, 4),
+        tiebreak=column(tiebreak, n, np.int32),
+        skills=skills_matrix(skills),
+    )
 
 
 def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
@@ -102,10 +117,16 @@ def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
         "sex": np.int8,
         "occupation": np.int16,
     }
+    evidence = fields.pop("skill_evidence", engine.EVIDENCE_LEVELS)  # default: specific skills
+    tiebreak = fields.pop("tiebreak", 0)
     values = {name: column(fields.pop(name, d), n, dtypes[name]) for name, d in defaults.items()}
     assert not fields, f"unknown vacancy fields {fields}"
     return VacancyArrays(
-        **values, required_skills=skills_matrix(required), optional_skills=skills_matrix(optional)
+        **values,
+        skill_evidence=column(evidence, n, np.int8),
+        tiebreak=column(tiebreak, n, np.int32),
+        required_skills=skills_matrix(required),
+        optional_skills=skills_matrix(optional),
     )
 
 
@@ -282,7 +303,16 @@ def test_location_component_prefers_the_same_regency_then_the_same_province() ->
     seekers = make_seekers(3, regency=[0, 1, 9], province=[0, 0, 4], scope=2)
     side = engine.match(seekers, make_vacancies(1)).vacancy_side
     by_seeker = dict(zip(side.seeker_index.tolist(), side.components[:, 4].tolist(), strict=True))
-    assert by_seeker == {0: 1.0, 1: pytest.approx(0.6), 2: pytest.approx(0.3)}
+    assert by_seeker == {0: 1.0, 1: pytest.approx(0.5), 2: 0.0}
+
+
+def test_at_equal_fit_the_local_seeker_comes_first_then_the_same_province() -> None:
+    # Ids and recent activity favour the far seekers: only the distance can put the local first.
+    seekers = make_seekers(
+        3, ids=[3, 2, 1], regency=[0, 1, 9], province=[0, 0, 4], scope=2, tiebreak=[9, 5, 0]
+    )
+    side = engine.match(seekers, make_vacancies(1)).vacancy_side
+    assert side.seeker_index.tolist() == [0, 1, 2]
 
 
 def test_wage_component_falls_only_once_the_expectation_exceeds_the_maximum() -> None:
@@ -299,7 +329,7 @@ def test_wage_component_falls_only_once_the_expectation_exceeds_the_maximum() ->
 
 def test_score_is_the_weighted_sum_of_components_in_points() -> None:
     seekers = make_seekers(1, experience_months=6, education=6, skills=[[0]])
-    vacancies = make_vacancies(1, min_experience_months=24, occupation=7213)
+    vacancies = make_vacancies(1, min_experience_months=24, occupation=7213, wage_max=9_000_000)
     weights = {
         "skills": 0.3,
         "occupation": 0.3,
@@ -312,6 +342,97 @@ def test_score_is_the_weighted_sum_of_components_in_points() -> None:
     expected = 100 * sum(weights[c] * v for c, v in zip(engine.COMPONENTS, components, strict=True))
     assert score == pytest.approx(expected, abs=1e-4)
     assert 0 < score < 100
+
+
+def test_a_vacancy_stating_no_wage_is_scored_on_the_rest_neither_fit_nor_misfit() -> None:
+    seekers = make_seekers(
+        1, experience_months=6, education=6, skills=[[0]], expected_wage=9_000_000
+    )
+    stated = one_pair(seekers, make_vacancies(1, min_experience_months=24, wage_max=9_000_000))
+    silent = one_pair(seekers, make_vacancies(1, min_experience_months=24, wage_max=0))
+    no_wage = {**engine.DEFAULT_WEIGHTS, "wage": 0.0}
+    total = sum(no_wage.values())
+    expected = 100 * sum(
+        no_wage[c] / total * v for c, v in zip(engine.COMPONENTS, silent[1:], strict=True)
+    )
+    assert silent[0] == pytest.approx(expected, abs=0.05)  # the other components, renormalised
+    assert silent[0] < stated[0]  # a stated wage that fits is evidence; silence is not
+    misfit = one_pair(seekers, make_vacancies(1, min_experience_months=24, wage_max=4_000_000))
+    assert misfit[0] < silent[0]  # ... and a wage that does not fit counts against
+
+
+def test_a_generic_skill_does_not_decide_the_ranking() -> None:
+    # "Sales Marketing" (3322) asking only "Komunikasi" (skill 0, asked by most vacancies: no
+    # evidence). A contact-centre clerk holds the skill; a salesman does not but sold for 3 years.
+    clerk_and_salesman = make_seekers(
+        2,
+        occupations=[[4222, -1, -1, -1], [3322, -1, -1, -1]],
+        experience_months=[36, 36],
+        skills=[[0], []],
+    )
+    sales = make_vacancies(
+        1, occupation=3322, required_skills=[[0]], skill_evidence=0, min_experience_months=12
+    )
+    side = engine.match(clerk_and_salesman, sales).vacancy_side
+    assert side.seeker_index.tolist() == [1, 0]
+    assert side.components[0, 1] == 1.0 and side.components[1, 0] == 1.0
+
+
+def test_an_ad_with_few_generic_skills_can_still_reach_the_top_of_the_scale() -> None:
+    perfect = make_seekers(1, skills=[[]])
+    plain = make_vacancies(1, required_skills=[[]], skill_evidence=0)
+    generic = make_vacancies(1, required_skills=[[0]], skill_evidence=0)
+    assert one_pair(perfect, plain)[0] == 100.0
+    assert one_pair(perfect, generic)[0] == 100.0  # the one generic skill missing costs nothing
+    specific = make_vacancies(1, required_skills=[[0]], skill_evidence=engine.EVIDENCE_LEVELS)
+    # A specific skill missing: 0.4 of the 0.9 the vacancy states (no wage) is lost.
+    assert one_pair(perfect, specific)[0] == pytest.approx(100 * 0.5 / 0.9, abs=0.1)
+
+
+def test_skill_evidence_falls_for_skills_most_vacancies_ask() -> None:
+    # Skill 0 in every vacancy, skill 1 in one of 200, skills 2 and 3 in 10 of 200 each.
+    required = [[0] for _ in range(200)]
+    required[0] = [0, 1]
+    required[1] = [0, 2, 3]
+    for i in range(2, 20):
+        required[i] = [0, 2, 3] if i < 11 else [0]
+    matrix = skills_matrix(required)
+    specificity = engine.skill_specificity(matrix)
+    assert specificity[0] < 300 and specificity[1] > specificity[2] > 3000
+    evidence = engine.skill_evidence(matrix, skills_matrix([[]] * 200), specificity)
+    # generic + one rare: 2 of 4; generic + two uncommon: 3 of 4; the generic one alone: 0.
+    assert evidence[0] == 2 and evidence[1] == 3 and evidence[50] == 0
+
+
+def test_only_experience_in_the_same_or_a_related_occupation_counts() -> None:
+    # A truck driver (8332) with 45 months, a cashier (5230) with 12, a shop assistant (5223,
+    # a listed neighbour of cashiers) with 12: for a cashier job asking 12 months.
+    seekers = make_seekers(
+        3,
+        occupations=[[8332, 5230, -1, -1], [5230, -1, -1, -1], [5230, -1, -1, -1]],
+        experience_months=[45, 12, 12],
+        experience_codes=[[8332, -1, -1, -1], [5230, -1, -1, -1], [5223, -1, -1, -1]],
+        experience_code_months=[[45, 0, 0, 0], [12, 0, 0, 0], [12, 0, 0, 0]],
+    )
+    side = engine.match(seekers, make_vacancies(1, occupation=5230, min_experience_months=12))
+    experience = dict(
+        zip(
+            side.vacancy_side.seeker_index.tolist(),
+            side.vacancy_side.components[:, 3].tolist(),
+            strict=True,
+        )
+    )
+    assert experience == {0: 0.0, 1: 1.0, 2: 1.0}
+
+
+def test_ties_go_to_the_more_recently_active_seeker_and_the_newer_vacancy_before_ids() -> None:
+    seekers = make_seekers(3, ids=[10, 20, 30], tiebreak=[5, 0, 5])
+    vacancies = make_vacancies(2, ids=[700, 800], tiebreak=[3, 1])
+    result = engine.match(seekers, vacancies, k_vacancy=3, k_seeker=2)
+    first = result.vacancy_side.vacancy_index == 0
+    assert seekers.ids[result.vacancy_side.seeker_index[first]].tolist() == [20, 10, 30]
+    mine = result.seeker_side.seeker_index == 0
+    assert vacancies.ids[result.seeker_side.vacancy_index[mine]].tolist() == [800, 700]
 
 
 def test_weights_must_name_every_component_and_sum_to_one() -> None:
@@ -429,6 +550,9 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
         age=rng.choice([17, 25, 40], n_s),
         sex=rng.integers(1, 3, n_s),
         occupations=rng.choice(codes, (n_s, 4)),
+        experience_codes=rng.choice(codes, (n_s, 4)),
+        experience_code_months=rng.choice([0, 6, 12, 30], (n_s, 4)),
+        tiebreak=rng.integers(0, 3, n_s),
         skills=[
             list(rng.choice(N_SKILLS, int(rng.integers(0, 4)), replace=False)) for _ in range(n_s)
         ],
@@ -447,6 +571,8 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
         age_max=rng.choice([0, 30], n_v),
         sex=rng.integers(0, 3, n_v),
         occupation=rng.choice(codes, n_v),
+        skill_evidence=rng.integers(0, engine.EVIDENCE_LEVELS + 1, n_v),
+        tiebreak=rng.integers(0, 3, n_v),
         required_skills=[
             list(rng.choice(N_SKILLS, int(rng.integers(0, 4)), replace=False)) for _ in range(n_v)
         ],

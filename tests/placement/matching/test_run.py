@@ -178,9 +178,11 @@ def test_a_seeker_with_new_skills_gets_new_recommendations_at_once(population):
     assert Match.objects.for_seeker(citra.pk).first().vacancy.title == "Penjahit"
     from jobseekers.models import SeekerSkill
 
+    # She retrains: welding and forklift instead of sewing, and no longer asks for tailoring.
     SeekerSkill.objects.filter(seeker=citra).delete()
     SeekerSkill.objects.create(seeker=citra, skill=skill(WELDING))
     SeekerSkill.objects.create(seeker=citra, skill=skill(FORKLIFT))
+    citra.preferred_occupations.clear()
     services.rescore_seeker(seeker_id=citra.pk)
     assert Match.objects.for_seeker(citra.pk).first().vacancy.title == "Juru las"
     # Her place in the welder's candidate list (from the night) is kept until the next night.
