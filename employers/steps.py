@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from employers import forms
+from employers import vacancy_forms as forms
 
 
 @dataclass(frozen=True)

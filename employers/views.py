@@ -14,14 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from employers import services, steps
 from employers.access import get_vacancy_for_employer, membership_for
-from employers.forms import (
-    CloseVacancyForm,
-    ColleagueForm,
-    EmployerDetailsForm,
-    EmployerRegistrationForm,
-    JobStepForm,
-)
+from employers.forms import ColleagueForm, EmployerDetailsForm, EmployerRegistrationForm
 from employers.models import Employer, EmployerUser, Vacancy
+from employers.vacancy_forms import CloseVacancyForm, JobStepForm
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
 from placement.taxonomy.widgets import is_picker_search, occupation_suggestions

@@ -1,18 +1,20 @@
-"""Forms of the officer's casework pages (validation only, no side effects)."""
+"""Forms of the officer's pages: casework, and the decisions on employers, vacancies and imports
+(validation only, no side effects)."""
 
 from __future__ import annotations
 
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import Employer
+from employers.models import Employer, ImportRun
 from jobseekers.models import JobSeeker
 from officers.models import CounsellingSession
 from officers.services import counselling
-from placement.fields import DatePartsField, Radios
+from placement.fields import DatePartsField, Radios, required_when
 from placement.pipeline.models import FollowUp, Placement, Referral
 from placement.pipeline.services import placements as placement_services
 from placement.pipeline.services import referrals as referral_services
@@ -276,3 +278,95 @@ def seekers_from_numbers(user, numbers: list[str]) -> tuple[list[JobSeeker], lis
     )
     known = {seeker.ak1_number for seeker in found}
     return found, [number for number in numbers if number not in known]
+
+
+# --- Employers and vacancies: the officer's decisions, imports ---------------------------------
+
+
+class EmployerDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("verify", _("Verify the company")), ("reject", _("Reject the registration"))],
+        widget=Radios,
+    )
+    reason = required_when(
+        forms.CharField(
+            label=_("Reason (needed to reject)"),
+            max_length=255,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Write why the registration is rejected."))
+        return cleaned
+
+
+class VacancyDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("publish", _("Publish the vacancy")),
+            ("return", _("Return it to the employer for changes")),
+        ],
+        widget=Radios,
+    )
+    reason = required_when(
+        forms.CharField(
+            label=_("What the employer must change (needed to return)"),
+            max_length=4000,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Write what the employer must change."))
+        return cleaned
+
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class ImportProfileForm(forms.Form):
+    name = forms.CharField(label=_("Profile name"), max_length=100)
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"), choices=ImportRun.Kind.choices, widget=Radios
+    )
+    file = forms.FileField(
+        label=_("File (CSV, XLSX or JSON lines)"),
+        help_text=_("At most 20 MB. The first row names the columns; see the templates below."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.jsonl,.ndjson,.json"}),
+    )
+    policy = forms.ChoiceField(
+        label=_("If some rows have errors"),
+        choices=ImportRun.Policy.choices,
+        initial=ImportRun.Policy.SKIP,
+        widget=Radios,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("The file is larger than 20 MB: split it into parts."))
+        head = upload.read(8)
+        upload.seek(0)
+        if name.endswith(".xlsx"):
+            if not head.startswith(b"PK\x03\x04"):
+                raise ValidationError(_("This is not a real XLSX file."))
+        elif name.endswith((".csv", ".jsonl", ".ndjson", ".json")):
+            # UTF-16 text (Excel's "Unicode text") has zero bytes: known by its byte-order mark.
+            if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise ValidationError(_("This is not a text CSV file."))
+        else:
+            raise ValidationError(_("Upload a .csv, .xlsx or .jsonl file."))
+        return upload

@@ -23,13 +23,10 @@ from employers.access import (
     get_employer_for_officer,
     get_vacancy_for_officer,
 )
-from employers.forms import (
-    EmployerDecisionForm,
-    VacancyDecisionForm,
-)
 from employers.models import Employer, EmployerUser, Vacancy
 from employers.warnings import vacancy_warnings
 from officers.access import office_required
+from officers.forms import EmployerDecisionForm, VacancyDecisionForm
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency

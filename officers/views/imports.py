@@ -14,11 +14,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from employers import import_mapping, import_report, import_review, imports
 from employers.access import get_import_for_officer
-from employers.forms import ImportForm, ImportProfileForm
 from employers.import_rows import template_csv
 from employers.models import ImportRun
 from employers.tasks import publish_import as publish_import_task
 from officers.access import office_required
+from officers.forms import ImportForm, ImportProfileForm
 from officers.import_forms import MappingForm
 from placement.accounts.scope import region_scope
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from employers import services
-from employers.forms import RequirementsStepForm
+from employers.vacancy_forms import RequirementsStepForm
 from placement.ledger.models import Event
 from placement.taxonomy.models import SmkProgramme
 from tests.factories import OfficerFactory, VacancyFactory

@@ -106,7 +106,7 @@ def test_a_vacancy_report_needs_a_wage_and_negotiable_is_not_one(db):
 
 
 def test_the_pay_step_refuses_negotiable(db):
-    from employers.forms import PayPlaceStepForm
+    from employers.vacancy_forms import PayPlaceStepForm
 
     form = PayPlaceStepForm({"wage_min": "nego", "scope": "AKL", "regency": "62.71"})
     assert "wage_min" in form.errors

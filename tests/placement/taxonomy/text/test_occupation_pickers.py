@@ -11,7 +11,7 @@ import re
 import pytest
 from django.http import QueryDict
 
-from employers.forms import JobStepForm
+from employers.vacancy_forms import JobStepForm
 from jobseekers.forms import ExperienceForm, PreferencesForm
 from officers.forms import OutsidePlacementForm
 from placement.taxonomy.models import Occupation
