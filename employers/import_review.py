@@ -4,9 +4,13 @@ turn out to be the same company."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from employers import services
+from employers.import_coding import company_key
 from employers.models import Employer, ImportRun, Vacancy, VacancySkill
 from placement.accounts.audit import audit
 from placement.accounts.models import User
@@ -126,12 +130,15 @@ def confirm_review(
 
 def publishable(run: ImportRun):
     """The run's vacancies an officer may publish at once: waiting for verification, coding
-    confirmed (not in review), of a verified company."""
+    confirmed (not in review), complete, of a verified company."""
     return Vacancy.objects.filter(
         import_run=run,
         status=Vacancy.Status.SUBMITTED,
         needs_review=False,
         employer__status=Employer.Status.VERIFIED,
+        occupation__isnull=False,
+        industry__isnull=False,
+        min_education__isnull=False,  # else the officer completes it on the vacancy's page
     )
 
 
@@ -149,3 +156,42 @@ def publish_import(*, run: ImportRun, by: User) -> dict:
     waiting = Vacancy.objects.filter(import_run=run, status=Vacancy.Status.SUBMITTED).count()
     audit(actor=by, action="update", obj=run, event="published", published=published)
     return {"published": published, "held": waiting}
+
+
+class MergeRefused(Exception):
+    """The two employers cannot be merged (the brief says why)."""
+
+
+def likely_duplicate_employers(user, *, limit: int = 100) -> list[list[Employer]]:
+    """Employers in the officer's region with the same company name (PT, CV... aside), at least
+    one of them from a job board: the registered or verified one first."""
+    groups: dict[str, list[Employer]] = defaultdict(list)
+    employers = Employer.objects.visible_to(user).select_related("regency").order_by("pk")
+    for employer in employers.iterator():
+        groups[company_key(employer.name)].append(employer)
+    found = []
+    for group in groups.values():
+        if len(group) > 1 and any(e.origin == Employer.Origin.JOB_BOARD for e in group):
+            group.sort(key=lambda e: (e.origin == Employer.Origin.JOB_BOARD, not e.is_verified))
+            found.append(group)
+    return found[:limit]
+
+
+@transaction.atomic
+def merge_employers(*, keep: Employer, duplicate: Employer, by: User) -> int:
+    """A job-board employer is the same company as `keep`: its vacancies (and anything else that
+    points at it) move to `keep`, and it is removed; the number of rows moved."""
+    if keep.pk == duplicate.pk:
+        raise MergeRefused(_("Choose two different employers."))
+    if duplicate.origin != Employer.Origin.JOB_BOARD or duplicate.users.exists():
+        raise MergeRefused(_("Only an employer from a job board, without accounts, is merged."))
+    moved = 0
+    for relation in Employer._meta.related_objects:
+        if relation.one_to_many:
+            manager = relation.related_model._base_manager
+            moved += manager.filter(**{relation.field.name: duplicate}).update(
+                **{relation.field.name: keep}
+            )
+    audit(actor=by, action="update", obj=keep, merged=duplicate.pk, name=duplicate.name)
+    duplicate.delete()
+    return moved

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,11 +15,12 @@ from django.views.decorators.vary import vary_on_headers
 from employers import import_mapping, import_report, import_review, imports
 from employers.access import get_import_for_officer
 from employers.import_rows import template_csv
-from employers.models import ImportRun
+from employers.models import Employer, ImportRun
 from employers.tasks import publish_import as publish_import_task
 from officers.access import office_required
 from officers.forms import ImportForm, ImportProfileForm
 from officers.import_forms import MappingForm
+from placement.accounts.access import parse_pk
 from placement.accounts.scope import region_scope
 
 SHOWN_ERRORS = 200
@@ -240,7 +241,31 @@ def import_review_page(request: HttpRequest) -> HttpResponse:
     return render(request, "officers/employers/import_review.html", {"page": page, "rows": rows})
 
 
+@office_required
+@require_http_methods(["GET", "POST"])
+def employer_duplicates(request: HttpRequest) -> HttpResponse:
+    """Employers that look like one company (one of them from a job board): merge them."""
+    if request.method == "POST":
+        visible = Employer.objects.visible_to(request.user)
+        keep = get_object_or_404(visible, pk=parse_pk(request.POST.get("keep", "")))
+        duplicate = get_object_or_404(visible, pk=parse_pk(request.POST.get("duplicate", "")))
+        try:
+            import_review.merge_employers(keep=keep, duplicate=duplicate, by=request.user)
+        except import_review.MergeRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                _("“%(name)s” is merged into “%(keep)s”.")
+                % {"name": duplicate.name, "keep": keep.name},
+            )
+        return redirect("officers:employer_duplicates")
+    groups = import_review.likely_duplicate_employers(request.user)
+    return render(request, "officers/imports/employer_duplicates.html", {"groups": groups})
+
+
 urlpatterns = [
+    path("imports/employers/", employer_duplicates, name="employer_duplicates"),
     path("imports/", import_list, name="import_list"),
     path("imports/review/", import_review_page, name="import_review"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
