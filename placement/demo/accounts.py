@@ -29,7 +29,10 @@ PUBLIC = [
     ("employer.6201", Role.EMPLOYER, "Agus Salim"),
     ("seeker.6271", Role.SEEKER, "Dewi Lestari"),
     ("seeker.6201", Role.SEEKER, "Andi Pratama"),
+    ("seeker.pdp", Role.SEEKER, "Maria Ulfah"),
 ]
+# The data protection officer (no office: data-subject requests and the breach register).
+PRIVACY = [("privacy", Role.PRIVACY, "Putri Anggraini")]
 
 
 def demo_user(local: str, role: str, full_name: str) -> User:
@@ -57,7 +60,10 @@ def seed(*, stdout, options: dict, rng: random.Random) -> None:
         enrol_demo_authenticator(user)
     for local, role, full_name in PUBLIC:
         demo_user(local, role, full_name)
-    stdout.write(f"Demo accounts: {len(STAFF) + len(PUBLIC)} (password {DEMO_PASSWORD})")
+    for local, role, full_name in PRIVACY:
+        enrol_demo_authenticator(demo_user(local, role, full_name))
+    count = len(STAFF) + len(PUBLIC) + len(PRIVACY)
+    stdout.write(f"Demo accounts: {count} (password {DEMO_PASSWORD})")
     stdout.write(
         "Demo staff sign in with a second factor: add the key "
         f"{DEMO_TOTP_SECRET} (time-based, 6 digits) to an authenticator app."

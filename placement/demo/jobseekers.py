@@ -1,12 +1,13 @@
 """Demo data of the jobseekers app (run by seed_demo after the demo accounts exist).
 
-Two complete seekers of the Contract (seeker.6271 and seeker.6201) go through the real services;
-the generated population is written with bulk_create (10,000 seekers in well under a minute):
-Indonesian names by regional flavour (invented combinations, no real persons), valid NIKs that
-match region, sex and birth date, regions weighted by population with a large share in Kalimantan
-Tengah (62) so the demo officers have work, a plausible education mix, occupations weighted toward
-common ones, skills that fit the occupation, and a lifecycle: some waiting for verification, most
-active, some lapsed (removed), some reactivated, some placed, each with its ledger events.
+Three complete seekers of the Contract (seeker.6271, seeker.6201, seeker.pdp) go through the real
+services; the generated population is written with bulk_create (10,000 seekers in well under a
+minute): Indonesian names by regional flavour (invented combinations, no real persons), valid NIKs
+that match region, sex and birth date, regions weighted by population with a large share in
+Kalimantan Tengah (62) so the demo officers have work, a plausible education mix, occupations
+weighted toward common ones, skills that fit the occupation, and a lifecycle: some waiting for
+verification, most active, some lapsed (removed), some reactivated, some placed, each with its
+ledger events.
 
 Size: the generated population's plan and bulk writes belong together; demo code, top floor.
 """
