@@ -2,7 +2,8 @@
 
 from rest_framework.routers import SimpleRouter
 
-from employers.api import EmployerViewSet, VacancyViewSet
+from employers.api import EmployerViewSet
+from employers.vacancy_api import VacancyViewSet
 from placement.pipeline.api import ApplicationViewSet
 
 router = SimpleRouter()
