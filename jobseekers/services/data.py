@@ -28,6 +28,10 @@ def processing_log(seeker: JobSeeker) -> QuerySet[AuditEvent]:
     if consent_ids:
         condition |= Q(object_type=Consent._meta.label_lower, object_id__in=consent_ids)
     condition |= Q(object_type=CVDocument._meta.label_lower, detail__seeker=seeker.pk)
+    # The person's own requests about their data (placement/privacy), through the reverse relation.
+    request_ids = [str(pk) for pk in seeker.privacy_requests.values_list("pk", flat=True)]
+    if request_ids:
+        condition |= Q(object_type="privacy.subjectrequest", object_id__in=request_ids)
     return AuditEvent.objects.filter(condition).select_related("actor").order_by("at", "pk")
 
 

@@ -33,7 +33,7 @@ from placement.matching.models import Match
 from placement.migrants.models import CpmiItem, CpmiRecord
 from placement.migrants.services import document_path
 from placement.notifications.models import Notification
-from placement.pipeline.models import Application, CandidateRequest, Referral
+from placement.pipeline.models import Application, CandidateRequest, HireReport, Referral
 from placement.privacy.models import SubjectRequest
 
 # What an erased person is called where a name is required.
@@ -84,6 +84,11 @@ def anonymise_seeker(
         "disability_note": "",
         "ak1_number": None,
         "warnings": [],
+        "identity_note": "",
+        "return_reason": "",
+        "decision_note": "",
+        "claim_code_hash": "",
+        "claim_code_expires": None,
         "anonymised_on": on,
     }.items():
         setattr(seeker, name, value)
@@ -105,6 +110,9 @@ def anonymise_seeker(
         via=via,
     )
     transaction.on_commit(lambda: [path.unlink(missing_ok=True) for path in files])
+    # Registrations an officer merged into this one are the same person: erased with it.
+    for merged in JobSeeker.objects.filter(merged_into=seeker, anonymised_on__isnull=True):
+        anonymise_seeker(seeker=merged, actor=actor, reason=reason, on=on, via=via)
     return seeker
 
 
@@ -134,6 +142,7 @@ def _erase_notes(seeker: JobSeeker) -> None:
     agreed actions, fair-visitor entries, the requests' details, and the employers' notices that
     name them."""
     Application.objects.filter(seeker=seeker).update(note="")
+    HireReport.objects.filter(seeker=seeker).update(note="", decision_note="")
     referral_ids = list(Referral.objects.filter(seeker=seeker).values_list("pk", flat=True))
     Referral.objects.filter(pk__in=referral_ids).update(note="", outcome_note="")
     own_sessions = [

@@ -17,6 +17,7 @@ from placement.accounts.models import AuditEvent
 from placement.ledger import chain
 from placement.ledger.models import Event
 from placement.notifications.models import Notification
+from placement.pipeline.models import HireReport
 from placement.privacy import services
 from placement.privacy.anonymise import ANONYMOUS, anonymise_seeker
 from placement.reports import services as reports
@@ -168,3 +169,38 @@ def test_an_erased_card_cannot_be_reactivated(history, priya, alice):
     anonymise_seeker(seeker=seeker, actor=priya)
     with pytest.raises(seeker_services.ServiceError):
         seeker_services.reactivate_jobseeker(seeker=seeker, actor=alice)
+
+
+def test_a_registration_merged_into_the_person_is_erased_with_them(history, priya):
+    _month, seeker, _removed = history
+    old = JobSeekerFactory(status=JobSeeker.Status.REMOVED, merged_into=seeker)
+
+    anonymise_seeker(seeker=seeker, actor=priya)
+
+    old.refresh_from_db()
+    assert old.anonymised_on is not None and old.full_name == ANONYMOUS and old.nik is None
+
+
+def test_the_person_sees_their_requests_in_the_processing_log(history, sam):
+    _month, seeker, _removed = history
+    item = services.file_request(seeker=seeker, kind="access", details="", actor=sam)
+
+    log = seeker_services.processing_log(seeker)
+
+    assert log.filter(object_type="privacy.subjectrequest", object_id=str(item.pk)).exists()
+
+
+def test_free_text_of_hire_reports_and_applications_is_erased(history, priya):
+    _month, seeker, _removed = history
+    report = HireReport.objects.create(
+        seeker=seeker,
+        employer_name="CV Borneo",
+        job_title="Kasir",
+        started_on=seeker.registered_on,
+        note="Call me on 0812 000 111",
+    )
+
+    anonymise_seeker(seeker=seeker, actor=priya)
+
+    report.refresh_from_db()
+    assert report.note == "" and report.job_title == "Kasir"  # the job stays, the person goes
