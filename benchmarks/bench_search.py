@@ -67,7 +67,8 @@ def _populate(count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
     from employers.models import Employer, Vacancy
-    from placement.demo.employers import JOBS, UMP, _description
+    from placement.demo.employers import _description
+    from placement.demo.employers_data import JOBS, UMP
     from placement.offices.services import sync_offices
     from placement.taxonomy.loaders import load_all
     from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency

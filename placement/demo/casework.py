@@ -23,7 +23,7 @@ from officers.models import CounsellingSession
 from officers.services import AgreedAction, record_session, template_text
 from placement.accounts.models import User
 from placement.demo.accounts import DEMO_DOMAIN, DEMO_PASSWORD
-from placement.demo.employers import CONTRACT_COMPANIES
+from placement.demo.employers_data import CONTRACT_COMPANIES
 from placement.ledger.models import Event, EventKind
 from placement.offices.models import Activity, Office
 from placement.pipeline import services
