@@ -29,7 +29,6 @@ from officers.access import office_required
 from officers.forms import EmployerDecisionForm, VacancyDecisionForm
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
-from placement.taxonomy.models import Regency
 
 PAGE_SIZE = 50
 SHOWN_ERRORS = 200
@@ -44,10 +43,7 @@ def _regency_choices(user) -> list[tuple[str, str]]:
     scope = region_scope(user)
     if scope.everything or scope.is_empty:
         return []
-    regencies = Regency.objects.filter(
-        Q(province_id__in=scope.province_codes) | Q(code__in=scope.regency_codes)
-    )
-    return list(regencies.values_list("code", "name"))
+    return list(scope.regencies().values_list("code", "name"))
 
 
 def _query_without_page(request: HttpRequest) -> str:

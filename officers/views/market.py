@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -19,16 +18,6 @@ from placement.accounts.scope import region_scope
 from placement.market import compliance, fairs, forms
 from placement.market.letter import render_warning_letter
 from placement.market.models import JobFair, WarningLetter
-from placement.taxonomy.models import Regency
-
-
-def _regencies(user):
-    scope = region_scope(user)
-    if scope.everything:
-        return Regency.objects.order_by("code")
-    return Regency.objects.filter(
-        Q(province_id__in=scope.province_codes) | Q(code__in=scope.regency_codes)
-    ).order_by("code")
 
 
 def _fair(user, pk: int) -> JobFair:
@@ -41,7 +30,7 @@ def _fair(user, pk: int) -> JobFair:
 @office_required
 @require_http_methods(["GET", "POST"])
 def fair_list(request: HttpRequest) -> HttpResponse:
-    form = forms.FairForm(request.POST or None, regencies=_regencies(request.user))
+    form = forms.FairForm(request.POST or None, regencies=region_scope(request.user).regencies())
     if request.method == "POST" and form.is_valid():
         try:
             fair = fairs.request_fair(fields=form.cleaned_data, by=request.user)

@@ -24,18 +24,8 @@ from officers.access import office_required
 from placement.accounts.scope import region_scope
 from placement.migrants import forms, services
 from placement.migrants.models import Case, CpmiItem, CpmiItemKind, CpmiRecord
-from placement.taxonomy.models import Regency
 
 PAGE_SIZE = 50
-
-
-def _regencies(user):
-    scope = region_scope(user)
-    if scope.everything:
-        return Regency.objects.order_by("code")
-    return Regency.objects.filter(
-        Q(province_id__in=scope.province_codes) | Q(code__in=scope.regency_codes)
-    ).order_by("code")
 
 
 # --- CPMI -------------------------------------------------------------------------------------
@@ -163,7 +153,9 @@ def case_export(request: HttpRequest) -> HttpResponse:
 def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Record a case, or write its follow-up and outcome."""
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk) if pk else None
-    form = forms.CaseForm(request.POST or None, instance=case, regencies=_regencies(request.user))
+    form = forms.CaseForm(
+        request.POST or None, instance=case, regencies=region_scope(request.user).regencies()
+    )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:

@@ -28,7 +28,6 @@ from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
 from placement.registers import forms, imports, services
 from placement.registers.models import Agency, Bkk, JobOrder, Lptks
-from placement.taxonomy.models import Regency
 
 PAGE_SIZE = 50
 KEEPER_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.NATIONAL)
@@ -141,9 +140,7 @@ def _limit_regencies(form, user) -> None:
     scope = region_scope(user)
     if isinstance(form, forms.AgencyForm) or scope.everything:
         return
-    form.fields["regency"].queryset = Regency.objects.filter(
-        Q(province_id__in=scope.province_codes) | Q(code__in=scope.regency_codes)
-    )
+    form.fields["regency"].queryset = scope.regencies()
 
 
 def _filtered(request: HttpRequest, kind: RegisterKind) -> tuple[QuerySet, str]:

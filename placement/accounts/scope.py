@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from placement.accounts.models import Role
+from placement.taxonomy.models import Regency
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ class RegionScope:
         if self.is_empty:
             return queryset.none()
         return queryset.filter(self.q(regency_field))
+
+    def regencies(self) -> QuerySet[Regency]:
+        """The regencies in scope, by code (all of them for the national scope)."""
+        regencies = Regency.objects.order_by("code")
+        if self.everything:
+            return regencies
+        return regencies.filter(
+            Q(province_id__in=self.province_codes) | Q(code__in=self.regency_codes)
+        )
 
     def contains_regency(self, regency_code: str | None) -> bool:
         """Whether a record located in `regency_code` is visible."""

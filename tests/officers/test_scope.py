@@ -38,3 +38,13 @@ def test_inactive_officer_sees_nothing(alice):
     alice.officer_profile.save(update_fields=["is_active"])
     alice.refresh_from_db()
     assert region_scope(alice).is_empty
+
+
+def test_the_regencies_of_a_scope_are_one_definition_for_every_picker(alice, carol, nadia, sam):
+    assert list(region_scope(alice).regencies().values_list("code", flat=True)) == ["62.71"]
+    provincial = list(region_scope(carol).regencies().values_list("code", flat=True))
+    assert provincial == sorted(
+        Regency.objects.filter(province_id="62").values_list("code", flat=True)
+    )
+    assert region_scope(nadia).regencies().count() == 514
+    assert not region_scope(sam).regencies().exists()
