@@ -11,6 +11,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from placement.taxonomy.text.occupations import suggest_occupations
 from placement.taxonomy.text.places import regency_codes_for
 from placement.taxonomy.text.skills import search as search_skills
 
@@ -147,9 +148,6 @@ class OccupationQuerySet(ClassificationQuerySet):
         fits the words first), then whatever the plain word search finds. Codes ("2512") and
         words the coder cannot place fall back to `search`.
         """
-        # The coder loads numpy/scipy and its index: only when a picker asks, not at app start.
-        from placement.taxonomy.text.occupations import suggest_occupations
-
         q = (q or "").strip()[:100]
         if not q or q.replace(".", "").isdigit():
             return self.search(q)
