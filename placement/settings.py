@@ -447,6 +447,8 @@ SPECTACULAR_SETTINGS = {
         "CandidateRequestStatusEnum": "placement.pipeline.models.CandidateRequest.Status",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
         "EmployerKindEnum": "employers.models.Employer.Kind",
+        "ImportKindEnum": "employers.models.ImportRun.Kind",
+        "ImportStatusEnum": "employers.models.ImportRun.Status",
     },
 }
 
