@@ -4,14 +4,22 @@ Each is refused or read correctly, and the run always ends (never "running" fore
 from __future__ import annotations
 
 import io
+import json
+import tracemalloc
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from employers import imports
+from employers import import_files, imports
 from employers.models import Employer, ImportRun
-from tests.employers.test_imports import EMPLOYER_HEADER, employer_row, run, xlsx_upload
+from tests.employers.test_imports import (
+    EMPLOYER_HEADER,
+    board_row,
+    employer_row,
+    run,
+    xlsx_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +113,76 @@ def test_a_utf16_csv_is_accepted(alice, encoding):
 
     assert result.status == "done" and result.rows_imported == 1
     assert Employer.objects.filter(name="PT Ñusantara").exists()
+
+
+# --- JSON lines -------------------------------------------------------------------------------
+
+
+def _board_line(n: int, **overrides) -> dict:
+    return board_row(n, **overrides)
+
+
+def test_a_json_line_far_longer_than_the_limit_is_skipped_in_bounded_memory(
+    alice, settings, tmp_path
+):
+    settings.IMPORT_MAX_LINE_CHARS = 100_000
+    path = tmp_path / "huge.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(_board_line(1)) + "\n")
+        handle.write('{"Judul": "' + "A" * (20 * 1024 * 1024) + '"}\n')  # one 20 MB line
+        handle.write(json.dumps(_board_line(2)) + "\n")
+    tracemalloc.start()
+    rows = list(import_files.read_rows(path, "huge.jsonl"))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+
+    assert peak < 3 * 1024 * 1024, f"peak {peak / 2**20:.1f} MiB"
+    assert [number for number, values in rows if "__error__" in values] == [2]
+    assert len(rows) == 4  # the header, two good lines and the reported one
+
+
+def test_nul_bytes_in_json_lines_are_row_errors_and_the_run_ends(alice):
+    escaped = json.dumps(_board_line(3, Judul="Kasir\u0000Toko"))  # "\\u0000" inside a string
+    raw = json.dumps(_board_line(4)).replace("Kasir", "Ka\x00sir")  # a raw NUL byte
+    good = json.dumps(_board_line(5))
+    data = "\n".join([good, escaped, raw]).encode("utf-8") + b"\n"
+
+    result = run(SimpleUploadedFile("nul.jsonl", data), kind="vacancies", by=alice)
+
+    assert result.status == "done"
+    assert (result.rows_imported, result.rows_failed) == (1, 2)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_json_lines_in_other_encodings_are_read(alice, encoding):
+    line = json.dumps(_board_line(6, Perusahaan="PT Café Señor"), ensure_ascii=False)
+    result = run(
+        SimpleUploadedFile("lama.jsonl", (line + "\n").encode(encoding)), kind="vacancies", by=alice
+    )
+
+    assert result.status == "done" and result.rows_imported == 1
+    assert Employer.objects.filter(name="PT Café Señor").exists()
+
+
+def test_binary_garbage_named_jsonl_changes_nothing(alice):
+    garbage = bytes(range(256)) * 64
+
+    result = run(SimpleUploadedFile("sampah.jsonl", garbage), kind="vacancies", by=alice)
+
+    assert result.status in ("done", "failed") and result.rows_imported == 0
+    assert not Employer.objects.filter(origin="job_board").exists()
+
+
+def test_the_upload_form_accepts_a_utf16_csv_and_refuses_binary_named_csv(client, alice):
+    client.force_login(alice)
+    utf16 = _csv_bytes([employer_row(1)], "utf-16")
+    response = client.post(
+        "/officer/imports/",
+        {"kind": "employers", "policy": "skip", "file": SimpleUploadedFile("u.csv", utf16)},
+    )
+    assert response.status_code == 302
+    binary = SimpleUploadedFile("b.csv", b"\x00\x01\x02\x03binary")
+    response = client.post(
+        "/officer/imports/", {"kind": "employers", "policy": "skip", "file": binary}
+    )
+    assert response.status_code == 400 and not ImportRun.objects.filter(file_name="b.csv").exists()
