@@ -7,14 +7,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from employers import urls as employer_urls
 from jobseekers import applications as seeker_applications
+from jobseekers import privacy as seeker_privacy
 from jobseekers import urls as seeker_urls
 from officers.views import market as officer_market
 from officers.views import matching as officer_matching
 from officers.views import migrants as officer_migrants
+from officers.views import privacy as officer_privacy
 from officers.views import registers as officer_registers
 from officers.views import reports as officer_reports
 from placement import views
 from placement.ops import views as ops_views
+from placement.privacy import views as privacy_views
 
 # Swagger UI (served from the sidecar package, no CDN) sets inline styles.
 docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
@@ -29,9 +32,18 @@ matching_pages = [
     path("officer/matching/", include(officer_matching.urlpatterns)),
 ]
 
+# The data-protection pages too: the seeker's requests, an officer's walk-in request, and the
+# privacy officer's desk, all "privacy:..." names.
+privacy_pages = [
+    path("seeker/", include(seeker_privacy.urlpatterns)),
+    path("officer/", include(officer_privacy.urlpatterns)),
+    path("privacy/", include(privacy_views.urlpatterns)),
+]
+
 urlpatterns = [
     # Listed first so they resolve before the rest of each area.
     path("", include((matching_pages, "matching"))),
+    path("", include((privacy_pages, "privacy"))),
     path("", views.home, name="home"),
     path("vacancies/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
     # The seeker's application pages keep their "pipeline:..." names.
@@ -41,7 +53,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
     path("notifications/", include("placement.notifications.views")),
-    path("privacy/", include("placement.privacy.views")),
     path("seeker/", include("jobseekers.urls")),
     path("verify/", include("jobseekers.verify_urls")),
     path("employer/", include("employers.urls")),

@@ -1,6 +1,7 @@
-"""The privacy pages: a seeker's own requests, an officer filing for a walk-in, the privacy
-officer's request queue (with the 3x24-hour clock) and the breach register. Everything else answers
-404: a seeker sees only their own requests, officers only the seekers of their region."""
+"""The privacy officer's pages: the request queue (with the 3x24-hour clock), each request, and the
+breach register. Everyone else gets 404. The seeker's own requests are filed on
+jobseekers/privacy.py, an officer's for a walk-in on officers/views/privacy.py; the three share the
+"privacy:" names (placement/urls.py)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from employers.imports import neutralise
-from jobseekers.models import JobSeeker
-from officers.access import get_case_seeker, office_required
 from placement.accounts.access import parse_pk, role_required
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role
@@ -27,12 +26,10 @@ from placement.privacy.forms import (
     ActionsForm,
     BreachForm,
     NoticeForm,
-    RequestForm,
     ResolutionForm,
 )
 from placement.privacy.models import Breach, SubjectRequest
 
-app_name = "privacy"
 privacy_required = role_required(Role.PRIVACY)
 PAGE_SIZE = 50
 
@@ -41,72 +38,6 @@ def _with_clock(items, now):
     for item in items:
         item.timer = item.clock(now)
     return items
-
-
-# --- The seeker ----------------------------------------------------------------------------------
-@role_required(Role.SEEKER)
-@require_http_methods(["GET", "POST"])
-def mine(request: HttpRequest) -> HttpResponse:
-    """The seeker's requests about their data, and the form to file one."""
-    seeker = JobSeeker.objects.filter(user=request.user).first()
-    if seeker is None:
-        raise Http404
-    form = RequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            filed = services.file_request(
-                seeker=seeker,
-                kind=form.cleaned_data["kind"],
-                details=form.cleaned_data["details"],
-                actor=request.user,
-            )
-        except services.PrivacyError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Your request %(number)s is received. We answer by %(due)s.")
-                % {
-                    "number": filed.number,
-                    "due": timezone.localtime(filed.due_at).strftime("%d-%m-%Y %H:%M"),
-                },
-            )
-            return redirect("privacy:mine")
-    now = timezone.now()
-    requests = _with_clock(list(seeker.privacy_requests.order_by("-received_at")), now)
-    return render(
-        request, "privacy/mine.html", {"form": form, "requests": requests, "seeker": seeker}
-    )
-
-
-# --- An officer, for a walk-in -------------------------------------------------------------------
-@office_required
-@require_http_methods(["GET", "POST"])
-def walk_in(request: HttpRequest, seeker_pk: int) -> HttpResponse:
-    """An officer files a request for a person at the counter (seekers of their region only)."""
-    if request.user.role == Role.PRIVACY:
-        raise Http404
-    seeker = get_case_seeker(request.user, seeker_pk, purpose="privacy_request")
-    form = RequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            filed = services.file_request(
-                seeker=seeker,
-                kind=form.cleaned_data["kind"],
-                details=form.cleaned_data["details"],
-                actor=request.user,
-                channel=SubjectRequest.Channel.WALK_IN,
-            )
-        except services.PrivacyError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Request %(number)s is filed for the data protection officer.")
-                % {"number": filed.number},
-            )
-            return redirect("officers:seeker_detail", pk=seeker.pk)
-    return render(request, "privacy/walk_in.html", {"form": form, "seeker": seeker})
 
 
 # --- The privacy officer: requests ---------------------------------------------------------------
@@ -378,8 +309,6 @@ def breach_export(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("my-requests/", mine, name="mine"),
-    path("walk-in/<int:seeker_pk>/", walk_in, name="walk_in"),
     path("requests/", queue, name="queue"),
     path("requests/<int:pk>/", request_detail, name="request"),
     path("requests/<int:pk>/<slug:step>/", request_action, name="request_action"),

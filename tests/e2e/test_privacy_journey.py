@@ -4,6 +4,8 @@ takes the request on and executes it within the clock; her identity is gone (she
 the officer's search no longer finds her name) while last month's IPK table is unchanged."""
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tests.e2e.conftest import axe_violations, sign_in
 
@@ -37,14 +39,14 @@ def test_a_deletion_request_is_filed_and_handled_within_the_clock(page, browser,
     # The seeker files the request online, in Indonesian.
     sign_in(page, SEEKER)
     page.click("text=Permintaan tentang data saya")
-    page.wait_for_url("**/privacy/my-requests/")
+    page.wait_for_url("**/seeker/privacy/")
     assert page.locator("html").get_attribute("lang") == "id"
     assert "3 x 24 jam" in page.inner_text("main")
     page.check("input[name=kind][value=deletion]")
     page.fill("#id_details", "Saya sudah bekerja di luar negeri, mohon hapus data saya.")
     assert axe_violations(page) == []
     page.click("main form button.button")
-    page.wait_for_url("**/privacy/my-requests/")
+    page.wait_for_url("**/seeker/privacy/")
     notice = page.inner_text(".messages")
     assert "sudah diterima" in notice and "paling lambat" in notice
     number = re.search(r"PDP-\d{6}", notice).group(0)
@@ -88,3 +90,31 @@ def test_a_deletion_request_is_filed_and_handled_within_the_clock(page, browser,
     assert NAME not in page.inner_text("main")
     # ... and last month's IPK table is the same, cell for cell.
     assert ipk_table(page) == before
+
+
+def test_a_simulated_breach_opens_a_3x24_hour_incident(page):
+    """DOMAIN.md scenario 10: the privacy officer records a breach, sees the deadline, records
+    the notice to the persons, and the register downloads as CSV."""
+    sign_in(page, PRIVACY)
+    page.goto("/privacy/breaches/")
+    page.fill("#id_title", "Daftar pencari kerja terkirim ke alamat salah")
+    page.fill("#id_description", "Sebuah daftar berisi nama dan nomor telepon terkirim keliru.")
+    two_hours_ago = datetime.now(ZoneInfo("Asia/Jakarta")) - timedelta(hours=2)  # the site's zone
+    page.fill("#id_discovered_at", two_hours_ago.strftime("%Y-%m-%dT%H:%M"))
+    page.fill("#id_affected_data", "nama, nomor telepon")
+    page.fill("#id_affected_subjects", "35")
+    page.click("main form button.button")
+    page.wait_for_url(re.compile(r".*/privacy/breaches/\d+/$"))
+    main = page.inner_text("main")
+    assert re.search(r"sisa 6[89] jam", main) and "Dibuka" in main
+    assert axe_violations(page) == []
+    page.check("input[name=to][value=subjects]")
+    page.fill("#id_text", "Data Anda (nama, telepon) terkirim keliru pada ...; kami telah ...")
+    page.click("text=Catat pemberitahuan")
+    page.wait_for_load_state()
+    assert "Orang terdampak diberi tahu pada" in page.inner_text("main")
+    page.goto("/privacy/breaches/")
+    with page.expect_download() as download:
+        page.click("text=Unduh daftar (CSV)")
+    content = open(download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
+    assert "Daftar pencari kerja terkirim ke alamat salah" in content

@@ -28,11 +28,11 @@ def _steps(item: SubjectRequest) -> list[str]:
 
 def test_a_seeker_files_a_request_online_and_the_clock_starts(client, sam, dewi, priya):
     client.force_login(sam)
-    page = client.get("/privacy/my-requests/")
+    page = client.get("/seeker/privacy/")
     assert page.status_code == 200
     assert "3 x 24 jam" in page.content.decode()  # Indonesian by default
 
-    response = client.post("/privacy/my-requests/", {"kind": "deletion", "details": ""})
+    response = client.post("/seeker/privacy/", {"kind": "deletion", "details": ""})
 
     assert response.status_code == 302
     item = SubjectRequest.objects.get(seeker=dewi)
@@ -41,13 +41,13 @@ def test_a_seeker_files_a_request_online_and_the_clock_starts(client, sam, dewi,
     assert Notification.objects.filter(user=priya, event="privacy.request_received").exists()
     assert Notification.objects.filter(user=sam, event="seeker.privacy_request_received").exists()
     assert _steps(item) == [("create", None)]
-    assert item.number in client.get("/privacy/my-requests/").content.decode()
+    assert item.number in client.get("/seeker/privacy/").content.decode()
 
 
 def test_a_correction_without_details_is_refused_on_the_field(client, sam, dewi):
     client.force_login(sam)
 
-    response = client.post("/privacy/my-requests/", {"kind": "correction", "details": "  "})
+    response = client.post("/seeker/privacy/", {"kind": "correction", "details": "  "})
 
     assert response.status_code == 200
     assert "Sebutkan data mana yang salah" in response.content.decode()
@@ -63,17 +63,22 @@ def test_a_second_open_request_of_the_same_kind_is_refused(sam, dewi):
 
 def test_an_unknown_kind_is_a_field_error(client, sam, dewi):
     client.force_login(sam)
-    response = client.post("/privacy/my-requests/", {"kind": "everything"})
+    response = client.post("/seeker/privacy/", {"kind": "everything"})
     assert response.status_code == 200 and not SubjectRequest.objects.exists()
 
 
 def test_an_officer_files_for_a_walk_in_of_their_region_only(client, alice, bob, dewi, priya):
     client.force_login(bob)  # 62.01: Dewi lives in 62.71
-    assert client.get(f"/privacy/walk-in/{dewi.pk}/").status_code == 404
-    assert client.post(f"/privacy/walk-in/{dewi.pk}/", {"kind": "access"}).status_code == 404
+    assert client.get(f"/officer/seekers/{dewi.pk}/privacy-request/").status_code == 404
+    assert (
+        client.post(f"/officer/seekers/{dewi.pk}/privacy-request/", {"kind": "access"}).status_code
+        == 404
+    )
 
     client.force_login(alice)
-    response = client.post(f"/privacy/walk-in/{dewi.pk}/", {"kind": "objection", "details": "x"})
+    response = client.post(
+        f"/officer/seekers/{dewi.pk}/privacy-request/", {"kind": "objection", "details": "x"}
+    )
 
     assert response.status_code == 302
     item = SubjectRequest.objects.get()
@@ -98,7 +103,7 @@ def test_a_seeker_sees_only_their_own_requests(client, dewi, sam):
         seeker=other, kind="objection", details="secret", actor=other.user
     )
     client.force_login(sam)
-    page = client.get("/privacy/my-requests/").content.decode()
+    page = client.get("/seeker/privacy/").content.decode()
     assert theirs.number not in page and "secret" not in page
 
 
