@@ -40,6 +40,11 @@ JUDGED = {
     "spg": r"\b(spg|spb|sales promotion|pramuniaga|promotor)\b",
     "akuntan": r"\b(akuntan|accountant|accounting|akuntansi)\b",
     "staff gudang": r"\b(gudang|warehouse)\b",
+    # Typos (issue 13): corrected to the nearest job word, else matched on title trigrams.
+    "perawt": r"\b(perawat|nurse|ners|keperawatan)\b",
+    "sopier": r"\b(sopir|supir|driver|pengemudi)\b",
+    "akuntn": r"\b(akuntan|accountant|accounting|akuntansi)\b",
+    "kasr minimarket": r"\b(kasir|cashier)\b",
 }
 
 

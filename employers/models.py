@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -420,6 +421,8 @@ class Vacancy(models.Model):
             models.Index(fields=["status", "-published_at"], name="vacancy_status_published"),
             # Full-text search of the public page (PostgreSQL only; see migration 0002).
             GinIndex(SEARCH_VECTOR, name="vacancy_search_gin"),
+            # Typos in titles (pg_trgm, PostgreSQL only; see migration 0009 and search.py).
+            GinIndex(OpClass(Lower("title"), name="gin_trgm_ops"), name="vacancy_title_trgm"),
         ]
         constraints = [
             models.UniqueConstraint(

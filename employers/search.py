@@ -12,24 +12,29 @@ PostgreSQL: whole words (no stemming, the 'simple' configuration, so "perawat" n
 "perawatan") against a weighted vector (title A, description C) that the GIN expression index
 `vacancy_search_gin` covers, ordered by `ts_rank_cd` plus a bonus for the occupation code, then by
 recency. Only when no vacancy has the whole words are they tried as prefixes ("forkl" finds
-"forklift"). SQLite (development): each word must appear as a whole word in the title or the
-description; title matches first.
+"forklift"). When that finds nothing either, the words are taken as typos: each word the job-word
+vocabulary (the words of the occupation aliases) lacks becomes its nearest vocabulary word by
+pg_trgm similarity ("perawt" -> "perawat", "sopier" -> "sopir", which then brings "driver"), and
+if that still finds nothing, titles are matched by trigram word similarity (the `vacancy_title_trgm`
+index). SQLite (development): each word must appear as a whole word in the title or the
+description, title matches first; typos are corrected with difflib against the same vocabulary.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +51,11 @@ MAX_SYNONYMS = 8
 STATS_CACHE_SECONDS = 60
 # How much a vacancy coded with the searched occupation adds to its text rank (a title hit is ~1).
 OCCUPATION_BONUS = 0.5
+# A misspelt word becomes the nearest job word at least this similar (pg_trgm `similarity`:
+# "sopier"/"sopir" 0.44, "perawt"/"perawat" 0.5); titles match a typo from this word similarity.
+TYPO_SIMILARITY = 0.4
+TITLE_WORD_SIMILARITY = 0.5
+TYPO_RATIO = 0.8  # difflib's ratio for the same on SQLite ("sopier"/"sopir" 0.91)
 _WORD = re.compile(r"[^\W_]+")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
@@ -81,6 +91,44 @@ def _one_word_aliases_by_group() -> dict[str, list[str]]:
         if _PLAIN_WORD.fullmatch(text):
             groups.setdefault(codes[0], []).append(text)
     return groups
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    """Job words a typo is corrected to: every word of the occupation aliases (3+ letters)."""
+    words = {w for text in _aliases() for w in text.split()}
+    return tuple(sorted(w for w in words if len(w) >= 3 and _PLAIN_WORD.fullmatch(w)))
+
+
+def _nearest_word(word: str) -> str | None:
+    """The vocabulary word nearest to a (misspelt) word, or None when none is close enough."""
+    vocabulary = _vocabulary()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT v FROM unnest(%s::text[]) AS v WHERE similarity(%s, v) >= %s "
+                "ORDER BY similarity(%s, v) DESC, length(v), v LIMIT 1",
+                [list(vocabulary), word, TYPO_SIMILARITY, word],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+    found = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_RATIO)
+    return found[0] if found else None
+
+
+def correct_typos(plan: SearchPlan) -> SearchPlan | None:
+    """The plan with each word that is not a job word replaced by the nearest one (with its
+    synonyms and occupation), or None when no word changes."""
+    known = set(_vocabulary())
+    words = []
+    for term in plan.terms:
+        word = term.words[0]
+        words.append(word if word in known or word.isdigit() else _nearest_word(word) or word)
+    if words == [term.words[0] for term in plan.terms]:
+        return None
+    whole = " ".join(words)
+    codes = [_aliases()[whole][0]] if whole in _aliases() else []
+    return replace(plan, terms=[synonyms(w) for w in words], occupation_codes=codes)
 
 
 class Term(NamedTuple):
@@ -188,34 +236,39 @@ def _whole_word(term: Term) -> Q:
     return found | Q(title__iregex=_pattern(term.synonyms)) if term.synonyms else found
 
 
+def _occupation_filter(plan: SearchPlan) -> Q:
+    """Vacancies coded with the occupation the query names (an empty Q when it names none)."""
+    if not plan.occupation_codes:
+        return Q()
+    ids = list(
+        Occupation.objects.filter(
+            Q(code__in=plan.occupation_codes) | Q(code__startswith=f"{plan.occupation_codes[0]}.")
+        ).values_list("pk", flat=True)
+    )
+    return Q(occupation_id__in=ids) if ids else Q()
+
+
+def _bonus(occupations: Q):
+    if not occupations:
+        return Value(0.0)
+    return Case(When(occupations, then=Value(OCCUPATION_BONUS)), default=Value(0.0))
+
+
 def _by_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
     """Filter and order by the words of the plan (PostgreSQL full text, SQLite whole words)."""
-    occupations = Q()
-    if plan.occupation_codes:
-        ids = list(
-            Occupation.objects.filter(
-                Q(code__in=plan.occupation_codes)
-                | Q(code__startswith=f"{plan.occupation_codes[0]}.")
-            ).values_list("pk", flat=True)
-        )
-        occupations = Q(occupation_id__in=ids) if ids else Q()
-    bonus = (
-        Case(When(occupations, then=Value(OCCUPATION_BONUS)), default=Value(0.0))
-        if occupations
-        else Value(0.0)
-    )
     if connection.vendor == "postgresql":
-        vacancies = vacancies.alias(document=SEARCH_VECTOR)
-        query = _tsquery(plan.terms, prefix=False)
-        matched = Q(document=query) | occupations
-        if not vacancies.filter(matched).exists():
-            # No vacancy has the whole words: the visitor may still be typing ("forkl").
-            query = _tsquery(plan.terms, prefix=True)
-            matched = Q(document=query) | occupations
-        rank = SearchRank(F("document"), query, cover_density=True) + bonus
-        return (
-            vacancies.filter(matched).annotate(rank=rank).order_by("-rank", "-published_at", "-id")
-        )
+        return _full_text(vacancies, plan)
+    found = _whole_words(vacancies, plan)
+    if not found.exists():
+        corrected = correct_typos(plan)
+        if corrected is not None:
+            return _whole_words(vacancies, corrected)
+    return found
+
+
+def _whole_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
+    """SQLite: every word whole in the title or the description; title matches first."""
+    occupations = _occupation_filter(plan)
     words = Q()
     title = Q()
     for term in plan.terms:
@@ -224,9 +277,43 @@ def _by_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacanc
     in_title = Case(When(title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
     return (
         vacancies.filter(words | occupations)
-        .annotate(rank=in_title + bonus)
+        .annotate(rank=in_title + _bonus(occupations))
         .order_by("-rank", "-published_at", "-id")
     )
+
+
+def _full_text(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
+    """PostgreSQL: whole words, else prefixes, else typos corrected, else title trigrams."""
+    documents = vacancies.alias(document=SEARCH_VECTOR)
+    attempts = [(plan, False), (plan, True)]
+    corrected = None
+    for candidate, prefix in attempts:
+        occupations = _occupation_filter(candidate)
+        query = _tsquery(candidate.terms, prefix=prefix)
+        matched = Q(document=query) | occupations
+        if documents.filter(matched).exists():
+            break
+        if prefix and corrected is None and (corrected := correct_typos(plan)) is not None:
+            attempts.append((corrected, False))
+    else:
+        return _title_trigrams(vacancies, plan)
+    rank = SearchRank(F("document"), query, cover_density=True) + _bonus(occupations)
+    return documents.filter(matched).annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+
+
+def _title_trigrams(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
+    """Titles holding a word like each of the query's (pg_trgm `<%`, the trigram GIN index)."""
+    with connection.cursor() as cursor:  # the `<%` operator reads its threshold from here
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+            [str(TITLE_WORD_SIMILARITY)],
+        )
+    found = vacancies.alias(lower_title=Lower("title"))
+    rank = Value(0.0, output_field=FloatField())
+    for term in plan.terms:
+        found = found.filter(lower_title__trigram_word_similar=term.words[0])
+        rank = rank + TrigramWordSimilarity(term.words[0], Lower("title"))
+    return found.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
 
 
 def search_vacancies(

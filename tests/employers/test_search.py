@@ -266,3 +266,40 @@ def test_postgres_count_of_a_search_is_answered_from_the_gin_index(db):
         cursor.execute("EXPLAIN SELECT count(*) FROM (" + sql + ") AS hits", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "vacancy_search_gin" in plan, plan
+
+
+def test_typos_in_job_words_are_corrected_to_the_nearest_job_word(db):
+    driver = Occupation.objects.current().get(code="8332")
+    VacancyFactory(title="Driver Ekspedisi", description="Antar paket.", occupation=driver)
+    VacancyFactory(title="Perawat Klinik", description="Merawat pasien.")
+    VacancyFactory(title="Teknisi Perawatan Mesin", description="Perawatan mesin.")
+    VacancyFactory(title="Kasir", description="Toko ritel.")
+    assert ordered(q="perawt")[0] == "Perawat Klinik"
+    assert "Driver Ekspedisi" in ordered(q="sopier")  # sopir, and so its synonym driver
+    assert "Kasir" not in ordered(q="sopier") + ordered(q="perawt")
+    assert ordered(q="qwxzvb") == []  # nothing near: nothing found, not everything
+
+
+@pytest.mark.postgres
+def test_postgres_matches_a_misspelt_title_word_through_the_trigram_index(db):
+    from django.db import connection
+    from django.db.models.functions import Lower
+
+    from employers.models import Vacancy
+
+    VacancyFactory(title="Barista Kopi Kenangan", description="Meracik minuman.")
+    VacancyFactory(title="Kasir", description="Toko ritel.")
+    # "kenagan" is no job word the vocabulary could correct; the title trigrams still find it.
+    assert ordered(q="kenagan") == ["Barista Kopi Kenangan"]
+    # The filter is the indexed expression (the planner picks the index once the table is big).
+    queryset = (
+        Vacancy.objects.alias(lower_title=Lower("title"))
+        .filter(lower_title__trigram_word_similar="kenagan")
+        .values("id")
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "vacancy_title_trgm" in plan, plan
