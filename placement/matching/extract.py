@@ -148,9 +148,26 @@ def _csr(rows: np.ndarray, n_rows: int, row_ids: np.ndarray, col_of: dict) -> sp
     return matrix
 
 
-def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None = None) -> Snapshot:
+def extract(
+    run_on: date,
+    *,
+    province: str = "",
+    vacancy_ids: list[int] | None = None,
+    history: tuple[list[int], list[int]] | None = None,
+) -> Snapshot:
     """Active seekers and open vacancies as engine arrays (optionally one province's vacancies,
-    or only the given vacancies)."""
+    or only the given vacancies).
+
+    `history` = (seeker ids, vacancy ids) replays past referrals (replay.py): those seekers are
+    added to the active ones whatever their status now, and exactly those vacancies are taken,
+    open or not.
+    """
+    seeker_where = "s.status = %s"
+    seeker_params: list = [JobSeeker.Status.ACTIVE]
+    if history is not None:
+        extra = [int(pk) for pk in history[0]] or [0]
+        seeker_where = f"(s.status = %s OR s.id IN ({', '.join(['%s'] * len(extra))}))"
+        seeker_params += extra
 
     regency_codes = np.array(
         sorted(int(code.replace(".", "")) for code in _regency_codes()), dtype=np.int64
@@ -169,9 +186,9 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
         f"{_int8(_days_since(run_on, SEEKER_ACTIVITY))} "
         "FROM jobseekers_jobseeker s "
         "LEFT JOIN taxonomy_educationlevel e ON e.code = s.education_level_id "
-        "WHERE s.status = %s AND s.regency_id IS NOT NULL ORDER BY s.id"
+        f"WHERE {seeker_where} AND s.regency_id IS NOT NULL ORDER BY s.id"
     )
-    seekers = _rows(seeker_sql, [JobSeeker.Status.ACTIVE], 9)
+    seekers = _rows(seeker_sql, seeker_params, 9)
     # Hard filter: no work abroad under 18 (UU 18/2017); an unknown age (0) counts as under.
     minors = seekers[:, 6] < MIN_OVERSEAS_AGE
     seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
@@ -184,6 +201,10 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     )
     vacancy_where = f"v.id IN ({referable_sql}) AND (v.regency_id IS NOT NULL OR v.is_overseas)"
     vacancy_params: list = list(referable_params)
+    if history is not None:
+        vacancy_where = "(v.regency_id IS NOT NULL OR v.is_overseas)"
+        vacancy_params = []
+        vacancy_ids = list(history[1])
     if province:
         vacancy_where += " AND v.regency_id LIKE %s"
         vacancy_params.append(f"{province}.%")
@@ -213,8 +234,8 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     seeker_skill_rows = _rows(
         "SELECT k.seeker_id, k.skill_id FROM jobseekers_seekerskill k "
         "JOIN jobseekers_jobseeker s ON s.id = k.seeker_id "
-        "WHERE s.status = %s AND s.regency_id IS NOT NULL",
-        [JobSeeker.Status.ACTIVE],
+        f"WHERE {seeker_where} AND s.regency_id IS NOT NULL",
+        seeker_params,
         2,
     )
     vacancy_skill_rows = _rows(
@@ -228,8 +249,8 @@ def extract(run_on: date, *, province: str = "", vacancy_ids: list[int] | None =
     skill_ids = np.unique(np.concatenate([seeker_skill_rows[:, 1], vacancy_skill_rows[:, 1]]))
     columns = {"ids": skill_ids, "n": len(skill_ids)}
 
-    occupations = _seeker_occupations(seeker_ids)
-    past_codes, past_months = _past_jobs(seeker_ids)
+    occupations = _seeker_occupations(seeker_ids, seeker_where, seeker_params)
+    past_codes, past_months = _past_jobs(seeker_ids, seeker_where, seeker_params)
 
     seeker_regency = _regency_index(regency_codes, seekers[:, 1])
     vacancy_regency = _regency_index(regency_codes, vacancies[:, 1])
@@ -304,16 +325,18 @@ def _skill_specificity(run_on: date, skill_ids: np.ndarray) -> np.ndarray:
     return skill_specificity_from_counts(df, total)
 
 
-def _past_jobs(seeker_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _past_jobs(
+    seeker_ids: np.ndarray, seeker_where: str, seeker_params: list
+) -> tuple[np.ndarray, np.ndarray]:
     """Up to four KBJI unit groups per seeker with the months worked in each (most months first);
     experience without an occupation code is not of a known kind and is left out."""
     rows = _rows(
         "SELECT x.seeker_id, "
         f"{_occupation_int('o.code')}, {_int8('SUM(x.months)')} FROM jobseekers_experience x "
         "JOIN taxonomy_occupation o ON o.id = x.occupation_id "
-        "JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE s.status = %s "
+        f"JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE {seeker_where} "
         "GROUP BY x.seeker_id, o.code",
-        [JobSeeker.Status.ACTIVE],
+        seeker_params,
         3,
     )
     codes = np.full((len(seeker_ids), OCCUPATION_SLOTS), -1, dtype=np.int16)
@@ -350,24 +373,25 @@ def _regency_index(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(codes[index] == values, index, -1).astype(np.int32)
 
 
-def _seeker_occupations(seeker_ids: np.ndarray) -> np.ndarray:
+def _seeker_occupations(
+    seeker_ids: np.ndarray, seeker_where: str, seeker_params: list
+) -> np.ndarray:
     """Up to four KBJI unit groups per seeker: wanted occupations first, then experience."""
 
-    status = JobSeeker.Status.ACTIVE
     preferred = _rows(
         "SELECT p.jobseeker_id, "
         f"{_occupation_int('o.code')} FROM jobseekers_jobseeker_preferred_occupations p "
         "JOIN taxonomy_occupation o ON o.id = p.occupation_id "
-        "JOIN jobseekers_jobseeker s ON s.id = p.jobseeker_id WHERE s.status = %s",
-        [status],
+        f"JOIN jobseekers_jobseeker s ON s.id = p.jobseeker_id WHERE {seeker_where}",
+        seeker_params,
         2,
     )
     experience = _rows(
         "SELECT x.seeker_id, "
         f"{_occupation_int('o.code')} FROM jobseekers_experience x "
         "JOIN taxonomy_occupation o ON o.id = x.occupation_id "
-        "JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE s.status = %s",
-        [status],
+        f"JOIN jobseekers_jobseeker s ON s.id = x.seeker_id WHERE {seeker_where}",
+        seeker_params,
         2,
     )
     pairs = np.concatenate([preferred, experience]) if len(experience) else preferred
