@@ -51,6 +51,8 @@ from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import verify_url
 from placement.accounts.models import User
+from placement.privacy import services as privacy
+from placement.privacy.models import SubjectRequest
 from placement.taxonomy.education import SCHOOL_LEVEL, VOCATIONAL, SchoolType
 from placement.taxonomy.models import (
     District,
@@ -599,3 +601,60 @@ class JobSeekerCardView(APIView):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="AK1-{seeker.ak1_number}.pdf"'
         return response
+
+
+# --- Requests about one's personal data (UU 27/2022 PDP; placement/privacy) -----------------------
+class PrivacyRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    number = serializers.CharField(max_length=12, read_only=True)
+    kind = serializers.ChoiceField(choices=SubjectRequest.Kind.choices)
+    details = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+    channel = serializers.ChoiceField(choices=SubjectRequest.Channel.choices, read_only=True)
+    status = serializers.ChoiceField(choices=SubjectRequest.Status.choices, read_only=True)
+    received_at = serializers.DateTimeField(read_only=True)
+    due_at = serializers.DateTimeField(read_only=True, help_text=_("3 x 24 hours after receipt"))
+    overdue = serializers.SerializerMethodField()
+    resolved_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    resolution = serializers.CharField(max_length=2000, read_only=True)
+
+    def get_overdue(self, item: SubjectRequest) -> bool:
+        return item.clock().overdue
+
+
+class MePrivacyRequestsView(APIView):
+    """The signed-in seeker's requests about their data: see them, or file one (access,
+    correction, deletion, withdrawal of consent, objection); answered within 3 x 24 hours."""
+
+    @extend_schema(
+        operation_id="jobseekers_me_privacy_requests_list",
+        responses={200: PrivacyRequestSerializer(many=True), 401: ERROR_401, 404: ERROR_404},
+    )
+    def get(self, request: Request) -> Response:
+        seeker = _require_seeker(request)
+        items = seeker.privacy_requests.order_by("-received_at", "-pk")
+        return Response(PrivacyRequestSerializer(items, many=True).data)
+
+    @extend_schema(
+        operation_id="jobseekers_me_privacy_requests_create",
+        request=PrivacyRequestSerializer,
+        responses={
+            201: PrivacyRequestSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            404: ERROR_404,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        seeker = _require_seeker(request)
+        serializer = PrivacyRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            item = privacy.file_request(
+                seeker=seeker,
+                kind=serializer.validated_data["kind"],
+                details=serializer.validated_data.get("details", ""),
+                actor=request.user,
+            )
+        except DjangoValidationError as error:
+            _raise_service_error(error)
+        return Response(PrivacyRequestSerializer(item).data, status=status.HTTP_201_CREATED)

@@ -449,6 +449,9 @@ SPECTACULAR_SETTINGS = {
         "EmployerKindEnum": "employers.models.Employer.Kind",
         "ImportKindEnum": "employers.models.ImportRun.Kind",
         "ImportStatusEnum": "employers.models.ImportRun.Status",
+        "PrivacyRequestKindEnum": "placement.privacy.models.SubjectRequest.Kind",
+        "PrivacyRequestStatusEnum": "placement.privacy.models.SubjectRequest.Status",
+        "PrivacyRequestChannelEnum": "placement.privacy.models.SubjectRequest.Channel",
     },
 }
 
