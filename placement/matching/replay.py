@@ -12,7 +12,9 @@ the hires:
 - ``listed_share`` / ``rejected_listed_share``: hires / rejections at or above the minimum score;
 - ``fitted_min_score``: the highest whole score that still lists `keep` (90 %) of the hires, the
   rule MATCHING["MIN_SCORE"] is fitted by (a list that hides later hires is worse than a longer
-  one). With fewer than `MIN_HIRES` hires nothing is fitted.
+  one). With fewer than `MIN_HIRES` hires nothing is fitted;
+- ``adopt``: whether the fitted value may replace the setting: only when the score ranks the
+  hires (``auc`` >= MIN_AUC) and enough were fitted.
 
 `manage.py replay_matching` prints it; settings.MATCHING documents the value in use.
 """
@@ -32,6 +34,7 @@ from placement.matching.queries import min_score
 from placement.pipeline.models import Referral
 
 MIN_HIRES = 20  # below this a fitted threshold is noise
+MIN_AUC = 0.6  # below this the score does not rank hires: a threshold fitted on it means nothing
 TOP = 10
 
 
@@ -128,6 +131,10 @@ def replay(*, months: int = 12, keep: float = 0.9, today: date | None = None) ->
         ),
         keep=keep,
         fitted_min_score=fit_min_score(score[hired], keep),
+    )
+    fitted_auc = report["auc"]
+    report["adopt"] = bool(
+        report["fitted_min_score"] is not None and fitted_auc is not None and fitted_auc >= MIN_AUC
     )
     return report
 

@@ -65,5 +65,6 @@ def test_replay_scores_every_decided_referral_and_ranks_the_hires_first(history,
     assert report["auc_recorded"] == 0.5  # the recorded scores were all alike
     assert report["top10_share"] == 1.0
     assert report["fitted_min_score"] is None  # three hires are too few to fit a minimum
+    assert report["adopt"] is False
     call_command("replay_matching", "--months", "3")
     assert '"auc": 1.0' in capsys.readouterr().out
