@@ -250,7 +250,7 @@ def evaluate(root: Path) -> dict:
         "judged_ads": sum(j is not None for j, _ in judged),
         "vacancy_listed": total,
         "vacancy_p_at_10": round(good / max(total, 1), 3),
-        "seeker_lists": int(len(np.unique(seeker_side.seeker_index[own]))),
+        "seeker_lists": len(np.unique(seeker_side.seeker_index[own])),
         "seeker_p_at_10": round(float(np.mean(hits)) if hits else 0.0, 3),
     }
 
