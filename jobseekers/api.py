@@ -145,9 +145,19 @@ class ProfileFieldsSerializer(serializers.Serializer):
     sex = serializers.ChoiceField(choices=Sex.choices)
     marital_status = serializers.ChoiceField(choices=JobSeeker.MaritalStatus.choices)
     religion = serializers.ChoiceField(choices=JobSeeker.Religion.choices)
-    address = serializers.CharField(max_length=255)
+    address = serializers.CharField(max_length=255, help_text="Where the person lives now")
     regency = serializers.SlugRelatedField(
         slug_field="code", queryset=Regency.objects.all(), help_text="Kemendagri code, 62.71"
+    )
+    ktp_address = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, help_text="The address on the KTP"
+    )
+    ktp_regency = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Regency.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The regency/city on the KTP (the domicile), 62.71",
     )
     district = serializers.SlugRelatedField(
         slug_field="code",
@@ -288,6 +298,8 @@ class SeekerSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=255)
     regency = serializers.CharField(source="regency_id", max_length=5, allow_null=True)
     district = serializers.CharField(source="district_id", max_length=8, allow_null=True)
+    ktp_address = serializers.CharField(max_length=255)
+    ktp_regency = serializers.CharField(source="ktp_regency_id", max_length=5, allow_null=True)
     postcode = serializers.CharField(max_length=5)
     phone = serializers.CharField(max_length=20)
     education_level = serializers.CharField(
@@ -337,9 +349,59 @@ class SeekerListSerializer(serializers.Serializer):
 
 
 class ReportResultSerializer(serializers.Serializer):
-    event = serializers.ChoiceField(choices=["seeker_reported", "seeker_reactivated"])
-    next_report_on = serializers.DateField()
-    expires_on = serializers.DateField()
+    event = serializers.ChoiceField(
+        choices=["seeker_reported", "seeker_reactivated", "seeker_removed"]
+    )
+    next_report_on = serializers.DateField(allow_null=True)
+    expires_on = serializers.DateField(allow_null=True)
+
+
+class ReportWorkSerializer(serializers.Serializer):
+    job_title = serializers.CharField(max_length=150)
+    employer_name = serializers.CharField(max_length=150)
+    months = serializers.IntegerField(min_value=1, max_value=60)
+
+
+class ReportAnswersSerializer(serializers.Serializer):
+    """The six-monthly report's questions; only what changed is sent."""
+
+    still_looking = serializers.BooleanField(
+        help_text="false: no longer looking (the card is removed at the holder's request)"
+    )
+    work = ReportWorkSerializer(
+        required=False, allow_null=True, help_text="A job held since the last report that ended"
+    )
+    address = serializers.CharField(max_length=255, required=False)
+    regency = serializers.SlugRelatedField(
+        slug_field="code", queryset=Regency.objects.all(), required=False
+    )
+    district = serializers.SlugRelatedField(
+        slug_field="code", queryset=District.objects.all(), required=False
+    )
+    phone = serializers.RegexField(r"^[0-9+][0-9 \-]{7,19}$", max_length=20, required=False)
+    skills_added = serializers.PrimaryKeyRelatedField(
+        queryset=Skill.objects.all(), many=True, required=False
+    )
+    expected_wage = serializers.IntegerField(
+        min_value=0, max_value=999_999_999, required=False, allow_null=True
+    )
+
+    def validate_phone(self, value: str) -> str:
+        phone = normalise_phone(value)
+        if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
+            raise ValidationError(_("Enter a phone number such as 0812 3456 7890."))
+        return phone
+
+    def answers(self) -> services.ReportAnswers:
+        data = self.validated_data
+        contact = {k: data[k] for k in ("address", "regency", "district", "phone") if k in data}
+        return services.ReportAnswers(
+            still_looking=data["still_looking"],
+            work=dict(data["work"]) if data.get("work") else None,
+            contact=contact,
+            skills_added=tuple(data.get("skills_added", ())),
+            expected_wage=data.get("expected_wage"),
+        )
 
 
 # Fields nobody sets through the API: they change only through the services' transitions.
@@ -524,13 +586,17 @@ class MeReportView(APIView):
 
     @extend_schema(
         operation_id="jobseekers_me_report",
-        request=None,
+        request=ReportAnswersSerializer,
         responses={200: ReportResultSerializer, 400: ERROR_400, 401: ERROR_401, 404: ERROR_404},
     )
     def post(self, request: Request) -> Response:
         seeker = _require_seeker(request)
+        answers = ReportAnswersSerializer(data=request.data)
+        answers.is_valid(raise_exception=True)
         try:
-            kind = services.report_jobseeker(seeker=seeker, actor=request.user)
+            kind = services.report_jobseeker(
+                seeker=seeker, actor=request.user, answers=answers.answers(), via="api"
+            )
         except DjangoValidationError as error:
             _raise_service_error(error)
         seeker.refresh_from_db()

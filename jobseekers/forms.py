@@ -189,7 +189,7 @@ class IdentityForm(forms.Form):
 # --- Step 3: contact and domicile ----------------------------------------------------------------
 class ContactForm(forms.Form):
     address = forms.CharField(
-        label=_("Address"),
+        label=_("Address where you live now"),
         max_length=255,
         help_text=_("Street, house number, RT/RW and village (kelurahan/desa)."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
@@ -223,6 +223,23 @@ class ContactForm(forms.Form):
         help_text=_("For example 0812 3456 7890."),
         widget=forms.TextInput(_width(16, type="tel", autocomplete="tel")),
     )
+    # The domicile on the KTP is kept apart from where the person lives now: it decides whether
+    # this is a registration outside the domicile (the NIK's region does not).
+    ktp_address = forms.CharField(
+        label=_("Address on your KTP"),
+        max_length=255,
+        required=False,
+        help_text=_("Leave empty if it is the address above."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    ktp_regency = TaxonomyChoiceField(
+        kind="regions",
+        queryset=Regency.objects.all(),
+        api_params="level=regency",
+        required=False,
+        label=_("Regency or city on your KTP"),
+        help_text=_("Leave empty if it is the regency or city above."),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -248,6 +265,10 @@ class ContactForm(forms.Form):
         regency, district = data.get("regency"), data.get("district")
         if regency and district and district.regency_id != regency.pk:
             self.add_error("district", _("Choose a district of the chosen regency/city."))
+        if not (data.get("ktp_address") or "").strip():
+            data["ktp_address"] = data.get("address", "")
+        if data.get("ktp_regency") is None:
+            data["ktp_regency"] = regency
         return data
 
 

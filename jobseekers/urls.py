@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobseekers import recommendations, views
+from jobseekers import recommendations, self_service, views
 
 app_name = "jobseekers"
 
@@ -11,7 +11,9 @@ urlpatterns = [
     path("register/done/", views.register_done, name="register_done"),
     path("register/<slug:slug>/", views.register_step, name="register_step"),
     path("profile/", views.profile, name="profile"),
-    path("report/", views.report, name="report"),
+    path("report/", self_service.report, name="report"),
+    path("job/", self_service.hire_report, name="hire_report"),
+    path("claim/", self_service.claim, name="claim"),
     path("card.pdf", views.card, name="card"),
     path("cv/", views.cv, name="cv"),
     path("cv/file/", views.cv_download, name="cv_download"),

@@ -63,7 +63,7 @@ STEPS = (
         "contact",
         gettext_lazy("Address and contact"),
         ContactForm,
-        ("address", "regency", "district", "postcode", "phone"),
+        ("address", "regency", "district", "postcode", "phone", "ktp_address", "ktp_regency"),
     ),
     Step("education", gettext_lazy("Education")),
     Step("experience", gettext_lazy("Work experience")),
@@ -131,7 +131,7 @@ def _initial(seeker: JobSeeker | None, step: Step) -> dict:
             initial[name] = list(seeker.skills.values_list("skill_id", flat=True))
         elif name == "has_disability":
             initial[name] = "yes" if seeker.has_disability else "no"
-        elif name in ("regency", "district"):
+        elif name in ("regency", "district", "ktp_regency"):
             initial[name] = getattr(seeker, f"{name}_id")
         else:
             initial[name] = getattr(seeker, name)
@@ -361,23 +361,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         "jobseekers/profile_detail.html",
         {"seeker": seeker, "steps": STEPS, **_summary(seeker)},
     )
-
-
-@role_required(Role.SEEKER)
-@require_POST
-def report(request: HttpRequest) -> HttpResponse:
-    """The six-monthly report ("lapor"); reactivates a removed card."""
-    seeker = get_own_seeker(request.user)
-    try:
-        kind = services.report_jobseeker(seeker=seeker, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        if kind == "seeker_reactivated":
-            messages.success(request, _("Your AK/I card is active again. Thank you."))
-        else:
-            messages.success(request, _("Thank you, your report is recorded."))
-    return redirect("jobseekers:portal")
 
 
 @role_required(Role.SEEKER)

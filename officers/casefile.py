@@ -39,7 +39,11 @@ def profile_queryset() -> QuerySet[JobSeeker]:
         )
         for index in range(WANTED_SHOWN)
     }
-    return header_queryset().select_related("user", "verified_by", "cv").annotate(**wanted)
+    return (
+        header_queryset()
+        .select_related("user", "verified_by", "cv", "ktp_regency")
+        .annotate(**wanted)
+    )
 
 
 def wanted_labels(seeker: JobSeeker) -> list[str]:

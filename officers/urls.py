@@ -4,6 +4,7 @@ from officers import views
 from officers.views import casefile as casefile_views
 from officers.views import caseload as caseload_views
 from officers.views import counselling as counselling_views
+from officers.views import desk as desk_views
 from officers.views import employers as employer_views
 from officers.views import imports as import_views
 from officers.views import placements as placement_views
@@ -22,4 +23,6 @@ urlpatterns = [
     *counselling_views.urlpatterns,
     *referral_views.urlpatterns,
     *placement_views.urlpatterns,
+    # Last: its `seekers/<pk>/<action>/` answers only the desk's actions (404 for the rest).
+    *desk_views.urlpatterns,
 ]

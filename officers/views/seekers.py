@@ -134,6 +134,11 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
             "can_record_report": seeker.status == JobSeeker.Status.ACTIVE
             and seeker.can_report_on(today),
+            "documents_seen": [
+                label
+                for value, label in JobSeeker.Document.choices
+                if value in seeker.documents_seen
+            ],
         },
     )
 
@@ -163,25 +168,6 @@ def seeker_verify(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @seeker_staff_required
-@require_POST
-def seeker_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record a report at the office, or re-register a removed or placed seeker."""
-    seeker = get_seeker_for_officer(request.user, pk, purpose="report")
-    try:
-        kind = services.report_jobseeker(seeker=seeker, actor=request.user, via="web")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The card is active again.")
-            if kind == "seeker_reactivated"
-            else _("The report is recorded."),
-        )
-    return redirect("officers:seeker_detail", pk=seeker.pk)
-
-
-@seeker_staff_required
 @require_GET
 def seeker_card(request: HttpRequest, pk: int) -> HttpResponse:
     """The seeker's AK/I card as PDF (to print and sign)."""
@@ -199,7 +185,6 @@ urlpatterns = [
     path("seekers/verify/", seeker_queue, name="seeker_queue"),
     path("seekers/<int:pk>/", seeker_detail, name="seeker_detail"),
     path("seekers/<int:pk>/verify/", seeker_verify, name="seeker_verify"),
-    path("seekers/<int:pk>/report/", seeker_report, name="seeker_report"),
     path("seekers/<int:pk>/card.pdf", seeker_card, name="seeker_card"),
     path("seekers/<int:pk>/cv/", seeker_cv, name="seeker_cv"),
 ]

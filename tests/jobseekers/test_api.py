@@ -193,11 +193,13 @@ def test_a_patch_with_bad_input_changes_nothing(api, db):
 def test_the_report_endpoint_reports_when_due_and_refuses_otherwise(api, alice):
     seeker = services.verify_jobseeker(seeker=JobSeekerFactory(), officer=alice)
     api.force_authenticate(seeker.user)
-    assert api.post("/api/v1/jobseekers/me/report/").status_code == 400
+    answers = {"still_looking": True}
+    assert api.post("/api/v1/jobseekers/me/report/", answers, format="json").status_code == 400
     services.expire_lapsed_seekers(
         on=seeker.next_report_on.replace(year=seeker.next_report_on.year + 1)
     )
-    response = api.post("/api/v1/jobseekers/me/report/")
+    assert api.post("/api/v1/jobseekers/me/report/", {}, format="json").status_code == 400
+    response = api.post("/api/v1/jobseekers/me/report/", answers, format="json")
     assert response.status_code == 200
     assert response.json()["event"] == "seeker_reactivated"
 

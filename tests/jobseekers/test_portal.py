@@ -39,7 +39,8 @@ def test_the_report_button_appears_when_due_and_moves_the_next_report_date(clien
     seeker = services.verify_jobseeker(seeker=seeker, officer=alice, on=registered)
     client.force_login(seeker.user)
     assert "Report now" in client.get("/seeker/").content.decode()
-    response = client.post("/seeker/report/")
+    assert client.get("/seeker/report/").status_code == 200
+    response = client.post("/seeker/report/", {"still_looking": "yes", "worked_meanwhile": "no"})
     assert response["Location"] == "/seeker/"
     seeker.refresh_from_db()
     assert seeker.last_reported_on == timezone.localdate()
@@ -48,16 +49,18 @@ def test_the_report_button_appears_when_due_and_moves_the_next_report_date(clien
 
 def test_a_report_that_is_not_due_changes_nothing(client, verified):
     client.force_login(verified.user)
-    client.post("/seeker/report/")
+    response = client.post("/seeker/report/", {"still_looking": "yes"})
+    assert response.status_code == 400
+    assert "Your next report opens on" in response.content.decode()
     assert not Event.objects.filter(subject_id=verified.pk, kind="seeker_reported").exists()
-    assert client.get("/seeker/report/").status_code == 405
+    assert client.post("/seeker/report/", {}).status_code == 400  # the question must be answered
 
 
 def test_a_removed_seeker_reactivates_with_the_same_number_from_the_portal(client, verified):
     services.expire_lapsed_seekers(on=verified.next_report_on + timedelta(days=1))
     client.force_login(verified.user)
     assert "Re-register" in client.get("/seeker/").content.decode()
-    client.post("/seeker/report/")
+    client.post("/seeker/report/", {"still_looking": "yes"})
     seeker = JobSeeker.objects.get(pk=verified.pk)
     assert seeker.status == "active" and seeker.ak1_number == verified.ak1_number
 

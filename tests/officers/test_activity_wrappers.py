@@ -23,7 +23,7 @@ def test_a_report_made_at_the_office_is_logged(client, alice, dewi):
 
     JobSeeker.objects.filter(pk=dewi.pk).update(status="removed")
     client.force_login(alice)
-    client.post(f"/officer/seekers/{dewi.pk}/report/")
+    client.post(f"/officer/seekers/{dewi.pk}/report/", {"still_looking": "yes"})
     assert kinds(alice) == ["seeker_updated"]
 
 
