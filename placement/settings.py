@@ -450,6 +450,8 @@ SPECTACULAR_SETTINGS = {
         "CandidateRequestStatusEnum": "placement.pipeline.models.CandidateRequest.Status",
         "LicenceStatusEnum": "placement.registers.models.LicenceStatus",
         "EmployerKindEnum": "employers.models.Employer.Kind",
+        "EmployerOwnershipEnum": "employers.models.Employer.Ownership",
+        "SeekerRejectionReasonEnum": "jobseekers.models.JobSeeker.RejectionReason",
         "ImportKindEnum": "employers.models.ImportRun.Kind",
         "ImportStatusEnum": "employers.models.ImportRun.Status",
         "PrivacyRequestKindEnum": "placement.privacy.models.SubjectRequest.Kind",
