@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from employers.models import Employer, Vacancy
-from jobseekers.models import JobSeeker
+from jobseekers.models import Experience, JobSeeker
 from placement.matching import synthetic
 from placement.taxonomy.models import EducationLevel, Industry, Occupation, Regency, Skill
 
@@ -107,6 +107,22 @@ def load_population(*, n_seekers: int, n_vacancies: int, seed: int = 0) -> dict[
         "jobseekers_seekerskill",
         ("seeker_id", "skill_id"),
         _link_rows(seeker_ids, seekers.skills, skill_pk),
+    )
+    # Past jobs by kind: matching counts only the months in a related occupation.
+    owner, slot = np.nonzero(np.asarray(seekers.experience_codes) >= 0)
+    past_codes = occupation_of(np.asarray(seekers.experience_codes)[owner, slot])
+    past_months = np.asarray(seekers.experience_code_months)[owner, slot]
+    Experience.objects.bulk_create(
+        [
+            Experience(
+                seeker_id=int(seeker_ids[i]),
+                job_title="Pekerjaan",
+                occupation_id=int(o),
+                months=int(m),
+            )
+            for i, o, m in zip(owner, past_codes, past_months, strict=True)
+        ],
+        batch_size=5000,
     )
 
     industry = Industry.objects.current().filter(level=1).order_by("code").first()
