@@ -204,3 +204,12 @@ def test_free_text_of_hire_reports_and_applications_is_erased(history, priya):
 
     report.refresh_from_db()
     assert report.note == "" and report.job_title == "Kasir"  # the job stays, the person goes
+
+
+def test_erasing_a_person_takes_a_bounded_number_of_queries(
+    history, priya, django_assert_max_num_queries
+):
+    """Measured: 41 queries for an active seeker with education and wishes (PostgreSQL)."""
+    _month, seeker, _removed = history
+    with django_assert_max_num_queries(50):
+        anonymise_seeker(seeker=seeker, actor=priya)
