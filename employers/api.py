@@ -47,7 +47,8 @@ class ProblemSerializer(serializers.Serializer):
 REFUSED = OpenApiResponse(ProblemSerializer, description="The step is not allowed now.")
 
 
-def _code_field(pattern: str, max_length: int, message: str, **kwargs) -> serializers.CharField:
+def code_field(pattern: str, max_length: int, message: str, **kwargs) -> serializers.CharField:
+    """A text field checked against a pattern, with the message said when it does not match."""
     return serializers.CharField(
         max_length=max_length, validators=[RegexValidator(pattern, message)], **kwargs
     )
@@ -95,7 +96,7 @@ class EmployerRegistrationSerializer(serializers.Serializer):
         choices=Employer.Kind.choices, required=False, default=Employer.Kind.COMPANY
     )
     name = serializers.CharField(max_length=200)
-    nib = _code_field(
+    nib = code_field(
         rules.NIB_PATTERN,
         13,
         _("Enter the 13 digits of the NIB (companies only)."),
@@ -109,13 +110,13 @@ class EmployerRegistrationSerializer(serializers.Serializer):
         default="",
         help_text="Other kinds than company: kode satker, AHU decree number, or NIK.",
     )
-    industry = _code_field(rules.KBLI_CODE_PATTERN, 5, _("A KBLI 2020 code, e.g. 47111."))
+    industry = code_field(rules.KBLI_CODE_PATTERN, 5, _("A KBLI 2020 code, e.g. 47111."))
     ownership = serializers.ChoiceField(
         choices=Employer.Ownership.choices, required=False, allow_blank=True, default=""
     )
     address = serializers.CharField(max_length=255)
-    regency = _code_field(rules.REGENCY_CODE_PATTERN, 5, _("A regency code such as 62.71."))
-    district = _code_field(
+    regency = code_field(rules.REGENCY_CODE_PATTERN, 5, _("A regency code such as 62.71."))
+    district = code_field(
         rules.DISTRICT_CODE_PATTERN,
         8,
         _("A district code such as 62.71.01."),
@@ -124,7 +125,7 @@ class EmployerRegistrationSerializer(serializers.Serializer):
     )
     contact_name = serializers.CharField(max_length=150)
     contact_email = serializers.EmailField(max_length=254)
-    contact_phone = _code_field(rules.PHONE_PATTERN, 20, _("A phone number."))
+    contact_phone = code_field(rules.PHONE_PATTERN, 20, _("A phone number."))
     website = serializers.URLField(max_length=200, required=False, allow_blank=True)
     full_name = serializers.CharField(max_length=150)
     email = serializers.EmailField(max_length=254)

@@ -43,7 +43,7 @@ from employers.rules import MAX_WAGE
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 from placement.taxonomy.text import places
 from placement.taxonomy.text.normalize import PLACE_WORD_EXCEPTIONS, fold
-from placement.taxonomy.text.occupation_index import _read as read_taxonomy_file
+from placement.taxonomy.text.occupation_index import read_data_file as read_taxonomy_file
 from placement.taxonomy.text.occupation_words import SPELLING, canonical
 
 MAX_WORDS = 8

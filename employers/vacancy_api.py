@@ -29,7 +29,7 @@ from rest_framework.response import Response
 
 from employers import rules, services
 from employers.access import is_office_staff, membership_for
-from employers.api import BAD_REQUEST, NOT_FOUND, REFUSED, UNAUTHENTICATED, _code_field
+from employers.api import BAD_REQUEST, NOT_FOUND, REFUSED, UNAUTHENTICATED, code_field
 from employers.models import Vacancy, VacancySkill
 from placement.accounts.models import Role
 from placement.taxonomy.models import (
@@ -113,15 +113,13 @@ class VacancySerializer(serializers.ModelSerializer):
 
 class VacancyWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    occupation = _code_field(
-        rules.KBJI_CODE_PATTERN, 7, _("A KBJI 2014 code: 4 digits or 2512.01.")
-    )
-    industry = _code_field(
+    occupation = code_field(rules.KBJI_CODE_PATTERN, 7, _("A KBJI 2014 code: 4 digits or 2512.01."))
+    industry = code_field(
         rules.KBLI_CODE_PATTERN, 5, _("A KBLI 2020 code."), required=False, allow_blank=True
     )
     headcount = serializers.IntegerField(min_value=1, max_value=rules.MAX_HEADCOUNT)
     description = serializers.CharField(max_length=5000)
-    min_education = _code_field(
+    min_education = code_field(
         rules.EDUCATION_CODE_PATTERN, 4, _("An IPK education code such as 3000.")
     )
     min_experience_months = serializers.IntegerField(
@@ -143,7 +141,7 @@ class VacancyWriteSerializer(serializers.Serializer):
     wage_max = serializers.IntegerField(
         min_value=0, max_value=rules.MAX_WAGE, required=False, allow_null=True
     )
-    regency = _code_field(
+    regency = code_field(
         rules.REGENCY_CODE_PATTERN,
         5,
         _("A regency code such as 62.71."),

@@ -65,7 +65,8 @@ class Label(NamedTuple):
     job_code: str = ""  # 6-level KBJI code when the label is a KBJI job title
 
 
-def _core(words: Sequence[str]) -> list[str]:
+def core_words(words: Sequence[str]) -> list[str]:
+    """The words without fillers ("staff admin gudang" -> admin gudang), or all if none is left."""
     kept = [w for w in words if w not in FILLER_WORDS]
     return kept or list(words)
 
@@ -82,7 +83,8 @@ def _ngrams(text: str) -> list[str]:
 # --- reading the source files ---------------------------------------------------------------
 
 
-def _read(name: str) -> list[dict[str, str]]:
+def read_data_file(name: str) -> list[dict[str, str]]:
+    """The rows of a CSV file of `placement/taxonomy/data/`."""
     with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -96,11 +98,11 @@ def _source_hash() -> str:
 
 def _collect_labels() -> tuple[list[Label], dict[str, str], dict[str, str], dict[str, str]]:
     """Every label with its codes, and the KBJI titles (Indonesian and English) and job titles."""
-    kbji_rows = _read("kbji2014.csv")
+    kbji_rows = read_data_file("kbji2014.csv")
     titles_id = {r["kode"]: " ".join(r["judul"].split()) for r in kbji_rows if r["digit"] == "4"}
     job_titles = {r["kode"]: " ".join(r["judul"].split()) for r in kbji_rows if r["digit"] == "6"}
     isco_to_kbji: dict[str, list[str]] = defaultdict(list)
-    for row in _read("kbji2014_isco08_crosswalk_DERIVED.csv"):
+    for row in read_data_file("kbji2014_isco08_crosswalk_DERIVED.csv"):
         if len(row["kbji_code"]) == 4 and row["kbji_code"] in titles_id:
             isco_to_kbji[row["isco08_code"]].append(row["kbji_code"])
     for code in titles_id:
@@ -115,7 +117,7 @@ def _collect_labels() -> tuple[list[Label], dict[str, str], dict[str, str], dict
         if folded and codes:
             labels.append(Label(folded, codes, source, display, job))
 
-    for row in _read("occupation_aliases.csv"):
+    for row in read_data_file("occupation_aliases.csv"):
         add(row["alias"], row["kbji_codes"].split(), ALIAS, row["alias"])
     for code, title in titles_id.items():
         add(KBJI_TITLE_NOISE.sub(" ", fold(title)), [code], KBJI_GROUP, title)
@@ -123,12 +125,12 @@ def _collect_labels() -> tuple[list[Label], dict[str, str], dict[str, str], dict
         if code.endswith(".99"):  # "... Lainnya": the group's rest, not a job name
             continue
         add(KBJI_TITLE_NOISE.sub(" ", fold(title)), [code[:4]], KBJI_JOB, title, code)
-    for row in _read("isco08_unit_groups_en.csv"):
+    for row in read_data_file("isco08_unit_groups_en.csv"):
         kbji = isco_to_kbji.get(row["isco08_code"], [])
         for code in kbji:
             titles_en.setdefault(code, row["title_en"])
         add(row["title_en"], kbji[:1], ISCO, row["title_en"])
-    for row in _read("esco_occupations_en.csv"):
+    for row in read_data_file("esco_occupations_en.csv"):
         kbji = isco_to_kbji.get(row["isco08_code"], [])[:1]
         add(row["preferred_label"], kbji, ESCO_PREFERRED, row["preferred_label"])
         for alt in row["alt_labels"].split(" | "):
@@ -162,7 +164,7 @@ class OccupationIndex:
         self.bag: dict[str, list[int]] = defaultdict(list)
         for i, label in enumerate(labels):
             self.exact[label.text].append(i)
-            self.bag[" ".join(sorted(_core(label.text.split())))].append(i)
+            self.bag[" ".join(sorted(core_words(label.text.split())))].append(i)
         for table in (self.exact, self.bag):
             for ids in table.values():
                 ids.sort(key=lambda i: -SOURCE_WEIGHT[labels[i].source])

@@ -42,7 +42,7 @@ from placement.taxonomy.text.occupation_index import (
     SOURCE_WEIGHT,
     Label,
     OccupationIndex,
-    _core,
+    core_words,
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
@@ -137,7 +137,7 @@ def _title_candidates(
 ) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
     words = text.split()[:MAX_WORDS]
-    core = _core(words)
+    core = core_words(words)
     labels = index.labels
     # 2. Whole title, title without fillers, words in any order.
     for key, table, score in (
@@ -197,7 +197,7 @@ def _prepare(title: str) -> list[str]:
 def _is_alias(index: OccupationIndex, variants: list[str]) -> bool:
     """Whether the title (or its head) is, word for word, one of the aliases."""
     for text in variants:
-        for key in (text, " ".join(_core(text.split()))):
+        for key in (text, " ".join(core_words(text.split()))):
             ids = index.exact.get(key)
             if ids and index.labels[ids[0]].source == ALIAS:
                 return True
