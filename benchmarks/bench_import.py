@@ -49,7 +49,7 @@ def _database_url(base: str) -> str:
 
 
 def _import(path: Path, officer) -> dict:
-    from employers import imports
+    from employers import import_report, imports
     from employers.models import ImportRun, Vacancy
 
     run = ImportRun.objects.create(
@@ -80,8 +80,8 @@ def _import(path: Path, officer) -> dict:
     kept = run.rows_imported + run.rows_updated
     total = max(run.rows_total, 1)
     reasons: dict[str, int] = {}
-    for _row, column, reason, _value in run.errors:
-        key = f"{column}: {reason}"
+    for _row, column, reason, _value, outcome in import_report.entries(run):
+        key = f"{outcome} {column}: {reason}"[:120]
         reasons[key] = reasons.get(key, 0) + 1
     return {
         "file": path.name,
@@ -93,6 +93,9 @@ def _import(path: Path, officer) -> dict:
         "updated": run.rows_updated,
         "in_review": run.rows_review,
         "rejected": run.rows_failed,
+        "set_aside": run.rows_set_aside,
+        "duplicates": run.rows_duplicates,
+        "warned": run.rows_warned,
         "kept_share": round(kept / total, 4),
         "coded_share": round(coded / max(len(codings), 1), 4),
         "kbji_coded_share": round(kbji_ok / max(len(codings), 1), 4),

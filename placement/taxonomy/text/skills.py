@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from placement.taxonomy.text.normalize import fold
-from placement.taxonomy.text.phrases import Token, find_phrases, phrase_key, tokens
+from placement.taxonomy.text.phrases import Token, find_phrases, phrase_key, prefixes_of, tokens
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -146,6 +146,7 @@ class Lexicon:
     phrases: dict[str, str]  # phrase key -> uri
     words: list[str]  # sorted distinct words of the phrases, for prefix search
     by_word: dict[str, list[tuple[str, str]]]  # word -> [(phrase key, uri)]
+    prefixes: frozenset[str] = frozenset()  # leading words of the phrases (`prefixes_of`)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -194,7 +195,13 @@ def lexicon() -> Lexicon:
     for key, uri in phrases.items():
         for word in set(key.split()):
             by_word.setdefault(word, []).append((key, uri))
-    return Lexicon(entries=entries, phrases=phrases, words=sorted(by_word), by_word=by_word)
+    return Lexicon(
+        entries=entries,
+        phrases=phrases,
+        words=sorted(by_word),
+        by_word=by_word,
+        prefixes=prefixes_of(phrases),
+    )
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -283,17 +290,25 @@ def extract(text: str) -> Extraction:
             window, words, position[id(window[0])]
         )
 
-    found = list(find_phrases(words, lexicon().phrases, max_words=MAX_PHRASE_WORDS, accept=accept))
+    lex = lexicon()
+    found = list(
+        find_phrases(
+            words, lex.phrases, max_words=MAX_PHRASE_WORDS, accept=accept, prefixes=lex.prefixes
+        )
+    )
     skipped = _not_about_the_job(masked)
     found = [f for f in found if not any(s <= f.start < e for s, e in skipped)]
     skills = [SkillMention(f.value, f.start, f.end, text[f.start : f.end]) for f in found]
     unknown: list[str] = []
     seen: set[str] = set()
     covered = [(m.start, m.end) for m in skills] + skipped
+    starts = [w.start for w in words]  # in order: a segment's words are found by bisection
     for start, end in _segments(text):
         if any(s < end and start < e for s, e in covered):
             continue
-        item_words = [w for w in words if start <= w.start and w.end <= end]
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        item_words = [w for w in words[first:last] if w.end <= end]
         item = _unknown_item(item_words, short_text=len(words) <= SHORT_TEXT_WORDS)
         if item and fold(item) not in seen:
             seen.add(fold(item))
