@@ -23,6 +23,7 @@ mean the same thing they print the same number, and where they differ the page s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,11 +80,47 @@ class SeekerFlows:
 
 def seekers_today(region_code: str, today: date | None = None) -> SeekerFlows:
     """The current month's flows and the stock up to today, live from the ledger (one region;
-    a regency office's dashboard)."""
+    a regency office's dashboard).
+
+    Carried over is the stored III/1 "remaining" of last month (the number the monthly report
+    sent), so only this month's events are read; without a stored table it is computed from the
+    whole ledger, exactly as the IPK page's provisional table does.
+    """
     today = today or timezone.localdate()
+    previous = services.add_months(services.month_start(today), -1)
+    stored = (
+        IpkReport.objects.filter(month=previous, region_code=region_code)
+        .values_list("headline", flat=True)
+        .first()
+    )
+    return _month_so_far(region_code, today, stored)
+
+
+def _month_so_far(region_code: str, today: date, stored: dict | None) -> SeekerFlows:
+    """`seekers_today` given last month's stored III/1 headline (None when not built)."""
     month = services.month_start(today)
-    tables = services.compute_region(month=month, region_code=region_code, through=today)
-    return SeekerFlows.from_headline(region_code, month, today, ipk.headline(tables))
+    if stored is None:
+        tables = services.compute_region(month=month, region_code=region_code, through=today)
+        return SeekerFlows.from_headline(region_code, month, today, ipk.headline(tables))
+    regency = region_code if "." in region_code else None
+    province = region_code if len(region_code) == 2 and region_code != ipk.NATION else None
+    rows = ipk.fetch_rows(
+        start=month, end=today, regency=regency, province=province, flows_only=True
+    )
+    counter = ipk.tabulate(rows, only=region_code).get(region_code, Counter())
+    flows = ipk.headline(ipk.finish(counter)).get("seekers", {})
+    carried = int(stored.get("seekers", {}).get("remaining", 0))
+    moved = {
+        name: int(flows.get(name, 0)) for name in ("registered", "reactivated", "placed", "removed")
+    }
+    return SeekerFlows(
+        region_code=region_code,
+        month=month,
+        through=today,
+        carried=carried,
+        **moved,
+        remaining=carried + moved["registered"] - moved["placed"] - moved["removed"],
+    )
 
 
 def seekers_at_month_end(region_codes: list[str], month: date) -> dict[str, SeekerFlows | None]:
@@ -107,16 +144,21 @@ def monthly_seekers(
     up to today for the current month."""
     today = today or timezone.localdate()
     this_month = services.month_start(today)
+    previous = services.add_months(this_month, -1)
     complete = [m for m in months if m < this_month]
     stored = dict(
-        IpkReport.objects.filter(region_code=region_code, month__in=complete).values_list(
-            "month", "headline"
-        )
+        IpkReport.objects.filter(
+            region_code=region_code, month__in=[*complete, previous]
+        ).values_list("month", "headline")
     )
     result: dict[date, SeekerFlows | None] = {}
     for month in months:
         if month >= this_month:
-            result[month] = seekers_today(region_code, today) if month == this_month else None
+            result[month] = (
+                _month_so_far(region_code, today, stored.get(previous))
+                if month == this_month
+                else None
+            )
         elif month in stored:
             result[month] = SeekerFlows.from_headline(
                 region_code, month, services.month_end(month), stored[month]

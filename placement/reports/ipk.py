@@ -278,12 +278,19 @@ def _placeholders(values: Iterable[object]) -> str:
 
 
 def fetch_rows(
-    *, start: date, end: date, regency: str | None = None, province: str | None = None
+    *,
+    start: date,
+    end: date,
+    regency: str | None = None,
+    province: str | None = None,
+    flows_only: bool = False,
 ) -> Iterator[Row]:
     """Inflows and outflows up to `end`, grouped by cell; outflows carry their inflow's cell.
 
     With `regency` or `province`, only subjects that ever had an event there are read (the
-    caller keeps the rows whose cell lies in the region).
+    caller keeps the rows whose cell lies in the region). With `flows_only`, only the events
+    from `start` on are read: the month's flows without the carried-over stock (which the caller
+    takes from the stored table of the month before).
     """
     table = Event._meta.db_table
     params: list[object]
@@ -292,6 +299,9 @@ def fetch_rows(
         region_sql, region_params = " AND e.regency_id = %s", [regency]
     elif province:
         region_sql, region_params = " AND e.province_id = %s", [province]
+    if flows_only:
+        region_sql += " AND e.occurred_on >= %s"
+        region_params = [*region_params, start]
     inflow_sql = (
         "SELECT e.kind, CASE WHEN e.occurred_on >= %s THEN 1 ELSE 0 END, e.regency_id, "  # noqa: S608
         "e.province_id, e.sex, e.age_group, e.education, e.occupation_group, "
@@ -324,6 +334,9 @@ def fetch_rows(
             f"FROM {table} r WHERE r.{column} = %s)"
         )
         outflow_region_params = [regency or province]
+    if flows_only:
+        outflow_region += " AND o.occurred_on >= %s"
+        outflow_region_params = [*outflow_region_params, start]
     columns = ", ".join(
         cohort(c)
         for c in (
