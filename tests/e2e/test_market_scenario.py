@@ -19,7 +19,8 @@ STATEMENT = b"%PDF-1.4\n% Surat pernyataan: pencari kerja tidak dipungut biaya.\
 
 
 def figure(page, label: str) -> int:
-    return int(page.locator(f".figures div:has(dt:text-is('{label}')) dd").inner_text())
+    figure = page.locator(f".figures div:has(dt:text-is('{label}')) dd:not(.figure-hint)")
+    return int(figure.inner_text().replace(".", "").replace(",", ""))
 
 
 def sign_out(page) -> None:

@@ -25,8 +25,10 @@ def english(page) -> None:
 
 
 def figure(page, label: str) -> int:
-    text = page.locator(f".figures div:has(dt:text-is('{label}')) dd").inner_text()
-    return int(text)
+    text = page.locator(
+        f".figures div:has(dt:text-is('{label}')) dd:not(.figure-hint)"
+    ).inner_text()
+    return int(text.replace(",", "").replace(".", ""))
 
 
 def sign_out(page) -> None:
