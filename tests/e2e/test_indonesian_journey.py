@@ -21,9 +21,20 @@ PASSWORD = "rotan dan damar di hulu kahayan"
 SUBMIT = "main form button.button:not(.button-secondary)"
 # Indonesian thousands: dots, no decimals ("1.234", "3.500.000").
 INDONESIAN_NUMBER = re.compile(r"^\d{1,3}(\.\d{3})*$")
-MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def long_date(day) -> str:
