@@ -66,16 +66,34 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
+def fresh_database_name(suffix: str) -> str:
+    """`<database of DATABASE_URL>[_<xdist worker>]_<suffix>`: two `pytest -n` workers never
+    share a fresh database (the worker id is left out in a run of one process)."""
+    import os
+
+    import dj_database_url
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    base = dj_database_url.parse(os.environ["DATABASE_URL"])["NAME"]
+    return "_".join(part for part in (base, worker, suffix) if part)
+
+
 def fresh_postgres_database(suffix: str) -> str:
-    """Drop and create `<test database>_<suffix>` beside DATABASE_URL; return its URL."""
+    """Drop and create `fresh_database_name(suffix)` beside DATABASE_URL; return its URL.
+
+    Only that database is dropped (WITH FORCE ends the sessions of a previous run left in it)."""
+    return fresh_postgres_databases([suffix])[0]
+
+
+def postgres_admin_connection():
+    """An autocommit psycopg2 connection to the `postgres` database of DATABASE_URL's server
+    (for CREATE/DROP/ALTER DATABASE and pg_stat_activity); the caller closes it."""
     import os
 
     import dj_database_url
     import psycopg2
 
-    base = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(base)
-    name = f"{config['NAME']}_{suffix}"
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
     admin = psycopg2.connect(
         dbname="postgres",
         user=config["USER"] or "postgres",
@@ -84,8 +102,23 @@ def fresh_postgres_database(suffix: str) -> str:
         password=config["PASSWORD"] or None,
     )
     admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return base.rsplit("/", 1)[0] + "/" + name
+    return admin
+
+
+def fresh_postgres_databases(suffixes: list[str]) -> list[str]:
+    """`fresh_postgres_database` for several suffixes over one admin connection."""
+    import os
+
+    base = os.environ["DATABASE_URL"]
+    admin = postgres_admin_connection()
+    urls = []
+    try:
+        with admin.cursor() as cursor:
+            for suffix in suffixes:
+                name = fresh_database_name(suffix)
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                cursor.execute(f'CREATE DATABASE "{name}"')
+                urls.append(base.rsplit("/", 1)[0] + "/" + name)
+    finally:
+        admin.close()
+    return urls

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_postgres_database
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,24 +57,7 @@ def _fresh_database_url(tmp: Path) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{tmp / 'e2e.sqlite3'}"
-    import dj_database_url
-    import psycopg2
-
-    config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_e2e"
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or "postgres",
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return url.rsplit("/", 1)[0] + "/" + name
+    return fresh_postgres_database("e2e")
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +104,7 @@ def live_url(tmp_path_factory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while True:
         try:
             with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
@@ -156,7 +141,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser, live_url) -> Iterator[object]:
     context = browser.new_context(base_url=live_url, locale="id-ID")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)  # generous: CI machines are shared
     page = context.new_page()
     yield page
     context.close()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_postgres_databases
+
 pytestmark = [pytest.mark.postgres]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,31 +41,6 @@ cv.mkdir(parents=True, exist_ok=True)
 """
 
 
-def _databases(suffixes):
-    import dj_database_url
-    import psycopg2
-
-    base = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(base)
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or "postgres",
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        password=config["PASSWORD"] or None,
-    )
-    admin.autocommit = True
-    urls = []
-    with admin.cursor() as cursor:
-        for suffix in suffixes:
-            name = f"{config['NAME']}_{suffix}"
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-            urls.append(base.rsplit("/", 1)[0] + "/" + name)
-    admin.close()
-    return urls
-
-
 def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -91,7 +68,7 @@ def _ipk(url: str) -> list[tuple]:
 
 
 def test_a_backup_restored_into_a_fresh_database_has_the_same_ledger_and_ipk_tables(tmp_path):
-    source_url, target_url = _databases(["backup_source", "backup_target"])
+    source_url, target_url = fresh_postgres_databases(["backup_source", "backup_target"])
     common = {
         **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)},
         "DEBUG": "1",

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_postgres_database, postgres_admin_connection
+
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.celery, pytest.mark.faults]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,30 +133,16 @@ class Redis:
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     """A fresh database with a synthetic population, a test-owned Redis, the workers' env."""
-    import dj_database_url
-    import psycopg2
-
-    base = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(base)
-    name = f"{config['NAME']}_faults"
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or "postgres",
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        password=config["PASSWORD"] or None,
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
+    database_url = fresh_postgres_database("faults")
+    name = database_url.rsplit("/", 1)[1]
+    admin = postgres_admin_connection()
     folder = tmp_path_factory.mktemp("faults")
     redis = Redis(folder)
     redis.start()
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TEST_REDIS_URL")},
         "DEBUG": "1",
-        "DATABASE_URL": base.rsplit("/", 1)[0] + "/" + name,
+        "DATABASE_URL": database_url,
         "REDIS_URL": redis.url,
         "VAR_DIR": str(folder / "var"),
         "MATCHING_TASKS": "6",

@@ -12,7 +12,9 @@ import csv
 import hashlib
 import json
 import math
+import os
 import threading
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -28,8 +30,12 @@ from placement.taxonomy.text.occupation_words import (
     canonical,
 )
 
-# Built by `manage.py build_occupation_index`; not committed (var/ is ignored), rebuilt when stale.
-ARTEFACT_PATH = DATA_DIR.parent.parent.parent / "var" / "occupation_index.npz"
+# Built by `manage.py build_occupation_index` into VAR_DIR (read as the settings read it: var/ of
+# the checkout unless set); not committed (var/ is ignored), rebuilt when stale.
+ARTEFACT_PATH = (
+    Path(os.environ.get("VAR_DIR") or DATA_DIR.parent.parent.parent / "var")
+    / "occupation_index.npz"
+)
 SOURCE_FILES = (
     "occupation_aliases.csv",
     "kbji2014.csv",
@@ -219,7 +225,10 @@ class OccupationIndex:
             "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as handle:
+        # Written beside and renamed into place: a process loading it meanwhile sees the old file
+        # or the new one, never half of one.
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        with open(partial, "wb") as handle:
             np.savez_compressed(
                 handle,
                 meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
@@ -229,6 +238,7 @@ class OccupationIndex:
                 indptr=matrix.indptr,
                 shape=np.asarray(matrix.shape),
             )
+        os.replace(partial, path)
 
     @classmethod
     def load(cls, path: Path = ARTEFACT_PATH) -> OccupationIndex | None:
@@ -242,7 +252,7 @@ class OccupationIndex:
                     (saved["data"], saved["indices"], saved["indptr"]), shape=tuple(saved["shape"])
                 )
                 idf = saved["idf"]
-        except (OSError, KeyError, ValueError):
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
             return None
         labels = [Label(t, tuple(c), s, d, j) for t, c, s, d, j in meta["labels"]]
         vocabulary = {gram: i for i, gram in enumerate(meta["vocabulary"])}
