@@ -41,7 +41,7 @@ def picked_value(page, field: str, query: str, text: str) -> str:
 
 def new_page(browser, live_url):
     context = browser.new_context(base_url=live_url, locale="id-ID")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)
     return context.new_page()
 
 

@@ -255,9 +255,11 @@ def test_a_large_file_is_imported_quickly_and_every_bad_row_is_reported(db, alic
     rows = [vacancy_row(employer.nib, n) for n in range(2000)]
     for n in range(0, 2000, 10):
         rows[n]["headcount"] = "banyak"
-    started = time.monotonic()
+    # CPU time of this process, not wall-clock time: a loaded machine must not fail the test, a
+    # row-by-row slowdown of the importer still does.
+    started = time.process_time()
     result = run(csv_upload(rows), kind="vacancies", by=alice)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert (result.rows_imported, result.rows_failed) == (1800, 200)
     assert [row for row, *_rest in result.errors] == list(range(2, 2002, 10))
     assert elapsed < 15

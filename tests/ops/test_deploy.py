@@ -161,7 +161,7 @@ def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_fold
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 status, _, _ = _get(base + "/healthz")

@@ -15,10 +15,12 @@ from placement.ledger.models import Event
 
 
 def seed(vacancies: int) -> float:
-    started = time.monotonic()
+    """Seed, and return the CPU time this process spent (not wall-clock: load elsewhere on the
+    machine must not fail the test)."""
+    started = time.process_time()
     officers_demo.seed(stdout=io.StringIO(), options={}, rng=random.Random(1))
     demo.seed(stdout=io.StringIO(), options={"vacancies": vacancies}, rng=random.Random(7))
-    return time.monotonic() - started
+    return time.process_time() - started
 
 
 def test_the_demo_employers_get_verified_companies_with_published_vacancies(db):

@@ -473,9 +473,9 @@ def test_explaining_a_hundred_thousand_pairs_takes_well_under_a_second_or_two() 
     rng = np.random.default_rng(0)
     s = rng.integers(0, len(seekers), 100_000)
     v = rng.integers(0, len(vacancies), 100_000)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     explained = engine.explain_pairs(seekers, vacancies, s, v)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     i = 12_345
     held = set(seekers.skills[s[i]].indices)
     required = set(vacancies.required_skills[v[i]].indices)
