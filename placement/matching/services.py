@@ -175,13 +175,24 @@ def _depth() -> int:
     return max(k, int(_config().get("CAP_DEPTH", 2 * k))) if _config()["SEEKER_CAP"] else k
 
 
+class UnitBusy(Exception):
+    """The unit is live but row-locked by another connection: a worker scoring it, or one that was
+    just killed and whose connection PostgreSQL has not dropped yet. Try again a little later."""
+
+
 def run_unit(*, run_id: int, number: int) -> bool:
-    """Score one work unit; False when it is done already or another worker holds it."""
+    """Score one work unit; False when it is done already or its run is no longer live, UnitBusy
+    while another connection holds it."""
     started = time.monotonic()
     # Count the attempt in its own short transaction, so a worker that dies still used one.
     with transaction.atomic():
         unit = _lock_unit(run_id, number)
         if unit is None:
+            if _live_unit(run_id, number).exists():
+                # A message redelivered after its worker died can arrive before PostgreSQL
+                # notices the dead connection and releases the lock: giving up here would
+                # leave the unit to the reconciler's next round.
+                raise UnitBusy(f"unit {number} of run {run_id} is held by another connection")
             return False
         MatchUnit.objects.filter(pk=unit.pk).update(
             status=MatchUnit.Status.RUNNING, attempts=unit.attempts + 1, claimed_at=timezone.now()
@@ -220,6 +231,13 @@ def run_unit(*, run_id: int, number: int) -> bool:
     if done == MatchUnit.objects.filter(run_id=run_id).count():
         _after_last_unit(run_id)
     return True
+
+
+def _live_unit(run_id: int, number: int):
+    """The unit while it still needs scoring (not done or failed, its run running)."""
+    return MatchUnit.objects.filter(
+        run_id=run_id, number=number, run__status=MatchRun.Status.RUNNING
+    ).exclude(status__in=[MatchUnit.Status.DONE, MatchUnit.Status.FAILED])
 
 
 def _lock_unit(run_id: int, number: int) -> MatchUnit | None:

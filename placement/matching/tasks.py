@@ -28,10 +28,16 @@ def nightly_matching(run_on: str | None = None, province: str = "", force: bool 
     return {"run": run.pk, "status": run.status, "units": run.units_total}
 
 
-@shared_task(**RETRY)
-def match_unit(run_id: int, number: int) -> bool:
-    """Score one work unit of a run."""
-    return services.run_unit(run_id=run_id, number=number)
+@shared_task(bind=True, **RETRY)
+def match_unit(self, run_id: int, number: int) -> bool:
+    """Score one work unit of a run; a unit another connection holds is tried again shortly
+    (for about four minutes: a duplicate delivery ends once the holder finishes the unit)."""
+    try:
+        return services.run_unit(run_id=run_id, number=number)
+    except services.UnitBusy as busy:
+        raise self.retry(
+            exc=busy, countdown=min(2 + 2 * self.request.retries, 15), max_retries=20
+        ) from busy
 
 
 @shared_task(**RETRY)

@@ -155,6 +155,40 @@ def test_a_duplicate_unit_delivery_is_skipped(population):
     assert services.run_unit(run_id=run.pk, number=0) is False
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_unit_locked_by_another_connection_is_busy_not_skipped(population):
+    """A message redelivered after its worker was killed can arrive while PostgreSQL still holds
+    the dead worker's row lock: the unit is then busy (tried again later), not silently dropped;
+    once the lock is gone it is scored."""
+    import psycopg2
+    from django.db import connection
+
+    run = _run(dispatch=lambda run_id, number: None)  # units planned, no message sent
+    assert run.status == MatchRun.Status.RUNNING
+    settings = connection.settings_dict
+    other = psycopg2.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+    )
+    try:
+        with other.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM matching_matchunit WHERE run_id = %s AND number = 0 FOR UPDATE",
+                [run.pk],
+            )
+            with pytest.raises(services.UnitBusy):
+                services.run_unit(run_id=run.pk, number=0)
+        other.rollback()  # the holder is gone: its lock with it
+    finally:
+        other.close()
+    assert services.run_unit(run_id=run.pk, number=0) is True
+    assert MatchUnit.objects.get(run=run, number=0).attempts == 1
+
+
 def test_nothing_to_match_still_succeeds(db):
     run = _run()
     assert run.status == MatchRun.Status.SUCCEEDED
