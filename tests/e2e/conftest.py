@@ -36,7 +36,7 @@ DEMO_PASSWORD = "antarkerja-demo"
 
 
 def pytest_collection_modifyitems(config, items) -> None:
-    """Mark browser tests and run them last: Playwright's event loop stays up once started."""
+    """Mark browser tests and run them last (in one process; their fixtures end with them)."""
     items.sort(key=lambda item: "tests/e2e/" in str(item.fspath).replace(os.sep, "/"))
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
@@ -60,7 +60,11 @@ def _fresh_database_url(tmp: Path) -> str:
     return fresh_postgres_database("e2e")
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: both end after the last browser test of a worker, so the server
+# stops and Playwright's event loop is closed before any other test runs there (Django refuses
+# database work while that loop runs: SynchronousOnlyOperation). In one process the browser tests
+# run last anyway; under `pytest -n 2 --dist loadgroup` their group can come first on a worker.
+@pytest.fixture(scope="package")
 def live_url(tmp_path_factory) -> Iterator[str]:
     """Base URL of a server seeded like `make run` (reference data, demo data, one matching run)."""
     tmp = tmp_path_factory.mktemp("e2e")
@@ -128,7 +132,7 @@ def live_url(tmp_path_factory) -> Iterator[str]:
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

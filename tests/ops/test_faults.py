@@ -195,7 +195,13 @@ def _manage(env: dict, *args: str, timeout: float = 300) -> str:
     return result.stdout
 
 
+WORKER_APP = "ak_fault_worker"
+
+
 def _worker(state: dict, name: str, env: dict | None = None, log: Path | None = None):
+    env = env or state["env"]
+    # The workers' connections carry an application name, so a fault hits only them.
+    env = {**env, "DATABASE_URL": env["DATABASE_URL"] + f"?application_name={WORKER_APP}"}
     return _start(
         [
             sys.executable,
@@ -214,7 +220,7 @@ def _worker(state: dict, name: str, env: dict | None = None, log: Path | None = 
             "-l",
             "info",
         ],
-        env or state["env"],
+        env,
         log or state["folder"] / f"worker-{name}.log",
     )
 
@@ -299,12 +305,18 @@ def _socket_ports(pid: int) -> set[int]:
     return ports
 
 
+# A worker's connection inside the transaction that scores a unit: that transaction holds the
+# unit's row lock and sleeps MATCHING_UNIT_DELAY_MS (1.5 s), while the other transactions of a
+# unit (counting the attempt, saving) last milliseconds; on a loaded machine a short one can
+# still be caught idle in transaction, so only one open for a while is taken for the scoring one.
+SCORING = "state = 'idle in transaction' AND now() - xact_start > interval '0.5 seconds'"
+
+
 def _scoring_children(state: dict, worker_pid: int) -> list[int]:
-    """Pool children whose database connection is inside a transaction (scoring a unit)."""
+    """Pool children whose database connection is inside a unit's scoring transaction."""
     with state["admin"].cursor() as cursor:
         cursor.execute(
-            "SELECT client_port FROM pg_stat_activity WHERE datname = %s "
-            "AND state = 'idle in transaction'",
+            f"SELECT client_port FROM pg_stat_activity WHERE datname = %s AND {SCORING}",
             [state["db"]],
         )
         busy = {row[0] for row in cursor.fetchall()}
@@ -404,10 +416,15 @@ def test_f4_a_terminated_worker_backend_mid_unit_is_retried_with_backoff(service
     worker = _worker(services, "f4")
     try:
         _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
-        _wait_for(lambda: _units(env, "running") >= 1, 90, "a unit being scored")
-        # The scoring worker holds the unit's row lock in an open transaction.
-        killed = _terminate(services, "state = 'idle in transaction'")
-        assert killed >= 1
+        # The scoring worker holds the unit's row lock in an open transaction: terminate its
+        # backend (only a worker's: the application name of their connections, below).
+        killed: list[int] = []
+
+        def terminated() -> bool:
+            killed.append(_terminate(services, f"application_name = '{WORKER_APP}' AND {SCORING}"))
+            return killed[-1] >= 1
+
+        _wait_for(terminated, 180, "a worker's connection scoring a unit", every=0.1)
         _wait_for(lambda: _run_state(env)[0] == "succeeded", 240, "the run to finish")
     finally:
         _stop(worker)
