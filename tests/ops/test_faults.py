@@ -345,12 +345,24 @@ def _reconcile(env: dict) -> None:
 # --- F1 ---------------------------------------------------------------------------------------
 
 
+# The fault tests that must hit a unit while it is being scored make each unit last longer, and
+# start the run in the background: on a loaded machine `run_matching` alone can take as long to
+# exit as its units take to be scored, and a poll that starts after it would find nothing left.
+SLOW_UNITS = {"MATCHING_UNIT_DELAY_MS": "4000"}
+
+
+def _start_run(env: dict) -> subprocess.Popen:
+    return _start(
+        [sys.executable, "manage.py", "run_matching", "--date", RUN_DATE, "--no-wait"], env
+    )
+
+
 def test_f1_a_killed_pool_child_has_its_unit_run_again_without_duplicates(services):
     env = services["env"]
-    worker = _worker(services, "f1")
+    worker = _worker(services, "f1", env={**env, **SLOW_UNITS})
+    starter = _start_run(env)
     try:
-        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
-        # A pool child inside a unit holds the unit's row lock in an open transaction for 1.5 s:
+        # A pool child inside a unit holds the unit's row lock in an open transaction for 4 s:
         # find that child through its database connection and kill it.
         holder: list[int] = []
 
@@ -363,7 +375,9 @@ def test_f1_a_killed_pool_child_has_its_unit_run_again_without_duplicates(servic
         # No reconciler: the lost child's message is rejected back to the queue
         # (task_reject_on_worker_lost) and the unit is scored again.
         _wait_for(lambda: _run_state(env)[0] == "succeeded", 180, "the run to finish")
+        assert starter.wait(timeout=120) == 0
     finally:
+        _stop(starter)
         _stop(worker)
     assert worker.pid not in _children(worker.pid)
     units, attempts = _attempts(env)
@@ -413,9 +427,9 @@ def test_f4_a_terminated_worker_backend_mid_unit_is_retried_with_backoff(service
     from prometheus_client import CollectorRegistry, multiprocess
 
     env = services["env"]
-    worker = _worker(services, "f4")
+    worker = _worker(services, "f4", env={**env, **SLOW_UNITS})
+    starter = _start_run(env)
     try:
-        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
         # The scoring worker holds the unit's row lock in an open transaction: terminate its
         # backend (only a worker's: the application name of their connections, below).
         killed: list[int] = []
@@ -426,7 +440,9 @@ def test_f4_a_terminated_worker_backend_mid_unit_is_retried_with_backoff(service
 
         _wait_for(terminated, 180, "a worker's connection scoring a unit", every=0.1)
         _wait_for(lambda: _run_state(env)[0] == "succeeded", 240, "the run to finish")
+        assert starter.wait(timeout=120) == 0
     finally:
+        _stop(starter)
         _stop(worker)
     units, attempts = _attempts(env)
     assert attempts > units
