@@ -41,7 +41,8 @@ def env(tmp_path_factory, redis_url):
         "REDIS_URL": broker,
         "VAR_DIR": str(tmp_path_factory.mktemp("worker-var")),
         "MATCHING_TASKS": "6",
-        "MATCHING_UNIT_DELAY_MS": "1500",
+        # Each unit holds its lock for 4 s: long enough to be met mid-unit on a loaded machine.
+        "MATCHING_UNIT_DELAY_MS": "4000",
         "MATCHING_UNIT_STALE_SECONDS": "2",
         "OPENBLAS_NUM_THREADS": "1",
     }
@@ -170,9 +171,16 @@ def test_killed_worker_and_rerun_end_with_exactly_the_undisturbed_rows(env):
         assert len(undisturbed) > 1000
         assert len({(r[0], r[1]) for r in undisturbed}) == len(undisturbed)
 
-        # The same date again, with the worker killed while units are being scored.
-        _manage(env, "run_matching", "--date", RUN_DATE, "--no-wait")
-        # Kill only while a unit is being scored (each unit sleeps 1.5 s), so the kill surely
+        # The same date again, with the worker killed while units are being scored. Started in
+        # the background: on a loaded machine the command alone can take as long to exit as the
+        # units take to be scored, and a poll that starts after it would find nothing left.
+        starter = subprocess.Popen(
+            [sys.executable, "manage.py", "run_matching", "--date", RUN_DATE, "--no-wait"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        # Kill only while a unit is being scored (each unit sleeps 4 s), so the kill surely
         # interrupts one: between units it would prove nothing.
         _wait_for(
             lambda: _run_state(env)[1] >= 1 and _units_running(env) >= 1,
@@ -182,6 +190,7 @@ def test_killed_worker_and_rerun_end_with_exactly_the_undisturbed_rows(env):
         _kill(worker)
         status, done, total = _run_state(env)
         assert status == "running" and done < total
+        assert starter.wait(timeout=120) == 0
     finally:
         _stop(worker)
 
