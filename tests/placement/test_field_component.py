@@ -4,8 +4,10 @@ tied to the input by aria-describedby, for text boxes, radio groups, dates and c
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from placement.fields import DatePartsField, Radios
@@ -68,3 +70,24 @@ def test_an_optional_field_says_so_and_a_valid_one_has_no_error():
     assert "optional" in html
     assert "error-message" not in html
     assert "aria-describedby" not in html
+
+
+def test_no_form_template_writes_a_field_of_its_own():
+    """Fields of data-entry forms go through the component; the exceptions are search filters
+    (GET, no "optional" marks), the standard-times table (a formset in table cells) and the 400
+    page (the guard names a field that is not on the page)."""
+    allowed = {
+        "components/field.html",
+        "home.html",
+        "officers/components/filters.html",
+        "officers/reports/standardtime_edit.html",
+        "400.html",
+    }
+    root = Path(settings.BASE_DIR) / "templates"
+    own = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if str(path.relative_to(root)) not in allowed
+        and ('_error"' in path.read_text() or '_helptext"' in path.read_text())
+    ]
+    assert own == []
