@@ -195,3 +195,24 @@ def test_pairs_under_the_minimum_score_are_not_listed(client, sam, night, settin
     html = client.get("/seeker/recommendations/").content.decode()
     assert "Juru las" not in html
     assert "Belum ada kecocokan yang kuat" in html and "di bawah 101%" in html
+
+
+def test_a_vacancy_stating_no_wage_is_said_and_not_counted_as_a_fit_or_a_gap():
+    from django.utils import translation
+
+    from employers.models import Vacancy
+    from placement.matching.explain import reasons
+    from placement.matching.models import Match
+
+    def said(wage_max: int | None, audience: str):
+        match = Match(score=70, occupation=1, education=1, experience=1, location=1, wage=1)
+        match.matched_skills, match.missing_skills = [], []
+        match.vacancy = Vacancy(wage_max=wage_max)
+        with translation.override("id"):
+            return reasons(match, {}, audience=audience)
+
+    silent = said(None, "seeker")
+    assert silent.notes == ["Lowongan tidak mencantumkan upah: tanyakan dulu."]
+    assert not any("upah" in text.lower() for text in silent.good + silent.gaps)
+    assert said(None, "officer").notes == ["Lowongan tidak mencantumkan upah (tidak dinilai)."]
+    assert said(5_000_000, "seeker").notes == []
