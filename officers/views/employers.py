@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from employers import imports, services
@@ -25,8 +26,10 @@ from employers.access import (
 )
 from employers.models import Employer, EmployerUser, Vacancy
 from employers.warnings import vacancy_warnings
+from officers import listing
 from officers.access import office_required
 from officers.forms import EmployerDecisionForm, VacancyDecisionForm
+from officers.listing import Column
 from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
 
@@ -54,6 +57,30 @@ def _query_without_page(request: HttpRequest) -> str:
 
 # --- Employers ----------------------------------------------------------------------------------
 
+EMPLOYER_QUEUE_COLUMNS = listing.Sorting(
+    {
+        "name": Column(gettext_lazy("Company"), ("name",)),
+        "nib": Column(gettext_lazy("NIB"), ("nib",)),
+        "type": Column(gettext_lazy("Type"), ("ownership",)),
+        "kbli": Column(gettext_lazy("KBLI"), ("industry__code",)),
+        "regency": Column(gettext_lazy("Regency/city"), ("regency__name",)),
+        "registered": Column(gettext_lazy("Registered"), ("created_at",)),
+        "status": Column(gettext_lazy("Status"), ("status",)),
+    }
+)
+VACANCY_QUEUE_COLUMNS = listing.Sorting(
+    {
+        "title": Column(gettext_lazy("Vacancy"), ("title",)),
+        "company": Column(gettext_lazy("Company"), ("employer__name",)),
+        "kbji": Column(gettext_lazy("KBJI"), ("occupation__code",)),
+        "place": Column(gettext_lazy("Place"), ("regency__name",)),
+        "people": Column(gettext_lazy("People"), ("headcount",), numeric=True),
+        "sent": Column(gettext_lazy("Sent"), ("submitted_at",)),
+        "flags": Column(gettext_lazy("Flags")),
+        "status": Column(gettext_lazy("Status"), ("status",)),
+    }
+)
+
 
 @office_required
 @require_GET
@@ -75,7 +102,11 @@ def employer_queue(request: HttpRequest) -> HttpResponse:
         request,
         "officers/employers/employer_queue.html",
         {
-            "page": _page(request, employers),
+            "page": _page(request, EMPLOYER_QUEUE_COLUMNS.apply(request, employers)),
+            "headers": EMPLOYER_QUEUE_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "")
+            if EMPLOYER_QUEUE_COLUMNS.current(request)[0]
+            else "",
             "status": status,
             "regency": regency,
             "q": q,
@@ -171,7 +202,11 @@ def vacancy_queue(request: HttpRequest) -> HttpResponse:
         request,
         "officers/employers/vacancy_queue.html",
         {
-            "page": _page(request, vacancies),
+            "page": _page(request, VACANCY_QUEUE_COLUMNS.apply(request, vacancies)),
+            "headers": VACANCY_QUEUE_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "")
+            if VACANCY_QUEUE_COLUMNS.current(request)[0]
+            else "",
             "status": status,
             "regency": regency,
             "q": q,

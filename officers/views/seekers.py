@@ -16,14 +16,16 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from jobseekers import services
 from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
 from jobseekers.models import JobSeeker
 from jobseekers.views import card_response, cv_file_response
-from officers import casefile
+from officers import casefile, listing
 from officers.access import get_case_seeker, office_required
+from officers.listing import Column
 from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency
 
@@ -41,6 +43,17 @@ def _duplicate_exists() -> Exists:
         nik__isnull=False,
     ).exclude(pk=OuterRef("pk"))
     return Exists(others)
+
+
+SEEKER_QUEUE_COLUMNS = listing.Sorting(
+    {
+        "sent": Column(gettext_lazy("Sent"), ("submitted_at",)),
+        "name": Column(gettext_lazy("Name"), ("full_name",)),
+        "regency": Column(gettext_lazy("Regency/city"), ("regency__name",)),
+        "education": Column(gettext_lazy("Education"), ("education_level__order",)),
+        "checks": Column(gettext_lazy("Checks")),
+    }
+)
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -78,7 +91,10 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
     )
     count_by_regency = {row["regency_id"]: row["n"] for row in counts}
     page = Paginator(
-        queryset.select_related("regency", "education_level").order_by("submitted_at", "pk"),
+        SEEKER_QUEUE_COLUMNS.apply(
+            request,
+            queryset.select_related("regency", "education_level").order_by("submitted_at", "pk"),
+        ),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     regency_rows = [
@@ -96,6 +112,8 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
             "only_warnings": only_warnings,
             "q": q,
             "query": _query_without_page(request),
+            "headers": SEEKER_QUEUE_COLUMNS.headers(request),
+            "sort": request.GET.get("sort", "") if SEEKER_QUEUE_COLUMNS.current(request)[0] else "",
         },
     )
 

@@ -161,3 +161,26 @@ def test_the_print_stylesheet_prints_only_the_content():
     for selector in (".officer-nav", ".filter-bar", ".pagination", ".downloads", "form", ".button"):
         assert selector in printed
     assert "thead { display: table-header-group; }" in printed
+
+
+@pytest.mark.parametrize(
+    "url,key",
+    [
+        ("/officer/seekers/verify/", "name"),
+        ("/officer/employers/", "name"),
+        ("/officer/vacancies/", "title"),
+    ],
+)
+def test_the_verification_queues_sort_by_column_too(client, alice, url, key):
+    for name in ("Citra", "Ani", "Budi"):
+        JobSeekerFactory(full_name=f"{name} Menunggu")
+        EmployerFactory(name=f"PT {name} Menunggu", regency_id="62.71", status="pending")
+        VacancyFactory(title=f"{name} Menunggu", status="submitted")
+    client.force_login(alice)
+    html = client.get(url, {"sort": f"-{key}", "status": "pending" if "employers" in url else ""})
+    html = html.content.decode()
+    assert 'aria-sort="descending"' in html
+    body = html.split("<tbody>", 1)[1]
+    order = [body.index(f"{name} Menunggu") for name in ("Citra", "Budi", "Ani")]
+    assert order == sorted(order)
+    assert f'name="sort" value="-{key}"' in html  # the filters keep the order
