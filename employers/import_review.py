@@ -131,7 +131,7 @@ def confirm_review(
 def publishable(run: ImportRun):
     """The run's vacancies an officer may publish at once: waiting for verification, coding
     confirmed (not in review), complete, of a verified company."""
-    return Vacancy.objects.filter(
+    return Vacancy.objects.exclude(description="").filter(
         import_run=run,
         status=Vacancy.Status.SUBMITTED,
         needs_review=False,

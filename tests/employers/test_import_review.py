@@ -161,3 +161,14 @@ def test_an_upload_of_the_office_template_starts_at_once_without_mapping(
         )
     run_ = ImportRun.objects.get(file_name="t.csv")
     assert response["Location"].endswith(f"/imports/{run_.pk}/") and run_.status == "failed"
+
+
+def test_the_review_page_needs_the_same_few_queries_for_many_rows(
+    client, alice, django_assert_max_num_queries
+):
+    rows = [board_row(90 + n, Judul="Kru Toko Rotan", Lokasi="Kahayan") for n in range(8)]
+    run(csv_upload(rows), kind="vacancies", by=alice)
+    client.force_login(alice)
+    with django_assert_max_num_queries(25):
+        page = client.get("/officer/imports/review/")
+    assert page.content.decode().count('name="vacancy"') == 8
