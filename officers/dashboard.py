@@ -276,7 +276,10 @@ def _education_chart(by_education: dict[str, int]) -> Chart:
         svg=charts.bar_chart(
             chart_id="chart-education",
             title=title,
-            description=_("Active job seekers by their highest education."),
+            description=_(
+                "Active cards in the register by their highest education; the stock above counts "
+                "the ledger and can differ by cards whose lapse is not recorded yet."
+            ),
             items=items,
         ),
         headers=[_("Education"), _("Active job seekers")],
