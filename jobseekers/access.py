@@ -15,7 +15,9 @@ def get_own_seeker(user: User) -> JobSeeker:
     if not user.is_authenticated or user.role != Role.SEEKER:
         raise Http404
     seeker = (
-        JobSeeker.objects.select_related("regency", "district", "education_level", "office")
+        JobSeeker.objects.select_related(
+            "regency", "district", "education_level", "office", "ktp_regency"
+        )
         .filter(user=user)
         .first()
     )

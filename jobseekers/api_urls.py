@@ -18,6 +18,11 @@ urlpatterns = [
         desk_api.MeHireReportView.as_view(),
         name="api-jobseekers-me-hire-report",
     ),
+    path(
+        "jobseekers/counter/",
+        desk_api.CounterRegistrationView.as_view(),
+        name="api-jobseekers-counter",
+    ),
     path("jobseekers/<int:pk>/", api.JobSeekerDetailView.as_view(), name="api-jobseeker"),
     path("jobseekers/<int:pk>/return/", desk_api.ReturnView.as_view(), name="api-jobseeker-return"),
     path("jobseekers/<int:pk>/reject/", desk_api.RejectView.as_view(), name="api-jobseeker-reject"),

@@ -1,6 +1,7 @@
 """The registration desk through the API: the same services as the officer's pages, with
 via="api". Officers of the seeker's region only (404 otherwise); each action is one POST.
 
+    POST jobseekers/counter/       (walk-in registration; the answer carries the claim code)
     POST jobseekers/<id>/return/   {"reason": "..."}
     POST jobseekers/<id>/reject/   {"reason": "identity", "note": ""}
     POST jobseekers/<id>/remove/   {"reason": "death", "note": ""}
@@ -11,6 +12,8 @@ via="api". Officers of the seeker's region only (404 otherwise); each action is 
 """
 
 from __future__ import annotations
+
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -25,12 +28,138 @@ from rest_framework.views import APIView
 from employers.models import Employer
 from jobseekers import services
 from jobseekers.access import get_own_seeker, get_seeker_for_officer
-from jobseekers.api import ERROR_400, ERROR_401, ERROR_404, SeekerSerializer, _raise_service_error
+from jobseekers.api import (
+    ERROR_400,
+    ERROR_401,
+    ERROR_404,
+    EducationSerializer,
+    SeekerSerializer,
+    _raise_service_error,
+)
+from jobseekers.consent import CURRENT_CONSENT_VERSION
+from jobseekers.forms import PHONE_PATTERN, normalise_phone, validate_person_name
 from jobseekers.models import JobSeeker
 from placement.accounts.access import is_office_staff, parse_pk
 from placement.pipeline import services as pipeline
 from placement.pipeline.models import HireReport
-from placement.taxonomy.models import Occupation, Regency
+from placement.taxonomy.models import District, Occupation, Regency, Sex
+
+
+# --- Walk-in registration ------------------------------------------------------------------------
+class CounterRegistrationSerializer(serializers.Serializer):
+    """A walk-in registration: sex and date of birth come from the NIK (or, when the person and
+    the KTP disagree with it, from the KTP with a reason)."""
+
+    full_name = serializers.CharField(max_length=150, validators=[validate_person_name])
+    nik = serializers.CharField(max_length=16)
+    identity_confirmed = serializers.BooleanField(
+        help_text="true: the KTP and the person agree with the sex and birth date of the NIK"
+    )
+    stated_sex = serializers.ChoiceField(
+        choices=Sex.choices, required=False, allow_blank=True, default=""
+    )
+    stated_birth_date = serializers.DateField(required=False, allow_null=True, default=None)
+    identity_note = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, default=""
+    )
+    birth_place = serializers.CharField(max_length=100)
+    marital_status = serializers.ChoiceField(choices=JobSeeker.MaritalStatus.choices)
+    religion = serializers.ChoiceField(choices=JobSeeker.Religion.choices)
+    ktp_address = serializers.CharField(max_length=255)
+    ktp_regency = serializers.SlugRelatedField(slug_field="code", queryset=Regency.objects.all())
+    address = serializers.CharField(max_length=255)
+    regency = serializers.SlugRelatedField(slug_field="code", queryset=Regency.objects.all())
+    district = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=District.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    postcode = serializers.RegexField(
+        r"^[0-9]{5}$", max_length=5, required=False, allow_blank=True, default=""
+    )
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    education = EducationSerializer()
+    preferred_occupations = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
+        many=True,
+        help_text="Up to three KBJI codes, the most wanted first",
+    )
+    category = serializers.ChoiceField(choices=JobSeeker.Category.choices)
+    relocation = serializers.ChoiceField(
+        choices=JobSeeker.Relocation.choices, required=False, default="regency"
+    )
+    documents = serializers.ListField(
+        child=serializers.ChoiceField(choices=JobSeeker.Document.choices), max_length=10
+    )
+    consent_given = serializers.BooleanField(help_text="The person signed the consent text")
+
+    def validate_full_name(self, value: str) -> str:
+        return services.normalise_name(value)
+
+    def validate_phone(self, value: str) -> str:
+        if not value.strip():
+            return ""
+        phone = normalise_phone(value)
+        if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
+            raise ValidationError(_("Enter a phone number such as 0812 3456 7890."))
+        return phone
+
+    def validate_consent_given(self, value: bool) -> bool:
+        if not value:
+            raise ValidationError(_("Without consent the person cannot be registered."))
+        return value
+
+    def validate_preferred_occupations(self, value: list) -> list:
+        if not value or len(value) > services.MAX_PREFERRED_OCCUPATIONS:
+            raise ValidationError(_("Choose one to three occupations."))
+        return value
+
+
+class CounterRegistrationResultSerializer(SeekerSerializer):
+    claim_code = serializers.CharField(
+        max_length=11, help_text="The one-time code for the online account (shown once)"
+    )
+
+
+class CounterRegistrationView(APIView):
+    """An officer registers a person at the counter; the answer carries the claim code once."""
+
+    @extend_schema(
+        operation_id="jobseekers_counter_register",
+        request=CounterRegistrationSerializer,
+        responses={
+            201: CounterRegistrationResultSerializer,
+            400: ERROR_400,
+            401: ERROR_401,
+            404: ERROR_404,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        if not is_office_staff(request.user):
+            raise Http404
+        serializer = CounterRegistrationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("consent_given")
+        data["education"] = dict(data["education"])
+        data["documents"] = tuple(data["documents"])
+        data["preferred_occupations"] = tuple(data["preferred_occupations"])
+        try:
+            seeker, code = services.register_walk_in(
+                officer=request.user,
+                entry=services.WalkIn(**data, consent_version=CURRENT_CONSENT_VERSION),
+                via="api",
+            )
+        except DjangoValidationError as error:
+            _raise_service_error(error)
+        seeker = JobSeeker.objects.select_related("office").get(pk=seeker.pk)
+        body = SeekerSerializer(seeker, context={"request": request}).data
+        body["claim_code"] = services.format_claim_code(code)
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class ReasonSerializer(serializers.Serializer):

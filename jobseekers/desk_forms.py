@@ -27,6 +27,7 @@ from jobseekers.services import (
     MANUAL_REMOVAL_REASONS,
     REISSUE_REASONS,
     ReportAnswers,
+    confirmed_identity,
     normalise_name,
 )
 from placement.accounts.models import User
@@ -229,6 +230,19 @@ class CounterRegistrationForm(forms.Form):
         regency, district = data.get("regency"), data.get("district")
         if regency and district and district.regency_id != regency.pk:
             self.add_error("district", _("Choose a district of the chosen regency/city."))
+        if data.get("nik") and data.get("identity_confirmed"):
+            try:
+                confirmed_identity(
+                    nik=data["nik"],
+                    confirmed=data["identity_confirmed"] == YES,
+                    stated_sex=data.get("stated_sex", ""),
+                    stated_birth_date=data.get("stated_birth_date"),
+                    note=data.get("identity_note", ""),
+                )
+            except ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    if field not in self.errors:
+                        self.add_error(field, errors)
         return data
 
     def derived(self) -> tuple[str, object] | None:

@@ -135,31 +135,54 @@ def derived_identity(nik: str) -> tuple[str, date]:
 
 
 def _identity(entry: WalkIn, today: date) -> tuple[str, date, str]:
-    """The sex and birth date to store, and the mismatch reason; errors name the field."""
+    return confirmed_identity(
+        nik=entry.nik,
+        confirmed=entry.identity_confirmed,
+        stated_sex=entry.stated_sex,
+        stated_birth_date=entry.stated_birth_date,
+        note=entry.identity_note,
+        today=today,
+    )
+
+
+def confirmed_identity(
+    *,
+    nik: str,
+    confirmed: bool,
+    stated_sex: str = "",
+    stated_birth_date: date | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> tuple[str, date, str]:
+    """The sex and birth date to store (the NIK's, or the KTP's with a reason when the person
+    and the KTP disagree with the NIK) and that reason; errors name the field. The one rule the
+    counter form and the service both apply."""
+    today = today or timezone.localdate()
+    note = (note or "").strip()
     try:
-        nik_sex, nik_born = derived_identity(entry.nik)
+        nik_sex, nik_born = derived_identity(nik)
     except ValidationError as error:
         raise ServiceError({"nik": error.messages}) from None
-    if entry.identity_confirmed:
+    if confirmed:
         sex, born, note = nik_sex, nik_born, ""
     else:
         errors: dict[str, list] = {}
-        if not entry.identity_note.strip():
+        if not note:
             errors["identity_note"] = [_("Say why the KTP or the person differs from the NIK.")]
-        if not entry.stated_sex:
+        if not stated_sex:
             errors["stated_sex"] = [_("Choose the sex the KTP gives.")]
-        if entry.stated_birth_date is None:
+        if stated_birth_date is None:
             errors["stated_birth_date"] = [_("Enter the date of birth the KTP gives.")]
-        if not errors and entry.stated_sex == nik_sex and entry.stated_birth_date == nik_born:
+        if not errors and stated_sex == nik_sex and stated_birth_date == nik_born:
             errors["identity_confirmed"] = [
                 _("These agree with the NIK: choose that the NIK is right.")
             ]
         if errors:
             raise ServiceError(errors)
-        sex, born, note = entry.stated_sex, entry.stated_birth_date, entry.identity_note.strip()
+        sex, born = stated_sex, stated_birth_date
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     if born > today or age < MIN_AGE:
-        field = "nik" if entry.identity_confirmed else "stated_birth_date"
+        field = "nik" if confirmed else "stated_birth_date"
         raise ServiceError(
             {field: [_("A job seeker must be at least 15 years old (this person is younger).")]}
         )

@@ -79,7 +79,11 @@ def seeker_history(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "seeker": seeker,
             "tab": "history",
-            "events": list(ledger.history(seeker)),
+            "events": list(
+                ledger.history(
+                    seeker, also_ids=tuple(seeker.merged_records.values_list("pk", flat=True))
+                )
+            ),
             "activities": casefile.activities_about(seeker),
             "consent": seeker.consents.filter(withdrawn_at__isnull=True).first(),
         },

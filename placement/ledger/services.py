@@ -193,8 +193,9 @@ def record_vacancy_event(
     return event
 
 
-def history(subject: models.Model) -> models.QuerySet[Event]:
-    """The events about one subject, oldest first."""
+def history(subject: models.Model, *, also_ids: tuple[int, ...] = ()) -> models.QuerySet[Event]:
+    """The events about one subject, oldest first; `also_ids`: other records of the same type
+    whose events belong to this history (a duplicate merged into it keeps its own events)."""
     return Event.objects.filter(
-        subject_type=subject._meta.label_lower, subject_id=subject.pk
+        subject_type=subject._meta.label_lower, subject_id__in=[subject.pk, *also_ids]
     ).order_by("occurred_on", "id")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from jobseekers import services
+from jobseekers.models import JobSeeker
 from placement.accounts.models import AuditEvent
 from placement.ledger.models import Event
 from placement.pipeline.models import HireReport, Placement
@@ -105,3 +106,63 @@ def test_the_report_endpoint_takes_the_answers(api, alice):
     assert response.status_code == 200 and response.json()["event"] == "seeker_removed"
     seeker.refresh_from_db()
     assert seeker.removal_reason == "on_request"
+
+
+def counter_body(**overrides) -> dict:
+    body = {
+        "full_name": "Siti Aminah",
+        "nik": "6271035203070002",
+        "identity_confirmed": True,
+        "birth_place": "Palangka Raya",
+        "marital_status": "single",
+        "religion": "islam",
+        "ktp_address": "Jl. Rajawali 3",
+        "ktp_regency": "62.71",
+        "address": "Jl. Rajawali 3",
+        "regency": "62.71",
+        "education": {"level": "3000", "school_type": "smk", "school": "SMKN 2"},
+        "preferred_occupations": ["5230"],
+        "category": "never_worked",
+        "documents": ["ktp"],
+        "consent_given": True,
+    }
+    body.update(overrides)
+    return body
+
+
+def test_walk_in_registration_by_api_returns_the_code_once(api, alice):
+    api.force_authenticate(alice)
+    response = api.post("/api/v1/jobseekers/counter/", counter_body(), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["status"] == "submitted" and body["sex"] == "P"
+    assert body["birth_date"] == "2007-03-12"
+    assert len(body["claim_code"]) == 11
+    assert AuditEvent.objects.filter(
+        detail__event="registered_at_counter", detail__via="api"
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"nik": "1"}, "nik"),
+        ({"identity_confirmed": False}, "identity_note"),
+        ({"documents": ["photo"]}, "documents"),
+        ({"consent_given": False}, "consent_given"),
+        ({"regency": "62.01"}, "regency"),
+        ({"preferred_occupations": []}, "preferred_occupations"),
+        ({"phone": "abc"}, "phone"),
+    ],
+)
+def test_bad_walk_in_by_api_names_the_field(api, alice, overrides, field):
+    api.force_authenticate(alice)
+    response = api.post("/api/v1/jobseekers/counter/", counter_body(**overrides), format="json")
+    assert response.status_code == 400
+    assert field in response.json(), response.json()
+    assert not JobSeeker.objects.exists()
+
+
+def test_a_seeker_cannot_register_others_by_api(api, sam):
+    api.force_authenticate(sam)
+    assert api.post("/api/v1/jobseekers/counter/", counter_body(), format="json").status_code == 404

@@ -327,3 +327,14 @@ def test_the_claim_page_refuses_a_wrong_code_without_saying_more(client, alice):
     assert response.status_code == 400
     assert 'id="id_code_error"' in response.content.decode()
     assert not User.objects.filter(email="x@example.org").exists()
+
+
+def test_the_kept_record_shows_both_histories(client, alice):
+    keep = services.verify_jobseeker(seeker=JobSeekerFactory(), officer=alice)
+    other = services.verify_jobseeker(seeker=JobSeekerFactory(), officer=alice)
+    services.merge_duplicate(keep=keep, duplicate=other, officer=alice)
+    english(client)
+    client.force_login(alice)
+    html = client.get(f"/officer/seekers/{keep.pk}/history/").content.decode()
+    assert f"#{other.pk}" in html  # the duplicate's registration and removal stay visible
+    assert html.count("merged record") == 2
