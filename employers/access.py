@@ -10,7 +10,7 @@ from employers.models import Employer, EmployerUser, ImportRun, Vacancy
 from placement.accounts.access import is_office_staff, parse_pk
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
-from placement.migrants.rules import user_is_minor
+from placement.migrants.rules import closed_to_minors, user_is_minor
 
 
 def membership_for(user) -> EmployerUser:
@@ -94,8 +94,8 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
         pk=parse_pk(pk),
     )
     if is_public(vacancy):
-        if vacancy.is_overseas and user_is_minor(user):
-            raise Http404  # no work abroad for a seeker under 18 (UU 18/2017)
+        if closed_to_minors(vacancy) and user_is_minor(user):
+            raise Http404  # not for a seeker under 18 (placement/migrants/rules.py)
         return vacancy
     if user.is_authenticated and user.role == Role.EMPLOYER:
         if EmployerUser.objects.filter(user=user, employer_id=vacancy.employer_id).exists():

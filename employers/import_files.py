@@ -55,6 +55,11 @@ ALIASES = {
     "upah_maks": "wage_max",
     "lokasi": "regency",
     "jenis_kelamin": "sex",
+    "sim": "licence",
+    "sertifikat": "certificate",
+    "sertifikat_bnsp": "certificate",
+    "kerja_malam": "night_work",
+    "pekerjaan_berbahaya": "hazardous_work",
 }
 
 

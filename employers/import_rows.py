@@ -16,6 +16,7 @@ from employers.import_files import CONTROL
 from employers.models import Employer, ImportRun, Vacancy
 from placement.accounts.models import User
 from placement.registers import services as registers
+from placement.taxonomy.credentials import licence_from_text
 from placement.taxonomy.models import (
     District,
     EducationLevel,
@@ -66,8 +67,14 @@ VACANCY_COLUMNS = {
         "limits_reason",
         "skills_required",
         "skills_optional",
+        "licence",
+        "certificate",
+        "night_work",
+        "hazardous_work",
     ],
 }
+YES_WORDS = frozenset({"ya", "y", "yes", "1", "true", "benar"})
+NO_WORDS = frozenset({"", "tidak", "t", "no", "n", "0", "false"})
 COLUMNS = {ImportRun.Kind.EMPLOYERS: EMPLOYER_COLUMNS, ImportRun.Kind.VACANCIES: VACANCY_COLUMNS}
 OWNERSHIP_WORDS = {
     "government": "government",
@@ -164,6 +171,15 @@ class Row:
                 continue
         self.error(column, _("Not a date: write it as 2026-08-17 or 17/08/2026."))
         return None
+
+    def flag(self, column: str) -> bool:
+        """Ya/tidak (yes/no); an empty cell is no."""
+        raw = (self.values.get(column) or "").strip().casefold()
+        if raw in YES_WORDS:
+            return True
+        if raw not in NO_WORDS:
+            self.error(column, _("Write ya or tidak."))
+        return False
 
     def error(self, column: str, reason: str) -> None:
         value = CONTROL.sub("", self.values.get(column) or "")[:200]
@@ -331,6 +347,10 @@ def vacancy_from_row(row: Row, lookups: Lookups, scope, by: User, today: date):
     if sex is None:
         row.error("sex", _("Use L or P, or leave it empty."))
         sex = ""
+    licence = licence_from_text(row.text("licence"))
+    if licence is None:
+        row.error("licence", _("Unknown driving licence class: write for example SIM B1."))
+        licence = ""
     values = {
         "title": title,
         "headcount": headcount,
@@ -349,8 +369,15 @@ def vacancy_from_row(row: Row, lookups: Lookups, scope, by: User, today: date):
         "job_order_number": row.text("job_order_number", max_length=100),
         "valid_from": valid_from,
         "valid_to": valid_to,
+        "required_licence": licence,
+        "required_certificate": row.text("certificate", max_length=200),
+        "night_work": row.flag("night_work"),
+        "hazardous_work": row.flag("hazardous_work"),
     }
-    for column, message in rules.vacancy_problems(values, today=today).items():
+    for field, message in rules.vacancy_problems(values, today=today).items():
+        column = {"required_licence": "licence", "required_certificate": "certificate"}.get(
+            field, field
+        )
         if not any(error[1] == column for error in row.errors):
             row.error(column, message)
     job_order = None

@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import RegionScope, region_scope
-from placement.migrants.rules import user_is_minor
+from placement.migrants.rules import adults_only_q, user_is_minor
+from placement.taxonomy.credentials import (
+    Language,
+    LanguageLevel,
+    LicenceClass,
+    language_label,
+    licence_label,
+)
 from placement.taxonomy.education import SLTA, SchoolTrack, SchoolType, detailed_code
 from placement.taxonomy.models import Sex
 
@@ -170,8 +177,8 @@ class VacancyQuerySet(models.QuerySet):
         """
         if not user.is_authenticated or user.role == "seeker":
             if user_is_minor(user):
-                # No work abroad for a seeker under 18 (UU 18/2017).
-                return self.published().exclude(is_overseas=True)
+                # No work abroad, night or hazardous work under 18 (placement/migrants/rules.py).
+                return self.published().exclude(adults_only_q())
             return self.published()
         if user.role == "employer":
             return self.filter(employer__users__user=user)
@@ -348,6 +355,29 @@ class Vacancy(models.Model):
         _("sex"), max_length=1, choices=[("", _("Any")), *Sex.choices], blank=True, default=""
     )
     limits_reason = models.CharField(_("reason for age or sex limits"), max_length=255, blank=True)
+    # What the work needs (placement/taxonomy/credentials.py): the matching's hard filter.
+    required_licence = models.CharField(
+        _("driving licence required"),
+        max_length=8,
+        choices=LicenceClass.choices,
+        blank=True,
+        default="",
+    )
+    required_certificate = models.CharField(
+        _("BNSP competency certificate required (scheme)"), max_length=200, blank=True, default=""
+    )
+    required_language = models.CharField(
+        _("language required"), max_length=2, choices=Language.choices, blank=True, default=""
+    )
+    required_language_level = models.PositiveSmallIntegerField(
+        _("level of that language"), choices=LanguageLevel.choices, null=True, blank=True
+    )
+    # Work closed to anyone under 18 (UU 13/2003 Art. 74, Kepmenakertrans 235/2003; the rule is
+    # placement/migrants/rules.py).
+    night_work = models.BooleanField(_("night work (between 18.00 and 06.00)"), default=False)
+    hazardous_work = models.BooleanField(
+        _("hazardous work (Kepmenakertrans 235/2003)"), default=False
+    )
     wage_min = models.PositiveIntegerField(_("monthly wage from (Rp)"), null=True, blank=True)
     wage_max = models.PositiveIntegerField(_("monthly wage to (Rp)"), null=True, blank=True)
     regency = models.ForeignKey(
@@ -498,6 +528,20 @@ class Vacancy(models.Model):
             return detailed_code(SLTA, SchoolType.SMA)
         programme = self.smk_programme.code if self.smk_programme_id else ""
         return detailed_code(SLTA, SchoolType.SMK, programme)
+
+    @property
+    def requirement_labels(self) -> list[str]:
+        """The licence, certificate and language the vacancy requires, as people read them."""
+        labels = []
+        if self.required_licence:
+            labels.append(licence_label(self.required_licence))
+        if self.required_certificate:
+            labels.append(
+                str(_("BNSP certificate: %(scheme)s")) % {"scheme": self.required_certificate}
+            )
+        if self.required_language:
+            labels.append(language_label(self.required_language, self.required_language_level))
+        return labels
 
     @property
     def location_regency(self):

@@ -12,6 +12,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from employers.models import Employer
+from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, scheme_key
 
 # ASCII digits only ([0-9], not \d): full-width and other Unicode digits are not digits here.
 NIB_PATTERN = r"^[0-9]{13}$"
@@ -116,6 +117,24 @@ def limits_problems(
     return problems
 
 
+def requirement_problems(
+    licence: str, certificate: str, language: str, level: int | None
+) -> dict[str, str]:
+    """A required licence, certificate scheme and language (placement/taxonomy/credentials.py)."""
+    problems: dict[str, str] = {}
+    if licence and licence not in LicenceClass.values:
+        problems["required_licence"] = _("Choose a driving licence class.")
+    if certificate and not scheme_key(certificate):
+        problems["required_certificate"] = _("Enter the name of the certification scheme.")
+    if language and language not in Language.values:
+        problems["required_language"] = _("Choose a language.")
+    elif language and level not in LanguageLevel.values:
+        problems["required_language_level"] = _("Choose the level of the language needed.")
+    elif level and not language:
+        problems["required_language_level"] = _("Choose the language the level is for.")
+    return problems
+
+
 def location_problems(
     scope: str, regency_id: str | None, country: str, p3mi_name: str, job_order_number: str
 ) -> dict[str, str]:
@@ -174,4 +193,12 @@ def vacancy_problems(values: dict, *, today: date | None = None) -> dict[str, st
         )
     )
     problems.update(period_problems(values.get("valid_from"), values.get("valid_to"), today))
+    problems.update(
+        requirement_problems(
+            values.get("required_licence") or "",
+            values.get("required_certificate") or "",
+            values.get("required_language") or "",
+            values.get("required_language_level"),
+        )
+    )
     return problems

@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy, positions_left
 from employers.rules import MAX_WAGE
+from placement.migrants.rules import adults_only_q
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
 from placement.taxonomy.text import places
 from placement.taxonomy.text.normalize import PLACE_WORD_EXCEPTIONS, fold
@@ -327,10 +328,10 @@ def search_vacancies(
     abroad: bool = True,
 ) -> QuerySet[Vacancy]:
     """Published vacancies matching the words and filters, most relevant first, then newest
-    (`abroad=False` leaves out work abroad: for a seeker under 18)."""
+    (`abroad=False` leaves out work closed to minors, abroad included: for a seeker under 18)."""
     vacancies = Vacancy.objects.published()
     if not abroad:
-        vacancies = vacancies.exclude(is_overseas=True)
+        vacancies = vacancies.exclude(adults_only_q())
     plan = plan_query(q, with_places=not (regency or province))
     if regency:
         vacancies = vacancies.filter(regency_id=regency)

@@ -20,6 +20,11 @@ class Step:
 STEPS = (
     Step("job", _("The job"), forms.JobStepForm),
     Step("requirements", _("What applicants need"), forms.RequirementsStepForm),
+    Step(
+        "conditions",
+        _("Licences, certificates, languages and working conditions"),
+        forms.ConditionsStepForm,
+    ),
     Step("limits", _("Age and sex limits"), forms.LimitsStepForm),
     Step("pay-and-place", _("Pay and place of work"), forms.PayPlaceStepForm),
     Step("period", _("How long the vacancy is open"), forms.PeriodStepForm),

@@ -32,6 +32,7 @@ from employers.access import is_office_staff, membership_for
 from employers.api import BAD_REQUEST, NOT_FOUND, REFUSED, UNAUTHENTICATED, code_field
 from employers.models import Vacancy, VacancySkill
 from placement.accounts.models import Role
+from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass
 from placement.taxonomy.models import (
     EducationLevel,
     Industry,
@@ -85,6 +86,12 @@ class VacancySerializer(serializers.ModelSerializer):
             "age_max",
             "sex",
             "limits_reason",
+            "required_licence",
+            "required_certificate",
+            "required_language",
+            "required_language_level",
+            "night_work",
+            "hazardous_work",
             "wage_min",
             "wage_max",
             "regency",
@@ -135,6 +142,20 @@ class VacancyWriteSerializer(serializers.Serializer):
     limits_reason = serializers.CharField(
         max_length=255, required=False, allow_blank=True, default=""
     )
+    required_licence = serializers.ChoiceField(
+        choices=LicenceClass.choices, required=False, allow_blank=True, default=""
+    )
+    required_certificate = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    required_language = serializers.ChoiceField(
+        choices=Language.choices, required=False, allow_blank=True, default=""
+    )
+    required_language_level = serializers.ChoiceField(
+        choices=LanguageLevel.choices, required=False, allow_null=True, default=None
+    )
+    night_work = serializers.BooleanField(required=False, default=False)
+    hazardous_work = serializers.BooleanField(required=False, default=False)
     wage_min = serializers.IntegerField(
         min_value=0, max_value=rules.MAX_WAGE, required=False, allow_null=True
     )

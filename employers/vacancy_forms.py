@@ -13,6 +13,7 @@ from employers import rules
 from employers.forms import MAX_SKILLS, industry_field, regency_field
 from employers.models import Vacancy
 from placement.fields import DatePartsField, Radios
+from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass
 from placement.taxonomy.education import SLTA, SchoolTrack
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
@@ -173,6 +174,70 @@ class RequirementsStepForm(VacancyStepForm):
         fields, _r, _o = super().changes()
         data = getattr(self, "cleaned_data", {})
         return fields, data.get("required_skills"), data.get("optional_skills")
+
+
+class ConditionsStepForm(VacancyStepForm):
+    """A licence, a BNSP certificate or a language the work needs (the matching leaves out
+    seekers without it), and night or hazardous work (closed to anyone under 18)."""
+
+    model_fields = (
+        "required_licence",
+        "required_certificate",
+        "required_language",
+        "required_language_level",
+        "night_work",
+        "hazardous_work",
+    )
+
+    required_licence = forms.ChoiceField(
+        label=_("Driving licence the work needs"),
+        choices=[("", _("None")), *LicenceClass.choices],
+        required=False,
+        help_text=_("For example SIM B1 for a lorry driver."),
+    )
+    required_certificate = forms.CharField(
+        label=_("BNSP competency certificate the work needs (scheme)"),
+        max_length=200,
+        required=False,
+        help_text=_("The scheme name as on the certificate, for example Operator Forklift."),
+    )
+    required_language = forms.ChoiceField(
+        label=_("Language the work needs"),
+        choices=[("", _("None")), *Language.choices],
+        required=False,
+    )
+    required_language_level = forms.TypedChoiceField(
+        label=_("Level of that language"),
+        choices=[("", _("Not needed")), *LanguageLevel.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    night_work = forms.BooleanField(
+        label=_("Night work (between 18.00 and 06.00)"),
+        required=False,
+        help_text=_("Closed to anyone under 18 (UU 13/2003, Kepmenakertrans 235/2003)."),
+    )
+    hazardous_work = forms.BooleanField(
+        label=_("Hazardous work"),
+        required=False,
+        help_text=_(
+            "For example heavy machinery, chemicals, heights, mining, or work that endangers "
+            "health, safety or morals (Kepmenakertrans 235/2003). Closed to anyone under 18."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        problems = rules.requirement_problems(
+            cleaned.get("required_licence") or "",
+            cleaned.get("required_certificate") or "",
+            cleaned.get("required_language") or "",
+            cleaned.get("required_language_level"),
+        )
+        for field, message in problems.items():
+            self.add_error(field, message)
+        return cleaned
 
 
 class LimitsStepForm(VacancyStepForm):

@@ -39,7 +39,6 @@ from jobseekers.access import (
     get_seeker_for_officer,
     is_office_staff,
 )
-from jobseekers.card import render_card_pdf
 from jobseekers.consent import CURRENT_CONSENT_VERSION
 from jobseekers.forms import (
     PHONE_PATTERN,
@@ -49,10 +48,11 @@ from jobseekers.forms import (
 )
 from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
-from jobseekers.views import verify_url
+from jobseekers.views import card_pdf
 from placement.accounts.models import User
 from placement.privacy import services as privacy
 from placement.privacy.models import SubjectRequest
+from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, TrainingProvider
 from placement.taxonomy.education import SCHOOL_LEVEL, VOCATIONAL, SchoolType
 from placement.taxonomy.models import (
     District,
@@ -260,11 +260,55 @@ class RegistrationSerializer(ProfileFieldsSerializer):
         return attrs
 
 
+# Certificates, courses, licences and languages (jobseekers/services/credentials.py checks them).
+class CertificateSerializer(serializers.Serializer):
+    scheme = serializers.CharField(max_length=200)
+    lsp = serializers.CharField(max_length=200)
+    number = serializers.CharField(max_length=100)
+    valid_from = serializers.DateField()
+    valid_until = serializers.DateField()
+    expired = serializers.BooleanField(source="is_expired", read_only=True)
+
+
+class TrainingSerializer(serializers.Serializer):
+    course = serializers.CharField(max_length=200)
+    provider_kind = serializers.ChoiceField(choices=TrainingProvider.choices)
+    institution = serializers.CharField(max_length=200)
+    hours = serializers.IntegerField(min_value=1, max_value=3000)
+    year = serializers.IntegerField(min_value=1950, max_value=2100)
+
+
+class LicenceSerializer(serializers.Serializer):
+    licence_class = serializers.ChoiceField(choices=LicenceClass.choices)
+    valid_until = serializers.DateField()
+    expired = serializers.BooleanField(source="is_expired", read_only=True)
+
+
+class LanguageSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(choices=Language.choices)
+    level = serializers.ChoiceField(choices=LanguageLevel.choices)
+    test = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+# API list name -> the service's kind.
+CREDENTIAL_LISTS = {
+    "certificates": "certificate",
+    "trainings": "training",
+    "licences": "licence",
+    "languages": "language",
+}
+
+
 class SeekerUpdateSerializer(ProfileFieldsSerializer):
-    """PATCH: any subset of the profile; educations/experiences replace all rows when given."""
+    """PATCH: any subset of the profile; educations/experiences replace all rows when given, and
+    so do certificates, trainings, licences and languages."""
 
     educations = EducationSerializer(many=True, required=False)
     experiences = ExperienceSerializer(many=True, required=False)
+    certificates = CertificateSerializer(many=True, required=False)
+    trainings = TrainingSerializer(many=True, required=False)
+    licences = LicenceSerializer(many=True, required=False)
+    languages = LanguageSerializer(many=True, required=False)
 
 
 class SkillOutSerializer(serializers.Serializer):
@@ -308,6 +352,10 @@ class SeekerSerializer(serializers.Serializer):
     experience_months = serializers.IntegerField()
     educations = EducationSerializer(many=True)
     experiences = ExperienceSerializer(many=True)
+    certificates = CertificateSerializer(many=True)
+    trainings = TrainingSerializer(many=True)
+    licences = LicenceSerializer(many=True)
+    languages = LanguageSerializer(many=True)
     skills = serializers.SerializerMethodField()
     preferred_occupations = serializers.SerializerMethodField()
     expected_wage = serializers.IntegerField(allow_null=True)
@@ -452,6 +500,11 @@ def _apply_patch(request: Request, seeker: JobSeeker) -> JobSeeker:
         data.pop("nik")
     educations = data.pop("educations", None)
     experiences = data.pop("experiences", None)
+    credentials = {
+        kind: [dict(row) for row in data.pop(name)]
+        for name, kind in CREDENTIAL_LISTS.items()
+        if name in data
+    }
     # Only what was sent: defaults of omitted fields must not overwrite stored answers.
     changes = {name: value for name, value in data.items() if name in request.data}
     try:
@@ -470,6 +523,8 @@ def _apply_patch(request: Request, seeker: JobSeeker) -> JobSeeker:
                     if experiences is not None
                     else None,
                 )
+            if credentials:
+                services.replace_credentials(seeker=seeker, actor=request.user, rows=credentials)
     except DjangoValidationError as error:
         _raise_service_error(error)
     return JobSeeker.objects.select_related("office").get(pk=seeker.pk)
@@ -663,7 +718,7 @@ class JobSeekerCardView(APIView):
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
         seeker = get_seeker_for_card(request.user, pk)
-        pdf = render_card_pdf(seeker, verify_url=verify_url(request, seeker.ak1_number))
+        pdf = card_pdf(request, seeker)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="AK1-{seeker.ak1_number}.pdf"'
         return response

@@ -24,6 +24,7 @@ from jobseekers.services import (
 )
 from placement.accounts.models import User
 from placement.fields import DatePartsField, Radios
+from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, TrainingProvider
 from placement.taxonomy.education import SCHOOL_LEVEL, SLTA, VOCATIONAL, SchoolType
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
@@ -390,6 +391,78 @@ def months_between_years(start: int, end: int | None) -> int:
     return (last - start) * 12
 
 
+# --- Certificates, courses, licences, languages (one page, four small forms) --------------------
+# The forms parse; jobseekers/services/credentials.py checks the rules (dates, duplicates).
+class CertificateForm(forms.Form):
+    kind = "certificate"
+    scheme = forms.CharField(
+        label=_("Certification scheme"),
+        max_length=200,
+        help_text=_("As printed on the BNSP certificate, for example Operator Forklift."),
+    )
+    lsp = forms.CharField(
+        label=_("Certification body (LSP)"),
+        max_length=200,
+        help_text=_("For example LSP Logistik Indonesia."),
+    )
+    number = forms.CharField(
+        label=_("Certificate number"), max_length=100, widget=forms.TextInput(_width(20))
+    )
+    valid_from = DatePartsField(label=_("Issued on"), help_text=_("For example 14 2 2024"))
+    valid_until = DatePartsField(label=_("Valid until"), help_text=_("For example 13 2 2027"))
+
+
+class TrainingForm(forms.Form):
+    kind = "training"
+    course = forms.CharField(
+        label=_("Course"), max_length=200, help_text=_("For example Pengelasan SMAW 3G.")
+    )
+    provider_kind = forms.ChoiceField(
+        label=_("Kind of institution"), choices=TrainingProvider.choices, widget=Radios
+    )
+    institution = forms.CharField(
+        label=_("Institution"), max_length=200, help_text=_("For example BLK Palangka Raya.")
+    )
+    hours = forms.IntegerField(
+        label=_("Hours (JP)"),
+        min_value=1,
+        max_value=3000,
+        widget=forms.TextInput(_width(4, inputmode="numeric", maxlength="4")),
+    )
+    year = _year_field(_("Year finished"))
+
+
+class LicenceForm(forms.Form):
+    kind = "licence"
+    licence_class = forms.ChoiceField(
+        label=_("Class"), choices=[("", _("Choose…")), *LicenceClass.choices]
+    )
+    valid_until = DatePartsField(
+        label=_("Valid until"), help_text=_("As printed on the licence, for example 27 3 2029")
+    )
+
+
+class LanguageForm(forms.Form):
+    kind = "language"
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Choose…")), *Language.choices]
+    )
+    level = forms.TypedChoiceField(
+        label=_("How well"), choices=LanguageLevel.choices, coerce=int, widget=Radios
+    )
+    test = forms.CharField(
+        label=_("Test and result (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("For example TOEIC 650, JLPT N4, TOPIK 2."),
+    )
+
+
+CREDENTIAL_FORMS = {
+    form.kind: form for form in (CertificateForm, TrainingForm, LicenceForm, LanguageForm)
+}
+
+
 # --- Steps 6 to 9 --------------------------------------------------------------------------------
 class SkillsForm(forms.Form):
     skills = TaxonomyMultipleChoiceField(
@@ -490,3 +563,13 @@ class CVForm(forms.Form):
         upload = self.cleaned_data["file"]
         check_cv_upload(upload)
         return upload
+
+
+class PhotoForm(forms.Form):
+    file = forms.FileField(
+        label=_("Your photo for the card (JPEG or PNG)"),
+        help_text=_(
+            "A recent photo of your face, looking at the camera. We crop it to 3 x 4; at most 5 MB."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )

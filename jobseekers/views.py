@@ -23,9 +23,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jobseekers import services
 from jobseekers.access import get_own_cv, get_own_seeker
-from jobseekers.card import render_card_pdf
+from jobseekers.card import Hire, render_card_pdf
 from jobseekers.consent import CURRENT_CONSENT_VERSION, consent_text
 from jobseekers.forms import (
+    CREDENTIAL_FORMS,
     AccountForm,
     CategoryForm,
     ContactForm,
@@ -34,6 +35,7 @@ from jobseekers.forms import (
     EducationForm,
     ExperienceForm,
     IdentityForm,
+    PhotoForm,
     PreferencesForm,
     SkillsForm,
     SubmitForm,
@@ -41,6 +43,7 @@ from jobseekers.forms import (
 from jobseekers.models import JobSeeker
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
+from placement.pipeline.models import Placement
 from placement.taxonomy.widgets import is_picker_search
 
 
@@ -68,6 +71,7 @@ STEPS = (
     Step("education", gettext_lazy("Education")),
     Step("experience", gettext_lazy("Work experience")),
     Step("skills", gettext_lazy("Skills"), SkillsForm, ("skills",)),
+    Step("certificates", gettext_lazy("Certificates, driving licences and languages")),
     Step(
         "preferences",
         gettext_lazy("The work you want"),
@@ -176,6 +180,8 @@ def register_step(request: HttpRequest, slug: str) -> HttpResponse:
         return _rows_step(request, step, EducationForm, "educations")
     if step.slug == "experience":
         return _rows_step(request, step, ExperienceForm, "experiences")
+    if step.slug == "certificates":
+        return _credentials_step(request, step)
     seeker = _seeker_or_none(request)
     form_kwargs = {"seeker": seeker} if step.form_class is IdentityForm else {}
     if request.method == "POST":
@@ -270,6 +276,66 @@ def _rows_step(request: HttpRequest, step: Step, form_class, related: str) -> Ht
     )
 
 
+def _credentials_step(request: HttpRequest, step: Step) -> HttpResponse:
+    """Certificates, courses, licences and languages: four lists, four small "add" forms (each
+    with its own prefix); all optional."""
+    seeker = _seeker_or_none(request)
+    if seeker is None:
+        return redirect("jobseekers:register_step", STEPS[0].slug)
+    forms = {kind: form_class(prefix=kind) for kind, form_class in CREDENTIAL_FORMS.items()}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "continue":
+            services.mark_step(seeker=seeker, step=step.slug)
+            return _after_step(request, seeker, step)
+        kind, _sep, row_id = action.removeprefix("remove-").partition("-")
+        if action.startswith("remove-") and kind in CREDENTIAL_FORMS and row_id.isdigit():
+            services.remove_credential(
+                seeker=seeker, actor=request.user, kind=kind, row_id=int(row_id)
+            )
+            return redirect("jobseekers:register_step", step.slug)
+        kind = action.removeprefix("add-")
+        if kind in CREDENTIAL_FORMS:
+            form = CREDENTIAL_FORMS[kind](request.POST, prefix=kind)
+            forms[kind] = form
+            if form.is_valid():
+                try:
+                    row = services.add_credential(
+                        seeker=seeker, actor=request.user, kind=kind, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    _attach(form, error)
+                else:
+                    if getattr(row, "is_expired", False):
+                        messages.warning(
+                            request,
+                            _(
+                                "Saved, but it has expired: it stays on your profile and card, "
+                                "and does not count for vacancies that require it."
+                            ),
+                        )
+                    else:
+                        messages.success(request, _("Saved. Add another or continue."))
+                    return redirect(
+                        reverse("jobseekers:register_step", args=[step.slug]) + f"#{kind}"
+                    )
+    return render(
+        request,
+        "jobseekers/register_certificates.html",
+        {"forms": forms, "rows": credential_rows(seeker), **_step_context(step, seeker)},
+    )
+
+
+def credential_rows(seeker: JobSeeker) -> dict[str, list]:
+    """The seeker's certificates, courses, licences and languages (for pages and the card)."""
+    return {
+        "certificates": list(seeker.certificates.all()),
+        "trainings": list(seeker.trainings.all()),
+        "licences": list(seeker.licences.all()),
+        "languages": list(seeker.languages.all()),
+    }
+
+
 # --- Check answers, consent, submit --------------------------------------------------------------
 def _summary(seeker: JobSeeker) -> dict:
     return {
@@ -277,6 +343,7 @@ def _summary(seeker: JobSeeker) -> dict:
         "experiences": seeker.experiences.select_related("occupation"),
         "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
         "wanted": services.preferred_occupations(seeker),
+        "credentials": credential_rows(seeker),
     }
 
 
@@ -373,11 +440,68 @@ def card(request: HttpRequest) -> HttpResponse:
     return card_response(request, seeker)
 
 
+def card_pdf(request: HttpRequest, seeker: JobSeeker) -> bytes:
+    """The AK/I card of `seeker`, with the latest placement in the "diterima bekerja" block."""
+    placement = Placement.objects.filter(seeker=seeker).order_by("-placed_on", "-id").first()
+    hire = (
+        Hire(
+            employer=placement.employer_name,
+            job_title=placement.job_title,
+            started_on=placement.placed_on,
+        )
+        if placement is not None
+        else None
+    )
+    return render_card_pdf(seeker, verify_url=verify_url(request, seeker.ak1_number), hire=hire)
+
+
 def card_response(request: HttpRequest, seeker: JobSeeker) -> HttpResponse:
     """The AK/I card PDF of `seeker` (the caller checked access)."""
-    pdf = render_card_pdf(seeker, verify_url=verify_url(request, seeker.ak1_number))
+    pdf = card_pdf(request, seeker)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="AK1-{seeker.ak1_number}.pdf"'
+    return response
+
+
+# --- The card photo ------------------------------------------------------------------------------
+@role_required(Role.SEEKER)
+@require_http_methods(["GET", "POST"])
+def photo(request: HttpRequest) -> HttpResponse:
+    """Upload or replace the photo printed on the AK/I card."""
+    seeker = get_own_seeker(request.user)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.store_photo(
+                seeker=seeker, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("Your photo is saved; it is printed on your card."))
+            return redirect("jobseekers:photo")
+    has_photo = hasattr(seeker, "photo")
+    status = 400 if form.errors else 200
+    return render(
+        request, "jobseekers/photo_form.html", {"form": form, "has_photo": has_photo}, status=status
+    )
+
+
+@role_required(Role.SEEKER)
+@require_GET
+def photo_file(request: HttpRequest) -> HttpResponse:
+    """The seeker's own stored photo (never a public URL)."""
+    seeker = get_own_seeker(request.user)
+    return photo_file_response(seeker)
+
+
+def photo_file_response(seeker: JobSeeker) -> HttpResponse:
+    """The stored photo of `seeker` (the caller checked access)."""
+    data = services.photo_bytes(seeker)
+    if data is None:
+        raise Http404
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -457,6 +457,10 @@ SPECTACULAR_SETTINGS = {
         "PrivacyRequestKindEnum": "placement.privacy.models.SubjectRequest.Kind",
         "PrivacyRequestStatusEnum": "placement.privacy.models.SubjectRequest.Status",
         "PrivacyRequestChannelEnum": "placement.privacy.models.SubjectRequest.Channel",
+        "LicenceClassEnum": "placement.taxonomy.credentials.LicenceClass",
+        "LanguageEnum": "placement.taxonomy.credentials.Language",
+        "LanguageLevelEnum": "placement.taxonomy.credentials.LanguageLevel",
+        "TrainingProviderEnum": "placement.taxonomy.credentials.TrainingProvider",
     },
 }
 

@@ -12,6 +12,7 @@ from employers.access import get_vacancy_for_viewer, is_public
 from employers.search import VacancySearchForm, headline_stats, search_vacancies
 from jobseekers.models import JobSeeker
 from placement.accounts.models import Role
+from placement.matching.explain import requirement_checks
 from placement.migrants.rules import user_is_minor
 from placement.ops import health
 from placement.pipeline.forms import ApplyForm
@@ -27,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
     form = VacancySearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     searched = any(value for value in filters.values())
-    abroad = not user_is_minor(request.user)  # no work abroad under 18 (UU 18/2017)
+    abroad = not user_is_minor(request.user)  # nothing closed to minors (migrants/rules.py)
     page = Paginator(search_vacancies(**filters, abroad=abroad), SEARCH_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -53,10 +54,12 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     skills = list(vacancy.skills.select_related("skill"))
     application = None
     refusal = ""
+    checks: list[tuple[bool, str]] = []
     if request.user.is_authenticated and request.user.role == Role.SEEKER:
         seeker = JobSeeker.objects.filter(user=request.user).first()
         if seeker is not None:
             application = Application.objects.filter(seeker=seeker, vacancy=vacancy).first()
+            checks = requirement_checks(seeker, vacancy)
         refusal = can_apply(seeker, vacancy)
     return render(
         request,
@@ -68,6 +71,7 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "optional_skills": sorted((s.skill for s in skills if not s.is_required), key=str),
             "application": application,
             "refusal": refusal,
+            "requirement_checks": checks,
             "apply_form": ApplyForm(),
         },
     )

@@ -66,6 +66,12 @@ VACANCY_FIELDS = (
     "job_order_number",
     "valid_from",
     "valid_to",
+    "required_licence",
+    "required_certificate",
+    "required_language",
+    "required_language_level",
+    "night_work",
+    "hazardous_work",
 )
 # What the report must hold before it can be submitted (Perpres 57/2023 Art. 5).
 REQUIRED_FOR_SUBMISSION = (
@@ -86,8 +92,17 @@ def _apply_fields(vacancy: Vacancy, fields: dict) -> list[str]:
     for name, value in fields.items():
         if name not in VACANCY_FIELDS:
             continue
-        if name in ("sex", "country", "p3mi_name", "job_order_number", "limits_reason"):
-            value = value or ""
+        if name in (
+            "sex",
+            "country",
+            "p3mi_name",
+            "job_order_number",
+            "limits_reason",
+            "required_licence",
+            "required_certificate",
+            "required_language",
+        ):
+            value = (value or "").strip()
         if getattr(vacancy, name) != value:
             setattr(vacancy, name, value)
             changed.append(name)

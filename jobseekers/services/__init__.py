@@ -22,7 +22,8 @@ Status transitions:
                                                                            same AK/I number)
 
 Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates),
-`registration`, `lifecycle` (the AK/I card), `desk` (the counter: walk-in, return, reject,
+`registration`, `credentials` (certificates, courses, licences, languages), `lifecycle` (the AK/I
+card), `desk` (the counter: walk-in, return, reject,
 removal, reissue, merge, claim code; its docstring lists each ledger event's IPK effect),
 `files` (the CV), `data` ("my data"). Ledger events
 and their IPK dimensions are built by `placement.ledger.services`.
@@ -34,6 +35,11 @@ from jobseekers.services.checks import (
     normalise_name,
     possible_duplicates,
     warning_messages,
+)
+from jobseekers.services.credentials import (
+    add_credential,
+    remove_credential,
+    replace_credentials,
 )
 from jobseekers.services.data import export_seeker_data, processing_log
 from jobseekers.services.desk import (
@@ -61,7 +67,10 @@ from jobseekers.services.files import (
     cv_max_bytes,
     cv_path,
     delete_cv,
+    photo_bytes,
+    photo_path,
     store_cv,
+    store_photo,
 )
 from jobseekers.services.lifecycle import (
     ReportAnswers,
@@ -124,6 +133,7 @@ __all__ = [
     "ReportAnswers",
     "ServiceError",
     "WalkIn",
+    "add_credential",
     "add_education",
     "add_experience",
     "add_months",
@@ -152,6 +162,8 @@ __all__ = [
     "missing_for_submission",
     "normalise_name",
     "office_number_code",
+    "photo_bytes",
+    "photo_path",
     "possible_duplicates",
     "preferred_occupations",
     "processing_log",
@@ -160,16 +172,19 @@ __all__ = [
     "register_walk_in",
     "reissue_card",
     "reject_registration",
+    "remove_credential",
     "remove_education",
     "remove_experience",
     "remove_jobseeker",
     "remove_on_erasure",
+    "replace_credentials",
     "replace_rows",
     "report_interval_months",
     "report_jobseeker",
     "return_registration",
     "start_registration",
     "store_cv",
+    "store_photo",
     "submit_registration",
     "update_jobseeker",
     "validity_months",

@@ -86,6 +86,14 @@ def export_seeker_data(*, seeker: JobSeeker, actor: User) -> dict[str, object]:
             }
             for x in seeker.experiences.select_related("occupation")
         ],
+        "certificates": list(
+            seeker.certificates.values("scheme", "lsp", "number", "valid_from", "valid_until")
+        ),
+        "trainings": list(
+            seeker.trainings.values("course", "provider_kind", "institution", "hours", "year")
+        ),
+        "licences": list(seeker.licences.values("licence_class", "valid_until")),
+        "languages": list(seeker.languages.values("language", "level", "test")),
         "skills": [
             {"uri": s.skill.uri, "label": s.skill.label}
             for s in seeker.skills.select_related("skill").order_by("pk")

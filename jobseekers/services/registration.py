@@ -407,6 +407,7 @@ REGISTRATION_STEPS = (
     "education",
     "experience",
     "skills",
+    "certificates",
     "preferences",
     "category",
     "disability",

@@ -195,6 +195,8 @@ def _new_vacancy(
         vacancy.verified_by = officer
         vacancy.published_at = min(_aware(vacancy.valid_from, hour=9 + rng.randint(0, 6)), latest)
     vacancy.is_overseas = vacancy.scope == Vacancy.Scope.AKAN
+    # No draw from `rng`: the rest of the demo stays as it was.
+    vacancy.required_licence, vacancy.night_work = job.licence, job.night_work
     vacancy._skills = _skills_for(job, refs, rng)
     return vacancy
 

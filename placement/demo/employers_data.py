@@ -32,6 +32,8 @@ class Job:
     tasks: str
     optional: tuple[str, ...] = ("work in teams", "communication")
     experience: tuple[int, ...] = (0, 0, 6, 12)
+    licence: str = ""  # the SIM class the job needs (placement/taxonomy/credentials.py)
+    night_work: bool = False
 
 
 # Occupations weighted roughly as vacancies arrive at a regency office: shops, transport,
@@ -82,6 +84,7 @@ JOBS = (
         ("49431", "46900", "52101"),
         "mengantar barang ke pelanggan dan merawat kendaraan operasional",
         experience=(12, 24),
+        licence="A",
     ),
     Job(
         "8332",
@@ -93,6 +96,7 @@ JOBS = (
         ("49431", "10431"),
         "mengemudikan truk angkutan barang antarkota sesuai jadwal pengiriman",
         experience=(24, 36),
+        licence="B1",
     ),
     Job(
         "8160",
@@ -205,6 +209,7 @@ JOBS = (
         ),
         ("80100",),
         "menjaga keamanan area, memeriksa tamu dan berpatroli sesuai jadwal sif",
+        night_work=True,  # night shifts: closed to anyone under 18
     ),
     Job(
         "9112",

@@ -30,6 +30,7 @@ from jobseekers.consent import CURRENT_CONSENT_VERSION
 from jobseekers.models import (
     CardSequence,
     Consent,
+    DrivingLicence,
     Education,
     Experience,
     JobSeeker,
@@ -640,6 +641,7 @@ def _seed_population(*, count: int, rng: random.Random, stdout) -> int:
         JobSeeker.objects.bulk_create([p.seeker for p in plans], batch_size=1000)
         through = JobSeeker.preferred_occupations.through
         educations, experiences, skills, wanted, consents, events = [], [], [], [], [], []
+        licences: list[DrivingLicence] = []
         for plan in plans:
             seeker = plan.seeker
             for row in plan.educations:
@@ -658,6 +660,20 @@ def _seed_population(*, count: int, rng: random.Random, stdout) -> int:
                     given_at=plan.consent_at,
                 )
             )
+            # Drivers hold the licence their wanted job needs (no draw from `rng`).
+            codes = {ref.occupation_code[pk] for pk in plan.wanted}
+            for code, licence in (("8322", "A"), ("8332", "B1")):
+                if code in codes:
+                    licences.append(
+                        DrivingLicence(
+                            seeker_id=seeker.pk,
+                            licence_class=licence,
+                            valid_until=services.add_months(plan.consent_at.date(), 48)
+                            if plan.consent_at
+                            else date(2030, 1, 1),
+                        )
+                    )
+                    break
             group = ref.occupation_code[plan.wanted[0]][0] if plan.wanted else ""
             events.extend(
                 _event(plan, kind, day, detail, group) for kind, day, detail in plan.events
@@ -668,6 +684,7 @@ def _seed_population(*, count: int, rng: random.Random, stdout) -> int:
         through.objects.bulk_create(wanted, batch_size=5000)
         Consent.objects.bulk_create(consents, batch_size=2000)
         Event.objects.bulk_create(events, batch_size=2000)
+        DrivingLicence.objects.bulk_create(licences, batch_size=2000)
     return len(plans)
 
 

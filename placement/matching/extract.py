@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from django.db import connection
 
 from employers.models import Vacancy
-from jobseekers.models import JobSeeker
+from jobseekers.models import CompetencyCertificate, JobSeeker
 from placement.matching.engine import (
     SeekerArrays,
     VacancyArrays,
@@ -27,7 +27,8 @@ from placement.matching.engine import (
     skill_idf,
     skill_specificity_from_counts,
 )
-from placement.migrants.rules import MIN_OVERSEAS_AGE
+from placement.migrants.rules import ADULT_AGE, adults_only_sql
+from placement.taxonomy import credentials
 from placement.taxonomy.models import Regency
 
 SCOPE_CODES = {"regency": 0, "province": 1, "national": 2, "abroad": 3}
@@ -189,9 +190,6 @@ def extract(
         f"WHERE {seeker_where} AND s.regency_id IS NOT NULL ORDER BY s.id"
     )
     seekers = _rows(seeker_sql, seeker_params, 9)
-    # Hard filter: no work abroad under 18 (UU 18/2017); an unknown age (0) counts as under.
-    minors = seekers[:, 6] < MIN_OVERSEAS_AGE
-    seekers[minors & (seekers[:, 2] == SCOPE_CODES["abroad"]), 2] = SCOPE_CODES["national"]
     seeker_ids = seekers[:, 0].copy()
 
     # Published vacancies opening later are matched too: candidates are ready on day one. The
@@ -212,6 +210,7 @@ def extract(
         ids = [int(pk) for pk in vacancy_ids] or [0]
         vacancy_where += f" AND v.id IN ({', '.join(['%s'] * len(ids))})"
         vacancy_params.extend(ids)
+    adults_only = f"CASE WHEN {adults_only_sql('v')} THEN 1 ELSE 0 END"
     vacancy_sql = (
         "SELECT v.id, "
         f"{_regency_int('v.regency_id')}, "
@@ -222,13 +221,17 @@ def extract(
         f"{_int8(_case('v.sex', SEX_CODES))}, "
         f"{_occupation_int('o.code')}, "
         # Ties: the vacancy published most recently first.
-        f"{_int8(_days_since(run_on, 'COALESCE(v.published_at, v.created_at)'))} "
+        f"{_int8(_days_since(run_on, 'COALESCE(v.published_at, v.created_at)'))}, "
+        f"{_int8(adults_only)}, "
+        f"{_int8(_case('v.required_licence', _LICENCE_CODES))}, "
+        f"{_int8(_case('v.required_language', _LANGUAGE_CODES))}, "
+        f"{_int8('COALESCE(v.required_language_level, 0)')} "
         "FROM employers_vacancy v "
         "JOIN taxonomy_educationlevel e ON e.code = v.min_education_id "
         "JOIN taxonomy_occupation o ON o.id = v.occupation_id "
         f"WHERE {vacancy_where} ORDER BY v.id"
     )
-    vacancies = _rows(vacancy_sql, vacancy_params, 12)
+    vacancies = _rows(vacancy_sql, vacancy_params, 16)
     vacancy_ids = vacancies[:, 0].copy()
 
     seeker_skill_rows = _rows(
@@ -257,6 +260,8 @@ def extract(
     required = vacancy_skill_rows[vacancy_skill_rows[:, 2] == 1]
     optional = vacancy_skill_rows[vacancy_skill_rows[:, 2] == 0]
 
+    holds, requires = _requirement_bits(run_on, seekers, seeker_ids, vacancies, vacancy_ids)
+
     seeker_arrays = SeekerArrays(
         ids=seeker_ids,
         regency=seeker_regency,
@@ -272,6 +277,7 @@ def extract(
         experience_code_months=past_months,
         tiebreak=seekers[:, 8].astype(np.int32),
         skills=_csr(seeker_skill_rows, len(seeker_ids), seeker_ids, columns),
+        holds=holds,
     )
     specificity = _skill_specificity(run_on, skill_ids)
     required_matrix = _csr(required[:, :2], len(vacancy_ids), vacancy_ids, columns)
@@ -293,6 +299,7 @@ def extract(
         tiebreak=vacancies[:, 11].astype(np.int32),
         required_skills=required_matrix,
         optional_skills=optional_matrix,
+        requires=requires,
     )
     return Snapshot(
         run_on,
@@ -359,6 +366,124 @@ def _past_jobs(
     codes[at[keep], position[keep]] = code[keep]
     months[at[keep], position[keep]] = summed[keep]
     return codes, months
+
+
+# Licence classes and languages as 1-based integers in SQL (0 = none).
+_LICENCE_CODES = {code: i + 1 for i, code in enumerate(credentials.LicenceClass.values)}
+_LANGUAGE_CODES = {code: i + 1 for i, code in enumerate(credentials.Language.values)}
+
+
+def _requirement_bits(
+    run_on: date,
+    seekers: np.ndarray,
+    seeker_ids: np.ndarray,
+    vacancies: np.ndarray,
+    vacancy_ids: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """What each seeker holds and each vacancy requires, as bit words (credentials.py).
+
+    Held: being 18 or over (unknown ages count as under: placement/migrants/rules.py), every class
+    a licence valid on `run_on` covers, every level up to a language's, and a certificate valid on
+    `run_on` of a scheme some vacancy here asks for. Required: the adult bit for work closed to
+    minors, the licence class, the language at its level, the scheme.
+    """
+    schemes = _required_schemes(vacancy_ids)
+    keys = sorted(set(schemes.values()))
+    scheme_bit = {key: credentials.SCHEME_BITS_START + i for i, key in enumerate(keys)}
+    words = 1 + (credentials.SCHEME_BITS_START + len(keys) - 1) // 64
+    holds = np.zeros((len(seeker_ids), words), dtype=np.uint64)
+    requires = np.zeros((len(vacancy_ids), words), dtype=np.uint64)
+
+    adult = seekers[:, 6] >= ADULT_AGE
+    holds[adult, 0] |= np.uint64(1 << credentials.ADULT_BIT)
+    licences = _rows(
+        "SELECT d.seeker_id, "
+        f"{_int8(_case('d.licence_class', _LICENCE_CODES))} FROM jobseekers_drivinglicence d "
+        "JOIN jobseekers_jobseeker s ON s.id = d.seeker_id "
+        "WHERE s.status = %s AND d.valid_until >= %s",
+        [JobSeeker.Status.ACTIVE, run_on],
+        2,
+    )
+    covers = np.array(
+        [0]
+        + [
+            credentials.held_bits(adult=False, licences=[code], languages=[])
+            for code in credentials.LicenceClass.values
+        ],
+        dtype=np.uint64,
+    )
+    _or_rows(holds, seeker_ids, licences[:, 0], covers[licences[:, 1]])
+    languages = _rows(
+        "SELECT l.seeker_id, "
+        f"{_int8(_case('l.language', _LANGUAGE_CODES))}, {_int8('l.level')} "
+        "FROM jobseekers_languageskill l JOIN jobseekers_jobseeker s ON s.id = l.seeker_id "
+        "WHERE s.status = %s",
+        [JobSeeker.Status.ACTIVE],
+        3,
+    )
+    spoken = np.zeros((len(_LANGUAGE_CODES) + 1, 4), dtype=np.uint64)
+    for code, index in _LANGUAGE_CODES.items():
+        for level in (1, 2, 3):
+            spoken[index, level] = credentials.held_bits(
+                adult=False, licences=[], languages=[(code, level)]
+            )
+    levels = np.clip(languages[:, 2], 0, 3)
+    _or_rows(holds, seeker_ids, languages[:, 0], spoken[languages[:, 1], levels])
+    if keys:
+        for seeker_id, key in _held_schemes(run_on, keys):
+            _or_bit(holds, seeker_ids, seeker_id, scheme_bit[key])
+
+    requires[vacancies[:, 12] == 1, 0] |= np.uint64(1 << credentials.ADULT_BIT)
+    for index, code in enumerate(credentials.LicenceClass.values, start=1):
+        rows = vacancies[:, 13] == index
+        requires[rows, 0] |= np.uint64(1 << credentials.licence_bit(code))
+    for code, index in _LANGUAGE_CODES.items():
+        for level in (1, 2, 3):
+            rows = (vacancies[:, 14] == index) & (vacancies[:, 15] == level)
+            requires[rows, 0] |= np.uint64(1 << credentials.language_bit(code, level))
+    for vacancy_id, key in schemes.items():
+        _or_bit(requires, vacancy_ids, vacancy_id, scheme_bit[key])
+    return holds, requires
+
+
+def _or_rows(bits: np.ndarray, ids: np.ndarray, row_ids: np.ndarray, values: np.ndarray) -> None:
+    """Word 0 of the row of each id in `row_ids` |= its value (ids missing from `ids` skipped)."""
+    if len(row_ids) == 0 or len(ids) == 0:
+        return
+    rows = np.clip(np.searchsorted(ids, row_ids), 0, len(ids) - 1)
+    known = ids[rows] == row_ids
+    np.bitwise_or.at(bits[:, 0], rows[known], values[known])
+
+
+def _or_bit(bits: np.ndarray, ids: np.ndarray, row_id: int, bit: int) -> None:
+    row = int(np.searchsorted(ids, row_id))
+    if row < len(ids) and ids[row] == row_id:
+        bits[row, bit // 64] |= np.uint64(1 << (bit % 64))
+
+
+def _required_schemes(vacancy_ids: np.ndarray) -> dict[int, str]:
+    """{vacancy id: scheme key} of the vacancies here that ask for a certificate."""
+    if len(vacancy_ids) == 0:
+        return {}
+    rows = (
+        Vacancy.objects.exclude(required_certificate="")
+        .filter(id__in=[int(pk) for pk in vacancy_ids])
+        .values_list("id", "required_certificate")
+    )
+    keys = {pk: credentials.scheme_key(name) for pk, name in rows}
+    return {pk: key for pk, key in keys.items() if key}
+
+
+def _held_schemes(run_on: date, keys: list[str]) -> list[tuple[int, str]]:
+    """(seeker id, scheme key) of active seekers' certificates of these schemes valid on run_on."""
+    return list(
+        CompetencyCertificate.objects.filter(
+            seeker__status=JobSeeker.Status.ACTIVE,
+            scheme_key__in=keys,
+            valid_from__lte=run_on,
+            valid_until__gte=run_on,
+        ).values_list("seeker_id", "scheme_key")
+    )
 
 
 def _regency_codes() -> list[str]:

@@ -24,6 +24,9 @@ SEEKER_MATCH_FIELDS = frozenset(
         "regency",
         "birth_date",
         "sex",
+        "licences",
+        "languages",
+        "certificates",
     }
 )
 

@@ -15,7 +15,7 @@ occupation's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -94,8 +94,41 @@ def generate(
         within_profile,
         skill_weight,
     )
+    # Requirements from their own stream, so the population above stays what it was.
+    seekers, vacancies = _requirements(np.random.default_rng([seed, 1]), seekers, vacancies)
     meta = SyntheticMeta(province_of_regency, codes, minimum_wage, primary, vacancy_occupation)
     return seekers, vacancies, meta
+
+
+def _requirements(
+    rng: np.random.Generator, seekers: SeekerArrays, vacancies: VacancyArrays
+) -> tuple[SeekerArrays, VacancyArrays]:
+    """Requirement bits shaped like the real ones (placement/taxonomy/credentials.py): bit 0 an
+    adult (work abroad, at night or hazardous needs it), bits 1-8 licence classes (a quarter of
+    seekers hold one, often with the lower classes), 9-38 language levels, then scheme bits.
+    About 12 % of vacancies ask for a licence, 3 % a language, 2 % a certificate."""
+    n_s, n_v = len(seekers), len(vacancies)
+    holds = np.where(seekers.age >= 18, 1, 0).astype(np.uint64)
+    licence = rng.integers(1, 9, n_s).astype(np.uint64)
+    with_licence = rng.random(n_s) < 0.25
+    holds |= np.where(with_licence, (np.uint64(1) << licence) | np.uint64(2), 0).astype(np.uint64)
+    language = rng.integers(9, 39, n_s).astype(np.uint64)
+    holds |= np.where(rng.random(n_s) < 0.10, np.uint64(1) << language, 0).astype(np.uint64)
+    scheme = rng.integers(39, 64, n_s).astype(np.uint64)
+    holds |= np.where(rng.random(n_s) < 0.05, np.uint64(1) << scheme, 0).astype(np.uint64)
+
+    adults_only = vacancies.is_overseas | (rng.random(n_v) < 0.02)
+    requires = adults_only.astype(np.uint64)
+    asks = rng.random(n_v)
+    bit = np.where(
+        asks < 0.12,
+        rng.integers(1, 9, n_v),
+        np.where(asks < 0.15, rng.integers(9, 39, n_v), rng.integers(39, 64, n_v)),
+    ).astype(np.uint64)
+    requires |= np.where(asks < 0.17, np.uint64(1) << bit, 0).astype(np.uint64)
+    return replace(seekers, holds=holds.reshape(-1, 1)), replace(
+        vacancies, requires=requires.reshape(-1, 1)
+    )
 
 
 def occupation_codes(n_target: int = 450) -> np.ndarray:

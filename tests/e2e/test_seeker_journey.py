@@ -73,6 +73,8 @@ def register(page) -> None:
 
     page.check(f"input[name=skills][value='{page_value(page, 'skills', 'akuntansi')}']")
     page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/certificates/")
+    page.click("button[name=action][value=continue]")  # optional: nothing to add
     page.wait_for_url("**/seeker/register/preferences/")
 
     wanted = page_value(page, "preferred_occupations", "pembukuan")

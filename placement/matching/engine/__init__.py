@@ -7,7 +7,9 @@ Score
 A pair is scored only if it passes the hard filters: the seeker's education is at least the
 vacancy's minimum; the location is admissible (same regency always; same province if the seeker's
 scope >= 1; anywhere in Indonesia if scope >= 2; an overseas vacancy only if scope == 3); and the
-vacancy's age and sex limits, where it states them (0 = no limit). The score is
+vacancy's age and sex limits, where it states them (0 = no limit); and the vacancy's requirement
+bits (a licence class, a language level, a certificate scheme, "adult" for work closed to minors:
+the Django side numbers them) are all among the bits the seeker holds. The score is
 ``100 * sum(w_c * component_c)`` in [0, 100], each component in [0, 1]:
 
 - skills: IDF-weighted share of the vacancy's required skills the seeker holds, plus up to 0.25 for
@@ -50,13 +52,13 @@ Pairs are visited in blocks that are exactly admissible on location, each pair i
 scope-3 seekers). Within a block seekers are sorted by education and vacancies by minimum
 education, so a chunk of seekers only meets the prefix of vacancies whose minimum it can pass.
 Each tile (512 vacancies x 2,048 seekers, int32) is filled by row gathers from small per-chunk
-tables (education + experience + age/sex per vacancy group, occupation per KBJI code, location per
-regency), one broadcast wage term, and the sparse skill product ``vacancy_weights @ skills.T``
-(clipped while still sparse, then added in place). The top K of both sides are kept with running
-thresholds: only entries at or above a list's current K-th score are merged, and a list still
-filling gets a valid bound from the tile itself (the smallest of K disjoint group maxima), so a
-tile is never sorted. PERFORMANCE.md has the measured figures this is designed against;
-benchmarks/bench_matching.py measures it.
+tables (education + experience + age/sex/requirements per vacancy group, occupation per KBJI
+code, location per regency), one broadcast wage term, and the sparse skill product
+``vacancy_weights @ skills.T`` (clipped while still sparse, then added in place). The top K of
+both sides are kept with running thresholds: only entries at or above a list's current K-th
+score are merged, and a list still filling gets a valid bound from the tile itself (the smallest
+of K disjoint group maxima), so a tile is never sorted. PERFORMANCE.md has the measured figures
+this is designed against; benchmarks/bench_matching.py measures it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from placement.matching.engine.helpers import _check_lengths, _row, _take
+from placement.matching.engine.helpers import _bit_words, _check_lengths, _row, _take
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,13 @@ class SeekerArrays:
     # Among equal scores the smaller comes first (days since last activity); ids decide the rest.
     tiebreak: np.ndarray  # int32
     skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
+    # uint64 (n, words): what the seeker holds (licences, languages, certificates, being an
+    # adult) as bits; a vacancy's `requires` must be a subset. None = nothing held.
+    holds: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         """Check that every array describes the same seekers."""
+        object.__setattr__(self, "holds", _bit_words(self.holds, len(self.ids)))
         _check_lengths(self, len(self.ids), ("skills",))
         for name in ("occupations", "experience_codes", "experience_code_months"):
             if getattr(self, name).shape != (len(self.ids), 4):
@@ -73,9 +77,12 @@ class VacancyArrays:
     tiebreak: np.ndarray  # int32
     required_skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
     optional_skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
+    # uint64 (n, words): bits a seeker must hold (a hard filter); None = no requirement.
+    requires: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         """Check that every array describes the same vacancies."""
+        object.__setattr__(self, "requires", _bit_words(self.requires, len(self.ids)))
         _check_lengths(self, len(self.ids), ("required_skills", "optional_skills"))
         for name in ("required_skills", "optional_skills"):
             if getattr(self, name).shape[0] != len(self.ids):

@@ -23,6 +23,32 @@ def _check_lengths(obj: object, n: int, skip: tuple[str, ...]) -> None:
             raise ValueError(f"{name} has {len(getattr(obj, name))} entries, expected {n}")
 
 
+def _bit_words(bits: np.ndarray | None, n: int) -> np.ndarray:
+    """Bitmasks as a uint64 (n, words) array: None is one empty word per row, 1-D is one word."""
+    if bits is None:
+        return np.zeros((n, 1), dtype=np.uint64)
+    bits = np.asarray(bits)
+    if bits.ndim == 1:
+        bits = bits.reshape(-1, 1)
+    if bits.ndim != 2 or bits.shape[1] == 0:
+        raise ValueError("bitmasks must have shape (n, words) with at least one word")
+    return bits.astype(np.uint64, copy=False)
+
+
+def _same_width(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two bitmask arrays padded with empty words to the same number of words."""
+    words = max(a.shape[1], b.shape[1])
+
+    def pad(x: np.ndarray) -> np.ndarray:
+        if x.shape[1] == words:
+            return np.ascontiguousarray(x, dtype=np.uint64)
+        out = np.zeros((x.shape[0], words), dtype=np.uint64)
+        out[:, : x.shape[1]] = x
+        return out
+
+    return pad(a), pad(b)
+
+
 def _take(obj: _Arrays, index: np.ndarray, sparse_fields: tuple[str, ...]) -> _Arrays:
     """A copy of a dataclass of arrays restricted to index."""
     values = {}

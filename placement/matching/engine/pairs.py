@@ -102,6 +102,7 @@ def _pair_components(
     admissible &= (sex == 0) | (p.s_sex[s] == sex)
     admissible &= (p.v_age_min[v] == 0) | (p.s_age[s] >= p.v_age_min[v])
     admissible &= (p.v_age_max[v] == 0) | (p.s_age[s] <= p.v_age_max[v])
+    admissible &= ~(p.v_requires[v] & ~p.s_holds[s]).any(axis=1)
     return components, admissible
 
 

@@ -20,7 +20,7 @@ from placement.matching.engine.constants import (
     UNIT,
     WAGE_STEP,
 )
-from placement.matching.engine.helpers import _binary_csr
+from placement.matching.engine.helpers import _binary_csr, _same_width
 from placement.matching.engine.scoring import (
     profile_weights,
     skill_idf,
@@ -56,6 +56,7 @@ class Prepared:
     s_regency: np.ndarray
     s_province: np.ndarray
     s_slots: np.ndarray  # (n, 4) row of occupation_table per slot (last row = empty)
+    s_holds: np.ndarray  # uint64 (n, words) bits held
     s_experience_slots: np.ndarray  # (n, 4) row of occupation_table per past job (last = empty)
     s_experience_months: np.ndarray  # int32 (n, 4) months of each past job
     v_education: np.ndarray
@@ -70,6 +71,7 @@ class Prepared:
     v_regency: np.ndarray
     v_province: np.ndarray
     v_overseas: np.ndarray
+    v_requires: np.ndarray  # uint64 (n, words) bits required, as wide as s_holds
     occupation_table: np.ndarray  # int32 (seeker codes + 1, vacancy codes): unweighted units
     related_table: np.ndarray  # int32 0/1, same shape: a past job there counts as experience
     pools: dict[str, tuple[np.ndarray, np.ndarray]]  # seekers sorted by (area, education), ptr
@@ -116,6 +118,7 @@ def prepare(
         seekers.expected_wage > 0, wage_step(seekers.expected_wage) * step, -_WAGE_UNKNOWN
     )
     v_wage = np.where(vacancies.wage_max > 0, wage_step(vacancies.wage_max) * step, _WAGE_UNKNOWN)
+    s_holds, v_requires = _same_width(seekers.holds, vacancies.requires)
     regency = np.concatenate([seekers.regency, vacancies.regency, [0]])
     province = np.concatenate([seekers.province, vacancies.province, [0]])
     return Prepared(
@@ -141,6 +144,7 @@ def prepare(
         s_slots=s_slots,
         s_experience_slots=s_experience_slots,
         s_experience_months=np.asarray(seekers.experience_code_months, dtype=np.int32),
+        s_holds=s_holds,
         v_education=vacancies.min_education.astype(np.int32),
         v_experience=vacancies.min_experience_months.astype(np.int32),
         v_wage=v_wage.astype(np.int32),
@@ -153,6 +157,7 @@ def prepare(
         v_regency=vacancies.regency.astype(np.int32),
         v_province=vacancies.province.astype(np.int32),
         v_overseas=vacancies.is_overseas.astype(bool),
+        v_requires=v_requires,
         occupation_table=table,
         related_table=related,
         pools=_pools(seekers),

@@ -160,6 +160,10 @@ def _reference_pair(
     age = s["age"][i]
     if (v["age_min"][j] and age < v["age_min"][j]) or (v["age_max"][j] and age > v["age_max"][j]):
         return None
+    holds = s["holds"][i]
+    for word, required in enumerate(v["requires"][j]):
+        if required & ~(holds[word] if word < len(holds) else 0):
+            return None
     skills = min(UNIT, sum(q for skill, q in skill_weights.items() if skill in held))
     occupation = max(
         (_reference_occupation(code, v["occupation"][j]) for code in s["occupations"][i]),

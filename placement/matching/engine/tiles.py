@@ -82,7 +82,8 @@ class _BlockTables:
     g_mask: np.ndarray  # per group: index into masks
     g_profile: np.ndarray  # per group: row of profile_weights
     educations: np.ndarray  # distinct minimum education
-    masks: np.ndarray  # (n, 3) distinct (sex, age_min, age_max)
+    masks: np.ndarray  # (n, 3) distinct (sex, age_min, age_max) of the masks
+    required: np.ndarray  # uint64 (n masks, words): bits a seeker must hold
     code: np.ndarray  # block-local (occupation code, experience asked, profile) combination
     c_code: np.ndarray  # per combination: index into codes
     c_asked: np.ndarray  # per combination: index into asked (distinct (code, months asked))
@@ -106,8 +107,13 @@ def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
     mask_key = prep.v_sex[vac].astype(np.int64) << 32
     mask_key |= prep.v_age_min[vac].astype(np.int64) << 16
     mask_key |= prep.v_age_max[vac]
-    mask_values, mask_index = np.unique(mask_key, return_inverse=True)
+    # The requirement bits join the mask: a group shares sex, age limits and requirements.
+    mask_rows = np.concatenate([mask_key[:, None], prep.v_requires[vac].view(np.int64)], axis=1)
+    mask_rows, mask_index = np.unique(mask_rows, axis=0, return_inverse=True)
+    mask_index = mask_index.reshape(-1)
+    mask_values = mask_rows[:, 0]
     masks = np.stack([mask_values >> 32, (mask_values >> 16) & 0xFFFF, mask_values & 0xFFFF], 1)
+    required = np.ascontiguousarray(mask_rows[:, 1:]).view(np.uint64)
     group_key = (edu_index.astype(np.int64) << 40) | (mask_index.astype(np.int64) << 20)
     group_key |= prep.v_profile[vac]
     order = np.lexsort((prep.vacancy_order[vac], group_key))
@@ -135,6 +141,7 @@ def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
         g_profile=(group_values & 0xFFFFF).astype(np.intp),
         educations=educations,
         masks=masks,
+        required=required,
         code=combo.astype(np.intp),
         c_code=(combos >> 40).astype(np.intp),
         c_asked=c_asked.astype(np.intp),
@@ -165,6 +172,10 @@ def _chunk_group_table(
     fails = (sex > 0) & (prep.s_sex[seekers][None, :] != sex)
     fails |= (age_min > 0) & (s_age < age_min)
     fails |= (age_max > 0) & (s_age > age_max)
+    if tables.required.any():
+        # Requirements: every bit the vacancy requires must be one the seeker holds.
+        missing = tables.required[:, None, :] & ~prep.s_holds[seekers][None, :, :]
+        fails |= missing.any(axis=2)
     fails = np.where(fails, _EXCLUDED, 0).astype(np.int32)
     # The wage term starts full and loses steps per pair; a constant location joins here too.
     profile = tables.g_profile

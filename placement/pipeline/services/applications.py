@@ -19,7 +19,7 @@ from employers.models import Vacancy
 from jobseekers.models import JobSeeker
 from placement.accounts.audit import audit
 from placement.accounts.models import User
-from placement.migrants.rules import is_minor
+from placement.migrants.rules import minor_refusal
 from placement.pipeline.models import Application
 from placement.pipeline.services.placements import PlacementRefused, record_placement
 
@@ -56,8 +56,10 @@ def can_apply(seeker: JobSeeker | None, vacancy: Vacancy) -> str:
         )
     if not vacancy.is_open:
         return _("This vacancy is no longer open.")
-    if vacancy.is_overseas and is_minor(seeker):
-        return _("Work abroad is open only to people aged 18 or over.")
+    if minor_refusal(seeker, vacancy):
+        return _(
+            "Work abroad, night work and hazardous work are open only to people aged 18 or over."
+        )
     return ""
 
 

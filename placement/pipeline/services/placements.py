@@ -24,7 +24,7 @@ from placement.accounts.audit import Via, audit
 from placement.accounts.models import User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
-from placement.migrants.rules import is_minor
+from placement.migrants.rules import is_minor, minor_refusal
 from placement.offices.activity import note_contact, record_activity
 from placement.offices.models import Activity, Office
 from placement.pipeline.models import Application, FollowUp, Placement, Referral
@@ -133,12 +133,8 @@ def _job_details(
 
 
 def _use_overseas_place(*, seeker: JobSeeker, vacancy: Vacancy, by: User | None, on: date) -> None:
-    """Work abroad: 18 or over, and one place of the vacancy's SIP2MI quota (UU 18/2017)."""
-    if is_minor(seeker, on):
-        raise PlacementRefused(
-            _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).")
-            % {"name": seeker.full_name}
-        )
+    """Work abroad: one place of the vacancy's SIP2MI quota (UU 18/2017; the age is checked
+    with every vacancy closed to minors)."""
     if vacancy.job_order_id is None:
         return
     try:
@@ -236,6 +232,8 @@ def record_placement(
             )
             .get(pk=vacancy.pk)
         )
+    if vacancy is not None and minor_refusal(seeker, vacancy, placed_on):
+        raise PlacementRefused(minor_refusal(seeker, vacancy, placed_on))
     if vacancy is not None and vacancy.is_overseas:
         _use_overseas_place(seeker=seeker, vacancy=vacancy, by=by, on=placed_on)
     elif vacancy is None and (country or "").strip():

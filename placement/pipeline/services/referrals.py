@@ -30,7 +30,7 @@ from employers.services import company_users
 from jobseekers.models import JobSeeker
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
-from placement.migrants.rules import is_minor
+from placement.migrants.rules import minor_refusal
 from placement.migrants.services import cpmi_missing
 from placement.notifications.services import notify
 from placement.offices.activity import note_contact, officer_of, record_activity
@@ -87,7 +87,7 @@ def can_refer(seeker: JobSeeker, vacancy: Vacancy) -> str:
     )
     if live.exists():
         return _("%(name)s is already referred to this vacancy.") % {"name": seeker.full_name}
-    return overseas_refusal(seeker, vacancy)
+    return minor_refusal(seeker, vacancy) or overseas_refusal(seeker, vacancy)
 
 
 def overseas_refusal(seeker: JobSeeker, vacancy: Vacancy, *, holding: int = 0) -> str:
@@ -99,10 +99,9 @@ def overseas_refusal(seeker: JobSeeker, vacancy: Vacancy, *, holding: int = 0) -
     """
     if not vacancy.is_overseas:
         return ""
-    if is_minor(seeker):
-        return _("%(name)s is under 18: work abroad is not allowed (UU 18/2017).") % {
-            "name": seeker.full_name
-        }
+    refusal = minor_refusal(seeker, vacancy)
+    if refusal:
+        return refusal
     missing = cpmi_missing(seeker)
     if missing:
         return _("The CPMI checklist of %(name)s is not complete: %(missing)s.") % {

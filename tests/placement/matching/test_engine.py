@@ -65,6 +65,7 @@ def make_seekers(n: int = 1, **fields: object) -> SeekerArrays:
         "age": np.int16,
         "sex": np.int8,
     }
+    holds = fields.pop("holds", None)
     past = fields.pop("experience_codes", None)
     past_months = fields.pop("experience_code_months", None)
     tiebreak = fields.pop("tiebreak", 0)
@@ -82,6 +83,7 @@ def make_seekers(n: int = 1, **fields: object) -> SeekerArrays:
         experience_code_months=np.asarray(past_months, dtype=np.int32).reshape(n, 4),
         tiebreak=column(tiebreak, n, np.int32),
         skills=skills_matrix(skills),
+        holds=holds,
     )
 
 
@@ -119,6 +121,7 @@ def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
     }
     evidence = fields.pop("skill_evidence", engine.EVIDENCE_LEVELS)  # default: specific skills
     tiebreak = fields.pop("tiebreak", 0)
+    requires = fields.pop("requires", None)
     values = {name: column(fields.pop(name, d), n, dtypes[name]) for name, d in defaults.items()}
     assert not fields, f"unknown vacancy fields {fields}"
     return VacancyArrays(
@@ -127,6 +130,7 @@ def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
         tiebreak=column(tiebreak, n, np.int32),
         required_skills=skills_matrix(required),
         optional_skills=skills_matrix(optional),
+        requires=requires,
     )
 
 
@@ -208,6 +212,47 @@ def test_sex_limit_applies_only_where_the_vacancy_states_it() -> None:
     seekers = make_seekers(2, sex=[1, 2])
     vacancies = make_vacancies(3, sex=[0, 1, 2])
     assert matched_pairs(seekers, vacancies) == {(1, 101), (2, 101), (1, 102), (2, 103)}
+
+
+def test_a_requirement_reaches_only_seekers_holding_every_required_bit() -> None:
+    # Bits 1 and 2 (say SIM B1 and English), bit 64 (a scheme, in the second word).
+    holds = np.array([[0, 0], [2, 0], [6, 0], [6, 1], [0, 1]], dtype=np.uint64)
+    seekers = make_seekers(5, holds=holds)
+    vacancies = make_vacancies(4, requires=np.array([0, 2, 6, 0], dtype=np.uint64))
+    wider = make_vacancies(1, ids=[200], requires=np.array([[4, 1]], dtype=np.uint64))
+    assert matched_pairs(seekers, vacancies) == {
+        *((i, 101) for i in range(1, 6)),
+        (2, 102),
+        (3, 102),
+        (4, 102),
+        (3, 103),
+        (4, 103),
+        *((i, 104) for i in range(1, 6)),
+    }
+    assert matched_pairs(seekers, wider) == {(4, 200)}
+    # Seekers with one word against a vacancy with two: the missing word holds nothing.
+    assert matched_pairs(make_seekers(1, holds=np.array([7], np.uint64)), wider) == set()
+
+
+def test_chosen_pairs_are_admissible_exactly_when_the_lists_find_them() -> None:
+    seekers = make_seekers(4, holds=np.array([0, 2, 6, 7], dtype=np.uint64))
+    vacancies = make_vacancies(3, requires=np.array([0, 2, 5], dtype=np.uint64))
+    s, v = np.repeat(np.arange(4), 3), np.tile(np.arange(3), 4)
+    _, _, admissible = engine.score_pairs(engine.prepare(seekers, vacancies), s, v)
+    scored = {
+        (int(seekers.ids[i]), int(vacancies.ids[j]))
+        for i, j, ok in zip(s, v, admissible, strict=True)
+        if ok
+    }
+    assert scored == matched_pairs(seekers, vacancies)
+    assert (4, 103) in scored and (3, 103) not in scored
+
+
+def test_bitmasks_must_be_one_row_per_seeker() -> None:
+    with pytest.raises(ValueError):
+        make_seekers(2, holds=np.zeros((3, 1), np.uint64))
+    with pytest.raises(ValueError):
+        make_vacancies(1, requires=np.zeros((1, 0), np.uint64))
 
 
 # --- Components -----------------------------------------------------------------------------
@@ -556,8 +601,12 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
         skills=[
             list(rng.choice(N_SKILLS, int(rng.integers(0, 4)), replace=False)) for _ in range(n_s)
         ],
+        holds=rng.choice(
+            np.array([0, 1, 3, 7, (1 << 63) | 3], dtype=np.uint64), (n_s, int(rng.integers(1, 3)))
+        ),
     )
     regency = rng.integers(0, 6, n_v)
+    words_v = int(rng.integers(1, 3))
     vacancies = make_vacancies(
         n_v,
         ids=rng.permutation(n_v) * 7 + 2,
@@ -579,6 +628,8 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
         optional_skills=[
             list(rng.choice(N_SKILLS, int(rng.integers(0, 3)), replace=False)) for _ in range(n_v)
         ],
+        # Requirements over 1-2 words: few bits, so that some pairs pass and some fail.
+        requires=rng.choice(np.array([0, 1, 2, 3, 1 << 63], dtype=np.uint64), (n_v, words_v)),
     )
     return seekers, vacancies
 
@@ -619,11 +670,12 @@ def test_plan_counts_each_units_pairs_from_group_counts_and_balances_the_tasks()
             "age_min": np.zeros(3_000, np.int16),
             "age_max": np.zeros(3_000, np.int16),
             "sex": np.zeros(3_000, np.int8),
+            "requires": None,
         }
     )
     tasks = engine.plan_units(seekers, no_limits, 4)
     planned = sum(t.admissible_pairs for t in tasks)
-    # Without age/sex limits the planned count is exact: location + education only.
+    # Without age/sex limits and requirements the planned count is exact: location + education.
     assert planned == engine.match(seekers, no_limits, with_components=False).stats.admissible_pairs
     loads = [t.admissible_pairs for t in tasks]
     assert len(tasks) == 4 and max(loads) < 1.25 * planned / 4
@@ -669,7 +721,8 @@ def test_seeker_cap_keeps_each_seeker_in_at_most_cap_lists_and_refills_them() ->
     assert capped.stats.exposure_gini < plain.stats.exposure_gini
     # Lists are refilled from deeper candidates (a few run out: reported as short lists).
     assert len(capped.vacancy_side) > 0.9 * len(plain.vacancy_side)
-    assert capped.stats.short_lists == (np.bincount(capped.vacancy_side.vacancy_index) < 10).sum()
+    per_list = np.bincount(capped.vacancy_side.vacancy_index, minlength=len(vacancies))
+    assert capped.stats.short_lists == (per_list < 10).sum()
     deep = engine.match(seekers, vacancies, k_vacancy=40, with_components=False).vacancy_side
     side = capped.vacancy_side
     got = set(zip(side.vacancy_index.tolist(), side.seeker_index.tolist(), strict=True))

@@ -1,0 +1,193 @@
+"""Certificates, licences and languages a seeker holds and a vacancy can require.
+
+One vocabulary for the seeker's profile rows, the vacancy's requirements, the matching snapshot
+and the explanations:
+
+- Driving licences (SIM) by class, UU 22/2009 on road traffic Art. 80 (personal: A, B I, B II,
+  C, D) and Art. 82 (public transport, "Umum": A Umum, B I Umum, B II Umum); the classes and the
+  upgrade path (B I after A, B II after B I) as in Perpol 5/2021. A licence is valid 5 years.
+- Languages other than Indonesian, with three levels (basic, working, fluent; CEFR A, B, C).
+- BNSP competency certificates (sertifikat kompetensi, issued by a licensed LSP under PP 10/2018)
+  are named by their certification scheme; a vacancy asks for a scheme and a seeker meets it with a
+  certificate of that scheme valid on the day. No national list of schemes is loaded: schemes are
+  compared by their normalised name (`scheme_key`).
+
+Which licence covers which [P]: a higher class covers the vehicles of the lower ones (B II ⊇ B I ⊇
+A, as the upgrade path requires holding the lower class first), and a public licence covers the
+personal licence of the same class (A Umum ⊇ A, ...). C (motorcycles) and D (vehicles adapted for
+drivers with a disability) cover only themselves.
+
+Bits: the matching engine compares bitmasks only (placement/matching/engine, "requirements"): a
+pair passes when every bit the vacancy requires is one the seeker holds. `ADULT_BIT` carries the
+protection of minors (placement/migrants/rules.py); then one bit per licence class and one per
+(language, level), levels cumulative (a fluent speaker also holds the working and basic bits);
+schemes get bits from `SCHEME_BITS_START` on, numbered per snapshot.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LicenceClass(models.TextChoices):
+    """SIM classes (UU 22/2009 Art. 80 and 82)."""
+
+    A = "A", _("SIM A (cars up to 3,500 kg)")
+    A_UMUM = "A_UMUM", _("SIM A Umum (taxis and small public transport)")
+    B1 = "B1", _("SIM B1 (buses and lorries over 3,500 kg)")
+    B1_UMUM = "B1_UMUM", _("SIM B1 Umum (public buses and lorries over 3,500 kg)")
+    B2 = "B2", _("SIM B2 (heavy equipment, towing and articulated vehicles)")
+    B2_UMUM = "B2_UMUM", _("SIM B2 Umum (public towing and articulated vehicles)")
+    C = "C", _("SIM C (motorcycles)")
+    D = "D", _("SIM D (vehicles adapted for drivers with a disability)")
+
+
+# Short names as printed on the licence and in sentences ("SIM B1 Umum").
+LICENCE_SHORT = {
+    LicenceClass.A: "SIM A",
+    LicenceClass.A_UMUM: "SIM A Umum",
+    LicenceClass.B1: "SIM B1",
+    LicenceClass.B1_UMUM: "SIM B1 Umum",
+    LicenceClass.B2: "SIM B2",
+    LicenceClass.B2_UMUM: "SIM B2 Umum",
+    LicenceClass.C: "SIM C",
+    LicenceClass.D: "SIM D",
+}
+
+# Which required classes a held class satisfies (itself included) [P]; see the module docstring.
+LICENCE_COVERS: dict[str, frozenset[str]] = {
+    LicenceClass.A: frozenset({"A"}),
+    LicenceClass.A_UMUM: frozenset({"A", "A_UMUM"}),
+    LicenceClass.B1: frozenset({"A", "B1"}),
+    LicenceClass.B1_UMUM: frozenset({"A", "A_UMUM", "B1", "B1_UMUM"}),
+    LicenceClass.B2: frozenset({"A", "B1", "B2"}),
+    LicenceClass.B2_UMUM: frozenset({"A", "A_UMUM", "B1", "B1_UMUM", "B2", "B2_UMUM"}),
+    LicenceClass.C: frozenset({"C"}),
+    LicenceClass.D: frozenset({"D"}),
+}
+LICENCE_VALID_YEARS = 5
+
+
+class Language(models.TextChoices):
+    """Languages other than Indonesian most asked for at home and abroad (ISO 639-1)."""
+
+    ENGLISH = "en", _("English")
+    ARABIC = "ar", _("Arabic")
+    MANDARIN = "zh", _("Mandarin Chinese")
+    JAPANESE = "ja", _("Japanese")
+    KOREAN = "ko", _("Korean")
+    GERMAN = "de", _("German")
+    DUTCH = "nl", _("Dutch")
+    FRENCH = "fr", _("French")
+    MALAY = "ms", _("Malay")
+    SPANISH = "es", _("Spanish")
+
+
+class LanguageLevel(models.IntegerChoices):
+    """How well: three steps, as a counter officer asks it (CEFR A, B, C)."""
+
+    BASIC = 1, _("Basic (simple everyday phrases; CEFR A1-A2)")
+    WORKING = 2, _("Working (can talk about the job; CEFR B1-B2)")
+    FLUENT = 3, _("Fluent (CEFR C1-C2)")
+
+
+LEVEL_SHORT = {1: _("basic"), 2: _("working"), 3: _("fluent")}
+
+
+class TrainingProvider(models.TextChoices):
+    """Where a course was taken (Permenaker 8/2014 on job training; BLK and LPK)."""
+
+    BLK = "blk", _("BLK (government job training centre)")
+    LPK = "lpk", _("LPK (licensed private training institution)")
+    OTHER = "other", _("Other (company, school, online)")
+
+
+# --- Bits ----------------------------------------------------------------------------------------
+ADULT_BIT = 0
+_LICENCE_BIT = {cls: 1 + i for i, cls in enumerate(LicenceClass.values)}
+_LANGUAGE_BASE = 1 + len(_LICENCE_BIT)
+_LANGUAGE_BIT = {
+    (code, level): _LANGUAGE_BASE + i * 3 + (level - 1)
+    for i, code in enumerate(Language.values)
+    for level in LanguageLevel.values
+}
+SCHEME_BITS_START = _LANGUAGE_BASE + 3 * len(Language.values)
+
+
+def licence_bit(licence_class: str) -> int:
+    return _LICENCE_BIT[licence_class]
+
+
+def language_bit(language: str, level: int) -> int:
+    return _LANGUAGE_BIT[(language, int(level))]
+
+
+def held_bits(*, adult: bool, licences: Iterable[str], languages: Iterable[tuple[str, int]]) -> int:
+    """The bits a seeker holds: adult, every class their valid licences cover, every language
+    level up to the one they have."""
+    bits = 1 << ADULT_BIT if adult else 0
+    for held in licences:
+        for covered in LICENCE_COVERS.get(held, ()):
+            bits |= 1 << _LICENCE_BIT[covered]
+    for code, level in languages:
+        for step in range(1, min(int(level), 3) + 1):
+            bit = _LANGUAGE_BIT.get((code, step))
+            if bit is not None:
+                bits |= 1 << bit
+    return bits
+
+
+def required_bits(*, adults_only: bool, licence: str, language: str, language_level) -> int:
+    """The bits a vacancy requires (its scheme, if any, is numbered per snapshot)."""
+    bits = 1 << ADULT_BIT if adults_only else 0
+    if licence in _LICENCE_BIT:
+        bits |= 1 << _LICENCE_BIT[licence]
+    if language and language_level and (language, int(language_level)) in _LANGUAGE_BIT:
+        bits |= 1 << _LANGUAGE_BIT[(language, int(language_level))]
+    return bits
+
+
+# --- Certification schemes -----------------------------------------------------------------------
+_SCHEME_PREFIX = re.compile(r"^(skema\s+(sertifikasi\s+)?|scheme\s+)", re.IGNORECASE)
+
+
+def scheme_key(name: str) -> str:
+    """A scheme name compared loosely: accents, case, punctuation, spacing and a leading
+    "Skema (Sertifikasi)" do not count ("Skema Operator Forklift" = "operator  forklift")."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
+    return _SCHEME_PREFIX.sub("", text).strip()[:150]
+
+
+def licence_from_text(text: str) -> str | None:
+    """A licence class from how people write it ("SIM B1 Umum", "b i umum", "B2"), else None;
+    "" for an empty text."""
+    words = re.sub(r"[^0-9a-z]+", " ", (text or "").casefold()).split()
+    if words and words[0] == "sim":
+        words = words[1:]
+    if not words:
+        return ""
+    public = words[-1] == "umum"
+    if public:
+        words = words[:-1]
+    base = "".join(words).upper().replace("II", "2").replace("I", "1")
+    code = f"{base}_UMUM" if public else base
+    return code if code in LicenceClass.values else None
+
+
+def licence_label(licence_class: str) -> str:
+    return LICENCE_SHORT.get(licence_class, licence_class)
+
+
+def language_label(language: str, level) -> str:
+    """ "English (working)" """
+    name = Language(language).label if language in Language.values else language
+    if level:
+        return f"{name} ({LEVEL_SHORT.get(int(level), '')})"
+    return str(name)
