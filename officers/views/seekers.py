@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jobseekers import services
 from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
 from jobseekers.models import JobSeeker
-from jobseekers.views import card_response, cv_file_response
+from jobseekers.views import card_response, credential_rows, cv_file_response
 from officers import casefile, listing
 from officers.access import get_case_seeker, office_required
 from officers.listing import Column
@@ -147,6 +147,7 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "educations": seeker.educations.select_related("level", "smk_programme", "study_field"),
             "experiences": seeker.experiences.select_related("occupation"),
             "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
+            "credentials": credential_rows(seeker),
             "wanted": casefile.wanted_labels(seeker),
             "has_cv": casefile.has_cv(seeker),
             "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
