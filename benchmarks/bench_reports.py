@@ -25,7 +25,7 @@ import os
 import random
 import sys
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +57,8 @@ COLUMNS = (
     "employer_type",
     "detail",
 )
+
+RECORDED_AT = datetime(2025, 12, 31, 17, 0, tzinfo=UTC)
 
 
 def parse_args() -> argparse.Namespace:
@@ -126,26 +128,50 @@ class Writer:
         self.cursor, self.table = cursor, table
         self.buffer = io.StringIO()
         self.rows = self.total = 0
+        # The ledger is hash-chained per office (placement/ledger/chain.py) and the IPK build
+        # refuses a broken chain, so COPY writes each row's sequence number and hash too.
+        self.heads: dict[int, tuple[int, str]] = {}
+        from placement.ledger import chain  # after django.setup(), like the models below
+
+        self.chain = chain
 
     def add(self, kind, on, subject_type, subject_id, office, regency, quantity, dims) -> None:
+        row = {
+            "kind": kind,
+            "occurred_on": on,
+            "recorded_at": RECORDED_AT,
+            "subject_type": subject_type,
+            "subject_id": subject_id,
+            "office_id": office,
+            "regency_id": regency,
+            "province_id": regency[:2],
+            "quantity": quantity,
+            "sex": dims.get("sex", ""),
+            "age_group": dims.get("age_group", ""),
+            "education": dims.get("education", ""),
+            "occupation_group": dims.get("occupation_group", ""),
+            "industry_section": dims.get("industry_section", ""),
+            "placement_scope": dims.get("placement_scope", ""),
+            "employer_type": dims.get("employer_type", ""),
+            "detail": {"bench": True},
+        }
+        seq, previous = self.heads.get(office, (0, self.chain.GENESIS))
+        digest = self.chain.link_hash(previous, row)
+        self.heads[office] = (seq + 1, digest)
         values = (
             kind,
             on.isoformat(),
-            "2026-01-01 00:00:00+07",
+            RECORDED_AT.isoformat(),
             subject_type,
             str(subject_id),
             str(office),
             regency,
             regency[:2],
             str(quantity),
-            dims.get("sex", ""),
-            dims.get("age_group", ""),
-            dims.get("education", ""),
-            dims.get("occupation_group", ""),
-            dims.get("industry_section", ""),
-            dims.get("placement_scope", ""),
-            dims.get("employer_type", ""),
+            *(row[name] for name in COLUMNS[9:16]),
             '{"bench": true}',
+            str(seq + 1),
+            digest,
         )
         self.buffer.write("\t".join(values) + "\n")
         self.rows += 1
@@ -156,7 +182,8 @@ class Writer:
         if not self.rows:
             return
         self.buffer.seek(0)
-        self.cursor.copy_expert(f"COPY {self.table} ({', '.join(COLUMNS)}) FROM STDIN", self.buffer)
+        columns = ", ".join((*COLUMNS, "chain_seq", "chain_hash"))
+        self.cursor.copy_expert(f"COPY {self.table} ({columns}) FROM STDIN", self.buffer)
         self.total += self.rows
         self.buffer, self.rows = io.StringIO(), 0
 
