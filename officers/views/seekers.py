@@ -21,8 +21,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jobseekers import services
 from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
+from jobseekers.forms import PhotoForm
 from jobseekers.models import JobSeeker
-from jobseekers.views import card_response, credential_rows, cv_file_response
+from jobseekers.views import (
+    card_response,
+    credential_rows,
+    cv_file_response,
+    photo_file_response,
+)
 from officers import casefile, listing
 from officers.access import get_case_seeker, office_required
 from officers.listing import Column
@@ -148,6 +154,8 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "experiences": seeker.experiences.select_related("occupation"),
             "skills": [s.skill for s in seeker.skills.select_related("skill").order_by("pk")],
             "credentials": credential_rows(seeker),
+            "has_photo": hasattr(seeker, "photo"),
+            "photo_form": PhotoForm(),
             "wanted": casefile.wanted_labels(seeker),
             "has_cv": casefile.has_cv(seeker),
             "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
@@ -200,10 +208,39 @@ def seeker_cv(request: HttpRequest, pk: int) -> HttpResponse:
     return cv_file_response(get_cv_for_officer(request.user, pk))
 
 
+@seeker_staff_required
+@require_POST
+def seeker_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer stores the card photo taken or scanned at the counter (cropped 3 x 4)."""
+    seeker = get_seeker_for_officer(request.user, pk, purpose="photo")
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.store_photo(
+                seeker=seeker, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The photo is saved; it is printed on the card."))
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect("officers:seeker_detail", pk=seeker.pk)
+
+
+@seeker_staff_required
+@require_GET
+def seeker_photo_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seeker's stored card photo (officers of the region only)."""
+    return photo_file_response(get_seeker_for_officer(request.user, pk, purpose="photo"))
+
+
 urlpatterns = [
     path("seekers/verify/", seeker_queue, name="seeker_queue"),
     path("seekers/<int:pk>/", seeker_detail, name="seeker_detail"),
     path("seekers/<int:pk>/verify/", seeker_verify, name="seeker_verify"),
     path("seekers/<int:pk>/card.pdf", seeker_card, name="seeker_card"),
     path("seekers/<int:pk>/cv/", seeker_cv, name="seeker_cv"),
+    path("seekers/<int:pk>/photo/", seeker_photo, name="seeker_photo"),
+    path("seekers/<int:pk>/photo.jpg", seeker_photo_file, name="seeker_photo_file"),
 ]

@@ -152,3 +152,15 @@ def test_the_seeker_uploads_and_sees_only_their_own_photo(client, holder):
         "/seeker/photo/", {"file": SimpleUploadedFile("a.gif", b"GIF89a", "image/gif")}
     )
     assert bad.status_code == 400
+
+
+def test_an_officer_of_the_region_stores_the_photo_taken_at_the_counter(client, holder, bob):
+    officer = holder.verified_by
+    client.force_login(officer)
+    holder.photo.delete()
+    response = client.post(f"/officer/seekers/{holder.pk}/photo/", {"file": _jpeg(800, 600)})
+    assert response.status_code == 302
+    assert services.photo_bytes(holder) is not None
+    assert client.get(f"/officer/seekers/{holder.pk}/photo.jpg")["Content-Type"] == "image/jpeg"
+    client.force_login(bob)  # an officer of another regency
+    assert client.get(f"/officer/seekers/{holder.pk}/photo.jpg").status_code == 404

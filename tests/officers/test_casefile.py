@@ -43,8 +43,8 @@ def test_every_tab_is_audited_and_bounded(
 ):
     client.force_login(alice)
     # 12 for the page, 1 for the second factor's device (django-otp checks it on every request).
-    # +4 on the profile tab: certificates, courses, licences and languages (one list each).
-    with django_assert_max_num_queries(18):  # +1: the bell's unread count on a cold cache
+    # +5 on the profile tab: certificates, courses, licences, languages (one list each), photo.
+    with django_assert_max_num_queries(19):  # +1: the bell's unread count on a cold cache
         assert client.get(f"/officer/seekers/{dewi.pk}/{tab}").status_code == 200
     assert AuditEvent.objects.filter(
         actor=alice, action="view", object_type="jobseekers.jobseeker", object_id=str(dewi.pk)
@@ -55,8 +55,8 @@ def test_the_verification_view_of_a_waiting_registration_stays_bounded(
     client, alice, rina, django_assert_max_num_queries
 ):
     client.force_login(alice)
-    # +4: certificates, courses, licences and languages (one list each).
-    with django_assert_max_num_queries(18):  # +1: the bell's unread count
+    # +5: certificates, courses, licences, languages (one list each) and the photo.
+    with django_assert_max_num_queries(19):  # +1: the bell's unread count
         html = client.get(f"/officer/seekers/{rina.pk}/").content.decode()
     assert "Verify and issue the AK/I card" in html or "Verifikasi" in html
 
