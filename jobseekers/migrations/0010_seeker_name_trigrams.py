@@ -21,7 +21,7 @@ class PostgresOnlyAddIndex(migrations.AddIndex):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("jobseekers", "0008_anonymised_on"),
+        ("jobseekers", "0009_credentials"),
     ]
 
     operations = [
