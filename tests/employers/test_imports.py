@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from datetime import timedelta
 
 import openpyxl
@@ -249,20 +248,15 @@ def test_the_templates_name_the_columns(client, alice, db):
     assert client.get("/officer/imports/template-nothing.csv").status_code == 404
 
 
-def test_a_large_file_is_imported_quickly_and_every_bad_row_is_reported(db, alice):
-    """2,000 rows, one in ten bad; the 20,000-row figure is measured in the report."""
+def test_a_large_file_is_imported_and_every_bad_row_is_reported(db, alice):
+    """2,000 rows, one in ten bad. Speed is measured in benchmarks/bench_import.py, not here."""
     employer = EmployerFactory(nib="7100000000009")
     rows = [vacancy_row(employer.nib, n) for n in range(2000)]
     for n in range(0, 2000, 10):
         rows[n]["headcount"] = "banyak"
-    # CPU time of this process, not wall-clock time: a loaded machine must not fail the test, a
-    # row-by-row slowdown of the importer still does.
-    started = time.process_time()
     result = run(csv_upload(rows), kind="vacancies", by=alice)
-    elapsed = time.process_time() - started
     assert (result.rows_imported, result.rows_failed) == (1800, 200)
     assert [row for row, *_rest in result.errors] == list(range(2, 2002, 10))
-    assert elapsed < 15
 
 
 # --- Files in other shapes: column mapping, coding, review, sources -------------------------------
