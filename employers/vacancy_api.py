@@ -61,6 +61,14 @@ class VacancySerializer(serializers.ModelSerializer):
         source="regency_id", read_only=True, allow_null=True, max_length=5
     )
     open_positions = serializers.IntegerField(read_only=True)
+    # "" when nothing is required: declared so the schema allows the blank (a read-only model
+    # choice field would not).
+    required_licence = serializers.ChoiceField(
+        choices=LicenceClass.choices, allow_blank=True, read_only=True
+    )
+    required_language = serializers.ChoiceField(
+        choices=Language.choices, allow_blank=True, read_only=True
+    )
     required_skills = serializers.SerializerMethodField()
     optional_skills = serializers.SerializerMethodField()
 

@@ -130,6 +130,22 @@ def _fast_and_isolated(settings, tmp_path) -> None:
     settings.AXES_ENABLED = True
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request) -> None:
+    """pytest-django runs transactional tests after the others, and each ends by flushing every
+    table, reference data and offices included: load them again first (idempotent, ~1 s), so the
+    outcome does not depend on which transactional test ran before on this worker."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from placement.offices.services import sync_offices
+    from placement.taxonomy.loaders import load_all
+
+    load_all()
+    sync_offices()
+
+
 @pytest.fixture
 def db_vendor() -> str:
     return connection.vendor

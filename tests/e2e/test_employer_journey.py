@@ -99,6 +99,8 @@ def report_vacancy(page, email: str) -> None:
     skill = picked_value(page, "required_skills", "pembayaran", "Memproses pembayaran")
     page.check(f"input[name=required_skills][value='{skill}']")
     page.click("button[name=continue]")
+    page.wait_for_url("**/edit/conditions/")
+    page.click("button[name=continue]")  # no licence or condition needed
     page.wait_for_url("**/edit/limits/")
     page.fill("#id_age_max", "35")
     page.fill("#id_limits_reason", "Program magang untuk lulusan baru.")

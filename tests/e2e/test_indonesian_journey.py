@@ -113,6 +113,8 @@ def register(page, email: str, name: str, nik: str) -> str:
     page.wait_for_url("**/seeker/register/skills/")
     page.check(f"input[name=skills][value='{picker_value(page, 'skills', 'akuntansi')}']")
     page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/certificates/")
+    page.click("button[name=action][value=continue]")  # optional: nothing to add
     page.wait_for_url("**/seeker/register/preferences/")
     wanted = picker_value(page, "preferred_occupations", "pembukuan")
     page.check(f"input[name=preferred_occupations][value='{wanted}']")
@@ -177,6 +179,8 @@ def report_vacancy(page, title: str, occupation: str, opens) -> None:
     page.wait_for_url("**/edit/requirements/")
     page.select_option("#id_min_education", "3000")
     page.click("button[name=continue]")
+    page.wait_for_url("**/edit/conditions/")
+    page.click("button[name=continue]")  # no licence or condition needed
     page.wait_for_url("**/edit/limits/")
     page.click("button[name=continue]")
     page.wait_for_url("**/edit/pay-and-place/")

@@ -32,12 +32,14 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
 @pytest.fixture
-def identities(db) -> Iterator[dict[str, str]]:
+def identities(db, settings) -> Iterator[dict[str, str]]:
     # Requests go straight to the WSGI application: keep Django from closing the test's
     # connection after each one, as its test client does.
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     """An officer of 62.71 and a verified seeker of 62.71 with an application, each a token."""
+    # Once per test, not per example: each assignment nests one more settings override.
+    settings.AXES_ENABLED = False  # fuzzed sign-ins must not lock the fuzzing identities out
     officer = OfficerFactory(office__code="62.71", user__email="fuzz.officer@example.org").user
     seeker = JobSeekerFactory(verified=True, user__email="fuzz.seeker@example.org")
     ApplicationFactory(seeker=seeker)
@@ -59,8 +61,7 @@ def identities(db) -> Iterator[dict[str, str]]:
     suppress_health_check=list(HealthCheck),
     database=None,
 )
-def test_the_api_never_errs_and_keeps_to_its_schema(case, identity, identities, settings):
-    settings.AXES_ENABLED = False  # fuzzed sign-ins must not lock the fuzzing identities out
+def test_the_api_never_errs_and_keeps_to_its_schema(case, identity, identities):
     case.call_and_validate(
         headers={"Authorization": f"Token {identities[identity]}"}, checks=CHECKS
     )
