@@ -4,8 +4,12 @@ One vocabulary for the seeker's profile rows, the vacancy's requirements, the ma
 and the explanations:
 
 - Driving licences (SIM) by class, UU 22/2009 on road traffic Art. 80 (personal: A, B I, B II,
-  C, D) and Art. 82 (public transport, "Umum": A Umum, B I Umum, B II Umum); the classes and the
-  upgrade path (B I after A, B II after B I) as in Perpol 5/2021. A licence is valid 5 years.
+  C, D) and Art. 82 (public transport, "Umum": A Umum, B I Umum, B II Umum), and the classes
+  Perpol 5/2021 (Peraturan Kepolisian 5/2021 on issuing and marking SIM) Art. 3 adds under them:
+  C I (motorcycles of 250-500 cc), C II (over 500 cc) next to C (up to 250 cc), and D I (cars
+  adapted for drivers with a disability) next to D (adapted motorcycles). The upgrade path
+  (peningkatan golongan, Perpol 5/2021): B I after A, B II after B I, C I after C, C II after
+  C I. A licence is valid 5 years.
 - Languages other than Indonesian, with three levels (basic, working, fluent; CEFR A, B, C).
 - BNSP competency certificates (sertifikat kompetensi, issued by a licensed LSP under PP 10/2018)
   are named by their certification scheme; a vacancy asks for a scheme and a seeker meets it with a
@@ -13,9 +17,10 @@ and the explanations:
   compared by their normalised name (`scheme_key`).
 
 Which licence covers which [P]: a higher class covers the vehicles of the lower ones (B II ⊇ B I ⊇
-A, as the upgrade path requires holding the lower class first), and a public licence covers the
-personal licence of the same class (A Umum ⊇ A, ...). C (motorcycles) and D (vehicles adapted for
-drivers with a disability) cover only themselves.
+A and C II ⊇ C I ⊇ C, as the upgrade path requires holding the lower class first), and a public
+licence covers the personal licence of the same class (A Umum ⊇ A, ...). The car and motorcycle
+ladders do not cover each other; D and D I (vehicles adapted for drivers with a disability)
+cover only themselves.
 
 Bits: the matching engine compares bitmasks only (placement/matching/engine, "requirements"): a
 pair passes when every bit the vacancy requires is one the seeker holds. `ADULT_BIT` carries the
@@ -35,7 +40,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LicenceClass(models.TextChoices):
-    """SIM classes (UU 22/2009 Art. 80 and 82)."""
+    """SIM classes (UU 22/2009 Art. 80 and 82; C I, C II and D I from Perpol 5/2021 Art. 3).
+
+    The values are stored in the database and the bit numbers below follow their order: add new
+    classes, never reorder them within one release (the snapshot is rebuilt every night)."""
 
     A = "A", _("SIM A (cars up to 3,500 kg)")
     A_UMUM = "A_UMUM", _("SIM A Umum (taxis and small public transport)")
@@ -43,8 +51,11 @@ class LicenceClass(models.TextChoices):
     B1_UMUM = "B1_UMUM", _("SIM B1 Umum (public buses and lorries over 3,500 kg)")
     B2 = "B2", _("SIM B2 (heavy equipment, towing and articulated vehicles)")
     B2_UMUM = "B2_UMUM", _("SIM B2 Umum (public towing and articulated vehicles)")
-    C = "C", _("SIM C (motorcycles)")
-    D = "D", _("SIM D (vehicles adapted for drivers with a disability)")
+    C = "C", _("SIM C (motorcycles up to 250 cc)")
+    C1 = "C1", _("SIM C I (motorcycles of 250 to 500 cc)")
+    C2 = "C2", _("SIM C II (motorcycles over 500 cc)")
+    D = "D", _("SIM D (motorcycles adapted for drivers with a disability)")
+    D1 = "D1", _("SIM D I (cars adapted for drivers with a disability)")
 
 
 # Short names as printed on the licence and in sentences ("SIM B1 Umum").
@@ -56,7 +67,10 @@ LICENCE_SHORT = {
     LicenceClass.B2: "SIM B2",
     LicenceClass.B2_UMUM: "SIM B2 Umum",
     LicenceClass.C: "SIM C",
+    LicenceClass.C1: "SIM C I",
+    LicenceClass.C2: "SIM C II",
     LicenceClass.D: "SIM D",
+    LicenceClass.D1: "SIM D I",
 }
 
 # Which required classes a held class satisfies (itself included) [P]; see the module docstring.
@@ -68,7 +82,10 @@ LICENCE_COVERS: dict[str, frozenset[str]] = {
     LicenceClass.B2: frozenset({"A", "B1", "B2"}),
     LicenceClass.B2_UMUM: frozenset({"A", "A_UMUM", "B1", "B1_UMUM", "B2", "B2_UMUM"}),
     LicenceClass.C: frozenset({"C"}),
+    LicenceClass.C1: frozenset({"C", "C1"}),
+    LicenceClass.C2: frozenset({"C", "C1", "C2"}),
     LicenceClass.D: frozenset({"D"}),
+    LicenceClass.D1: frozenset({"D1"}),
 }
 LICENCE_VALID_YEARS = 5
 

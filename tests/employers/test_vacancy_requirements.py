@@ -33,6 +33,10 @@ def test_the_rules_name_the_field():
         ("b i umum", "B1_UMUM"),
         ("B2 Umum", "B2_UMUM"),
         ("sim a", "A"),
+        ("SIM C I", "C1"),
+        ("sim c ii", "C2"),
+        ("SIM D I", "D1"),
+        ("D", "D"),
         ("", ""),
         ("SIM Z", None),
     ],
@@ -118,6 +122,7 @@ def test_the_import_reads_licence_certificate_and_conditions(alice):
         vacancy_row(employer.nib, 2, licence="SIM Z"),
         vacancy_row(employer.nib, 3, hazardous_work="mungkin"),
         vacancy_row(employer.nib, 4, certificate="Operator Forklift"),
+        vacancy_row(employer.nib, 5, licence="SIM C II"),
     ]
     result = run(csv_upload(rows), kind="vacancies", by=alice)
     assert {(r, c) for r, c, *_rest in result.errors} == {
@@ -127,6 +132,7 @@ def test_the_import_reads_licence_certificate_and_conditions(alice):
     first = Vacancy.objects.get(title="Kasir 1")
     assert first.required_licence == "B1" and first.night_work
     assert Vacancy.objects.get(title="Kasir 4").required_certificate == "Operator Forklift"
+    assert Vacancy.objects.get(title="Kasir 5").required_licence == "C2"  # Perpol 5/2021
 
 
 def test_the_public_page_shows_requirements_and_checks_them_for_a_seeker(client):

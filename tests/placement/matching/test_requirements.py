@@ -145,3 +145,18 @@ def test_adding_the_licence_asks_for_a_rescore_and_opens_the_vacancy(drivers, mo
     assert asked == [sari.pk]
     services.rescore_seeker(seeker_id=sari.pk)
     assert Match.objects.filter(seeker=sari, vacancy=drivers["truck"]).exists()
+
+
+def test_a_motorcycle_licence_of_a_higher_class_opens_a_c_i_vacancy(employer):
+    # Perpol 5/2021: C II covers C I, which covers C; plain C does not cover C I.
+    courier = make_vacancy(
+        employer, "Kurir motor besar", occupation="8321", required=(DRIVE,), required_licence="C1"
+    )
+    budi = make_seeker("Budi", skills=(DRIVE,), occupations=("8321",))
+    _licence(budi, "C2")
+    eka = make_seeker("Eka", skills=(DRIVE,), occupations=("8321",))
+    _licence(eka, "C")
+    run = services.start_run(run_on=TODAY())
+    assert run.status == "succeeded", run.error
+    assert _matched(courier) == {"Budi"}
+    assert [ok for ok, _t in requirement_checks(eka, courier)] == [False]
