@@ -109,10 +109,11 @@ def export(
     title: str,
     object_type: str,
     headers: Sequence[str],
-    queryset: QuerySet,
+    queryset: QuerySet | Sequence[object],
     row: Callable[[object], Sequence[object]],
 ) -> HttpResponse:
-    """The list as a CSV or XLSX file (at most EXPORT_CAP rows), audited."""
+    """The list as a CSV or XLSX file (at most EXPORT_CAP rows), audited. `queryset` is the page's
+    own scoped queryset, or the rows a page computed (a report's lines)."""
     objects = list(queryset[:EXPORT_CAP])
     rows: Iterable[Sequence[object]] = [row(obj) for obj in objects]
     sheet = exports.Sheet(title=title, headers=headers, rows=rows)

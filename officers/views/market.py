@@ -3,8 +3,6 @@ fair pages are `placement.market.public_views`."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from employers.models import Employer, Vacancy
+from officers import listing
 from officers.access import load_officer, office_required
 from placement.accounts.scope import region_scope
 from placement.market import compliance, fairs, forms
@@ -38,13 +37,38 @@ def fair_list(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             return redirect("market:fair_detail", pk=fair.pk)
+    visible = JobFair.objects.visible_to(request.user).select_related("regency")
+    fmt = listing.export_format(request)
+    if fmt and request.method == "GET":
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="bursa-kerja",
+            title=_("Job fairs"),
+            object_type="market.jobfair",
+            headers=FAIR_HEADERS,
+            queryset=visible,
+            row=_fair_row,
+        )
     return render(
         request,
         "officers/market/fair_list.html",
-        {
-            "fairs": JobFair.objects.visible_to(request.user).select_related("regency")[:200],
-            "form": form,
-        },
+        {"fairs": visible[:200], "form": form, "export_query": listing.export_query(request)},
+    )
+
+
+FAIR_HEADERS = ("id", "name", "organiser", "regency", "starts_on", "ends_on", "status")
+
+
+def _fair_row(fair: JobFair) -> tuple:
+    return (
+        fair.pk,
+        fair.name,
+        fair.organiser_name,
+        fair.regency_id,
+        fair.starts_on,
+        fair.ends_on,
+        fair.get_status_display(),
     )
 
 
@@ -212,29 +236,36 @@ def fair_close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+FAIR_REPORT_MEASURES = (
+    "employers",
+    "vacancies",
+    "positions",
+    "visitors",
+    "registered_visitors",
+    "interviews",
+    "hires",
+    "planned_vacancies",
+    "placement_target",
+)
+
+
 @office_required
 @require_GET
 def fair_report(request: HttpRequest, pk: int) -> HttpResponse:
     fair = _fair(request.user, pk)
     report = fairs.fair_report(fair)
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="bursa-kerja-{fair.pk}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["measure", "value"])
-        for key in (
-            "employers",
-            "vacancies",
-            "positions",
-            "visitors",
-            "registered_visitors",
-            "interviews",
-            "hires",
-            "planned_vacancies",
-            "placement_target",
-        ):
-            writer.writerow([key, report[key]])
-        return response
+    fmt = request.GET.get("format", "")
+    if fmt in listing.EXPORT_FORMATS:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name=f"bursa-kerja-{fair.pk}",
+            title=_("Job fair report"),
+            object_type="market.jobfair_report",
+            headers=["measure", "value"],
+            queryset=[(key, report[key]) for key in FAIR_REPORT_MEASURES],
+            row=lambda line: line,
+        )
     return render(request, "officers/market/fair_report.html", {"fair": fair, "report": report})
 
 
@@ -253,23 +284,25 @@ def _months(request: HttpRequest) -> int:
 def reporting_duty(request: HttpRequest) -> HttpResponse:
     months = _months(request)
     behind = compliance.employers_behind(request.user, months=months)
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="wajib-lapor-lowongan.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["nib", "name", "regency", "last_report", "unfilled", "reasons"])
-        for row in behind:
-            writer.writerow(
-                [
-                    row.employer.nib,
-                    row.employer.name,
-                    row.employer.regency_id,
-                    row.last_report_at.date().isoformat() if row.last_report_at else "",
-                    row.unfilled,
-                    " ".join(row.reasons),
-                ]
-            )
-        return response
+    fmt = request.GET.get("format", "")
+    if fmt in listing.EXPORT_FORMATS:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="wajib-lapor-lowongan",
+            title=_("Employers behind on reporting"),
+            object_type="market.reporting_duty",
+            headers=["nib", "name", "regency", "last_report", "unfilled", "reasons"],
+            queryset=behind,
+            row=lambda row: (
+                row.employer.nib,
+                row.employer.name,
+                row.employer.regency_id,
+                row.last_report_at.date().isoformat() if row.last_report_at else "",
+                row.unfilled,
+                " ".join(row.reasons),
+            ),
+        )
     letters = dict(
         WarningLetter.objects.filter(employer__in=[row.employer for row in behind])
         .order_by("employer_id", "issued_on")

@@ -5,7 +5,6 @@ the non-procedural cases (list, record, follow-up, counts per region and month, 
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from django.contrib import messages
@@ -18,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from employers.imports import neutralise
 from jobseekers.access import get_seeker_for_officer
+from officers import listing
 from officers.access import office_required
 from placement.accounts.scope import region_scope
 from placement.migrants import forms, services
@@ -124,28 +123,26 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @office_required
 @require_GET
 def case_export(request: HttpRequest) -> HttpResponse:
+    """The cases (as filtered) as CSV, or XLSX with `?export=xlsx` (the shared list export)."""
     cases, _filters = _cases(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kasus-pmi-nonprosedural.csv"'
-    writer = csv.writer(response)
-    columns = ["reference", "reported_on", "regency", "kind", "status", "agency_name", "country"]
-    writer.writerow(columns)
-    for case in cases.iterator(chunk_size=1000):
-        writer.writerow(
-            [
-                neutralise(value)
-                for value in (
-                    case.reference,
-                    case.reported_on.isoformat(),
-                    case.regency_id,
-                    case.get_kind_display(),
-                    case.get_status_display(),
-                    case.agency_name,
-                    case.country,
-                )
-            ]
-        )
-    return response
+    return listing.export(
+        request,
+        fmt=listing.export_format(request) or "csv",
+        name="kasus-pmi-nonprosedural",
+        title=_("Non-procedural cases"),
+        object_type="migrants.case",
+        headers=["reference", "reported_on", "regency", "kind", "status", "agency_name", "country"],
+        queryset=cases,
+        row=lambda case: (
+            case.reference,
+            case.reported_on.isoformat(),
+            case.regency_id,
+            case.get_kind_display(),
+            case.get_status_display(),
+            case.agency_name,
+            case.country,
+        ),
+    )
 
 
 @office_required
@@ -199,26 +196,29 @@ def _months_back(today: date, months: int) -> date:
 @office_required
 @require_GET
 def case_report(request: HttpRequest) -> HttpResponse:
-    """Cases per regency and month (the last 12 months), by kind; CSV with ?format=csv."""
+    """Cases per regency and month (the last 12 months), by kind; CSV or XLSX with
+    ?format=csv|xlsx."""
     since = _months_back(timezone.localdate(), 12)
     rows = services.case_counts(request.user, since=since)
     kinds = dict(Case.Kind.choices)
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="kasus-per-wilayah-bulan.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["regency", "name", "month", "kind", "cases"])
-        for row in rows:
-            writer.writerow(
-                [
-                    row["regency_id"],
-                    row["regency__name"],
-                    row["month"].strftime("%Y-%m"),
-                    row["kind"],
-                    row["n"],
-                ]
-            )
-        return response
+    fmt = request.GET.get("format", "")
+    if fmt in listing.EXPORT_FORMATS:
+        return listing.export(
+            request,
+            fmt=fmt,
+            name="kasus-per-wilayah-bulan",
+            title=_("Cases per region and month"),
+            object_type="migrants.case_report",
+            headers=["regency", "name", "month", "kind", "cases"],
+            queryset=rows,
+            row=lambda row: (
+                row["regency_id"],
+                row["regency__name"],
+                row["month"].strftime("%Y-%m"),
+                row["kind"],
+                row["n"],
+            ),
+        )
     table: dict[tuple, dict] = {}
     for row in rows:
         key = (row["regency_id"], row["regency__name"], row["month"])

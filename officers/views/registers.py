@@ -7,7 +7,6 @@ registered with the Dinas Kab/Kota: an office sees those of its region, others a
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -16,13 +15,12 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from employers.imports import neutralise
 from employers.services import close_lapsed_overseas_vacancies
+from officers import listing
 from officers.access import office_required
 from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
@@ -190,17 +188,20 @@ def _display(entry: Model, name: str) -> object:
 @office_required
 @require_GET
 def register_export(request: HttpRequest, slug: str) -> HttpResponse:
-    """The register (as filtered) as CSV, formulas neutralised."""
+    """The register (as filtered) as CSV, or XLSX with `?export=xlsx`: the shared list export
+    (formulas neutralised, capped, audited)."""
     kind = _kind(slug)
     queryset, _q = _filtered(request, kind)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="register-{slug}-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(kind.columns)
-    for entry in queryset.iterator(chunk_size=1000):
-        writer.writerow([neutralise(_display(entry, name)) for name in kind.columns])
-    return response
+    return listing.export(
+        request,
+        fmt=listing.export_format(request) or "csv",
+        name=f"register-{slug}",
+        title=str(kind.title),
+        object_type=kind.model._meta.label_lower,
+        headers=[str(kind.model._meta.get_field(name).verbose_name) for name in kind.columns],
+        queryset=queryset,
+        row=lambda entry: [_display(entry, name) for name in kind.columns],
+    )
 
 
 @office_required
