@@ -12,7 +12,10 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-run-time-000 \
       python manage.py collectstatic --noinput \
-    && mkdir -p /var/lib/antarkerja && chown -R antarkerja /var/lib/antarkerja
+    && mkdir -p /var/lib/antarkerja \
+    && DEBUG=0 SECRET_KEY=build-only-collectstatic-key-not-used-at-run-time-000 \
+      python manage.py build_occupation_index \
+    && chown -R antarkerja /var/lib/antarkerja
 USER antarkerja
 EXPOSE 8000
 CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

@@ -52,3 +52,16 @@ def child_exit(server, worker) -> None:
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)
+
+
+# The occupation coder's index: built once here when missing or stale (first start, or an upgrade
+# that changed its data files), so each worker loads it in under a second instead of building it
+# for seconds on its first request, again after every `max_requests` restart.
+def on_starting(server) -> None:
+    from placement.taxonomy.text.occupation_index import ARTEFACT_PATH, ensure_artefact
+
+    try:
+        if ensure_artefact():
+            server.log.info("Built the occupation index %s", ARTEFACT_PATH)
+    except OSError as error:  # a read-only VAR_DIR: workers build the index in memory instead
+        server.log.warning("Could not write the occupation index: %s", error)

@@ -162,6 +162,8 @@ class OccupationIndex:
         matrix: sparse.csr_matrix | None = None,
     ) -> None:
         self.labels = labels
+        # Whether this index was read from the saved artefact (else built from the files).
+        self.from_artefact = vocabulary is not None
         self.titles_id = titles_id
         self.titles_en = titles_en
         self.job_titles = job_titles
@@ -307,6 +309,18 @@ class OccupationIndex:
             order = np.argsort(-data, kind="stable")
             result.append([(int(idx[i]), float(data[i])) for i in order])
         return result
+
+
+def ensure_artefact(path: Path = ARTEFACT_PATH) -> bool:
+    """Build and save the artefact when it is missing or stale; True when one had to be built.
+
+    Called where processes start (`gunicorn.conf.py`'s `on_starting`, the image build), so each
+    worker loads the index (under a second) instead of building it on its first request (seconds,
+    again after every `max_requests` restart)."""
+    if OccupationIndex.load(path) is not None:
+        return False
+    OccupationIndex.build().save(path)
+    return True
 
 
 _index: OccupationIndex | None = None

@@ -138,6 +138,15 @@ def test_the_saved_artefact_is_used_only_while_its_sources_are_unchanged(tmp_pat
     assert OccupationIndex.load(path) is None
 
 
+def test_a_starting_server_builds_the_artefact_once_and_workers_read_it(tmp_path):
+    path = tmp_path / "index.npz"
+    assert occupation_index.ensure_artefact(path) is True
+    assert occupation_index.ensure_artefact(path) is False  # current: left as it is
+    loaded = OccupationIndex.load(path)
+    assert loaded is not None and loaded.from_artefact
+    assert not OccupationIndex.build().from_artefact
+
+
 @pytest.mark.parametrize(
     ("title", "code"),
     [
