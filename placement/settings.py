@@ -368,6 +368,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "placement.privacy.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Employers behind on their duty to report vacancies and fills: reminded on the 2nd at 08:00.
+    "monthly-reporting-duty-reminders": {
+        "task": "placement.market.tasks.remind_employers_behind",
+        "schedule": crontab(day_of_month=2, hour=8, minute=0),
+    },
     # Last month's IPK tables for every office, on the 1st at 02:00.
     "monthly-ipk-reports": {
         "task": "placement.reports.tasks.build_monthly_reports",

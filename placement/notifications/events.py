@@ -152,6 +152,20 @@ EVENTS: dict[str, EventText] = {
             "were interviewed, hired or not selected."
         ),
     ),
+    "employer.reporting_reminder": EventText(
+        _("Please report your vacancies (Perpres 57/2023)"),
+        _(
+            "%(company)s: %(reasons)s Employers must report their vacancies and report again "
+            "when they are filled (Perpres 57/2023 Art. 4-6)."
+        ),
+    ),
+    "employer.warning_letter": EventText(
+        _("Written warning %(number)s on the duty to report vacancies"),
+        _(
+            "%(office)s issued the written warning %(number)s to %(company)s (Perpres 57/2023 "
+            "Art. 17): %(reasons)s Please report your vacancies and who was hired."
+        ),
+    ),
     # --- Officers ---
     "officer.daily_digest": EventText(
         _("Your queues today"),

@@ -12,10 +12,16 @@ from django.utils import timezone
 
 from employers.models import Employer
 from placement.ledger.models import Event, EventKind
-from placement.market import compliance, fairs
+from placement.market import compliance, fairs, tasks
 from placement.market.models import JobFair, WarningLetter
+from placement.notifications.models import Notification
 from placement.taxonomy.models import Regency
-from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
+from tests.factories import (
+    EmployerFactory,
+    EmployerUserFactory,
+    JobSeekerFactory,
+    VacancyFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +207,40 @@ def test_the_fairs_api_is_scoped_to_the_region(client, alice, bob, approved_fair
     ]
     client.force_login(bob)
     assert client.get("/api/v1/market/fairs/").json()["results"] == []
+
+
+def test_a_company_with_users_is_reminded_and_warned_through_its_inbox(
+    client, alice, mailoutbox, django_capture_on_commit_callbacks
+):
+    employer = _silent_employer(name="PT Diam Saja")
+    member = EmployerUserFactory(employer=employer).user
+    with django_capture_on_commit_callbacks(execute=True):
+        compliance.remind_employer(employer=employer, reasons=["no_vacancy_report"], by=alice)
+        compliance.issue_warning_letter(
+            employer=employer,
+            reasons=["no_vacancy_report"],
+            by=alice,
+            office_name="Disnaker Kota Palangka Raya",
+            office_code="62.71",
+        )
+    events = list(
+        Notification.objects.filter(user=member).order_by("pk").values_list("event", flat=True)
+    )
+    assert events == ["employer.reporting_reminder", "employer.warning_letter"]
+    assert [message.to for message in mail.outbox] == [[member.email], [member.email]]
+    client.force_login(member)
+    inbox = client.get(reverse("notifications:inbox")).content.decode()
+    assert "Perpres 57/2023" in inbox
+
+
+def test_the_monthly_task_reminds_every_employer_behind_once_a_day(
+    alice, bob, mailoutbox, django_capture_on_commit_callbacks
+):
+    _silent_employer(name="PT Diam Saja")
+    _silent_employer(name="PT Jauh Diam", regency_id="62.01")
+    active = _silent_employer(name="PT Rajin Lapor")
+    VacancyFactory(employer=active, submitted_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.remind_employers_behind() == 2
+    assert tasks.remind_employers_behind() == 0
+    assert len(mail.outbox) == 2
