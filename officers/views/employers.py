@@ -6,20 +6,17 @@ out-of-region records answer 404 and never appear in lists, counts or exports.
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
-from django.utils import timezone
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from employers import imports, services
+from employers import services
 from employers.access import (
     get_employer_for_officer,
     get_vacancy_for_officer,
@@ -30,7 +27,6 @@ from officers import listing
 from officers.access import office_required
 from officers.forms import EmployerDecisionForm, VacancyDecisionForm
 from officers.listing import Column
-from placement.accounts.audit import audit
 from placement.accounts.scope import region_scope
 
 PAGE_SIZE = 50
@@ -192,17 +188,68 @@ def _vacancy_filters(request: HttpRequest):
     return scoped, vacancies, status, regency, q
 
 
+def _export_vacancies(request: HttpRequest, vacancies, fmt: str) -> HttpResponse:
+    """The queue as shown (scope, filters, order) through the shared list export."""
+    return listing.export(
+        request,
+        fmt=fmt,
+        name="vacancies",
+        title=str(_("Vacancies")),
+        object_type="employers.vacancy",
+        headers=[
+            str(h)
+            for h in (
+                _("number"),
+                _("title"),
+                _("company"),
+                _("NIB"),
+                _("KBJI"),
+                _("regency"),
+                _("status"),
+                _("people needed"),
+                _("filled"),
+                _("withdrawn"),
+                _("wage from"),
+                _("wage to"),
+                _("open from"),
+                _("open until"),
+            )
+        ],
+        queryset=vacancies,
+        row=lambda vacancy: [
+            vacancy.reference,
+            vacancy.title,
+            vacancy.employer.name,
+            vacancy.employer.nib,
+            vacancy.occupation.code if vacancy.occupation else "",
+            vacancy.regency_id or "",
+            vacancy.status,
+            vacancy.headcount,
+            vacancy.filled_count,
+            vacancy.removed_count,
+            vacancy.wage_min or "",
+            vacancy.wage_max or "",
+            vacancy.valid_from or "",
+            vacancy.valid_to or "",
+        ],
+    )
+
+
 @office_required
 @require_GET
 def vacancy_queue(request: HttpRequest) -> HttpResponse:
-    """Vacancies of the region, those waiting for verification first."""
+    """Vacancies of the region, those waiting for verification first; `?export=csv|xlsx`."""
     scoped, vacancies, status, regency, q = _vacancy_filters(request)
+    vacancies = VACANCY_QUEUE_COLUMNS.apply(request, vacancies)
+    fmt = listing.export_format(request)
+    if fmt:
+        return _export_vacancies(request, vacancies, fmt)
     counts = dict(scoped.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     return render(
         request,
         "officers/employers/vacancy_queue.html",
         {
-            "page": _page(request, VACANCY_QUEUE_COLUMNS.apply(request, vacancies)),
+            "page": _page(request, vacancies),
             "headers": VACANCY_QUEUE_COLUMNS.headers(request),
             "sort": request.GET.get("sort", "")
             if VACANCY_QUEUE_COLUMNS.current(request)[0]
@@ -214,6 +261,7 @@ def vacancy_queue(request: HttpRequest) -> HttpResponse:
             "total": sum(counts.values()),
             "regencies": _regency_choices(request.user),
             "query": _query_without_page(request),
+            "export_query": listing.export_query(request),
         },
     )
 
@@ -221,55 +269,11 @@ def vacancy_queue(request: HttpRequest) -> HttpResponse:
 @office_required
 @require_GET
 def vacancy_export(request: HttpRequest) -> HttpResponse:
-    """The filtered vacancy list as CSV (formulas neutralised)."""
-    _scoped, vacancies, _status, _regency, _q = _vacancy_filters(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="vacancies-{timezone.localdate():%Y%m%d}.csv"'
-    )
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("number"),
-            _("title"),
-            _("company"),
-            _("NIB"),
-            _("KBJI"),
-            _("regency"),
-            _("status"),
-            _("people needed"),
-            _("filled"),
-            _("withdrawn"),
-            _("wage from"),
-            _("wage to"),
-            _("open from"),
-            _("open until"),
-        ]
-    )
-    count = 0
-    for vacancy in vacancies.iterator(chunk_size=2000):
-        count += 1
-        writer.writerow(
-            [
-                vacancy.reference,
-                imports.neutralise(vacancy.title),
-                imports.neutralise(vacancy.employer.name),
-                vacancy.employer.nib,
-                vacancy.occupation.code if vacancy.occupation else "",
-                vacancy.regency_id or "",
-                vacancy.status,
-                vacancy.headcount,
-                vacancy.filled_count,
-                vacancy.removed_count,
-                vacancy.wage_min or "",
-                vacancy.wage_max or "",
-                vacancy.valid_from or "",
-                vacancy.valid_to or "",
-            ]
-        )
-    audit(actor=request.user, action="export", object_type="employers.vacancy", count=count)
-    return response
+    """The old address of the CSV download (bookmarks): the queue's own export."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["export"] = "csv"
+    return redirect(f"{reverse('officers:vacancy_queue')}?{query.urlencode()}")
 
 
 def _vacancy_context(vacancy: Vacancy, form) -> dict:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import csv
+import io
 
+import pytest
+from openpyxl import load_workbook
+
+from placement.accounts.models import AuditEvent
 from placement.ledger.models import Event
 from tests.factories import EmployerFactory, VacancyFactory
 
@@ -169,15 +174,40 @@ def test_decisions_refuse_get(client, alice, db):
     assert client.get(f"/officer/vacancies/{vacancy.pk}/decide/").status_code == 405
 
 
-def test_the_csv_export_is_scoped_and_neutralises_formulas(client, alice, db):
+def test_the_queue_export_is_scoped_and_neutralises_formulas(client, alice, db):
     VacancyFactory(status="submitted", title='=HYPERLINK("http://evil")')
     VacancyFactory(status="submitted", employer__regency_id="62.01", title="Di Kobar")
     client.force_login(alice)
-    response = client.get("/officer/vacancies/export.csv?status=submitted")
+    response = client.get("/officer/vacancies/", {"status": "submitted", "export": "csv"})
     body = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
     assert "Di Kobar" not in body
     assert response["Content-Disposition"].startswith("attachment")
+    xlsx = client.get("/officer/vacancies/", {"status": "submitted", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert [c.value for c in sheet["B"]][1:] == ['\'=HYPERLINK("http://evil")']
+
+
+def test_the_queue_export_keeps_the_filters_and_the_order_and_is_audited(client, alice, db):
+    for title in ("Kasir", "Admin Gudang", "Barista"):
+        VacancyFactory(status="published", title=title)
+    VacancyFactory(status="submitted", title="Kasir Menunggu")
+    client.force_login(alice)
+    response = client.get(
+        "/officer/vacancies/", {"status": "published", "sort": "-title", "export": "csv"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[1] for row in rows[1:]] == ["Kasir", "Barista", "Admin Gudang"]
+    assert AuditEvent.objects.filter(
+        actor=alice, action="export", object_type="employers.vacancy"
+    ).exists()
+
+
+def test_the_old_csv_address_leads_to_the_queue_export(client, alice, db):
+    client.force_login(alice)
+    response = client.get("/officer/vacancies/export.csv?status=published&page=3")
+    assert response.status_code == 302
+    assert response["Location"] == "/officer/vacancies/?status=published&export=csv"
 
 
 def test_the_queue_counts_never_include_other_regions(client, alice, db):
