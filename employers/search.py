@@ -361,6 +361,12 @@ def search_vacancies(
 NATION = "00"
 
 
+def open_vacancies_located(on: date | None = None):
+    """The open vacancies with `where`: the regency they count in (the work location, else the
+    company's regency). Every count of open vacancies by region groups this query."""
+    return Vacancy.objects.open(on).annotate(where=Coalesce("regency_id", "employer__regency_id"))
+
+
 def open_vacancies_by_region(on: date | None = None) -> dict[str, dict[str, int]]:
     """Open vacancies and open positions today, by region: {"00" | "62" | "62.71": {...}}.
 
@@ -374,8 +380,7 @@ def open_vacancies_by_region(on: date | None = None) -> dict[str, dict[str, int]
 
     def compute() -> dict[str, dict[str, int]]:
         rows = (
-            Vacancy.objects.open(day)
-            .annotate(where=Coalesce("regency_id", "employer__regency_id"))
+            open_vacancies_located(day)
             .values("where")
             .annotate(vacancies=Count("id"), positions=Sum(positions_left()))
             .order_by()

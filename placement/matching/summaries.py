@@ -10,9 +10,9 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max
 
-from employers.models import Vacancy
+from employers.search import open_vacancies_located
 from jobseekers.models import JobSeeker
 from placement.matching.models import Match, RegionSummary
 
@@ -31,8 +31,6 @@ def build_summaries(*, built_on: date) -> int:
             "active_by_education": defaultdict(int),
             "active_by_sex": defaultdict(int),
             "active_by_occupation_group": defaultdict(int),
-            "open_vacancies": 0,
-            "open_positions": 0,
             "vacancies_by_occupation_group": defaultdict(int),
             "reports_due_30_days": 0,
             "cards_expiring_30_days": 0,
@@ -71,16 +69,14 @@ def build_summaries(*, built_on: date) -> int:
     ):
         data[row["regency_id"]]["seekers_with_recommendations"] = row["n"]
 
-    open_vacancies = Vacancy.objects.open(built_on).exclude(regency=None).with_positions_left()
-    for row in open_vacancies.values("regency_id").annotate(n=Count("id"), p=Sum("positions_left")):
-        data[row["regency_id"]]["open_vacancies"] = row["n"]
-        data[row["regency_id"]]["open_positions"] = row["p"] or 0
-    for row in open_vacancies.values("regency_id", "occupation__code").annotate(n=Count("id")):
-        data[row["regency_id"]]["vacancies_by_occupation_group"][row["occupation__code"][0]] += row[
-            "n"
-        ]
+    # Open vacancies are counted where the figures count them (employers.search): the work
+    # location, else the company's regency. Their totals are not stored: every page reads them
+    # live from `open_vacancies_by_region`, the one count.
+    open_vacancies = open_vacancies_located(built_on).exclude(where=None)
+    for row in open_vacancies.values("where", "occupation__code").annotate(n=Count("id")):
+        data[row["where"]]["vacancies_by_occupation_group"][row["occupation__code"][0]] += row["n"]
     # Weakest shortlists: open vacancies whose best candidate is weak or whose list is short.
-    shortlist = open_vacancies.values("id", "regency_id", "title")
+    shortlist = open_vacancies.values("id", "where", "title")
     strength = {
         row["vacancy_id"]: (row["best"] or 0.0, row["n"])
         for row in Match.objects.filter(rank_for_vacancy__gt=0)
@@ -91,7 +87,7 @@ def build_summaries(*, built_on: date) -> int:
     for row in shortlist:
         best, n = strength.get(row["id"], (0.0, 0))
         if best < WEAK_SCORE or n < WEAK_LIST_LENGTH:
-            weak[row["regency_id"]].append(
+            weak[row["where"]].append(
                 {"vacancy_id": row["id"], "title": row["title"], "best": round(best, 1), "n": n}
             )
     for code, rows in weak.items():

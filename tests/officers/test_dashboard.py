@@ -124,8 +124,6 @@ def test_the_provincial_dashboard_reads_the_nightly_summaries(
             "active_by_education": {"3000": 4000, "6200": 321},
             "active_by_occupation_group": {"5": 30},
             "vacancies_by_occupation_group": {"5": 7},
-            "open_vacancies": 77,
-            "open_positions": 154,
             "reports_due_30_days": 66,
             "cards_expiring_30_days": 5,
         },

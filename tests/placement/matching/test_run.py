@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
+from employers.search import open_vacancy_figures
 from placement.matching import services
 from placement.matching.models import Match, MatchRun, MatchUnit, RegionSummary
 from tests.placement.matching.conftest import (
@@ -113,10 +115,29 @@ def test_summaries_cover_regencies_provinces_and_the_nation(population):
     province = RegionSummary.objects.get(region_code="62").data
     nation = RegionSummary.objects.get(region_code="00").data
     assert regency["seekers_by_status"] == {"active": 3, "submitted": 1}
-    assert regency["open_vacancies"] == 3
-    assert province["open_vacancies"] == 4 == nation["open_vacancies"]
+    assert sum(regency["vacancies_by_occupation_group"].values()) == 3
+    assert sum(nation["vacancies_by_occupation_group"].values()) == 4
     assert province["active_by_education"]["3000"] == 5
     assert any(w["title"] == "Staf keuangan" for w in regency["weakest_shortlists"])
+
+
+def test_summaries_count_open_vacancies_where_the_figures_do_and_store_no_totals(
+    population, employer
+):
+    # No work location: it counts at the company's regency, as on every page.
+    make_vacancy(employer, "Kasir keliling", regency=None, occupation="5230")
+    _run()
+    cache.clear()
+    for code in ("62.71", "62", "00"):
+        data = RegionSummary.objects.get(region_code=code).data
+        # One definition: the live count of employers.search, never a stored copy.
+        assert "open_vacancies" not in data and "open_positions" not in data
+        by_group = sum(data["vacancies_by_occupation_group"].values())
+        assert by_group == open_vacancy_figures(code)["vacancies"], code
+    assert (
+        RegionSummary.objects.get(region_code="62.71").data["vacancies_by_occupation_group"]["5"]
+        == 1
+    )
 
 
 def test_a_failed_night_leaves_yesterdays_results(population, monkeypatch):

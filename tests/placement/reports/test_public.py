@@ -30,14 +30,12 @@ def _empty_cache():
 def figures(db):
     """Nightly summaries of 62.71 and 62, and a placement in 62.71 last month (stored)."""
     today = timezone.localdate()
-    for code, active, positions in (("62.71", 40, 12), ("62", 55, 20), ("00", 55, 20)):
+    for code, active in (("62.71", 40), ("62", 55), ("00", 55)):
         RegionSummary.objects.create(
             region_code=code,
             built_on=today,
             data={
                 "seekers_by_status": {"active": active, "removed": 3},
-                "open_vacancies": 4,
-                "open_positions": positions,
                 "vacancies_by_occupation_group": {"5": 3, "8": 1},
             },
         )
