@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -109,11 +110,23 @@ def get_vacancy_for_viewer(user, pk: int) -> Vacancy:
     raise Http404
 
 
+def imports_for(user):
+    """The imports an officer sees: their own uploads and the imports handed (or accepted) by
+    their office; the national administrator sees every import; anyone else none."""
+    if not is_office_staff(user):
+        return ImportRun.objects.none()
+    runs = ImportRun.objects.all()
+    if user.role == Role.NATIONAL:
+        return runs
+    officer = getattr(user, "officer_profile", None)
+    mine = Q(uploaded_by=user, office__isnull=True)
+    if officer is not None and officer.is_active:
+        mine |= Q(office_id=officer.office_id)
+    return runs.filter(mine)
+
+
 def get_import_for_officer(user, pk: int) -> ImportRun:
-    """An import run by this user (the national administrator sees every import), or 404."""
+    """An import the officer sees (`imports_for`), or 404."""
     if not is_office_staff(user):
         raise Http404
-    runs = ImportRun.objects.all()
-    if user.role != Role.NATIONAL:
-        runs = runs.filter(uploaded_by=user)
-    return get_object_or_404(runs, pk=parse_pk(pk))
+    return get_object_or_404(imports_for(user), pk=parse_pk(pk))

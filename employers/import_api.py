@@ -26,10 +26,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from employers import import_review, imports
-from employers.access import is_office_staff
+from employers.access import imports_for, is_office_staff
 from employers.models import ImportProfile, ImportRun, Vacancy
 from officers.forms import ImportForm
-from placement.accounts.models import Role
 from placement.accounts.scope import region_scope
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not an import of yours.")
@@ -182,8 +181,7 @@ class ImportViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         user = self.request.user
         if not is_office_staff(user):
             raise NotFound
-        runs = ImportRun.objects.select_related("profile")
-        return runs if user.role == Role.NATIONAL else runs.filter(uploaded_by=user)
+        return imports_for(user).select_related("profile")
 
     @extend_schema(
         request={"multipart/form-data": ImportUploadSerializer},

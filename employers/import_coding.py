@@ -247,6 +247,7 @@ class Mapped:
             row.set_aside = _("Outside your region: %(place)s (for %(office)s).") % office_of(
                 self.lookups.regencies[regency]
             )
+            row.set_aside_regency = regency
             return None
         occupation = self.code_occupation(self.get(row, "kbji"), title, description, coding, review)
         skill_ids = self.code_skills(self.get(row, "skills"), description, coding)

@@ -131,6 +131,7 @@ class Row:
         self.errors: list[list] = []
         # Why the row belongs to another office (set aside in the report, not imported).
         self.set_aside = ""
+        self.set_aside_regency = ""  # the place of such a row (its office gets the row)
 
     def text(self, column: str, *, required: bool = False, max_length: int = 0) -> str:
         value = (self.values.get(column) or "").strip()
@@ -253,6 +254,7 @@ def employer_from_row(row: Row, lookups: Lookups, scope, seen: set[str], by: Use
         row.error("regency", _("Unknown regency/city code (write it as 62.71)."))
     elif regency is not None and not scope.contains_regency(regency.code):
         row.set_aside = _("Outside your region: %(place)s (for %(office)s).") % office_of(regency)
+        row.set_aside_regency = regency.code
     district_code = row.text("district")
     if district_code:
         if lookups.district_regency.get(district_code) is None:
@@ -342,6 +344,7 @@ def vacancy_from_row(row: Row, lookups: Lookups, scope, by: User, today: date):
     location = regency or getattr(employer, "regency", None)
     if location is not None and not scope.contains_regency(location.code):
         row.set_aside = _("Outside your region: %(place)s (for %(office)s).") % office_of(location)
+        row.set_aside_regency = location.code
     raw_sex = row.text("sex").lower()
     sex = SEX_WORDS.get(raw_sex)
     if sex is None:

@@ -23,7 +23,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employers import import_mapping
+from employers import import_handoff, import_mapping
 from employers.import_coding import REVIEW_THRESHOLD, Mapped, choose_mapping
 from employers.import_files import (
     CONTROL,
@@ -190,9 +190,10 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     by = run.uploaded_by
     report = ReportWriter(run)
     counts = _Counts()
+    aside = import_handoff.SetAside(upload_dir(), [])
     try:
         with transaction.atomic():
-            _import_rows(run, report, counts)
+            _import_rows(run, report, counts, aside)
     except ImportFileError as problem:
         run.status = ImportRun.Status.FAILED
         run.message = str(problem)[:255]
@@ -201,6 +202,7 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
         run.message = _("The file cannot be read: save it again as CSV (UTF-8) or XLSX.")
     except (OperationalError, InterfaceError):
         report.discard()
+        aside.discard()
         raise  # the database went away: the run stays "running" for the redelivered task
     except Exception:
         # Anything else ends the run: an office must never watch "running" forever.
@@ -225,12 +227,20 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     run.seconds = round(time.monotonic() - started, 2)
     run.finished_at = timezone.now()
     run.save()
+    aside.close()
+    if run.status == ImportRun.Status.DONE and not (
+        counts.failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING
+    ):
+        import_handoff.hand_over(run, aside.pieces())
+    else:
+        aside.discard()
     audit(actor=by, action="create", obj=run, kind=run.kind, imported=counts.imported)
     return run
 
 
-def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts) -> None:
-    """Inside the run's transaction: every row read, checked or coded, written or reported."""
+def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts, aside) -> None:
+    """Inside the run's transaction: every row read, checked or coded, written or reported;
+    rows of another region kept aside for their office."""
     by = run.uploaded_by
     scope = region_scope(by)
     today = timezone.localdate()
@@ -240,6 +250,7 @@ def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts) -> None:
     rows = read_rows(upload_path(run), run.file_name, meter)
     _number, first = next(rows, (0, {"__header__": []}))
     header = first.get("__header__", [])
+    aside.header = header
     mapped: Mapped | None = None
     missing = missing_columns(run.kind, header)
     if missing and run.kind == ImportRun.Kind.VACANCIES:
@@ -275,7 +286,12 @@ def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts) -> None:
         if row.set_aside:
             counts.set_aside += 1
             location = mapped.mapping.get("location", "location") if mapped else "regency"
-            report.add(number, location, row.set_aside, values.get(location, ""), Outcome.SET_ASIDE)
+            office = aside.add(row.set_aside_regency, values)
+            reason = _("%(reason)s Handed to %(office)s.") % {
+                "reason": row.set_aside,
+                "office": office,
+            }
+            report.add(number, location, reason, values.get(location, ""), Outcome.SET_ASIDE)
             continue
         if row.errors or item is None:
             counts.failed += 1
@@ -332,7 +348,7 @@ def preview(run: ImportRun) -> tuple[list[str], list[list[str]]]:
     return header, sample
 
 
-def _queue(run: ImportRun) -> None:
+def queue_run(run: ImportRun) -> None:
     from employers.tasks import run_import as run_import_task  # Celery cycle: tasks import us
 
     transaction.on_commit(lambda: run_import_task.delay(run.pk))
@@ -378,7 +394,7 @@ def start_import(
             run.status = ImportRun.Status.MAPPING
             run.save(update_fields=["profile", "mapping", "status"])
             return run
-    _queue(run)
+    queue_run(run)
     return run
 
 
@@ -401,7 +417,25 @@ def confirm_mapping(
     run.mapping = {**mapping, "__header__": header, "__defaults__": defaults}
     run.status = ImportRun.Status.PENDING
     run.save(update_fields=["profile", "mapping", "status"])
-    _queue(run)
+    queue_run(run)
+    return run
+
+
+@transaction.atomic
+def accept_handoff(*, run: ImportRun, by: User) -> ImportRun:
+    """An officer of the receiving office takes rows handed over by another office: the import
+    becomes theirs (run with their region); a mapped file waits for its columns to be checked."""
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != ImportRun.Status.HANDED:
+        return run
+    run.uploaded_by = by
+    mapped = bool(run.mapping.get("__header__"))
+    run.status = ImportRun.Status.MAPPING if mapped else ImportRun.Status.PENDING
+    run.save(update_fields=["uploaded_by", "status"])
+    record_activity(user=by, kind=Activity.Kind.IMPORT, subject=run, what=run.kind)
+    audit(actor=by, action="update", obj=run, event="handoff_accepted")
+    if not mapped:
+        queue_run(run)
     return run
 
 

@@ -575,6 +575,7 @@ class ImportRun(models.Model):
         ALL_OR_NOTHING = "all", _("Import nothing if any row is bad")
 
     class Status(models.TextChoices):
+        HANDED = "handed", _("Handed over by another office")
         MAPPING = "mapping", _("Waiting for the column mapping")
         PENDING = "pending", _("Waiting")
         RUNNING = "running", _("Running")
@@ -608,6 +609,14 @@ class ImportRun(models.Model):
     )
     # {our field: the file's column} used for this run (suggested, or from the profile).
     mapping = models.JSONField(default=dict, blank=True)
+    # Rows another office's file set aside for this office: the office whose officers see it,
+    # and the run they came from (None for a file an officer uploaded).
+    office = models.ForeignKey(
+        "offices.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handed_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="handoffs"
+    )
     # [[row, column, reason, value], ...]: the downloadable error report.
     errors = models.JSONField(default=list, blank=True)
     message = models.CharField(_("message"), max_length=255, blank=True)

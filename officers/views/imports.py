@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from employers import import_mapping, import_report, import_review, imports
-from employers.access import get_import_for_officer
+from employers.access import get_import_for_officer, imports_for
 from employers.import_rows import template_csv
 from employers.models import Employer, ImportRun
 from employers.tasks import publish_import as publish_import_task
@@ -45,7 +45,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         if run.status == ImportRun.Status.MAPPING:
             return redirect("officers:import_map", run.pk)
         return redirect("officers:import_detail", run.pk)
-    runs = ImportRun.objects.filter(uploaded_by=request.user).defer("errors")[:20]
+    runs = imports_for(request.user).defer("errors").select_related("office")[:20]
     return render(
         request,
         "officers/employers/import_list.html",
@@ -120,6 +120,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"name": run.profile.name if run.profile else ""}
         ),
         "publishable": import_review.publishable(run).count() if not running else 0,
+        "handoffs": run.handoffs.select_related("office").order_by("pk"),
+        "handed_by": _origin(run),
     }
     if request.htmx:
         if running:
@@ -128,6 +130,16 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         response["HX-Refresh"] = "true"  # finished: the whole page with its report
         return response
     return render(request, "officers/employers/import_detail.html", context)
+
+
+def _origin(run: ImportRun) -> str:
+    """For rows handed over by another office: that office's name."""
+    if run.handed_from_id is None:
+        return ""
+    source = ImportRun.objects.select_related("uploaded_by__officer_profile__office")
+    parent = source.filter(pk=run.handed_from_id).first()
+    officer = getattr(parent.uploaded_by, "officer_profile", None) if parent else None
+    return officer.office.name if officer else _("another office")
 
 
 def _mapping_rows(mapping: dict) -> list[tuple[str, str]]:
@@ -139,6 +151,19 @@ def _mapping_rows(mapping: dict) -> list[tuple[str, str]]:
             column = ", ".join(name for name, _code in column)
         rows.append((str(import_mapping.FIELD_LABELS.get(field, _("Education"))), column))
     return rows
+
+
+@office_required
+@require_POST
+def import_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """An officer of the office takes the rows another office handed over."""
+    run = get_import_for_officer(request.user, pk)
+    if run.status != ImportRun.Status.HANDED:
+        return redirect("officers:import_detail", run.pk)
+    run = imports.accept_handoff(run=run, by=request.user)
+    if run.status == ImportRun.Status.MAPPING:
+        return redirect("officers:import_map", run.pk)
+    return redirect("officers:import_detail", run.pk)
 
 
 @office_required
@@ -275,5 +300,6 @@ urlpatterns = [
     path("imports/<int:pk>/report.xlsx", import_report_xlsx, name="import_report_xlsx"),
     path("imports/<int:pk>/publish/", import_publish, name="import_publish"),
     path("imports/<int:pk>/profile/", import_save_profile, name="import_save_profile"),
+    path("imports/<int:pk>/accept/", import_accept, name="import_accept"),
     path("imports/template-<str:kind>.csv", import_template, name="import_template"),
 ]

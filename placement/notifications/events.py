@@ -167,6 +167,13 @@ EVENTS: dict[str, EventText] = {
         ),
     ),
     # --- Officers ---
+    "officer.import_handed": EventText(
+        _("Rows of an import for your office: %(rows)s"),
+        _(
+            "%(office)s imported “%(file)s” and set aside %(rows)s rows in your region for your "
+            "office. Open the import to take them."
+        ),
+    ),
     "officer.daily_digest": EventText(
         _("Your queues today"),
         _("%(summary)s"),
