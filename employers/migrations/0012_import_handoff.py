@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0010_credentials'),
+        ('employers', '0011_sim_classes_perpol_2021'),
         ('offices', '0001_initial'),
     ]
 
