@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from employers.access import get_vacancy_for_officer, get_vacancy_for_viewer
 from employers.models import Vacancy
 from jobseekers.models import JobSeeker
+from jobseekers.occupations import occupations_of
 from officers import caseload, listing, queues
 from officers.access import (
     get_case_seeker,
@@ -96,7 +97,8 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         )
         if caseload.NIK.match(q):
             audit_list(actor=request.user, ids=[s.pk for s in found], purpose="nik_search")
-        context.update(vacancy=vacancy, seekers=found)
+        profiles = occupations_of(s.pk for s in found)
+        context.update(vacancy=vacancy, seekers=[(s, profiles[s.pk]) for s in found])
     else:
         raise Http404
     return render(request, "officers/referrals/referral_new.html", context)

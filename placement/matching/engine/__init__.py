@@ -117,6 +117,7 @@ from placement.matching.engine.run import (
 )
 from placement.matching.engine.scoring import (
     education_units,
+    experience_counts,
     experience_units,
     profile_weights,
     skill_evidence,
@@ -177,6 +178,7 @@ __all__ = [
     "attach_components",
     "concat_topk",
     "education_units",
+    "experience_counts",
     "experience_units",
     "explain_pairs",
     "match",

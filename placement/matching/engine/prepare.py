@@ -12,7 +12,6 @@ from placement.matching.engine.arrays import SeekerArrays, VacancyArrays
 from placement.matching.engine.constants import (
     _WAGE_UNKNOWN,
     DEFAULT_WEIGHTS,
-    RELATED_UNITS,
     SCOPE_ABROAD,
     SCOPE_NATIONAL,
     SCOPE_PROVINCE,
@@ -22,6 +21,7 @@ from placement.matching.engine.constants import (
 )
 from placement.matching.engine.helpers import _binary_csr, _same_width
 from placement.matching.engine.scoring import (
+    experience_counts,
     profile_weights,
     skill_idf,
     vacancy_profiles,
@@ -212,8 +212,8 @@ def _occupation_table(
     v_codes, v_column = np.unique(vacancy_codes, return_inverse=True)
     table = np.zeros((len(s_codes) + 1, len(v_codes)), dtype=np.int32)
     table[:-1] = occupation_units(s_codes[:, None], v_codes[None, :])
-    related = (table >= RELATED_UNITS).astype(np.int32)
-    related[:-1, v_codes < 0] = 1
+    related = np.zeros_like(table)
+    related[:-1] = experience_counts(s_codes[:, None], v_codes[None, :])
     rows = np.where(slots >= 0, np.searchsorted(s_codes, slots), len(s_codes))
     past = np.where(experience >= 0, np.searchsorted(s_codes, experience), len(s_codes))
     return rows.astype(np.int32), past.astype(np.int32), v_column.astype(np.int32), table, related

@@ -16,6 +16,7 @@ from placement.matching.engine.constants import (
     EVIDENCE_LEVELS,
     IDF_SCALE,
     OPTIONAL_SKILL_SHARE,
+    RELATED_UNITS,
     UNIT,
     WAGE_GRID,
     WAGE_STEP,
@@ -27,6 +28,7 @@ from placement.matching.engine.helpers import (
     _cumulative_floor,
     _pair_keys,
 )
+from placement.matching.engine.similarity import occupation_units
 
 
 def weight_units(weights: Mapping[str, float]) -> np.ndarray:
@@ -157,6 +159,18 @@ def education_units(over: np.ndarray) -> np.ndarray:
     """Education component (0..1000) for levels above the minimum (>= 0)."""
     penalty = EDUCATION_STEP * np.maximum(np.asarray(over) - EDUCATION_SLACK, 0)
     return np.maximum(UNIT - penalty, EDUCATION_FLOOR)
+
+
+def experience_counts(past_codes: np.ndarray, vacancy_codes: np.ndarray) -> np.ndarray:
+    """Whether months in a past job of unit group `past_codes` count as experience for a vacancy
+    of `vacancy_codes` (broadcast; -1 = no code): a coded job whose occupation is related to the
+    vacancy's (similarity >= RELATED_UNITS: the same unit group, a listed neighbour or the same
+    minor group), or any coded job when the vacancy has no code. The engine's related table and
+    the explanations ("24 months as Kasir") both read this."""
+    past, vacancy = np.broadcast_arrays(
+        np.asarray(past_codes, dtype=np.int64), np.asarray(vacancy_codes, dtype=np.int64)
+    )
+    return (past >= 0) & ((vacancy < 0) | (occupation_units(past, vacancy) >= RELATED_UNITS))
 
 
 def experience_units(months: np.ndarray, required: np.ndarray) -> np.ndarray:

@@ -259,7 +259,8 @@ def test_the_vacancy_page_lists_referrals_and_regional_candidates_only(
     add_match(dewi, kasir, rank=1)
     add_match(outsider, kasir, rank=2)
     client.force_login(alice)
-    with django_assert_max_num_queries(12):
+    # 14: two of them read every candidate's wanted occupations and past jobs (the reasons).
+    with django_assert_max_num_queries(14):
         html = client.get(f"/officer/vacancies/{kasir.pk}/referrals/").content.decode()
     assert "Dewi Palangka" in html and "Orang Luar" not in html
 
