@@ -395,7 +395,9 @@ def _is_noise(folded: str) -> bool:
     return not rest.strip()
 
 
-def strip_title_noise(title: str, *, head_only: bool = False) -> str:
+def strip_title_noise(
+    title: str, *, head_only: bool = False, keep_noise_words: bool = False
+) -> str:
     """A job title without the noise of real ads; the words of the occupation are kept, unfolded.
 
     "URGENT!! Sales Executive (Jakarta Selatan) - Fresh Graduate" -> "Sales Executive".
@@ -427,7 +429,7 @@ def strip_title_noise(title: str, *, head_only: bool = False) -> str:
     folded = fold(text)
     folded = _COMPANY.sub(" ", folded)
     folded = _CODE.sub(" ", folded)
-    core = remove_places(remove_noise_words(folded))
+    core = remove_places(folded if keep_noise_words else remove_noise_words(folded))
     if not core:
         # A title made only of noise words ("Marketing Area"): keep it without places rather than
         # nothing.
@@ -435,9 +437,31 @@ def strip_title_noise(title: str, *, head_only: bool = False) -> str:
     return _SPACES.sub(" ", core).strip()
 
 
+@lru_cache(maxsize=8192)
+def title_brackets(title: str) -> tuple[str, ...]:
+    """The folded contents of a title's brackets that are not noise: "Sales Representative (SPG)
+    - Bandung" -> ("spg",)."""
+    text = clean_input(title)
+    found = []
+    for match in _BRACKETS.finditer(text):
+        inner = fold(match.group(1))
+        if not _is_noise(inner):
+            inner = remove_places(remove_noise_words(_CODE.sub(" ", inner)))
+            if inner.strip():
+                found.append(_SPACES.sub(" ", inner).strip())
+    return tuple(found)
+
+
 def normalize_title(title: str) -> str:
     """The folded core of a title: "Staf Admin Gudang (Cikarang) URGENT" -> "staf admin gudang"."""
     return strip_title_noise(title)
+
+
+@lru_cache(maxsize=8192)
+def title_with_noise_words(title: str) -> str:
+    """The head of a title with its noise words kept ("Kepala Cabang", "Branch Manager", "Area
+    Manager": "cabang", "branch" and "area" are noise in "Sales Area Bekasi", not here)."""
+    return strip_title_noise(title, head_only=True, keep_noise_words=True)
 
 
 @lru_cache(maxsize=8192)

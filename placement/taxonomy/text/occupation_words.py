@@ -34,6 +34,16 @@ SPELLING = {
     "sekertaris": "sekretaris",
     "supir": "sopir",
     "kurir": "kurir",
+    "kru": "crew",
+    "maintanance": "maintenance",
+    "maintenace": "maintenance",
+    "maintance": "maintenance",
+    "engginer": "engineer",
+    "enginering": "engineering",
+    "warehause": "warehouse",
+    "purcashing": "purchasing",
+    "analist": "analyst",
+    "tehnik": "teknik",
     "satpam": "satpam",
     "technician": "teknisi",
     "costumer": "customer",
@@ -122,6 +132,32 @@ FIELD_MANAGERS = {
     "3423": "1431", "3332": "1439", "4221": "1439",
 }  # fmt: skip
 GENERIC_MANAGERS = frozenset({"1219", "1120"})
+#: Words that make a title a first-line supervisor's ("Supervisor Sewing", "Warehouse Lead",
+#: "Koordinator Kasir"), first or last.
+SUPERVISOR_WORDS = frozenset("supervisor leader lead coordinator mandor foreman".split())  # noqa: SIM905
+#: The supervisor of a field, as ISCO-08 places supervisors: with their own groups in production
+#: (3122), construction (3123), shops (5222), housekeeping (5151), offices (3341), restaurants
+#: (1412) and warehouses (1324, our convention for "Supervisor Gudang"); elsewhere a supervisor is
+#: coded with the workers supervised ("Accounting Supervisor" = 3313). Longest prefix wins.
+FIELD_SUPERVISORS = {
+    "72": "3122", "73": "3122", "75": "3122", "81": "3122", "82": "3122", "9329": "3122",
+    "3122": "3122", "7543": "3122", "7233": "3122", "3115": "3122",
+    "71": "3123", "9313": "3123", "9312": "3123", "3112": "3123",
+    "4321": "1324", "9333": "1324", "4323": "1324", "8322": "1324",
+    "8332": "1324", "9621": "1324",
+    "5223": "5222", "5230": "5222", "5242": "5222", "9334": "5222", "1420": "5222",
+    "5120": "1412", "5131": "1412", "5132": "1412", "9411": "1412", "9412": "1412",
+    "3434": "1412",
+    "9112": "5151", "9111": "5151", "9121": "5151", "9129": "5151", "5151": "5151",
+    "41": "3341", "4222": "3341", "4229": "3341", "4311": "3313", "4312": "3313",
+    "4313": "3313", "2423": "1212", "4416": "1212", "5244": "3322", "5249": "3322",
+}  # fmt: skip
+#: One-word role names that say little alone inside a longer title ("Asset Management
+#: Supervisor" is about assets first): their own candidates count less there.
+ROLE_WORDS = frozenset(
+    """supervisor leader lead coordinator assistant associate specialist officer executive head
+    manager analyst consultant technician teknisi""".split()  # noqa: SIM905
+)
 # Words in KBJI titles that are not part of any job's name.
 KBJI_TITLE_NOISE = re.compile(r"\b(?:ybdi|ytdl|lainnya|dan sejenisnya)\b")
 

@@ -26,10 +26,17 @@ files or loaded from `var/occupation_index.npz`) in `occupation_index.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from placement.taxonomy.text.normalize import clean_input, fold, title_variants
+from placement.taxonomy.text.normalize import (
+    clean_input,
+    fold,
+    title_brackets,
+    title_variants,
+    title_with_noise_words,
+)
 from placement.taxonomy.text.occupation_index import (
     ALIAS,
     ESCO_ALT,
@@ -48,16 +55,23 @@ from placement.taxonomy.text.occupation_index import (
 from placement.taxonomy.text.occupation_words import (
     ENGLISH_HEADS,
     FIELD_MANAGERS,
+    FIELD_SUPERVISORS,
     FILLER_WORDS,
     GENERIC_MANAGERS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
+    ROLE_WORDS,
     SECTOR_PRIORS,
+    SUPERVISOR_WORDS,
     canonical,
     kbli_section,
 )
 
 MAX_WORDS = 12
+BRACKET_SCORE = 0.88
+# Brackets that name a field or a language, not a job.
+BRACKET_FIELDS = frozenset("it ti hr hrd ga sdm".split())  # noqa: SIM905
+BRACKET_LANGUAGE = re.compile(r"\b(?:speaker|speaking|bahasa|language)\b")
 MIN_SCORE = 0.42  # below this a suggestion is noise ("drop table x")
 
 
@@ -159,8 +173,11 @@ def _title_candidates(
             # The phrase holding the title's head word counts more ("Guru Bahasa Mandarin" is
             # a teacher, "Quality Control Data Analyst" an analyst).
             head = 0.06 if (end == n if head_at_end else start == 0) else 0.0
+            score = 0.5 + 0.35 * coverage + head
+            if end - start == 1 and phrase in ROLE_WORDS:
+                score -= 0.12  # "supervisor" alone in "Asset Management Supervisor"
             for i in index.exact[phrase][:4]:
-                _offer_label(candidates, labels[i], 0.5 + 0.35 * coverage + head, False)
+                _offer_label(candidates, labels[i], score, False)
     # 4. Character n-grams.
     for i, cosine in similar:
         if cosine < 0.35:
@@ -189,9 +206,28 @@ def _description_codes(index: OccupationIndex, description: str) -> dict[str, tu
     return found
 
 
-def _prepare(title: str) -> list[str]:
-    """The title's folded, canonical variants (whole, then head without brackets/dash tails)."""
-    return [canonical(v) for v in title_variants(title)]
+def _prepare(index: OccupationIndex, title: str) -> list[str]:
+    """The title's folded, canonical variants (whole, then head without brackets/dash tails);
+    first the head with its noise words when that is a job name ("Kepala Cabang")."""
+    variants = [canonical(v) for v in title_variants(title)]
+    if variants:
+        kept = canonical(title_with_noise_words(title))
+        if kept not in variants and _is_alias(index, [kept]):
+            variants.insert(0, kept)
+    return variants
+
+
+def _bracket_labels(index: OccupationIndex, title: str) -> list[Label]:
+    """Known job names that fill a bracket of the title: "Sales Representative (SPG)" -> SPG."""
+    found = []
+    for inner in title_brackets(title or ""):
+        text = canonical(inner)
+        if text in BRACKET_FIELDS or BRACKET_LANGUAGE.search(text):
+            continue  # "Dosen Sistem Informasi (IT)", "Recruiter (Mandarin Speaker)": a field
+        ids = index.exact.get(text) or index.exact.get(" ".join(core_words(text.split())))
+        if ids and index.labels[ids[0]].source == ALIAS:
+            found.append(index.labels[ids[0]])
+    return found
 
 
 def _is_alias(index: OccupationIndex, variants: list[str]) -> bool:
@@ -213,10 +249,18 @@ def suggest_occupations(
 ) -> list[Suggestion]:
     """Ranked KBJI unit groups for a job title; `[]` when the title has nothing to code."""
     index = get_index()
-    variants = _prepare(title)
+    variants = _prepare(index, title)
     needs_search = variants and not _is_alias(index, variants)
     similar = index.similar([variants[-1]])[0] if needs_search else []
-    return _rank(index, variants, similar, description=description, sector=sector, limit=limit)
+    return _rank(
+        index,
+        variants,
+        similar,
+        description=description,
+        sector=sector,
+        limit=limit,
+        brackets=_bracket_labels(index, title),
+    )
 
 
 def suggest_many(
@@ -226,12 +270,13 @@ def suggest_many(
     index = get_index()
     results: list[list[Suggestion]] = []
     for start in range(0, len(titles), chunk):
-        prepared = [_prepare(t) for t in titles[start : start + chunk]]
+        prepared = [_prepare(index, t) for t in titles[start : start + chunk]]
         # A title that is a known alias as a whole needs no n-gram search (most real titles).
         needs = [i for i, v in enumerate(prepared) if v and not _is_alias(index, v)]
         near = dict(zip(needs, index.similar([prepared[i][-1] for i in needs]), strict=True))
         for i, variants in enumerate(prepared):
-            results.append(_rank(index, variants, near.get(i, []), limit=limit))
+            brackets = _bracket_labels(index, titles[start + i])
+            results.append(_rank(index, variants, near.get(i, []), limit=limit, brackets=brackets))
     return results
 
 
@@ -243,6 +288,7 @@ def _rank(
     description: str = "",
     sector: str = "",
     limit: int = 5,
+    brackets: Sequence[Label] = (),
 ) -> list[Suggestion]:
     candidates: dict[str, _Candidate] = {}
     if variants and all(word in FILLER_WORDS for word in variants[0].split()):
@@ -259,6 +305,10 @@ def _rank(
                 candidates[code] = candidate
             else:
                 mine.channels |= candidate.channels
+    # A job name in brackets says which job the head means ("Sales Representative (SPG)",
+    # "Project Support (Assistant Formulator)"); a head that is itself a job name still leads.
+    for label in brackets:
+        _offer_label(candidates, label, BRACKET_SCORE, False)
     if not candidates and not description:
         return []
     # 5. Description and sector: nudges, never more than the title's own evidence.
@@ -281,6 +331,20 @@ def _rank(
             if manager and manager not in GENERIC_MANAGERS:
                 offered = candidates.setdefault(manager, _Candidate())
                 offered.offer(candidate.score * 0.92 + 0.06, candidate.kind, candidate.label)
+    if _is_supervisor_title(variants) and not _is_alias(index, variants):
+        # "Supervisor Sewing", "Warehouse Lead": the supervisor of the field the other words name.
+        best = max((c.score for c in candidates.values()), default=0.0)
+        # The bare role word's own reading ("supervisor" = office supervisor) comes after it.
+        generic = max(
+            (c.score for c in candidates.values() if canonical(fold(c.label)) in SUPERVISOR_WORDS),
+            default=0.0,
+        )
+        for code, candidate in list(candidates.items()):
+            supervisor = _field_code(FIELD_SUPERVISORS, code)
+            if supervisor and supervisor != code and candidate.score >= best - 0.15:
+                offered = candidates.setdefault(supervisor, _Candidate())
+                score = max(candidate.score + 0.03, generic + 0.01)
+                offered.offer(score, candidate.kind, candidate.label)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
@@ -324,12 +388,22 @@ def _is_manager_title(words: list[str]) -> bool:
     )
 
 
-def _field_manager(code: str) -> str:
+def _is_supervisor_title(variants: list[str]) -> bool:
+    words = variants[0].split() if variants else []
+    return len(words) > 1 and (words[0] in SUPERVISOR_WORDS or words[-1] in SUPERVISOR_WORDS)
+
+
+def _field_code(table: dict[str, str], code: str) -> str:
+    """The code `table` gives the longest prefix of `code`, or `""`."""
     for size in (4, 3, 2):
-        manager = FIELD_MANAGERS.get(code[:size])
-        if manager:
-            return manager
+        found = table.get(code[:size])
+        if found:
+            return found
     return ""
+
+
+def _field_manager(code: str) -> str:
+    return _field_code(FIELD_MANAGERS, code)
 
 
 def _job_for(

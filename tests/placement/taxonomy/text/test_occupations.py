@@ -159,3 +159,39 @@ def test_a_starting_server_builds_the_artefact_once_and_workers_read_it(tmp_path
 )
 def test_a_manager_is_the_manager_of_the_field_the_title_names(title, code):
     assert top(title) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Supervisor Jahit", "3122"),  # sewing is production: the production supervisor
+        ("Sewing Supervisor", "3122"),
+        ("Leader Kasir", "5222"),  # cashiers: the shop supervisor
+        ("Ekspedisi Supervisor", "1324"),  # dispatch: as "Supervisor Gudang"
+        ("Koordinator Cleaning Service", "5151"),
+    ],
+)
+def test_a_supervisor_is_the_supervisor_of_the_field_the_title_names(title, code):
+    assert top(title) == code
+
+
+def test_a_supervisor_title_keeps_the_field_among_the_first_three():
+    codes = [s.code for s in suggest_occupations("Supervisor Jahit", limit=3)]
+    assert "8153" in codes  # the sewing machine operators themselves
+
+
+def test_a_job_name_in_brackets_says_which_job_the_head_means():
+    codes = [s.code for s in suggest_occupations("Crew Outlet (Barista)", limit=3)]
+    assert "5132" in codes[:2]
+    # A field or a language in brackets is not a job.
+    assert top("Guru Matematika (IT)") != "3512"
+    assert top("Staff Rekrutmen (Mandarin Speaker)") != "2643"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [("Kepala Cabang Medan", "1120"), ("Branch Manager - Surabaya", "1120")],
+)
+def test_words_that_are_noise_elsewhere_count_when_they_are_the_job(title, code):
+    # "cabang"/"branch" are dropped from "Sales Cabang Bekasi", not from "Kepala Cabang".
+    assert top(title) == code
