@@ -40,16 +40,12 @@ from jobseekers.access import (
     is_office_staff,
 )
 from jobseekers.consent import CURRENT_CONSENT_VERSION
-from jobseekers.forms import (
-    PHONE_PATTERN,
-    POSTCODE_PATTERN,
-    normalise_phone,
-    validate_person_name,
-)
+from jobseekers.forms import validate_person_name
 from jobseekers.models import JobSeeker
 from jobseekers.nik import NIK_PATTERN, parse_nik
 from jobseekers.views import card_pdf
 from placement.accounts.models import User
+from placement.fields import PHONE_PATTERN, POSTCODE_PATTERN, normalise_phone
 from placement.privacy import services as privacy
 from placement.privacy.models import SubjectRequest
 from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, TrainingProvider

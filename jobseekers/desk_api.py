@@ -37,9 +37,10 @@ from jobseekers.api import (
     _raise_service_error,
 )
 from jobseekers.consent import CURRENT_CONSENT_VERSION
-from jobseekers.forms import PHONE_PATTERN, normalise_phone, validate_person_name
+from jobseekers.forms import validate_person_name
 from jobseekers.models import JobSeeker
 from placement.accounts.access import is_office_staff, parse_pk
+from placement.fields import PHONE_PATTERN, normalise_phone
 from placement.pipeline import services as pipeline
 from placement.pipeline.models import HireReport
 from placement.taxonomy.models import District, Occupation, Regency, Sex

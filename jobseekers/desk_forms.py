@@ -5,8 +5,6 @@ views pass the cleaned answers to jobseekers.services and placement.pipeline.ser
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -14,13 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer
-from jobseekers.forms import (
-    PHONE_PATTERN,
-    POSTCODE_PATTERN,
-    EducationForm,
-    normalise_phone,
-    validate_person_name,
-)
+from jobseekers.forms import EducationForm, validate_person_name
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
 from jobseekers.services import (
@@ -31,41 +23,22 @@ from jobseekers.services import (
     normalise_name,
 )
 from placement.accounts.models import User
-from placement.fields import DatePartsField, Radios, required_when
+from placement.fields import (
+    DatePartsField,
+    Radios,
+    check_district_in_regency,
+    district_field,
+    narrow_districts,
+    phone_field,
+    postcode_field,
+    regency_field,
+    required_when,
+)
 from placement.taxonomy.fields import RupiahField
-from placement.taxonomy.models import District, Occupation, Regency, Sex, Skill
+from placement.taxonomy.models import Occupation, Sex, Skill
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
 YES, NO = "yes", "no"
-
-
-def _phone(value: str) -> str:
-    phone = normalise_phone(value)
-    if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
-        raise ValidationError(_("Enter a phone number such as 0812 3456 7890."), code="phone")
-    return phone
-
-
-def _regency_field(label, **kwargs) -> TaxonomyChoiceField:
-    return TaxonomyChoiceField(
-        kind="regions",
-        queryset=Regency.objects.all(),
-        api_params="level=regency",
-        label=label,
-        **kwargs,
-    )
-
-
-def _district_field(form: forms.Form, regency_name: str = "regency") -> None:
-    """Narrow the district picker to the chosen regency (as the online contact step does)."""
-    code = (form.data.get(regency_name) if form.is_bound else None) or form.initial.get(
-        regency_name
-    )
-    code = str(getattr(code, "pk", code) or "")[:5]
-    if code:
-        field = form.fields["district"]
-        field.queryset = District.objects.filter(regency_id=code)
-        field.widget.api_params = f"level=district&parent={code}"
 
 
 # --- Walk-in registration at the counter ---------------------------------------------------------
@@ -124,7 +97,7 @@ class CounterRegistrationForm(forms.Form):
         help_text=_("Street, RT/RW and village as printed on the KTP."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    ktp_regency = _regency_field(
+    ktp_regency = regency_field(
         _("Regency or city on the KTP"),
         help_text=_("The domicile on the KTP decides whether this is a registration elsewhere."),
     )
@@ -139,25 +112,13 @@ class CounterRegistrationForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 2}),
         )
     )
-    regency = _regency_field(
+    regency = regency_field(
         _("Regency or city where the person lives now"),
         help_text=_("Your office serves people who live in its region."),
     )
-    district = TaxonomyChoiceField(
-        kind="districts",
-        queryset=District.objects.all(),
-        api_params="level=district",
-        required=False,
-        label=_("District (kecamatan)"),
-    )
-    postcode = forms.RegexField(
-        label=_("Postcode"),
-        regex=POSTCODE_PATTERN,
-        required=False,
-        max_length=5,
-        error_messages={"invalid": _("A postcode has 5 digits.")},
-    )
-    phone = forms.CharField(label=_("Mobile phone number"), max_length=20, required=False)
+    district = district_field()
+    postcode = postcode_field()
+    phone = phone_field(required=False)
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -194,7 +155,7 @@ class CounterRegistrationForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _district_field(self)
+        narrow_districts(self)
         # The highest education: the fields of the education step, prefixed.
         self.education = EducationForm(*args, prefix="education", **kwargs)
 
@@ -212,10 +173,6 @@ class CounterRegistrationForm(forms.Form):
     def clean_nik(self) -> str:
         return parse_nik(self.cleaned_data["nik"]).nik
 
-    def clean_phone(self) -> str:
-        value = self.cleaned_data.get("phone", "")
-        return _phone(value) if value.strip() else ""
-
     def clean_email(self) -> str:
         return (self.cleaned_data.get("email") or "").strip().lower()
 
@@ -227,9 +184,7 @@ class CounterRegistrationForm(forms.Form):
             self.add_error(
                 "address", _("Enter the current address, or tick that it is the KTP address.")
             )
-        regency, district = data.get("regency"), data.get("district")
-        if regency and district and district.regency_id != regency.pk:
-            self.add_error("district", _("Choose a district of the chosen regency/city."))
+        check_district_in_regency(self, data)
         if data.get("nik") and data.get("identity_confirmed"):
             try:
                 confirmed_identity(
@@ -463,19 +418,10 @@ class SixMonthReportForm(forms.Form):
         help_text=_("Only if you moved."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    regency = _regency_field(_("New regency or city"), required=False)
-    district = TaxonomyChoiceField(
-        kind="districts",
-        queryset=District.objects.all(),
-        api_params="level=district",
-        required=False,
-        label=_("New district (kecamatan)"),
-    )
-    phone = forms.CharField(
-        label=_("New phone number"),
-        max_length=20,
-        required=False,
-        help_text=_("Only if it changed."),
+    regency = regency_field(_("New regency or city"), required=False)
+    district = district_field(label=_("New district (kecamatan)"))
+    phone = phone_field(
+        label=_("New phone number"), required=False, help_text=_("Only if it changed.")
     )
     skills = TaxonomyMultipleChoiceField(
         kind="skills",
@@ -495,11 +441,7 @@ class SixMonthReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _district_field(self)
-
-    def clean_phone(self) -> str:
-        value = self.cleaned_data.get("phone", "")
-        return _phone(value) if value.strip() else ""
+        narrow_districts(self)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -549,7 +491,7 @@ class HireReportForm(forms.Form):
         help_text=_("Search for the job, for example kasir, pengemudi, tukang las."),
     )
     started_on = DatePartsField(label=_("First working day"), help_text=_("For example 1 8 2026."))
-    work_regency = _regency_field(
+    work_regency = regency_field(
         _("Where you work"),
         required=False,
         help_text=_("The regency or city. Leave empty when the work is abroad."),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
@@ -23,15 +22,22 @@ from jobseekers.services import (
     normalise_name,
 )
 from placement.accounts.models import User
-from placement.fields import DatePartsField, Radios
+from placement.fields import (
+    DatePartsField,
+    Radios,
+    check_district_in_regency,
+    district_field,
+    narrow_districts,
+    phone_field,
+    postcode_field,
+    regency_field,
+)
 from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, TrainingProvider
 from placement.taxonomy.education import SCHOOL_LEVEL, SLTA, VOCATIONAL, SchoolType
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
-    District,
     EducationLevel,
     Occupation,
-    Regency,
     Sex,
     Skill,
     SmkProgramme,
@@ -40,8 +46,6 @@ from placement.taxonomy.models import (
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
 
 NAME_EXTRA_CHARACTERS = frozenset(" '\u2019.-")  # space, apostrophes, dot, hyphen
-PHONE_PATTERN = r"^0[0-9]{8,13}$"
-POSTCODE_PATTERN = r"^[0-9]{5}$"
 
 
 def validate_person_name(value: str) -> None:
@@ -58,16 +62,6 @@ def validate_person_name(value: str) -> None:
             )
     if letters == 0:
         raise ValidationError(_("Enter your name."), code="name_empty")
-
-
-def normalise_phone(value: str) -> str:
-    """`+62 812-3456-789` and `0812 3456 789` are the same number: store `08123456789`."""
-    digits = re.sub(r"[\s\-().]", "", value)
-    if digits.startswith("+62"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("62") and len(digits) >= 10:
-        digits = "0" + digits[2:]
-    return digits
 
 
 def _width(characters: int, **attrs: str) -> dict[str, str]:
@@ -195,35 +189,13 @@ class ContactForm(forms.Form):
         help_text=_("Street, house number, RT/RW and village (kelurahan/desa)."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
-    regency = TaxonomyChoiceField(
-        kind="regions",
-        queryset=Regency.objects.all(),
-        api_params="level=regency",
-        label=_("Regency or city where you live"),
+    regency = regency_field(
+        _("Regency or city where you live"),
         help_text=_("Type a few letters of the name, for example Palangka, then choose."),
     )
-    district = TaxonomyChoiceField(
-        kind="districts",
-        queryset=District.objects.all(),
-        api_params="level=district",
-        required=False,
-        label=_("District (kecamatan)"),
-        help_text=_("Choose the regency or city first."),
-    )
-    postcode = forms.RegexField(
-        label=_("Postcode"),
-        regex=POSTCODE_PATTERN,
-        required=False,
-        max_length=5,
-        error_messages={"invalid": _("A postcode has 5 digits.")},
-        widget=forms.TextInput(_width(5, inputmode="numeric", autocomplete="postal-code")),
-    )
-    phone = forms.CharField(
-        label=_("Mobile phone number"),
-        max_length=20,
-        help_text=_("For example 0812 3456 7890."),
-        widget=forms.TextInput(_width(16, type="tel", autocomplete="tel")),
-    )
+    district = district_field(help_text=_("Choose the regency or city first."))
+    postcode = postcode_field(autocomplete="postal-code")
+    phone = phone_field(autocomplete="tel")
     # The domicile on the KTP is kept apart from where the person lives now: it decides whether
     # this is a registration outside the domicile (the NIK's region does not).
     ktp_address = forms.CharField(
@@ -233,39 +205,20 @@ class ContactForm(forms.Form):
         help_text=_("Leave empty if it is the address above."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    ktp_regency = TaxonomyChoiceField(
-        kind="regions",
-        queryset=Regency.objects.all(),
-        api_params="level=regency",
+    ktp_regency = regency_field(
+        _("Regency or city on your KTP"),
         required=False,
-        label=_("Regency or city on your KTP"),
         help_text=_("Leave empty if it is the regency or city above."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        regency_code = (self.data.get("regency") if self.is_bound else None) or self.initial.get(
-            "regency"
-        )
-        regency_code = getattr(regency_code, "pk", regency_code)
-        if regency_code:
-            field = self.fields["district"]
-            field.queryset = District.objects.filter(regency_id=str(regency_code)[:5])
-            field.widget.api_params = f"level=district&parent={str(regency_code)[:5]}"
-
-    def clean_phone(self) -> str:
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
-            raise ValidationError(
-                _("Enter a phone number such as 0812 3456 7890."), code="phone_invalid"
-            )
-        return phone
+        narrow_districts(self)
 
     def clean(self) -> dict:
         data = super().clean()
-        regency, district = data.get("regency"), data.get("district")
-        if regency and district and district.regency_id != regency.pk:
-            self.add_error("district", _("Choose a district of the chosen regency/city."))
+        check_district_in_regency(self, data)
+        regency = data.get("regency")
         if not (data.get("ktp_address") or "").strip():
             data["ktp_address"] = data.get("address", "")
         if data.get("ktp_regency") is None:

@@ -1,14 +1,27 @@
 """Form fields every form uses: a date typed as three boxes (day, month, year), radio buttons
-whose error-summary link lands on the first option, and `required_when`. They render through
+whose error-summary link lands on the first option, `required_when`, and the contact fields
+(regency, district, postcode, mobile phone) that the online registration, the counter and the
+six-monthly report all build from one factory each. They render through
 templates/components/field.html (the one field component) and components/date_parts.html."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from placement.taxonomy.models import District, Regency
+from placement.taxonomy.widgets import TaxonomyChoiceField
+
+PHONE_PATTERN = r"^0[0-9]{8,13}$"
+POSTCODE_PATTERN = r"^[0-9]{5}$"
+PHONE_LABEL = _("Mobile phone number")
+PHONE_HINT = _("For example 0812 3456 7890.")
+POSTCODE_LABEL = _("Postcode")
+DISTRICT_LABEL = _("District (kecamatan)")
 
 
 class DatePartsWidget(forms.MultiWidget):
@@ -95,3 +108,108 @@ def required_when(field: forms.Field) -> forms.Field:
     says when, so it gets no "(optional)" beside it."""
     field.required_when = True
     return field
+
+
+# --- Contact fields ------------------------------------------------------------------------------
+def normalise_phone(value: str) -> str:
+    """`+62 812-3456-789` and `0812 3456 789` are the same number: store `08123456789`."""
+    digits = re.sub(r"[\s\-().]", "", value)
+    if digits.startswith("+62"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("62") and len(digits) >= 10:
+        digits = "0" + digits[2:]
+    return digits
+
+
+class PhoneField(forms.CharField):
+    """An Indonesian mobile number, stored normalised (`08123456789`); blank stays blank."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        phone = normalise_phone(value)
+        if not re.fullmatch(PHONE_PATTERN, phone, re.ASCII):
+            raise ValidationError(
+                _("Enter a phone number such as 0812 3456 7890."), code="phone_invalid"
+            )
+        return phone
+
+
+def _autocomplete(attrs: dict[str, str], autocomplete: str) -> dict[str, str]:
+    # The person's own form lets the browser fill in; an officer's form must not offer the
+    # officer's own address book.
+    return {**attrs, "autocomplete": autocomplete} if autocomplete else attrs
+
+
+def phone_field(
+    *,
+    label=PHONE_LABEL,
+    required: bool = True,
+    help_text=PHONE_HINT,
+    autocomplete: str = "",
+) -> PhoneField:
+    """The mobile phone number field (normalised, checked)."""
+    attrs = _autocomplete({"class": "width-16", "type": "tel"}, autocomplete)
+    return PhoneField(
+        label=label,
+        max_length=20,
+        required=required,
+        help_text=help_text,
+        widget=forms.TextInput(attrs),
+    )
+
+
+def postcode_field(*, label=POSTCODE_LABEL, autocomplete: str = "") -> forms.RegexField:
+    """The five-digit postcode, optional."""
+    attrs = _autocomplete({"class": "width-5", "inputmode": "numeric"}, autocomplete)
+    return forms.RegexField(
+        label=label,
+        regex=POSTCODE_PATTERN,
+        required=False,
+        max_length=5,
+        error_messages={"invalid": _("A postcode has 5 digits.")},
+        widget=forms.TextInput(attrs),
+    )
+
+
+def regency_field(label, **kwargs) -> TaxonomyChoiceField:
+    """A regency or city, picked by typing part of its name."""
+    return TaxonomyChoiceField(
+        kind="regions",
+        queryset=Regency.objects.all(),
+        api_params="level=regency",
+        label=label,
+        **kwargs,
+    )
+
+
+def district_field(*, label=DISTRICT_LABEL, **kwargs) -> TaxonomyChoiceField:
+    """A district (kecamatan), optional; `narrow_districts` limits it to the chosen regency."""
+    return TaxonomyChoiceField(
+        kind="districts",
+        queryset=District.objects.all(),
+        api_params="level=district",
+        required=False,
+        label=label,
+        **kwargs,
+    )
+
+
+def narrow_districts(form: forms.Form, regency_name: str = "regency") -> None:
+    """Narrow the form's district picker to the regency chosen (typed or initial)."""
+    code = (form.data.get(regency_name) if form.is_bound else None) or form.initial.get(
+        regency_name
+    )
+    code = str(getattr(code, "pk", code) or "")[:5]
+    if code:
+        field = form.fields["district"]
+        field.queryset = District.objects.filter(regency_id=code)
+        field.widget.api_params = f"level=district&parent={code}"
+
+
+def check_district_in_regency(form: forms.Form, data: dict) -> None:
+    """A district chosen must lie in the regency chosen (the error on the district)."""
+    regency, district = data.get("regency"), data.get("district")
+    if regency and district and district.regency_id != regency.pk:
+        form.add_error("district", _("Choose a district of the chosen regency/city."))
