@@ -22,11 +22,12 @@ Status transitions:
                                                                            same AK/I number)
 
 Modules: `rules` (who may set which field, dates), `checks` (NIK warnings, duplicates),
-`registration`, `credentials` (certificates, courses, licences, languages), `lifecycle` (the AK/I
-card), `desk` (the counter: walk-in, return, reject,
-removal, reissue, merge, claim code; its docstring lists each ledger event's IPK effect),
-`files` (the CV), `data` ("my data"). Ledger events
-and their IPK dimensions are built by `placement.ledger.services`.
+`registration`, `walk_in` (registration at the counter), `identity` (sex and birth date from the
+NIK, confirmed), `claims` (the one-time code of a counter registration), `credentials`
+(certificates, courses, licences, languages), `lifecycle` (the AK/I card), `desk` (the counter:
+return, reject, removal, reissue, merge, a new claim code; its docstring lists each ledger
+event's IPK effect), `files` (the CV), `data` ("my data"). Ledger events and their IPK dimensions
+are built by `placement.ledger.services`.
 Callers use `from jobseekers import services` and the names below.
 """
 
@@ -36,6 +37,7 @@ from jobseekers.services.checks import (
     possible_duplicates,
     warning_messages,
 )
+from jobseekers.services.claims import CLAIM_CODE_DAYS, claim_account, format_claim_code
 from jobseekers.services.credentials import (
     add_credential,
     remove_credential,
@@ -43,19 +45,12 @@ from jobseekers.services.credentials import (
 )
 from jobseekers.services.data import export_seeker_data, processing_log
 from jobseekers.services.desk import (
-    CLAIM_CODE_DAYS,
     MANUAL_REMOVAL_REASONS,
     REISSUE_REASONS,
     REMOVAL_OUTFLOW,
-    WalkIn,
-    claim_account,
     complete_at_counter,
-    confirmed_identity,
-    derived_identity,
-    format_claim_code,
     issue_claim_code,
     merge_duplicate,
-    register_walk_in,
     reissue_card,
     reject_registration,
     remove_jobseeker,
@@ -72,6 +67,7 @@ from jobseekers.services.files import (
     store_cv,
     store_photo,
 )
+from jobseekers.services.identity import MIN_AGE, confirmed_identity, derived_identity
 from jobseekers.services.lifecycle import (
     ReportAnswers,
     expire_lapsed_seekers,
@@ -116,6 +112,7 @@ from jobseekers.services.rules import (
     report_interval_months,
     validity_months,
 )
+from jobseekers.services.walk_in import WalkIn, register_walk_in
 
 __all__ = [
     "CLAIM_CODE_DAYS",
@@ -123,6 +120,7 @@ __all__ = [
     "EMAIL_TAKEN",
     "MANUAL_REMOVAL_REASONS",
     "MAX_PREFERRED_OCCUPATIONS",
+    "MIN_AGE",
     "NIK_TAKEN",
     "PDF_MAGIC",
     "PROFILE_FIELDS",

@@ -1,6 +1,6 @@
-"""The registration desk as a Disnaker runs it: walk-in registration at the counter, returning or
-rejecting a registration, removal with a reason, reissuing a lost card, merging a duplicate
-person, and the one-time code that lets a walk-in seeker take over an online account.
+"""The registration desk as a Disnaker runs it: completing, returning or rejecting a registration,
+removal with a reason, reissuing a lost card, merging a duplicate person, a new one-time code.
+Walk-in registration is in `walk_in` and the claim itself in `claims`; both use the block below.
 
 Every state change here is one function and one transaction: the record, its ledger event, the
 audit entry (with `via`) and the officer's activity are written together or not at all.
@@ -22,33 +22,25 @@ placed and removed):
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 
-from django.contrib.auth.hashers import check_password, make_password
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import Education, JobSeeker
-from jobseekers.nik import parse_nik
-from jobseekers.services.checks import compute_warnings, normalise_name
+from jobseekers.services.checks import compute_warnings
+from jobseekers.services.claims import set_claim_code
 from jobseekers.services.lifecycle import _office_of
 from jobseekers.services.registration import (
-    EMAIL_TAKEN,
-    _holder_of,
     _refresh_derived,
-    _set_preferred_occupations,
-    give_consent,
     missing_for_submission,
 )
-from jobseekers.services.rules import NIK_TAKEN, ServiceError, locked, today_or
+from jobseekers.services.rules import ServiceError, locked, today_or
 from placement.accounts.audit import Via, audit
-from placement.accounts.models import AuditEvent, Role, User
-from placement.accounts.scope import region_scope
+from placement.accounts.models import AuditEvent, User
 from placement.ledger import services as ledger
 from placement.ledger.models import EventKind
 from placement.notifications.services import notify
@@ -57,6 +49,7 @@ from placement.offices.models import Activity
 
 Action = AuditEvent.Action
 Reason = JobSeeker.RemovalReason
+Status = JobSeeker.Status
 
 # IPK outflow of each removal reason (DOMAIN.md section 2: "placed (3) + removed (4) = B").
 REMOVAL_OUTFLOW: dict[str, str] = dict.fromkeys(Reason.values, "removed")
@@ -70,22 +63,47 @@ MANUAL_REMOVAL_REASONS = (
     Reason.MISSED_REPORT,
 )
 REISSUE_REASONS = {"lost": _("Lost"), "damaged": _("Damaged")}
-MIN_AGE = 15
-CLAIM_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed
-CLAIM_CODE_LENGTH = 10
-CLAIM_CODE_DAYS = 90
-CLAIM_MAX_ATTEMPTS = 5
-CLAIM_REFUSED = _(
-    "The NIK and the code do not match a registration waiting to be claimed. Check the code on "
-    "your slip; after five wrong codes ask your Disnaker for a new one."
-)
 
 
-def _officer_activity(officer: User, seeker: JobSeeker, event: str, **evidence: object) -> None:
+# --- The block every counter action shares -------------------------------------------------------
+def log_desk_change(
+    officer: User,
+    seeker: JobSeeker,
+    event: str,
+    via: Via,
+    audit_only: dict,
+    *,
+    action: str = Action.CHANGE,
+    **detail: object,
+) -> None:
+    """Audit the change (with `via`) and log it as the officer's activity and last contact."""
+    audit(actor=officer, action=action, obj=seeker, event=event, via=via, **detail, **audit_only)
     record_activity(
-        user=officer, kind=Activity.Kind.SEEKER_UPDATED, subject=seeker, event=event, **evidence
+        user=officer, kind=Activity.Kind.SEEKER_UPDATED, subject=seeker, event=event, **detail
     )
     note_contact(seeker=seeker, kind=event, user=officer)
+
+
+@contextmanager
+def _desk_change(
+    seeker: JobSeeker,
+    *,
+    officer: User,
+    event: str,
+    via: Via,
+    states: tuple = (),
+    refused: str = "",
+    **detail: object,
+) -> Iterator[tuple[JobSeeker, dict]]:
+    """Lock the seeker and check its status (`refused` otherwise); once the body has made the
+    change and written its ledger event, audit it and log the officer's activity. The body gets
+    the locked row and a dict for details only the audit keeps."""
+    seeker = locked(seeker)
+    if states and seeker.status not in states:
+        raise ServiceError(refused, code="state")
+    audit_only: dict = {}
+    yield seeker, audit_only
+    log_desk_change(officer, seeker, event, via, audit_only, **detail)
 
 
 def _desk_event(seeker: JobSeeker, kind: str, office, on: date, **detail: object) -> None:
@@ -96,279 +114,40 @@ def _desk_event(seeker: JobSeeker, kind: str, office, on: date, **detail: object
     ledger.record_seeker_event(seeker, kind, on, **fields)
 
 
-# --- Walk-in registration ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class WalkIn:
-    """What the officer enters at the counter (the same answers as the online steps)."""
-
-    full_name: str
-    nik: str
-    birth_place: str
-    marital_status: str
-    religion: str
-    ktp_address: str
-    ktp_regency: object
-    address: str
-    regency: object
-    district: object | None
-    category: str
-    education: dict
-    preferred_occupations: tuple = ()
-    documents: tuple[str, ...] = ()
-    # The person and the KTP agree with the sex and date of birth the NIK gives...
-    identity_confirmed: bool = True
-    # ...or not: what the KTP says instead, and why (the NIK is permanent, DOMAIN.md section 3).
-    stated_sex: str = ""
-    stated_birth_date: date | None = None
-    identity_note: str = ""
-    postcode: str = ""
-    phone: str = ""
-    email: str = ""
-    relocation: str = JobSeeker.Relocation.REGENCY
-    consent_version: str = ""
-
-
-def derived_identity(nik: str) -> tuple[str, date]:
-    """Sex and date of birth as the NIK gives them (raises ValidationError on a bad NIK)."""
-    parsed = parse_nik(nik)
-    return parsed.sex, parsed.birth_date
-
-
-def _identity(entry: WalkIn, today: date) -> tuple[str, date, str]:
-    return confirmed_identity(
-        nik=entry.nik,
-        confirmed=entry.identity_confirmed,
-        stated_sex=entry.stated_sex,
-        stated_birth_date=entry.stated_birth_date,
-        note=entry.identity_note,
-        today=today,
-    )
-
-
-def confirmed_identity(
-    *,
-    nik: str,
-    confirmed: bool,
-    stated_sex: str = "",
-    stated_birth_date: date | None = None,
-    note: str = "",
-    today: date | None = None,
-) -> tuple[str, date, str]:
-    """The sex and birth date to store (the NIK's, or the KTP's with a reason when the person
-    and the KTP disagree with the NIK) and that reason; errors name the field. The one rule the
-    counter form and the service both apply."""
-    today = today or timezone.localdate()
-    note = (note or "").strip()
-    try:
-        nik_sex, nik_born = derived_identity(nik)
-    except ValidationError as error:
-        raise ServiceError({"nik": error.messages}) from None
-    if confirmed:
-        sex, born, note = nik_sex, nik_born, ""
-    else:
-        errors: dict[str, list] = {}
-        if not note:
-            errors["identity_note"] = [_("Say why the KTP or the person differs from the NIK.")]
-        if not stated_sex:
-            errors["stated_sex"] = [_("Choose the sex the KTP gives.")]
-        if stated_birth_date is None:
-            errors["stated_birth_date"] = [_("Enter the date of birth the KTP gives.")]
-        if not errors and stated_sex == nik_sex and stated_birth_date == nik_born:
-            errors["identity_confirmed"] = [
-                _("These agree with the NIK: choose that the NIK is right.")
-            ]
-        if errors:
-            raise ServiceError(errors)
-        sex, born = stated_sex, stated_birth_date
-    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if born > today or age < MIN_AGE:
-        field = "nik" if confirmed else "stated_birth_date"
-        raise ServiceError(
-            {field: [_("A job seeker must be at least 15 years old (this person is younger).")]}
-        )
-    return sex, born, note
-
-
-def _check_documents(documents) -> list[str]:
-    unknown = set(documents) - set(JobSeeker.Document.values)
-    if unknown:
-        raise ServiceError({"documents": [_("Choose documents from the list.")]})
-    if JobSeeker.Document.KTP not in documents:
-        raise ServiceError({"documents": [_("Registration needs the KTP: tick it once seen.")]})
-    return [d for d in JobSeeker.Document.values if d in documents]
-
-
-def new_claim_code() -> str:
-    return "".join(secrets.choice(CLAIM_CODE_ALPHABET) for _i in range(CLAIM_CODE_LENGTH))
-
-
-def format_claim_code(code: str) -> str:
-    """`ABCDE-FGHJK`: easier to read aloud and to copy from paper."""
-    return f"{code[:5]}-{code[5:]}"
-
-
-def _set_claim_code(seeker: JobSeeker) -> str:
-    code = new_claim_code()
-    seeker.claim_code_hash = make_password(code)
-    seeker.claim_code_expires = timezone.now() + timedelta(days=CLAIM_CODE_DAYS)
-    seeker.claim_attempts = 0
-    return code
-
-
-@transaction.atomic
-def register_walk_in(*, officer: User, entry: WalkIn, via: Via = "web") -> tuple[JobSeeker, str]:
-    """Register a person at the counter (KTP in hand, e-mail and phone optional): the record is
-    sent for verification at once. Returns the record and the one-time claim code (shown once,
-    printed on the slip; stored only as a hash)."""
-    office = _office_of(officer)
-    today = timezone.localdate()
-    sex, born, note = _identity(entry, today)
-    nik = parse_nik(entry.nik).nik
-    errors: dict[str, list] = {}
-    if not region_scope(officer).contains_regency(entry.regency.pk):
-        errors["regency"] = [
-            _(
-                "The person lives outside your office's region: they register at the office "
-                "where they live or where their KTP is."
-            )
-        ]
-    if entry.district is not None and entry.district.regency_id != entry.regency.pk:
-        errors["district"] = [_("Choose a district of the chosen regency/city.")]
-    email = entry.email.strip().lower()
-    if email and User.objects.filter(email__iexact=email).exists():
-        errors["email"] = [EMAIL_TAKEN]
-    if errors:
-        raise ServiceError(errors)
-    documents = _check_documents(entry.documents)
-    seeker = JobSeeker(
-        channel=JobSeeker.Channel.COUNTER,
-        registered_by=officer,
-        full_name=normalise_name(entry.full_name),
-        birth_place=entry.birth_place.strip(),
-        birth_date=born,
-        sex=sex,
-        identity_note=note,
-        marital_status=entry.marital_status,
-        religion=entry.religion,
-        ktp_address=entry.ktp_address.strip(),
-        ktp_regency=entry.ktp_regency,
-        address=entry.address.strip(),
-        regency=entry.regency,
-        district=entry.district,
-        postcode=entry.postcode,
-        phone=entry.phone,
-        category=entry.category,
-        relocation=entry.relocation,
-        documents_seen=documents,
-        steps_done=["identity", "contact", "education", "preferences", "category"],
-    )
-    if _holder_of(nik, seeker) is not None:
-        raise ServiceError({"nik": [NIK_TAKEN]})
-    seeker.nik = nik
-    code = _set_claim_code(seeker)
-    seeker.save()
-    Education.objects.create(seeker=seeker, **entry.education)
-    _refresh_derived(seeker)
-    _set_preferred_occupations(seeker, list(entry.preferred_occupations))
+def send_for_verification(seeker: JobSeeker) -> None:
     missing = missing_for_submission(seeker)
     if missing:
         raise ServiceError(
             _("Some answers are still missing: %(steps)s.") % {"steps": ", ".join(missing)}
         )
-    give_consent(seeker=seeker, actor=officer, version=entry.consent_version)
-    seeker.status = JobSeeker.Status.SUBMITTED
+    seeker.status = Status.SUBMITTED
     seeker.submitted_at = timezone.now()
     seeker.warnings = compute_warnings(seeker)
     seeker.save()
-    audit(
-        actor=officer,
-        action=Action.CREATE,
-        obj=seeker,
-        event="registered_at_counter",
-        documents=documents,
-        office=office.code,
-        via=via,
-    )
-    _officer_activity(officer, seeker, "registered_at_counter")
-    if email:
-        transaction.on_commit(lambda: _send_claim_code(email, seeker.full_name, code))
-    return seeker, code
-
-
-def _send_claim_code(email: str, name: str, code: str) -> None:
-    subject = str(_("AntarKerja: your code to open your online account"))
-    body = str(
-        _(
-            "Hello %(name)s,\n\nYou registered as a job seeker at the Disnaker counter. To see "
-            "your registration, card and vacancies online, open AntarKerja, choose “I "
-            "registered at the counter” and enter your NIK and this code: %(code)s\n\n"
-            "The code works once and for %(days)s days."
-        )
-        % {"name": name, "code": format_claim_code(code), "days": CLAIM_CODE_DAYS}
-    )
-    send_mail(subject, body, None, [email], fail_silently=True)
 
 
 @transaction.atomic
 def issue_claim_code(*, seeker: JobSeeker, officer: User, via: Via = "web") -> str:
     """A new one-time code for a seeker without an online account (the old one stops working)."""
     _office_of(officer)
-    seeker = locked(seeker)
-    if seeker.user_id is not None:
-        raise ServiceError(_("This person already has an online account."), code="has_account")
-    if seeker.status == JobSeeker.Status.REJECTED or seeker.merged_into_id:
-        raise ServiceError(_("This registration is closed."), code="state")
-    code = _set_claim_code(seeker)
-    seeker.save(update_fields=["claim_code_hash", "claim_code_expires", "claim_attempts"])
-    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="claim_code_issued", via=via)
-    _officer_activity(officer, seeker, "claim_code_issued")
+    change = _desk_change(seeker, officer=officer, event="claim_code_issued", via=via)
+    with change as (seeker, _audit_only):
+        if seeker.user_id is not None:
+            raise ServiceError(_("This person already has an online account."), code="has_account")
+        if seeker.status == Status.REJECTED or seeker.merged_into_id:
+            raise ServiceError(_("This registration is closed."), code="state")
+        code = set_claim_code(seeker)
+        seeker.save(update_fields=["claim_code_hash", "claim_code_expires", "claim_attempts"])
     return code
 
 
-def claim_account(*, nik: str, code: str, email: str, password: str, via: Via = "web") -> User:
-    """The seeker takes over their counter registration online: NIK + one-time code -> an
-    account. Wrong codes count; after five the code is dead (the officer issues a new one). The
-    answer does not say whether the NIK is registered."""
-    code = code.replace("-", "").replace(" ", "").upper()
-    email = email.strip().lower()
-    with transaction.atomic():
-        seeker = (
-            JobSeeker.objects.select_for_update()
-            .filter(nik=nik, user__isnull=True, merged_into__isnull=True)
-            .exclude(status=JobSeeker.Status.REJECTED)
-            .exclude(claim_code_hash="")
-            .first()
-        )
-        usable = (
-            seeker is not None
-            and seeker.claim_attempts < CLAIM_MAX_ATTEMPTS
-            and seeker.claim_code_expires is not None
-            and seeker.claim_code_expires > timezone.now()
-        )
-        if usable and check_password(code, seeker.claim_code_hash):
-            if User.objects.filter(email__iexact=email).exists():
-                raise ServiceError({"email": [EMAIL_TAKEN]})
-            user = User.objects.create_user(
-                email, password, role=Role.SEEKER, full_name=seeker.full_name
-            )
-            seeker.user = user
-            seeker.claim_code_hash = ""
-            seeker.claim_code_expires = None
-            seeker.claim_attempts = 0
-            seeker.save(
-                update_fields=[
-                    "user",
-                    "claim_code_hash",
-                    "claim_code_expires",
-                    "claim_attempts",
-                    "updated_at",
-                ]
-            )
-            audit(actor=user, action=Action.CHANGE, obj=seeker, event="account_claimed", via=via)
-            return user
-    if seeker is not None:  # outside the rolled-back block: the wrong try is remembered
-        JobSeeker.objects.filter(pk=seeker.pk).update(claim_attempts=seeker.claim_attempts + 1)
-    raise ServiceError({"code": [CLAIM_REFUSED]}, code="claim_refused")
+def check_documents(documents) -> list[str]:
+    unknown = set(documents) - set(JobSeeker.Document.values)
+    if unknown:
+        raise ServiceError({"documents": [_("Choose documents from the list.")]})
+    if JobSeeker.Document.KTP not in documents:
+        raise ServiceError({"documents": [_("Registration needs the KTP: tick it once seen.")]})
+    return [d for d in JobSeeker.Document.values if d in documents]
 
 
 # --- Completing a returned counter registration --------------------------------------------------
@@ -384,31 +163,20 @@ def complete_at_counter(
     """The person came back with what was missing: the officer ticks the documents now seen,
     adds an education row if needed, and sends the registration for verification again."""
     _office_of(officer)
-    seeker = locked(seeker)
-    if seeker.status != JobSeeker.Status.RETURNED:
-        raise ServiceError(_("Only a returned registration is completed here."), code="state")
-    seeker.documents_seen = _check_documents(documents)
-    if education:
-        Education.objects.create(seeker=seeker, **education)
-        _refresh_derived(seeker)
-    missing = missing_for_submission(seeker)
-    if missing:
-        raise ServiceError(
-            _("Some answers are still missing: %(steps)s.") % {"steps": ", ".join(missing)}
-        )
-    seeker.status = JobSeeker.Status.SUBMITTED
-    seeker.submitted_at = timezone.now()
-    seeker.warnings = compute_warnings(seeker)
-    seeker.save()
-    audit(
-        actor=officer,
-        action=Action.CHANGE,
-        obj=seeker,
+    with _desk_change(
+        seeker,
+        officer=officer,
         event="resubmitted",
-        documents=seeker.documents_seen,
         via=via,
-    )
-    _officer_activity(officer, seeker, "resubmitted")
+        states=(Status.RETURNED,),
+        refused=_("Only a returned registration is completed here."),
+    ) as (seeker, audit_only):
+        seeker.documents_seen = check_documents(documents)
+        if education:
+            Education.objects.create(seeker=seeker, **education)
+            _refresh_derived(seeker)
+        send_for_verification(seeker)
+        audit_only["documents"] = seeker.documents_seen
     return seeker
 
 
@@ -429,16 +197,18 @@ def return_registration(
     """Send a registration back to the seeker with what to fix (they change it and send again)."""
     office = _office_of(officer)
     reason = _reason_text(reason)
-    seeker = locked(seeker)
-    if seeker.status != JobSeeker.Status.SUBMITTED:
-        raise ServiceError(_("This registration is not waiting for verification."), code="state")
-    on = today_or(on)
-    seeker.status = JobSeeker.Status.RETURNED
-    seeker.return_reason = reason
-    seeker.save(update_fields=["status", "return_reason", "updated_at"])
-    _desk_event(seeker, EventKind.SEEKER_RETURNED, office, on, reason=reason)
-    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="returned", via=via)
-    _officer_activity(officer, seeker, "returned")
+    with _desk_change(
+        seeker,
+        officer=officer,
+        event="returned",
+        via=via,
+        states=(Status.SUBMITTED,),
+        refused=_("This registration is not waiting for verification."),
+    ) as (seeker, _audit_only):
+        seeker.status = Status.RETURNED
+        seeker.return_reason = reason
+        seeker.save(update_fields=["status", "return_reason", "updated_at"])
+        _desk_event(seeker, EventKind.SEEKER_RETURNED, office, today_or(on), reason=reason)
     returned_count = AuditEvent.objects.filter(
         object_type=JobSeeker._meta.label_lower, object_id=str(seeker.pk), detail__event="returned"
     ).count()
@@ -469,12 +239,16 @@ def reject_registration(
     note = " ".join(note.split())[:500]
     if reason == JobSeeker.RejectionReason.OTHER and not note:
         raise ServiceError({"note": [_("Say what the other reason is.")]})
-    seeker = locked(seeker)
-    if seeker.status not in (JobSeeker.Status.SUBMITTED, JobSeeker.Status.RETURNED):
-        raise ServiceError(_("Only a registration not yet verified can be rejected."), code="state")
-    _reject(seeker, reason, note, office, today_or(on))
-    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="rejected", reason=reason, via=via)
-    _officer_activity(officer, seeker, "rejected", reason=reason)
+    with _desk_change(
+        seeker,
+        officer=officer,
+        event="rejected",
+        via=via,
+        states=(Status.SUBMITTED, Status.RETURNED),
+        refused=_("Only a registration not yet verified can be rejected."),
+        reason=reason,
+    ) as (seeker, _audit_only):
+        _reject(seeker, reason, note, office, today_or(on))
     notify(
         users=[seeker.user],
         event="seeker.registration_rejected",
@@ -486,7 +260,7 @@ def reject_registration(
 
 
 def _reject(seeker: JobSeeker, reason: str, note: str, office, on: date, **detail) -> None:
-    seeker.status = JobSeeker.Status.REJECTED
+    seeker.status = Status.REJECTED
     seeker.rejection_reason = reason
     seeker.decision_note = note
     seeker.save(update_fields=["status", "rejection_reason", "decision_note", "updated_at"])
@@ -509,12 +283,16 @@ def remove_jobseeker(
     _office_of(officer)
     if reason not in MANUAL_REMOVAL_REASONS:
         raise ServiceError({"reason": [_("Choose a reason from the list.")]})
-    seeker = locked(seeker)
-    if seeker.status != JobSeeker.Status.ACTIVE:
-        raise ServiceError(_("Only an active card can be removed."), code="state")
-    _remove(seeker, reason, " ".join(note.split())[:500], today_or(on))
-    audit(actor=officer, action=Action.CHANGE, obj=seeker, event="removed", reason=reason, via=via)
-    _officer_activity(officer, seeker, "removed", reason=reason)
+    with _desk_change(
+        seeker,
+        officer=officer,
+        event="removed",
+        via=via,
+        states=(Status.ACTIVE,),
+        refused=_("Only an active card can be removed."),
+        reason=reason,
+    ) as (seeker, _audit_only):
+        _remove(seeker, reason, " ".join(note.split())[:500], today_or(on))
     return seeker
 
 
@@ -555,29 +333,27 @@ def reissue_card(
     _office_of(officer)
     if reason not in REISSUE_REASONS:
         raise ServiceError({"reason": [_("Choose lost or damaged.")]})
-    seeker = locked(seeker)
-    if seeker.status != JobSeeker.Status.ACTIVE or not seeker.ak1_number:
-        raise ServiceError(
-            _("Only an active card is reissued; re-register a removed one first."), code="state"
-        )
-    seeker.card_edition += 1
-    seeker.save(update_fields=["card_edition", "updated_at"])
-    ledger.record_seeker_event(
+    refused = _("Only an active card is reissued; re-register a removed one first.")
+    with _desk_change(
         seeker,
-        EventKind.SEEKER_CARD_REISSUED,
-        today_or(on),
-        detail={"reason": reason, "edition": seeker.card_edition},
-    )
-    audit(
-        actor=officer,
-        action=Action.CHANGE,
-        obj=seeker,
+        officer=officer,
         event="card_reissued",
-        reason=reason,
-        edition=seeker.card_edition,
         via=via,
-    )
-    _officer_activity(officer, seeker, "card_reissued", reason=reason)
+        states=(Status.ACTIVE,),
+        refused=refused,
+        reason=reason,
+    ) as (seeker, audit_only):
+        if not seeker.ak1_number:
+            raise ServiceError(refused, code="state")
+        seeker.card_edition += 1
+        seeker.save(update_fields=["card_edition", "updated_at"])
+        audit_only["edition"] = seeker.card_edition
+        ledger.record_seeker_event(
+            seeker,
+            EventKind.SEEKER_CARD_REISSUED,
+            today_or(on),
+            detail={"reason": reason, "edition": seeker.card_edition},
+        )
     return seeker
 
 
@@ -641,15 +417,8 @@ def merge_duplicate(
         merged=duplicate.pk,
         merged_number=duplicate.ak1_number or "",
     )
-    audit(
-        actor=officer,
-        action=Action.CHANGE,
-        obj=keep,
-        event="merged",
-        merged=duplicate.pk,
-        account_moved=bool(moved_account),
-        via=via,
-    )
     audit(actor=officer, action=Action.CHANGE, obj=duplicate, event="merged_into", into=keep.pk)
-    _officer_activity(officer, keep, "merged", merged=duplicate.pk)
+    log_desk_change(
+        officer, keep, "merged", via, {"account_moved": bool(moved_account)}, merged=duplicate.pk
+    )
     return keep
