@@ -137,6 +137,28 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role in STAFF_ROLES
 
 
+class DecidedByOfficer(models.Model):
+    """A request an officer (or an office's staff) decides: who decided and when. The models
+    define their own `status` choices; `decide` is the one way to record the decision."""
+
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def decide(self, status: str, by: User, **fields: object) -> list[str]:
+        """Record the decision (and the other fields given); returns the fields to save."""
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        for name, value in fields.items():
+            setattr(self, name, value)
+        return ["status", "decided_by", "decided_at", *fields]
+
+
 class AuditEvent(models.Model):
     """Who read or changed which record, append-only (UU 27/2022 PDP: record all processing)."""
 

@@ -54,9 +54,7 @@ def request_fair(*, fields: dict, by: User) -> JobFair:
         raise FairRefused(_("The last day must be on or after the first day."))
     fair = JobFair(**values, requested_by=by)
     if fair.organiser_kind == JobFair.Organiser.DINAS:
-        fair.status = JobFair.Status.APPROVED
-        fair.decided_by = by
-        fair.decided_at = timezone.now()
+        fair.decide(JobFair.Status.APPROVED, by)
     fair.save()
     audit(actor=by, action="create", obj=fair, status=fair.status)
     return fair
@@ -106,15 +104,12 @@ def decide_fair(*, fair: JobFair, approve: bool, by: User, reason: str = "") -> 
         problems = approval_problems(fair)
         if problems:
             raise FairRefused(" ".join(problems))
-        fair.status = JobFair.Status.APPROVED
+        status = JobFair.Status.APPROVED
     else:
         if not reason.strip():
             raise FairRefused(_("Give the reason for refusing, for the organiser."))
-        fair.status = JobFair.Status.REFUSED
-    fair.decision_reason = reason.strip()
-    fair.decided_by = by
-    fair.decided_at = timezone.now()
-    fair.save(update_fields=["status", "decision_reason", "decided_by", "decided_at"])
+        status = JobFair.Status.REFUSED
+    fair.save(update_fields=fair.decide(status, by, decision_reason=reason.strip()))
     audit(actor=by, action="change", obj=fair, event="decided", status=fair.status)
     return fair
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from placement.accounts.models import DecidedByOfficer
 from placement.accounts.scope import region_scope
 
 
@@ -25,7 +26,7 @@ class JobFairQuerySet(models.QuerySet):
         return self.filter(status__in=[JobFair.Status.APPROVED, JobFair.Status.CLOSED])
 
 
-class JobFair(models.Model):
+class JobFair(DecidedByOfficer):
     class Organiser(models.TextChoices):
         DINAS = "dinas", _("The Disnaker itself")
         PRIVATE = "private", _("A private organiser")
@@ -61,10 +62,6 @@ class JobFair(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
     )
     decision_reason = models.TextField(_("reason of the decision"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

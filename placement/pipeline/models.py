@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from placement.accounts.models import DecidedByOfficer
 from placement.accounts.scope import region_scope
 
 
@@ -368,7 +369,7 @@ class CandidateRequestQuerySet(models.QuerySet):
         return self.filter(status=CandidateRequest.Status.PENDING)
 
 
-class CandidateRequest(models.Model):
+class CandidateRequest(DecidedByOfficer):
     """An officer asks the seeker's own office to share a candidate from outside their region
     for one vacancy (antar kerja antar daerah). The candidate's identity is shown to the asking
     officer only once the holding office agrees (or the seeker applies to the vacancy)."""
@@ -391,10 +392,6 @@ class CandidateRequest(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = CandidateRequestQuerySet.as_manager()
 
@@ -424,7 +421,7 @@ class HireReportQuerySet(models.QuerySet):
         return self.filter(status=HireReport.Status.PENDING)
 
 
-class HireReport(models.Model):
+class HireReport(DecidedByOfficer):
     """A seeker tells the office they started work. Nothing is counted until an officer confirms
     it: then it becomes one placement "found outside the service, reported by the seeker" (the
     AK/I card is deactivated and IPK counts it once, with AKL/AKAD/AKAN derived as usual)."""
@@ -468,10 +465,6 @@ class HireReport(models.Model):
     placement = models.OneToOneField(
         Placement, null=True, blank=True, on_delete=models.PROTECT, related_name="hire_report"
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.CharField(_("officer's note"), max_length=500, blank=True)
 
     objects = HireReportQuerySet.as_manager()

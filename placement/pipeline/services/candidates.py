@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import JobSeeker
@@ -103,9 +102,7 @@ def decide_candidate_request(
     request = CandidateRequest.objects.select_for_update().get(pk=candidate_request.pk)
     if request.status != CandidateRequest.Status.PENDING:
         raise CandidateRequestRefused(_("This request has already been answered."))
-    request.status = CandidateRequest.Status.AGREED if agree else CandidateRequest.Status.DECLINED
-    request.decided_by = user
-    request.decided_at = timezone.now()
-    request.save(update_fields=["status", "decided_by", "decided_at"])
+    status = CandidateRequest.Status.AGREED if agree else CandidateRequest.Status.DECLINED
+    request.save(update_fields=request.decide(status, user))
     audit(actor=user, action=Action.CHANGE, obj=request, status=request.status)
     return request

@@ -137,11 +137,9 @@ def confirm_hire_report(
         )
     except PlacementRefused as refused:
         raise HireReportRefused(str(refused)) from refused
-    report.status = HireReport.Status.CONFIRMED
-    report.placement = placement
-    report.decided_by = officer
-    report.decided_at = timezone.now()
-    report.save(update_fields=["status", "placement", "decided_by", "decided_at"])
+    report.save(
+        update_fields=report.decide(HireReport.Status.CONFIRMED, officer, placement=placement)
+    )
     audit(actor=officer, action="change", obj=report, event="confirmed", via=via)
     notify(
         users=[report.seeker.user],
@@ -164,10 +162,9 @@ def dismiss_hire_report(
     if not reason:
         raise HireReportRefused(_("Give the reason: the person reads it."), "reason")
     report = _locked_pending(report)
-    report.status = HireReport.Status.DISMISSED
-    report.decided_by = officer
-    report.decided_at = timezone.now()
-    report.decision_note = reason[:500]
-    report.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    note = reason[:500]
+    report.save(
+        update_fields=report.decide(HireReport.Status.DISMISSED, officer, decision_note=note)
+    )
     audit(actor=officer, action="change", obj=report, event="dismissed", via=via)
     return report
