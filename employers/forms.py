@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from employers import rules
 from employers.models import Employer
 from placement.accounts.models import User
-from placement.fields import Radios
+from placement.fields import Radios, SectionsMixin
 from placement.taxonomy.models import (
     District,
     Industry,
@@ -67,8 +67,25 @@ class CompanyFieldsMixin:
         return cleaned
 
 
-class EmployerRegistrationForm(CompanyFieldsMixin, forms.Form):
+class EmployerRegistrationForm(CompanyFieldsMixin, SectionsMixin, forms.Form):
     """A company registers itself and its first user (who becomes the company administrator)."""
+
+    sections_layout = {
+        "company": (
+            _("The company"),
+            ("kind", "name", "nib", "identifier", "industry", "ownership"),
+        ),
+        "place": (_("Where the company is"), ("address", "regency", "district")),
+        "contact": (
+            _("Contact"),
+            ("contact_name", "contact_email", "contact_phone", "website"),
+        ),
+        "account": (
+            _("Your account"),
+            ("full_name", "email", "password1", "password2"),
+            _("You become the company's administrator and can add colleagues later."),
+        ),
+    }
 
     kind = forms.ChoiceField(
         label=_("Who is hiring"),

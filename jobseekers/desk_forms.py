@@ -26,6 +26,8 @@ from placement.accounts.models import User
 from placement.fields import (
     DatePartsField,
     Radios,
+    Section,
+    SectionsMixin,
     check_district_in_regency,
     district_field,
     narrow_districts,
@@ -42,9 +44,28 @@ YES, NO = "yes", "no"
 
 
 # --- Walk-in registration at the counter ---------------------------------------------------------
-class CounterRegistrationForm(forms.Form):
+class CounterRegistrationForm(SectionsMixin, forms.Form):
     """Everything the online steps ask, on one page for the officer; sex and date of birth are
     read from the NIK and confirmed, not typed."""
+
+    # The identity and the documents have their own markup (reading the NIK, the consent text).
+    sections_layout = {
+        "addresses": (
+            _("Addresses"),
+            (
+                "ktp_address",
+                "ktp_regency",
+                "same_address",
+                "address",
+                "regency",
+                "district",
+                "postcode",
+                "phone",
+                "email",
+            ),
+        ),
+        "work": (_("The work wanted"), ("preferred_occupations", "category", "relocation")),
+    }
 
     full_name = forms.CharField(
         label=_("Full name"),
@@ -158,6 +179,12 @@ class CounterRegistrationForm(forms.Form):
         narrow_districts(self)
         # The highest education: the fields of the education step, prefixed.
         self.education = EducationForm(*args, prefix="education", **kwargs)
+
+    @property
+    def sections(self) -> dict[str, Section]:
+        sections = super().sections
+        sections["education"] = Section(_("Highest education"), list(self.education))
+        return sections
 
     def full_clean(self) -> None:
         super().full_clean()

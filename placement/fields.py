@@ -213,3 +213,25 @@ def check_district_in_regency(form: forms.Form, data: dict) -> None:
     regency, district = data.get("regency"), data.get("district")
     if regency and district and district.regency_id != regency.pk:
         form.add_error("district", _("Choose a district of the chosen regency/city."))
+
+
+# --- Sections of a long form ---------------------------------------------------------------------
+class Section:
+    """A titled group of a form's fields, rendered by templates/components/fieldset.html."""
+
+    def __init__(self, legend, fields: list, hint="") -> None:
+        self.legend, self.fields, self.hint = legend, fields, hint
+
+
+class SectionsMixin:
+    """`sections = {"key": (legend, ("field", ...)), ...}` (a hint as a third item) on the form
+    class; the template includes `components/fieldset.html with section=form.sections.key`."""
+
+    sections_layout: dict[str, tuple] = {}
+
+    @property
+    def sections(self) -> dict[str, Section]:
+        return {
+            key: Section(legend, [self[name] for name in names], *hint)
+            for key, (legend, names, *hint) in self.sections_layout.items()
+        }
