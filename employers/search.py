@@ -9,9 +9,10 @@ How a query is read (`plan_query`, pure Python, the "Real words" data):
   query that is an occupation alias also finds vacancies coded with that occupation.
 
 PostgreSQL: whole words (no stemming, the 'simple' configuration, so "perawat" never matches
-"perawatan") against a weighted vector (title A, description C) that the GIN expression index
-`vacancy_search_gin` covers, ordered by `ts_rank_cd` plus a bonus for the occupation code, then by
-recency. Only when no vacancy has the whole words are they tried as prefixes ("forkl" finds
+"perawatan") against a weighted vector (title A, description C) stored per vacancy (a trigger
+keeps `search_vector`; GIN index `vacancy_search_vector_gin`), ordered by `ts_rank_cd` plus a
+bonus for the occupation code, then by recency. Only when no vacancy has the whole words are they
+tried as prefixes ("forkl" finds
 "forklift"). When that finds nothing either, the words are taken as typos: each word the job-word
 vocabulary (the words of the occupation aliases) lacks becomes its nearest vocabulary word by
 pg_trgm similarity ("perawt" -> "perawat", "sopier" -> "sopir", which then brings "driver"), and
@@ -38,7 +39,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import SEARCH_CONFIG, SEARCH_VECTOR, Vacancy, positions_left
+from employers.models import SEARCH_CONFIG, Vacancy, positions_left
 from employers.rules import MAX_WAGE
 from placement.migrants.rules import adults_only_q
 from placement.taxonomy.models import EducationLevel, Occupation, Province, Regency
@@ -57,6 +58,9 @@ OCCUPATION_BONUS = 0.5
 TYPO_SIMILARITY = 0.4
 TITLE_WORD_SIMILARITY = 0.5
 TYPO_RATIO = 0.8  # difflib's ratio for the same on SQLite ("sopier"/"sopir" 0.91)
+# What the full-text search reads: the stored SEARCH_VECTOR (benchmarks/bench_search.py puts the
+# expression back here to time the old per-row rebuild against it).
+DOCUMENT = F("search_vector")
 _WORD = re.compile(r"[^\W_]+")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
@@ -218,7 +222,7 @@ def plan_query(q: str, *, with_places: bool = True) -> SearchPlan:
 
 def _tsquery(terms: list[Term], *, prefix: bool) -> SearchQuery:
     # The words only hold letters and digits (`search_words`), so the raw syntax is safe; ":A"
-    # restricts a synonym to the title (weight A of SEARCH_VECTOR).
+    # restricts a synonym to the title (weight A of the stored vector).
     star = "*" if prefix else ""
     parts = []
     for term in terms:
@@ -285,7 +289,7 @@ def _whole_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vac
 
 def _full_text(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacancy]:
     """PostgreSQL: whole words, else prefixes, else typos corrected, else title trigrams."""
-    documents = vacancies.alias(document=SEARCH_VECTOR)
+    documents = vacancies.alias(document=DOCUMENT)
     attempts = [(plan, False), (plan, True)]
     corrected = None
     for candidate, prefix in attempts:
