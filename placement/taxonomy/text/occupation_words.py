@@ -152,6 +152,17 @@ FIELD_SUPERVISORS = {
     "41": "3341", "4222": "3341", "4229": "3341", "4311": "3313", "4312": "3313",
     "4313": "3313", "2423": "1212", "4416": "1212", "5244": "3322", "5249": "3322",
 }  # fmt: skip
+#: Selling words, and the fields that make a seller a technical or medical one (ISCO-08 2433:
+#: "Sales Alat Laboratorium", "Medical Sales Executive") or an ICT one (2434: "Sales Software").
+SALES_WORDS = frozenset(
+    "sales marketing penjualan pemasaran account representative salesman".split()  # noqa: SIM905
+)
+TECHNICAL_SALES_FIELDS = frozenset(
+    """medical medis alkes kesehatan laboratory laboratorium lab farmasi pharma pharmaceutical
+    engineering teknik technical chemical kimia industrial industri machinery mesin equipment
+    instrument instrumen scientific healthcare hospital diagnostic""".split()  # noqa: SIM905
+)
+ICT_SALES_FIELDS = frozenset("it software saas ict cloud erp sap hardware".split())  # noqa: SIM905
 #: One-word role names that say little alone inside a longer title ("Asset Management
 #: Supervisor" is about assets first): their own candidates count less there.
 ROLE_WORDS = frozenset(

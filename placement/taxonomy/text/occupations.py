@@ -58,11 +58,14 @@ from placement.taxonomy.text.occupation_words import (
     FIELD_SUPERVISORS,
     FILLER_WORDS,
     GENERIC_MANAGERS,
+    ICT_SALES_FIELDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
     ROLE_WORDS,
+    SALES_WORDS,
     SECTOR_PRIORS,
     SUPERVISOR_WORDS,
+    TECHNICAL_SALES_FIELDS,
     canonical,
     kbli_section,
 )
@@ -345,6 +348,7 @@ def _rank(
                 offered = candidates.setdefault(supervisor, _Candidate())
                 score = max(candidate.score + 0.03, generic + 0.01)
                 offered.offer(score, candidate.kind, candidate.label)
+    _technical_sales(candidates, variants)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
@@ -386,6 +390,21 @@ def _is_manager_title(words: list[str]) -> bool:
         or (len(words) > 1 and last in MANAGER_WORDS)
         or "head of" in " ".join(words)
     )
+
+
+def _technical_sales(candidates: dict[str, _Candidate], variants: list[str]) -> None:
+    """A seller of technical, medical or ICT goods is 2433 / 2434 (ISCO-08), ahead of the
+    generic sales representative (3322) the selling words alone would give."""
+    words = set(variants[0].split()) if variants else set()
+    best = candidates.get("3322")
+    if not words & SALES_WORDS or best is None or words & MANAGER_WORDS:
+        return
+    code = "2434" if words & ICT_SALES_FIELDS else "2433" if words & TECHNICAL_SALES_FIELDS else ""
+    if code:
+        top = max(c.score for c in candidates.values())
+        candidates.setdefault(code, _Candidate()).offer(
+            max(best.score, top) + 0.03, best.kind, best.label
+        )
 
 
 def _is_supervisor_title(variants: list[str]) -> bool:

@@ -195,3 +195,16 @@ def test_a_job_name_in_brackets_says_which_job_the_head_means():
 def test_words_that_are_noise_elsewhere_count_when_they_are_the_job(title, code):
     # "cabang"/"branch" are dropped from "Sales Cabang Bekasi", not from "Kepala Cabang".
     assert top(title) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Sales Alat Laboratorium", "2433"),
+        ("Medical Sales Executive Bandung", "2433"),
+        ("Account Executive Software (SaaS)", "2434"),
+        ("Sales Executive", "3322"),  # nothing technical: the commercial sales representative
+    ],
+)
+def test_a_seller_of_technical_medical_or_ict_goods_is_a_technical_seller(title, code):
+    assert top(title) == code
