@@ -10,7 +10,10 @@ coded BY HAND to a KBJI 2014 unit group by the AntarKerja team (file, row id, co
 Row ids: loker.id = its `Job ID`; Dealls and Jobstreet = 0-based data row number in the file.
 The coder sees only the title (as an import of these ads would). A second set,
 `occupation_eval_holdout.csv` (110 other ads, 70 loker.id + 40 Dealls), was coded the same way after
-the coder was finished and was never used to tune it; both figures are reported.
+the coder was finished and was never used to tune it (until its misses were studied by kind for
+the second round); `occupation_eval_holdout2.csv` (130 ads, 70 loker.id + 50 Dealls + 10
+Jobstreet, drawn at random with a fixed seed, distinct titles) was coded by hand after that round
+and before the coder was run on it. All three figures are reported.
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %);
 - throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
@@ -44,6 +47,10 @@ EVAL_FILE = ROOT / "benchmarks" / "data" / "occupation_eval.csv"
 # Coded after the alias table and the coder were frozen, and never used to tune them: the figure
 # closest to what a new set of real ads will show.
 HOLDOUT_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout.csv"
+# 130 more ads (70 loker.id, 50 Dealls, 10 Jobstreet; not in either set above, distinct titles)
+# drawn at random with seed 20261206 and coded by hand before the coder was run on them; the first
+# holdout's misses had been studied by kind by then, so this is the honest figure.
+HOLDOUT2_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout2.csv"
 TITLE_COLUMN = {
     "lokerid_2025-06_07.csv": ("Job ID", "Title"),
     "dealls_2024-08.csv": (None, "job_title"),
@@ -183,6 +190,7 @@ def main() -> None:
     result["throughput"] = throughput(titles)
     result["accuracy"] = accuracy(titles, show_errors=args.errors)
     result["accuracy_holdout"] = accuracy(titles, show_errors=args.errors, path=HOLDOUT_FILE)
+    result["accuracy_holdout2"] = accuracy(titles, show_errors=args.errors, path=HOLDOUT2_FILE)
     if not args.skip_endpoint:
         result["endpoint"] = endpoint(titles, args.requests)
     print(json.dumps(result))
