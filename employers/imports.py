@@ -311,6 +311,8 @@ def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts, aside) -
     if counts.failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
         transaction.set_rollback(True)
         counts.imported = counts.updated = counts.review = 0
+    elif mapped is not None:
+        mapped.learned.record_uses()
 
 
 def _write_batch(run, batch, today, mapped, report, counts) -> None:

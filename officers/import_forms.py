@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers import import_mapping
 from employers.models import Vacancy
+from placement.taxonomy.models import LearnedAlias
 
 
 class MappingForm(forms.Form):
@@ -68,3 +69,17 @@ class MappingForm(forms.Form):
             "valid_days": self.cleaned_data["valid_days"],
             "employment_type": self.cleaned_data["employment_type"] or "",
         }
+
+
+class AliasFilterForm(forms.Form):
+    """The filter bar of the learned aliases: words or code, kind, taken back or in use."""
+
+    q = forms.CharField(label=_("Words or code"), max_length=100, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *LearnedAlias.Kind.choices], required=False
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[("", _("In use")), ("revoked", _("Taken back")), ("all", _("All"))],
+        required=False,
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from officers import views
+from officers.views import aliases as alias_views
 from officers.views import casefile as casefile_views
 from officers.views import caseload as caseload_views
 from officers.views import counselling as counselling_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     *seeker_views.urlpatterns,
     *employer_views.urlpatterns,
+    *alias_views.urlpatterns,
     *import_views.urlpatterns,
     *casefile_views.urlpatterns,
     *caseload_views.urlpatterns,

@@ -400,6 +400,9 @@ class LearnedAlias(models.Model):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # How often the coders used it (rows of imports coded by it), and when last.
+    uses = models.PositiveIntegerField(_("used"), default=0)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     objects = LearnedAliasQuerySet.as_manager()
 
