@@ -45,6 +45,11 @@ JUDGED = {
     "sopier": r"\b(sopir|supir|driver|pengemudi)\b",
     "akuntn": r"\b(akuntan|accountant|accounting|akuntansi)\b",
     "kasr minimarket": r"\b(kasir|cashier)\b",
+    # One typo among several words: each unknown word is corrected on its own.
+    "staff gdang": r"\b(gudang|warehouse)\b",
+    "perawt klinik": r"\b(perawat|nurse|ners|keperawatan)\b",
+    "sopr truk": r"\b(sopir|supir|driver|pengemudi)\b",
+    "kasir minimarkt": r"\b(kasir|cashier)\b",
 }
 
 

@@ -12,19 +12,22 @@ PostgreSQL: whole words (no stemming, the 'simple' configuration, so "perawat" n
 "perawatan") against a weighted vector (title A, description C) stored per vacancy (a trigger
 keeps `search_vector`; GIN index `vacancy_search_vector_gin`), ordered by `ts_rank_cd` plus a
 bonus for the occupation code, then by recency. Only when no vacancy has the whole words are they
-tried as prefixes ("forkl" finds
-"forklift"). When that finds nothing either, the words are taken as typos: each word the job-word
-vocabulary (the words of the occupation aliases) lacks becomes its nearest vocabulary word by
-pg_trgm similarity ("perawt" -> "perawat", "sopier" -> "sopir", which then brings "driver"), and
-if that still finds nothing, titles are matched by trigram word similarity (the `vacancy_title_trgm`
-index). SQLite (development): each word must appear as a whole word in the title or the
-description, title matches first; typos are corrected with difflib against the same vocabulary.
+tried as prefixes ("forkl" finds "forklift"). When that finds nothing either, the words are taken
+as typos, each on its own: a word that is a job word (the words of the occupation aliases) or that
+some ad holds is kept, any other becomes the job word it most likely meant: one slip of the finger
+away ("kasr" -> "kasir", the one more ads use when several are), else the most similar by pg_trgm
+("perawt" -> "perawat", "sopier" -> "sopir", which then brings "driver"); so "kasr minimarket"
+finds cashier jobs at minimarkets. If that still finds nothing, titles are matched by trigram word
+similarity (the `vacancy_title_trgm` index). SQLite (development): each word must appear as a
+whole word in the title or the description, title matches first; typos are corrected the same
+way, with difflib in place of pg_trgm.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -61,6 +64,10 @@ TYPO_RATIO = 0.8  # difflib's ratio for the same on SQLite ("sopier"/"sopir" 0.9
 # What the full-text search reads: the stored SEARCH_VECTOR (benchmarks/bench_search.py puts the
 # expression back here to time the old per-row rebuild against it).
 DOCUMENT = F("search_vector")
+# Job words looked at as what a typo meant (one slip away wins whatever its similarity: short
+# words share few trigrams, "kasr"/"kasir" 0.375).
+TYPO_CANDIDATE_SIMILARITY = 0.25
+TYPO_CANDIDATES = 8
 _WORD = re.compile(r"[^\W_]+")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
@@ -105,30 +112,77 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if len(w) >= 3 and _PLAIN_WORD.fullmatch(w)))
 
 
-def _nearest_word(word: str) -> str | None:
-    """The vocabulary word nearest to a (misspelt) word, or None when none is close enough."""
+def one_slip(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one slip of the finger: a letter missing, extra, wrong or two
+    neighbours swapped (Damerau-Levenshtein distance 1: "kasr" -> "kasir", "sopier" -> "sopir")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    at = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return short[at:] == long[at + 1 :]
+
+
+def _typo_candidates(word: str) -> list[tuple[str, float]]:
+    """Job words that may be what a misspelt word meant, most similar first (pg_trgm on
+    PostgreSQL, difflib's ratio on SQLite)."""
     vocabulary = _vocabulary()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT v FROM unnest(%s::text[]) AS v WHERE similarity(%s, v) >= %s "
-                "ORDER BY similarity(%s, v) DESC, length(v), v LIMIT 1",
-                [list(vocabulary), word, TYPO_SIMILARITY, word],
+                "SELECT v, similarity(%s, v) AS s FROM unnest(%s::text[]) AS v "
+                "WHERE similarity(%s, v) >= %s ORDER BY s DESC, length(v), v LIMIT %s",
+                [word, list(vocabulary), word, TYPO_CANDIDATE_SIMILARITY, TYPO_CANDIDATES],
             )
-            row = cursor.fetchone()
-        return row[0] if row else None
-    found = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_RATIO)
-    return found[0] if found else None
+            return [(v, float(similarity)) for v, similarity in cursor.fetchall()]
+    found = difflib.get_close_matches(word, vocabulary, n=TYPO_CANDIDATES, cutoff=0.6)
+    return [(v, difflib.SequenceMatcher(None, word, v).ratio()) for v in found]
 
 
-def correct_typos(plan: SearchPlan) -> SearchPlan | None:
-    """The plan with each word that is not a job word replaced by the nearest one (with its
-    synonyms and occupation), or None when no word changes."""
+def _nearest_word(word: str, frequency: Callable[[str], int] | None = None) -> str | None:
+    """The job word a misspelt word most likely meant, or None when none is close enough.
+
+    A job word one slip away ("kasr" -> "kasir") is taken even when short words share few
+    trigrams; among several the one more ads use ("gdang": "gudang", not "udang"). Otherwise the
+    most similar job word at TYPO_SIMILARITY (pg_trgm) or TYPO_RATIO (difflib) or more.
+    """
+    candidates = _typo_candidates(word)
+    slips = [v for v, _similarity in candidates if one_slip(word, v)]
+    if len(slips) > 1 and frequency is not None:
+        slips.sort(key=lambda v: -frequency(v))  # stable: equally used ones stay by similarity
+    if slips:
+        return slips[0]
+    floor = TYPO_SIMILARITY if connection.vendor == "postgresql" else TYPO_RATIO
+    return candidates[0][0] if candidates and candidates[0][1] >= floor else None
+
+
+def correct_typos(
+    plan: SearchPlan,
+    *,
+    found_alone: Callable[[Term], bool] = lambda term: False,
+    frequency: Callable[[str], int] | None = None,
+) -> SearchPlan | None:
+    """The plan with each unknown word replaced by the job word it most likely meant (with its
+    synonyms and occupation), or None when no word changes.
+
+    Each word is judged on its own: a job word, a number or a word some ad holds
+    (`found_alone`) is kept ("minimarket" in "kasr minimarket"), every other word is corrected
+    (`_nearest_word`), so one typo among several words does not lose the whole query."""
     known = set(_vocabulary())
     words = []
     for term in plan.terms:
         word = term.words[0]
-        words.append(word if word in known or word.isdigit() else _nearest_word(word) or word)
+        if word in known or word.isdigit() or found_alone(term):
+            words.append(word)
+        else:
+            words.append(_nearest_word(word, frequency) or word)
     if words == [term.words[0] for term in plan.terms]:
         return None
     whole = " ".join(words)
@@ -265,7 +319,13 @@ def _by_words(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacanc
         return _full_text(vacancies, plan)
     found = _whole_words(vacancies, plan)
     if not found.exists():
-        corrected = correct_typos(plan)
+        corrected = correct_typos(
+            plan,
+            found_alone=lambda term: _whole_words(vacancies, SearchPlan(terms=[term])).exists(),
+            frequency=lambda word: _whole_words(
+                vacancies, SearchPlan(terms=[Term((word,))])
+            ).count(),
+        )
         if corrected is not None:
             return _whole_words(vacancies, corrected)
     return found
@@ -298,8 +358,18 @@ def _full_text(vacancies: QuerySet[Vacancy], plan: SearchPlan) -> QuerySet[Vacan
         matched = Q(document=query) | occupations
         if documents.filter(matched).exists():
             break
-        if prefix and corrected is None and (corrected := correct_typos(plan)) is not None:
-            attempts.append((corrected, False))
+        if prefix and corrected is None:
+            corrected = correct_typos(
+                plan,
+                found_alone=lambda term: documents.filter(
+                    document=_tsquery([term], prefix=True)
+                ).exists(),
+                frequency=lambda word: documents.filter(
+                    document=_tsquery([Term((word,))], prefix=False)
+                ).count(),
+            )
+            if corrected is not None:
+                attempts.append((corrected, False))
     else:
         return _title_trigrams(vacancies, plan)
     rank = SearchRank(F("document"), query, cover_density=True) + _bonus(occupations)

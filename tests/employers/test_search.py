@@ -256,6 +256,36 @@ def test_typos_in_job_words_are_corrected_to_the_nearest_job_word(db):
     assert ordered(q="qwxzvb") == []  # nothing near: nothing found, not everything
 
 
+def test_each_unknown_word_of_a_query_is_corrected_on_its_own(db):
+    stock_clerk = Occupation.objects.current().get(code="4321")
+    VacancyFactory(title="Kasir Minimarket", description="Melayani pembeli.")
+    VacancyFactory(
+        title="Staf Gudang Minimarket", description="Menata stok.", occupation=stock_clerk
+    )
+    VacancyFactory(title="Kasir Alfamart", description="Shift pagi.")
+    # "kasr" is no word of any ad: one slip from the job word "kasir"; "minimarket" is kept.
+    found = ordered(q="kasr minimarket")
+    assert found[0] == "Kasir Minimarket"
+    assert found == ordered(q="kasir minimarket")
+    assert "Staf Gudang Minimarket" not in found
+    assert ordered(q="minimarket kasr")[0] == "Kasir Minimarket"  # the order does not matter
+    assert ordered(q="kasir minimarkt")[0] == "Kasir Minimarket"
+    # A word some ad holds is kept even when it is no job word and looks like one: "minimart"
+    # (in a description only) is not read as "minimarket".
+    VacancyFactory(title="Kasir Shift Malam", description="Kasir untuk minimart 24 jam.")
+    assert ordered(q="kasr minimart") == ["Kasir Shift Malam"]
+
+
+def test_one_slip_of_the_finger():
+    from employers.search import one_slip
+
+    assert one_slip("kasr", "kasir") and one_slip("kasir", "kasr")  # missing / extra
+    assert one_slip("sopier", "sopir") and one_slip("gdang", "udang")  # extra / wrong
+    assert one_slip("ksair", "kasir")  # neighbours swapped
+    assert not one_slip("kasir", "kasir") and not one_slip("kas", "kasir")
+    assert not one_slip("sopri", "spoir")
+
+
 @pytest.mark.postgres
 def test_postgres_matches_a_misspelt_title_word_through_the_trigram_index(db):
     from django.db import connection
