@@ -181,6 +181,19 @@ class OccupationIndex:
         for label in labels:
             if label.source == KBJI_JOB:
                 self.jobs_by_group[label.codes[0]].append((label.job_code, set(label.text.split())))
+        # The groups our aliases name together with each group, most often first: its plausible
+        # neighbours ("kasir": 5230 with 4211, 5223, 5222), for a short list's empty places.
+        together: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for label in labels:
+            if label.source == ALIAS:
+                for i, code in enumerate(label.codes):
+                    for j, other in enumerate(label.codes):
+                        if other != code:
+                            together[code][other] += RANK_WEIGHT[i] * RANK_WEIGHT[j]
+        self.neighbours: dict[str, tuple[str, ...]] = {
+            code: tuple(sorted(others, key=lambda c: (-others[c], c))[:3])
+            for code, others in together.items()
+        }
         if vocabulary is None or idf is None or matrix is None:
             vocabulary, idf, matrix = self._fit([label.text for label in labels])
         self.vocabulary, self.idf = vocabulary, idf

@@ -72,10 +72,15 @@ from placement.taxonomy.text.occupation_words import (
 
 MAX_WORDS = 12
 BRACKET_SCORE = 0.88
+# The words whose own reading is a generic manager (1219 / 1120).
+GENERIC_MANAGER_LABELS = frozenset(
+    {"manager", "assistant manager", "head", "kepala", "direktur", "director", "kepala bagian"}
+)
 # Brackets that name a field or a language, not a job.
 BRACKET_FIELDS = frozenset("it ti hr hrd ga sdm".split())  # noqa: SIM905
 BRACKET_LANGUAGE = re.compile(r"\b(?:speaker|speaking|bahasa|language)\b")
 MIN_SCORE = 0.42  # below this a suggestion is noise ("drop table x")
+NEIGHBOURS_UP_TO = 3  # a shorter list is completed with the first group's neighbours
 
 
 @dataclass
@@ -90,15 +95,18 @@ class Suggestion:
     reason_label: str
     job_code: str = ""
     job_title: str = ""
+    reason_label_en: str = ""  # when the label is a group title: its English title
 
     def title(self, language: str = "id") -> str:
         return self.title_en if language == "en" and self.title_en else self.title_id
 
     def reason(self) -> str:
         """The evidence in the active language (Indonesian by default)."""
-        from django.utils.translation import gettext
+        from django.utils.translation import get_language, gettext
 
         label = self.reason_label
+        if self.reason_label_en and (get_language() or "id")[:2] == "en":
+            label = self.reason_label_en
         texts = {
             "alias": gettext('Common job name "%(label)s"'),
             "alias_part": gettext('Contains the common job name "%(label)s"'),
@@ -107,6 +115,7 @@ class Suggestion:
             "isco": gettext('Close to the ISCO-08 title "%(label)s"'),
             "esco": gettext('Close to the ESCO occupation "%(label)s"'),
             "description": gettext('The description mentions "%(label)s"'),
+            "neighbour": gettext('Often named together with "%(label)s"'),
         }
         return texts.get(self.reason_kind, texts["alias"]) % {"label": label}
 
@@ -334,6 +343,15 @@ def _rank(
             if manager and manager not in GENERIC_MANAGERS:
                 offered = candidates.setdefault(manager, _Candidate())
                 offered.offer(candidate.score * 0.92 + 0.06, candidate.kind, candidate.label)
+        # The field itself is the next most likely reading ("Data Analyst Assistant Manager" may
+        # be an analyst), ahead of the "manager" word's generic groups.
+        field_best = max(
+            (c.score for code, c in candidates.items() if not code.startswith("1")), default=0.0
+        )
+        for code in GENERIC_MANAGERS & candidates.keys():
+            generic = candidates[code]
+            if field_best > 0.55 and canonical(fold(generic.label)) in GENERIC_MANAGER_LABELS:
+                generic.score = min(generic.score, field_best - 0.01)
     if _is_supervisor_title(variants) and not _is_alias(index, variants):
         # "Supervisor Sewing", "Warehouse Lead": the supervisor of the field the other words name.
         best = max((c.score for c in candidates.values()), default=0.0)
@@ -360,11 +378,24 @@ def _rank(
         ((code, c) for code, c in candidates.items() if c.score >= MIN_SCORE),
         key=lambda item: (-item[1].score, item[0]),
     )
+    limit = max(1, min(limit, 20))
+    if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
+        # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
+        first_code, first = ranked[0]
+        for code in index.neighbours.get(first_code, ()):
+            if len(ranked) >= min(limit, NEIGHBOURS_UP_TO):
+                break
+            if all(code != known for known, _ in ranked):
+                score = round(first.score * 0.5, 3)
+                ranked.append((code, _Candidate(score, "neighbour", first_code)))
     results = []
-    for position, (code, candidate) in enumerate(ranked[: max(1, min(limit, 20))]):
+    for position, (code, candidate) in enumerate(ranked[:limit]):
         job_code = candidate.job_code if candidate.job_code.startswith(code) else ""
         if not job_code and position == 0 and variants:
             job_code = _job_for(index, code, similar, variants[0].split())
+        # A neighbour's label is the first group's code: its reason names that group.
+        neighbour = candidate.kind == "neighbour"
+        label = index.titles_id.get(candidate.label, "") if neighbour else candidate.label
         results.append(
             Suggestion(
                 code=code,
@@ -372,7 +403,10 @@ def _rank(
                 title_en=index.titles_en.get(code, ""),
                 score=round(min(candidate.score, 1.0), 3),
                 reason_kind=candidate.kind,
-                reason_label=candidate.label,
+                reason_label=index.titles_id.get(candidate.label, "")
+                if neighbour
+                else candidate.label,
+                reason_label_en=index.titles_en.get(candidate.label, "") if neighbour else "",
                 job_code=job_code,
                 job_title=index.job_titles.get(job_code, ""),
             )

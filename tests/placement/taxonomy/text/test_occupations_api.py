@@ -37,6 +37,16 @@ def test_english_callers_get_english_titles_and_reasons(client):
     assert first["reason"] == 'Common job name "kasir"'
 
 
+def test_a_short_list_is_completed_with_a_neighbour_named_in_each_language(client):
+    results = client.get(URL, {"title": "barista", "limit": 3}).json()["results"]
+    assert [r["code"] for r in results[:2]] == ["5132", "5131"]
+    neighbour = results[2]
+    assert neighbour["score"] < results[1]["score"]
+    assert neighbour["reason"] == 'Sering disebut bersama "Pramutama Bar/Bartender"'
+    english = client.get(URL, {"title": "barista"}, HTTP_ACCEPT_LANGUAGE="en").json()["results"]
+    assert english[2]["reason"] == 'Often named together with "Bartenders"'
+
+
 def test_the_description_alone_is_enough(client):
     response = client.get(URL, {"description": "Kami mencari barista untuk kedai kopi"})
     assert response.json()["results"][0]["code"] == "5132"
