@@ -48,8 +48,8 @@ def report_path(run: ImportRun) -> Path:
 class ReportWriter:
     """Appends entries [row, column, reason, value, outcome] to the run's report file."""
 
-    def __init__(self, run: ImportRun) -> None:
-        self.path = report_path(run)
+    def __init__(self, run: ImportRun, path: Path | None = None) -> None:
+        self.path = path or report_path(run)
         # Written to a temporary file first: a run started again never sees a half report.
         # Open across the run's rows; closed by `finish` or `discard`.
         self.handle = tempfile.NamedTemporaryFile(  # noqa: SIM115

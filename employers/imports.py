@@ -71,10 +71,23 @@ def _note_progress(run: ImportRun, meter: Meter, rows: int) -> None:
     cache.set(_progress_key(run.pk), {"fraction": meter.fraction, "rows": rows}, 6 * 60 * 60)
 
 
+def chunk_progress_key(run_pk: int, index: int) -> str:
+    return f"imports:progress:{run_pk}:{index}"
+
+
 def progress(run: ImportRun) -> dict:
-    """{"percent": 0-100, "rows": rows read so far} of a run (100 once it has ended)."""
+    """{"percent": 0-100, "rows": rows read so far} of a run (100 once it has ended); a run
+    split in parts (`import_chunks`) sums its parts."""
     if run.status in (ImportRun.Status.DONE, ImportRun.Status.FAILED):
         return {"percent": 100, "rows": run.rows_total}
+    chunks = list(run.chunks.values_list("index", "rows", "status"))
+    if chunks and run.rows_total:
+        noted = cache.get_many([chunk_progress_key(run.pk, index) for index, *_rest in chunks])
+        done = 0
+        for index, rows, status in chunks:
+            seen = noted.get(chunk_progress_key(run.pk, index), 0)
+            done += rows if status in ("done", "failed") else min(rows, seen)
+        return {"percent": int(100 * done / run.rows_total), "rows": done}
     note = cache.get(_progress_key(run.pk)) or {"fraction": 0.0, "rows": 0}
     return {"percent": int(note["fraction"] * 100), "rows": note["rows"]}
 
@@ -180,7 +193,7 @@ def _lock_run(pk: int, statuses: list[str]) -> ImportRun | None:
     )
 
 
-class _Counts:
+class Counts:
     def __init__(self) -> None:
         self.total = self.failed = self.imported = self.updated = 0
         self.review = self.set_aside = 0
@@ -189,7 +202,7 @@ class _Counts:
 def _import_locked(run: ImportRun, started: float) -> ImportRun:
     by = run.uploaded_by
     report = ReportWriter(run)
-    counts = _Counts()
+    counts = Counts()
     aside = import_handoff.SetAside(upload_dir(), [])
     try:
         with transaction.atomic():
@@ -238,37 +251,63 @@ def _import_locked(run: ImportRun, started: float) -> ImportRun:
     return run
 
 
-def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts, aside) -> None:
+def _import_rows(run: ImportRun, report: ReportWriter, counts: Counts, aside) -> None:
     """Inside the run's transaction: every row read, checked or coded, written or reported;
     rows of another region kept aside for their office."""
-    by = run.uploaded_by
-    scope = region_scope(by)
-    today = timezone.localdate()
-    lookups = Lookups()
-    seen: set[str] = set()
     meter = Meter()
     rows = read_rows(upload_path(run), run.file_name, meter)
     _number, first = next(rows, (0, {"__header__": []}))
     header = first.get("__header__", [])
     aside.header = header
-    mapped: Mapped | None = None
+    work = Work(run, report, counts, aside)
     missing = missing_columns(run.kind, header)
     if missing and run.kind == ImportRun.Kind.VACANCIES:
         # Another shape (a job board's export...): map its columns.
         sample = list(itertools.islice(rows, import_mapping.SAMPLE_ROWS))
-        mapping, defaults = choose_mapping(run, header, sample)
-        if not mapping.get("title"):
-            raise ImportFileError(_("No column of the file holds the job title."))
-        run.mapping = {**mapping, "__header__": header, "__defaults__": defaults}
-        mapped = Mapped(run, mapping, defaults, lookups, scope, today, header=header)
+        work.map_columns(header, sample)
         rows = itertools.chain(sample, rows)
     elif missing:
         raise ImportFileError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+    process_rows(work, rows, lambda total: _note_progress(run, meter, total))
+    if counts.failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
+        transaction.set_rollback(True)
+        counts.imported = counts.updated = counts.review = 0
+    elif work.mapped is not None:
+        work.mapped.learned.record_uses()
+
+
+class Work:
+    """What a pass over a file's rows (or one chunk of them) works with."""
+
+    def __init__(self, run: ImportRun, report: ReportWriter, counts: Counts, aside) -> None:
+        self.run, self.report, self.counts, self.aside = run, report, counts, aside
+        self.by = run.uploaded_by
+        self.scope = region_scope(self.by)
+        self.today = timezone.localdate()
+        self.lookups = Lookups()
+        self.seen: set[str] = set()
+        self.mapped: Mapped | None = None
+
+    def map_columns(self, header: list[str], sample: list) -> None:
+        """The columns of a file in another shape: the run's mapping, a profile or a guess."""
+        mapping, defaults = choose_mapping(self.run, header, sample)
+        if not mapping.get("title"):
+            raise ImportFileError(_("No column of the file holds the job title."))
+        self.run.mapping = {**mapping, "__header__": header, "__defaults__": defaults}
+        self.mapped = Mapped(
+            self.run, mapping, defaults, self.lookups, self.scope, self.today, header=header
+        )
+
+
+def process_rows(work: Work, rows, on_progress=None) -> None:
+    """Check or code each row, write the good ones in batches, report the others."""
+    run, report, counts, mapped = work.run, work.report, work.counts, work.mapped
+    by, lookups, scope, today = work.by, work.lookups, work.scope, work.today
     batch: list = []
     for number, values in rows:
         counts.total += 1
-        if counts.total % PROGRESS_EVERY == 0:
-            _note_progress(run, meter, counts.total)
+        if on_progress is not None and counts.total % PROGRESS_EVERY == 0:
+            on_progress(counts.total)
         row = Row(number, values)
         if "__error__" in values:
             row.errors.append([number, "", values["__error__"], ""])
@@ -280,13 +319,13 @@ def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts, aside) -
             if mapped is not None:
                 item = mapped.vacancy(row, by)
             elif run.kind == ImportRun.Kind.EMPLOYERS:
-                item = employer_from_row(row, lookups, scope, seen, by)
+                item = employer_from_row(row, lookups, scope, work.seen, by)
             else:
                 item = vacancy_from_row(row, lookups, scope, by, today)
         if row.set_aside:
             counts.set_aside += 1
             location = mapped.mapping.get("location", "location") if mapped else "regency"
-            office = aside.add(row.set_aside_regency, values)
+            office = work.aside.add(row.set_aside_regency, values)
             reason = _("%(reason)s Handed to %(office)s.") % {
                 "reason": row.set_aside,
                 "office": office,
@@ -308,11 +347,6 @@ def _import_rows(run: ImportRun, report: ReportWriter, counts: _Counts, aside) -
             batch = []
     if batch:
         _write_batch(run, batch, today, mapped, report, counts)
-    if counts.failed and run.policy == ImportRun.Policy.ALL_OR_NOTHING:
-        transaction.set_rollback(True)
-        counts.imported = counts.updated = counts.review = 0
-    elif mapped is not None:
-        mapped.learned.record_uses()
 
 
 def _write_batch(run, batch, today, mapped, report, counts) -> None:

@@ -659,3 +659,33 @@ class ImportProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportChunk(models.Model):
+    """One part of a large import, run as its own task (parts run in parallel on the workers);
+    the last part to finish completes the run (`employers.import_chunks`)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    stored_name = models.CharField(max_length=100)
+    rows = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    counts = models.JSONField(default=dict, blank=True)  # {"total": .., "imported": .., ...}
+    aside = models.JSONField(default=list, blank=True)  # [[office pk, stored name, rows], ...]
+    message = models.CharField(max_length=255, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "index"], name="importchunk_unique_index")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}/{self.index}"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import IntegrityError, InterfaceError, OperationalError
 
-from employers import import_review, imports, services
+from employers import import_chunks, import_review, imports, services
 from employers.models import ImportRun
 from placement.accounts.models import User
 
@@ -30,7 +30,21 @@ def run_import(run_pk: int) -> str:
     run = ImportRun.objects.select_related("uploaded_by").filter(pk=run_pk).first()
     if run is None or run.status not in (ImportRun.Status.PENDING, ImportRun.Status.RUNNING):
         return "skipped"
+    if import_chunks.start_chunks(run):
+        return "split"  # a large file: its parts run as tasks of their own
     return imports.run_import(run).status
+
+
+@shared_task(
+    name="employers.tasks.run_import_chunk",
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, IntegrityError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def run_import_chunk(chunk_pk: int) -> str:
+    """Run one part of a large import; the last part to end completes the run."""
+    return import_chunks.run_chunk(chunk_pk)
 
 
 @shared_task(name="employers.tasks.publish_import", acks_late=True)
