@@ -452,6 +452,18 @@ def title_brackets(title: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
+def title_alternatives(title: str) -> tuple[str, ...]:
+    """The head's alternatives when it names several ("Sales / Business Development", "Cook /
+    Juru Masak"), each without noise, first first; `()` when the head names one."""
+    text = _BRACKETS.sub(" ", clean_input(title))
+    head = next((p for p in _SEPARATORS.split(text) if p.strip()), "")
+    parts = [p for p in head.split("/") if p.strip()]
+    if len(parts) < 2:
+        return ()
+    return tuple(strip_title_noise(part) for part in parts)
+
+
 def normalize_title(title: str) -> str:
     """The folded core of a title: "Staf Admin Gudang (Cikarang) URGENT" -> "staf admin gudang"."""
     return strip_title_noise(title)

@@ -163,6 +163,31 @@ TECHNICAL_SALES_FIELDS = frozenset(
     instrument instrumen scientific healthcare hospital diagnostic""".split()  # noqa: SIM905
 )
 ICT_SALES_FIELDS = frozenset("it software saas ict cloud erp sap hardware".split())  # noqa: SIM905
+#: Teachers by the level they teach (ISCO-08 23xx): the first level word of the title decides.
+TEACHER_WORDS = frozenset("guru teacher pengajar".split())  # noqa: SIM905
+TUTOR_WORDS = frozenset("les privat private bimbel tutor kursus course".split())  # noqa: SIM905
+TEACHING_LEVELS = {
+    **dict.fromkeys("sd primary elementary".split(), "2341"),  # noqa: SIM905
+    **dict.fromkeys("tk paud kindergarten preschool prasekolah playgroup".split(), "2342"),  # noqa: SIM905
+    **dict.fromkeys("smp sma smk secondary highschool".split(), "2330"),  # noqa: SIM905
+}
+#: Engineers by their branch (ISCO-08 214x/215x): "Project Engineer (Electrical)" = 2151.
+ENGINEER_WORDS = frozenset("engineer insinyur".split())  # noqa: SIM905
+ENGINEERING_BRANCHES = {
+    **dict.fromkeys("electrical elektro listrik elektrik electric".split(), "2151"),  # noqa: SIM905
+    **dict.fromkeys("electronics electronic elektronika elektronik".split(), "2152"),  # noqa: SIM905
+    **dict.fromkeys("telecommunication telekomunikasi telco".split(), "2153"),  # noqa: SIM905
+    **dict.fromkeys("civil sipil".split(), "2142"),  # noqa: SIM905
+    **dict.fromkeys("mechanical mekanikal".split(), "2144"),  # noqa: SIM905
+    **dict.fromkeys("chemical kimia".split(), "2145"),  # noqa: SIM905
+    **dict.fromkeys("mining tambang pertambangan".split(), "2146"),  # noqa: SIM905
+    **dict.fromkeys("environmental lingkungan".split(), "2143"),  # noqa: SIM905
+}
+#: Words that make an engineer a software, data, network or medical one: no branch rule then.
+OTHER_ENGINEER_WORDS = frozenset(
+    """software data it network cloud devops backend frontend fullstack mobile web qa test
+    system systems security ai ml machine medis medical biomedis biomedical""".split()  # noqa: SIM905
+)
 #: One-word role names that say little alone inside a longer title ("Asset Management
 #: Supervisor" is about assets first): their own candidates count less there.
 ROLE_WORDS = frozenset(

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from placement.taxonomy.text.normalize import (
     clean_input,
     fold,
+    title_alternatives,
     title_brackets,
     title_variants,
     title_with_noise_words,
@@ -53,6 +54,8 @@ from placement.taxonomy.text.occupation_index import (
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
+    ENGINEER_WORDS,
+    ENGINEERING_BRANCHES,
     ENGLISH_HEADS,
     FIELD_MANAGERS,
     FIELD_SUPERVISORS,
@@ -61,11 +64,15 @@ from placement.taxonomy.text.occupation_words import (
     ICT_SALES_FIELDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
+    OTHER_ENGINEER_WORDS,
     ROLE_WORDS,
     SALES_WORDS,
     SECTOR_PRIORS,
     SUPERVISOR_WORDS,
+    TEACHER_WORDS,
+    TEACHING_LEVELS,
     TECHNICAL_SALES_FIELDS,
+    TUTOR_WORDS,
     canonical,
     kbli_section,
 )
@@ -242,6 +249,24 @@ def _bracket_labels(index: OccupationIndex, title: str) -> list[Label]:
     return found
 
 
+def _title_context(index: OccupationIndex, title: str) -> dict[str, object]:
+    """What `_rank` reads from the raw title besides its variants: the job names in brackets,
+    the alternatives of "A / B" and every word (levels and branches hide in brackets)."""
+    alternatives = []
+    for part in title_alternatives(title or ""):
+        text = canonical(part)
+        ids = index.exact.get(text) or index.exact.get(" ".join(core_words(text.split())))
+        if not ids or index.labels[ids[0]].source != ALIAS:
+            alternatives = []  # only when every part is a job name
+            break
+        alternatives.append(index.labels[ids[0]])
+    return {
+        "brackets": _bracket_labels(index, title),
+        "alternatives": alternatives,
+        "words": canonical(fold(clean_input(title or "", max_length=300))).split(),
+    }
+
+
 def _is_alias(index: OccupationIndex, variants: list[str]) -> bool:
     """Whether the title (or its head) is, word for word, one of the aliases."""
     for text in variants:
@@ -271,7 +296,7 @@ def suggest_occupations(
         description=description,
         sector=sector,
         limit=limit,
-        brackets=_bracket_labels(index, title),
+        **_title_context(index, title),
     )
 
 
@@ -287,8 +312,8 @@ def suggest_many(
         needs = [i for i, v in enumerate(prepared) if v and not _is_alias(index, v)]
         near = dict(zip(needs, index.similar([prepared[i][-1] for i in needs]), strict=True))
         for i, variants in enumerate(prepared):
-            brackets = _bracket_labels(index, titles[start + i])
-            results.append(_rank(index, variants, near.get(i, []), limit=limit, brackets=brackets))
+            context = _title_context(index, titles[start + i])
+            results.append(_rank(index, variants, near.get(i, []), limit=limit, **context))
     return results
 
 
@@ -301,6 +326,8 @@ def _rank(
     sector: str = "",
     limit: int = 5,
     brackets: Sequence[Label] = (),
+    alternatives: Sequence[Label] = (),
+    words: Sequence[str] = (),
 ) -> list[Suggestion]:
     candidates: dict[str, _Candidate] = {}
     if variants and all(word in FILLER_WORDS for word in variants[0].split()):
@@ -321,6 +348,9 @@ def _rank(
     # "Project Support (Assistant Formulator)"); a head that is itself a job name still leads.
     for label in brackets:
         _offer_label(candidates, label, BRACKET_SCORE, False)
+    # "Sales / Business Development": each alternative is a job name, the first the likeliest.
+    for position, label in enumerate(alternatives[:3]):
+        _offer_label(candidates, label, 0.97 - 0.02 * position, True)
     if not candidates and not description:
         return []
     # 5. Description and sector: nudges, never more than the title's own evidence.
@@ -367,6 +397,7 @@ def _rank(
                 score = max(candidate.score + 0.03, generic + 0.01)
                 offered.offer(score, candidate.kind, candidate.label)
     _technical_sales(candidates, variants)
+    _by_level_or_branch(candidates, words)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
@@ -439,6 +470,25 @@ def _technical_sales(candidates: dict[str, _Candidate], variants: list[str]) -> 
         candidates.setdefault(code, _Candidate()).offer(
             max(best.score, top) + 0.03, best.kind, best.label
         )
+
+
+def _by_level_or_branch(candidates: dict[str, _Candidate], words: Sequence[str]) -> None:
+    """A school teacher is coded by the level taught ("English Teacher (SD)" = 2341), an
+    engineer by the branch ("Project Engineer (Electrical)" = 2151), ahead of the unspecified
+    reading of the words alone."""
+    if not candidates or not words:
+        return
+    present = set(words)
+    code = ""
+    if present & TEACHER_WORDS and not present & TUTOR_WORDS:
+        joined = " ".join(words).replace("high school", "highschool")
+        code = next((TEACHING_LEVELS[w] for w in joined.split() if w in TEACHING_LEVELS), "")
+    elif present & ENGINEER_WORDS and not present & (OTHER_ENGINEER_WORDS | SALES_WORDS):
+        branches = {ENGINEERING_BRANCHES[w] for w in present if w in ENGINEERING_BRANCHES}
+        code = branches.pop() if len(branches) == 1 else ""
+    if code:
+        best = max(candidates.values(), key=lambda c: c.score)
+        candidates.setdefault(code, _Candidate()).offer(best.score + 0.03, best.kind, best.label)
 
 
 def _is_supervisor_title(variants: list[str]) -> bool:

@@ -208,3 +208,26 @@ def test_words_that_are_noise_elsewhere_count_when_they_are_the_job(title, code)
 )
 def test_a_seller_of_technical_medical_or_ict_goods_is_a_technical_seller(title, code):
     assert top(title) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Guru Bahasa Inggris (SD)", "2341"),
+        ("Science Teacher - Primary School", "2341"),
+        ("Guru Kelas TK", "2342"),
+        ("Guru Kimia SMA Negeri", "2330"),
+        ("Guru Les Privat SD", "2359"),  # a tutor, whatever the level
+        ("Site Engineer (Sipil)", "2142"),
+        ("Maintenance Engineer - Electrical", "2151"),
+        ("Software Engineer Elektro", "2512"),  # a software engineer all the same
+    ],
+)
+def test_teachers_are_coded_by_level_and_engineers_by_branch(title, code):
+    assert top(title) == code
+
+
+def test_each_of_two_job_names_is_offered_the_first_first():
+    codes = [s.code for s in suggest_occupations("Kasir / Admin Toko", limit=3)]
+    assert codes[0] == "5230"
+    assert "4110" in codes or "5223" in codes
