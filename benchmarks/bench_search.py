@@ -10,6 +10,11 @@ loads the reference data, inserts employers and published vacancies shaped like 
 then times full Django responses of the home page (ORM + template, warm cache) for a mix of
 searches: words, prefixes, filters by region, occupation group, education and wage, later pages.
 Target (issue 4): p95 under 300 ms. The last line printed is one JSON object.
+
+`--compare-stored` also times, for each query with words, the search's count and first page
+reading the stored `search_vector` column against the old per-row rebuild of SEARCH_VECTOR (with
+the old expression index created for the comparison and dropped after), alternating the two,
+median of `--rounds`; the ratio new/old per query and their geometric mean go into the JSON.
 """
 
 from __future__ import annotations
@@ -198,12 +203,59 @@ def _time_requests(requests: int, rng: random.Random) -> dict[str, object]:
     }
 
 
+def _compare_stored(rounds: int) -> dict[str, object]:
+    """Stored column vs per-row rebuild: count + first page per word query (ms, medians)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from django.contrib.postgres.indexes import GinIndex
+    from django.db import connection
+
+    from employers import search
+    from employers.models import SEARCH_VECTOR, Vacancy
+
+    old_index = GinIndex(SEARCH_VECTOR, name="bench_old_vacancy_search_gin")
+    with connection.schema_editor() as editor:
+        editor.add_index(Vacancy, old_index)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE employers_vacancy")
+    variants = {"stored": search.DOCUMENT, "rebuilt": SEARCH_VECTOR}
+    urls = [url for url in QUERIES if "q=" in url]
+    times: dict[str, dict[str, list[float]]] = {url: {v: [] for v in variants} for url in urls}
+    try:
+        for _round in range(rounds + 1):  # the first round warms up and is not counted
+            for url in urls:
+                form = search.VacancySearchForm(dict(parse_qsl(urlsplit(url).query)))
+                for name, document in variants.items():
+                    search.DOCUMENT = document
+                    started = time.perf_counter()
+                    found = search.search_vacancies(**form.filters())
+                    found.count()
+                    list(found[:20])
+                    if _round:
+                        times[url][name].append((time.perf_counter() - started) * 1000)
+    finally:
+        search.DOCUMENT = variants["stored"]
+        with connection.schema_editor() as editor:
+            editor.remove_index(Vacancy, old_index)
+    per_query = {
+        url: {name: round(statistics.median(values), 1) for name, values in by.items()}
+        for url, by in times.items()
+    }
+    ratios = [max(q["stored"], 0.01) / max(q["rebuilt"], 0.01) for q in per_query.values()]
+    return {
+        "per_query_ms": per_query,
+        "ratio_stored_to_rebuilt_geomean": round(statistics.geometric_mean(ratios), 3),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vacancies", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="reuse a filled benchmark database")
+    parser.add_argument("--compare-stored", action="store_true", help="stored vector vs rebuilt")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds of --compare-stored")
     args = parser.parse_args()
     url = _database_url()
     if url is None:
@@ -238,6 +290,12 @@ def main() -> int:
         f"p95 {result['p95_ms']} ms, max {result['max_ms']} ms, "
         f"queries/request <= {result['queries_per_request']}"
     )
+    if args.compare_stored:
+        compared = _compare_stored(args.rounds)
+        for query, ms in compared["per_query_ms"].items():
+            print(f"  stored {ms['stored']:8.1f} ms  rebuilt {ms['rebuilt']:8.1f} ms  {query}")
+        print(f"stored/rebuilt, geometric mean: {compared['ratio_stored_to_rebuilt_geomean']}")
+        result["compare_stored"] = compared
     print(json.dumps({"published": published, "load_seconds": load_seconds, **result}))
     return 0
 
