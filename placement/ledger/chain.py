@@ -87,17 +87,17 @@ def seal(model, events: list) -> None:
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Ledger events are sealed inside a transaction.")
-    offices = sorted({event.office_id for event in events}, key=lambda o: (o is None, o or 0))
-    for office_id in offices:
+    by_office: dict[int | None, list] = {}
+    for event in events:
+        by_office.setdefault(event.office_id, []).append(event)
+    for office_id in sorted(by_office, key=lambda o: (o is None, o or 0)):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_CLASS, int(office_id or 0)]
                 )
         seq, previous = _head(model, office_id)
-        for event in events:
-            if event.office_id != office_id:
-                continue
+        for event in by_office[office_id]:
             seq += 1
             event.chain_seq = seq
             event.chain_hash = previous = link_hash(previous, _row(event))
