@@ -130,6 +130,11 @@ def _walk_in(stdout) -> None:
     stdout.write("Casework: walk-in registration of Sri Wahyuni waiting in 62.71")
 
 
+# Placed through the real services one by one: a sixth of the office's active seekers, at most
+# this many (a 200,000-seeker population would otherwise take half an hour here).
+HISTORY_CAP = 150
+
+
 def seed_casework(*, stdout, options: dict, rng: random.Random) -> None:
     """Counselling, referrals in every status, placements over twelve months and follow-ups for
     the demo offices 62.71 and 62.01 (idempotent: skipped when the offices have referrals)."""
@@ -200,8 +205,12 @@ class _Casework:
         # A few active seekers found work in recent months; the others get counselling and
         # referrals. Seekers the generated population already placed (their seeker_placed events)
         # get the placement records behind those events.
-        history = seekers[: max(0, len(seekers) // 6)]
-        current = seekers[len(history) :]
+        # The demo accounts' own seekers (the Contract seekers) stay active: they are never among
+        # the placed, so their pages (and the load run's seekers) always have an active record.
+        generated = [s for s in seekers if s.user_id is None]
+        history = generated[: min(len(seekers) // 6, HISTORY_CAP)]
+        placed = {s.pk for s in history}
+        current = [s for s in seekers if s.pk not in placed]
         self._counselling(seekers)
         self._current_referrals(current)
         self._history(history)
@@ -326,7 +335,13 @@ class _Casework:
         pool = list(seekers)
         for status, days, reason in plan:
             seeker = next(
-                (s for s in pool if s.registered_on and (self.today - s.registered_on).days > days),
+                (
+                    s
+                    for s in pool
+                    if s.registered_on
+                    and (self.today - s.registered_on).days > days
+                    and (status != Status.HIRED or s.user_id is None)  # demo accounts stay active
+                ),
                 None,
             )
             if seeker is None:

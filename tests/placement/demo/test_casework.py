@@ -87,3 +87,12 @@ def test_seeding_again_adds_nothing(data):
     casework.seed_casework(stdout=out, options={}, rng=random.Random(1))
     assert (Referral.objects.count(), Placement.objects.count()) == counts
     assert "already" in out.getvalue()
+
+
+def test_the_demo_accounts_seekers_stay_active_after_the_casework(data):
+    # The load run and the journeys sign in as them: placed, their pages would answer 404.
+    seekers = JobSeeker.objects.filter(
+        user__email__in=["seeker.6271@antarkerja.example", "seeker.6201@antarkerja.example"]
+    )
+    assert sorted(seekers.values_list("status", flat=True)) == ["active", "active"]
+    assert not Placement.objects.filter(seeker__in=seekers).exists()
