@@ -3,16 +3,18 @@
     DATABASE_URL=postgres://... python benchmarks/load/run_load.py --users 50 --minutes 10
 
 Prepares the database if needed (migrate, reference data, demo accounts and population with
-`seed_demo --if-empty`), collects static files, starts gunicorn with deploy/gunicorn.conf.py,
-runs locust headless for the given time and users, stops gunicorn (by its process id) and prints
-the report (per page kind p50/p95/max and errors; the slowest pages) as the last line, JSON.
-`--nightly` also runs the nightly match in a loop during the load (needs REDIS_URL and a worker,
-or runs it in-process when REDIS_URL is unset).
+`seed_demo --if-empty`), checks that every account of the scenario has its records, collects
+static files, starts gunicorn with deploy/gunicorn.conf.py, runs locust headless for the given
+time and users, stops gunicorn (by its process id) and prints the report (per page kind
+p50/p95/max and errors; the slowest pages) as the last line, JSON.
+`--nightly` also runs the nightly match in a loop during the load: with REDIS_URL, through a Celery
+worker this script starts (`--nightly-workers` processes); without it, in-process.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import signal
@@ -46,6 +48,34 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(timeout=10)
 
 
+def _load_accounts() -> dict[str, list[str]]:
+    """The SEEKERS and OFFICERS lists of the locustfile (read, not imported: locust patches)."""
+    tree = ast.parse(Path(__file__).with_name("locustfile.py").read_text())
+    return {
+        target.id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id in ("SEEKERS", "OFFICERS")
+    }
+
+
+def _check_accounts(env: dict) -> None:
+    """Every account the scenario signs in with has its records: an active seeker record for the
+    seekers (else their pages answer 404: 571 errors of an earlier run), an officer record."""
+    accounts = _load_accounts()
+    code = (
+        "from jobseekers.models import JobSeeker\n"
+        "from placement.offices.models import Officer\n"
+        f"missing = [e for e in {accounts['SEEKERS']!r} if not JobSeeker.objects.filter("
+        "user__email=e, status=JobSeeker.Status.ACTIVE).exists()]\n"
+        f"missing += [e for e in {accounts['OFFICERS']!r} if not Officer.objects.filter("
+        "user__email=e).exists()]\n"
+        "if missing: raise SystemExit('load accounts without their records: ' + ', '.join(missing))"
+    )
+    _manage(env, "shell", "-c", code)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50)
@@ -54,6 +84,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: config)")
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--nightly", action="store_true", help="run the nightly match meanwhile")
+    parser.add_argument("--nightly-workers", type=int, default=1, help="celery worker processes")
     parser.add_argument("--report", default=str(ROOT / "var" / "load_report.json"))
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -65,6 +96,7 @@ def main() -> int:
         _manage(dev, "migrate", "--noinput", "-v0")
         _manage(dev, "load_reference_data")
         _manage(dev, "seed_demo", "--if-empty")
+    _check_accounts({**base_env, "DEBUG": "1"})
     env = {
         **base_env,
         "DEBUG": "0",
@@ -87,7 +119,7 @@ def main() -> int:
         env=env,
         start_new_session=True,
     )
-    nightly = None
+    nightly = worker = None
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -99,6 +131,25 @@ def main() -> int:
                     raise
                 time.sleep(0.5)
         if args.nightly:
+            if base_env.get("REDIS_URL"):
+                # run_matching dispatches the units to the workers and waits: start one (its own
+                # process group, stopped by id with gunicorn), as production has.
+                worker = subprocess.Popen(
+                    [
+                        *(sys.executable, "-m", "celery", "-A", "placement", "worker"),
+                        *("--concurrency", str(args.nightly_workers), "-l", "warning"),
+                    ],
+                    cwd=ROOT,
+                    env={
+                        **base_env,
+                        "DEBUG": "0",
+                        "SECRET_KEY": env["SECRET_KEY"],
+                        "ALLOWED_HOSTS": "127.0.0.1",
+                        "LOG_LEVEL": "WARNING",
+                    },
+                    start_new_session=True,
+                    stdout=subprocess.DEVNULL,
+                )
             loop = f"while true; do {sys.executable} manage.py run_matching; done"
             nightly = subprocess.Popen(
                 ["bash", "-c", loop],
@@ -137,6 +188,8 @@ def main() -> int:
     finally:
         if nightly is not None:
             _stop(nightly)
+        if worker is not None:
+            _stop(worker)
         _stop(server)
     report = json.loads(Path(args.report).read_text())
     report.update(users=args.users, minutes=args.minutes, nightly=args.nightly)
