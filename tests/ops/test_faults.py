@@ -8,6 +8,9 @@ F1 kill -9 of one pool child mid-unit   F3 Redis SHUTDOWN NOSAVE + restart mid-r
 F4 pg_terminate_backend: a worker mid-unit; web requests   F5 two beats at once
 F6 a countdown against a short visibility timeout   (F2, the whole worker killed:
 tests/placement/matching/test_worker_faults.py)
+plus: the monthly IPK build killed midway (no half month; the redelivered message builds it
+whole), a notification's e-mail delivered four times at once or its worker killed mid-send
+(sent once). The in-process versions with an exception instead of a kill: test_restart.py.
 """
 
 from __future__ import annotations
@@ -623,3 +626,208 @@ def test_f6_a_delayed_task_is_delivered_once_and_a_too_long_delay_is_refused(ser
     finally:
         _stop(worker)
     assert log.read_text().count(f"{task_id}] succeeded") == 1
+
+
+# --- the monthly IPK build killed midway ----------------------------------------------------------
+
+
+def _last_month() -> str:
+    first = datetime.date.today().replace(day=1)
+    return (first - datetime.timedelta(days=1)).strftime("%Y-%m")
+
+
+def _waiting_on_lock(state: dict, table: str) -> bool:
+    with state["admin"].cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = %s "
+            "AND wait_event_type = 'Lock' AND query ILIKE %s",
+            [state["db"], WORKER_APP, f'%INSERT INTO "{table}"%'],
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def _worker_backends(state: dict) -> int:
+    with state["admin"].cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = %s",
+            [state["db"], WORKER_APP],
+        )
+        return cursor.fetchone()[0]
+
+
+def test_a_monthly_ipk_build_killed_midway_leaves_no_half_month_and_redelivered_builds_it(
+    services,
+):
+    """The worker is killed (-9, the whole worker) inside the build's transaction, after the
+    first batch of offices was written and while the second waits for a row the test holds."""
+    import psycopg2
+
+    env = {**services["env"], "CELERY_VISIBILITY_TIMEOUT": "6"}
+    month = _last_month()
+    first_day = f"{month}-01"
+    holder = psycopg2.connect(env["DATABASE_URL"])
+    try:
+        with holder.cursor() as cursor:  # a stale row of the office built last (second batch)
+            cursor.execute("SELECT code FROM officers_office ORDER BY code DESC LIMIT 1")
+            last_code = cursor.fetchone()[0]
+            cursor.execute("DELETE FROM reports_ipkreport WHERE month = %s", [first_day])
+            cursor.execute(
+                "INSERT INTO reports_ipkreport (month, region_code, tables, headline, built_at) "
+                "VALUES (%s, %s, '{}', '{}', '2000-01-01T00:00:00Z')",
+                [first_day, last_code],
+            )
+        holder.commit()
+        with holder.cursor() as cursor:  # held until the worker is dead
+            cursor.execute(
+                "SELECT id FROM reports_ipkreport WHERE month = %s AND region_code = %s FOR UPDATE",
+                [first_day, last_code],
+            )
+        _manage(
+            env,
+            "shell",
+            "-c",
+            "from placement.reports.tasks import build_monthly_reports\n"
+            f"build_monthly_reports.delay({month!r})\n",
+        )
+        first = _worker(services, "ipk-1", env=env)
+        try:
+            _wait_for(
+                lambda: _waiting_on_lock(services, "reports_ipkreport"),
+                120,
+                "the build's 2nd batch",
+            )
+        finally:
+            os.killpg(first.pid, signal.SIGKILL)
+            first.wait(timeout=20)
+    finally:
+        holder.rollback()
+        holder.close()
+    # The killed worker's backend finds its client gone and rolls the transaction back.
+    _wait_for(lambda: _worker_backends(services) == 0, 60, "the killed worker's backend to end")
+    assert _query(
+        env,
+        "SELECT region_code, built_at < '2001-01-01' FROM reports_ipkreport WHERE month = %s",
+        [first_day],
+    ) == [(last_code, True)]  # no half month: only the stale row the test wrote
+
+    offices = _query(env, "SELECT count(*) FROM officers_office")[0][0]
+    second = _worker(services, "ipk-2", env=env)
+    try:
+        # Redis hands the unacknowledged message out again after the visibility timeout.
+        _wait_for(
+            lambda: (
+                _query(
+                    env,
+                    "SELECT count(*) FROM reports_ipkreport WHERE month = %s "
+                    "AND built_at > '2001-01-01'",
+                    [first_day],
+                )[0][0]
+                == offices
+            ),
+            180,
+            "the redelivered build",
+        )
+    finally:
+        _stop(second)
+    rows = _query(
+        env,
+        "SELECT count(*), count(DISTINCT region_code) FROM reports_ipkreport WHERE month = %s",
+        [first_day],
+    )
+    assert rows == [(offices, offices)]  # the whole month, once per office
+
+
+# --- a notification's e-mail, delivered many times or after a kill -------------------------------
+
+
+def _mail_env(services: dict, folder: Path) -> dict:
+    folder.mkdir()
+    return {
+        **services["env"],
+        "DJANGO_SETTINGS_MODULE": "tests.ops.mail_settings",
+        "F7_MAIL_DIR": str(folder),
+        "F7_MAIL_SECONDS": "2",
+        "CELERY_VISIBILITY_TIMEOUT": "6",
+    }
+
+
+def _sent(folder: Path) -> int:
+    return sum(p.read_text().count("Subject: AntarKerja") for p in folder.glob("*.log"))
+
+
+def _notification(env: dict, key: str, copies: int) -> list[str]:
+    """A new notice for a new user and `copies` deliveries of its e-mail task (their ids)."""
+    out = _manage(
+        env,
+        "shell",
+        "-c",
+        "from placement.accounts.models import User\n"
+        "from placement.notifications.models import Notification\n"
+        "from placement.notifications.tasks import send_notification_email as send\n"
+        f"user = User.objects.create_user(email='{key.lower()}@example.org', password=None,"
+        " full_name='Uji Surat')\n"
+        f"notice = Notification.objects.create(user=user, event='seeker.card_issued', key={key!r},"
+        " context={'number': '62-7'})\n"
+        f"print(' '.join(send.delay(notice.pk).id for _ in range({copies})))\n",
+    )
+    return out.split()[-copies:]
+
+
+def _emailed(env: dict, key: str) -> bool:
+    rows = _query(
+        env, "SELECT emailed_at IS NOT NULL FROM notifications_notification WHERE key = %s", [key]
+    )
+    return rows == [(True,)]
+
+
+def test_a_notification_delivered_four_times_at_once_is_e_mailed_once(services, tmp_path):
+    env = _mail_env(services, tmp_path / "mail")
+    ids = _notification(env, "F7-ONCE", 4)
+    logs = [services["folder"] / f"worker-mail-{n}.log" for n in (1, 2)]
+    workers = [
+        _worker(services, f"mail-{n}", env=env, log=log)
+        for n, log in zip((1, 2), logs, strict=True)
+    ]
+
+    def results() -> dict[str, str]:
+        text = "".join(log.read_text() for log in logs if log.exists())
+        found = {}
+        for task_id in ids:
+            marker = f"{task_id}] succeeded in "
+            if marker in text:
+                found[task_id] = text.split(marker, 1)[1].split("\n", 1)[0].split(": ")[-1]
+        return found
+
+    try:  # four pool processes take the four copies together; the slow send makes them overlap
+        _wait_for(lambda: len(results()) == 4, 120, "the four deliveries")
+    finally:
+        for worker in workers:
+            _stop(worker)
+    assert sorted(results().values()) == ["False", "False", "False", "True"]
+    assert _sent(tmp_path / "mail") == 1
+    assert _emailed(env, "F7-ONCE")
+
+
+def test_a_worker_killed_while_sending_has_the_e_mail_sent_once_by_the_redelivery(
+    services, tmp_path
+):
+    folder = tmp_path / "mail"
+    env = _mail_env(services, folder)
+    _notification(env, "F7-KILL", 1)
+    first = _worker(services, "mail-kill-1", env=env)
+    try:  # the send is under way (the mail server is taking its time): kill the whole worker
+        _wait_for(lambda: any(folder.glob("sending-*")), 120, "the send to start")
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=20)
+    assert _sent(folder) == 0 and not _emailed(env, "F7-KILL")
+    log = services["folder"] / "worker-mail-kill-2.log"
+    second = _worker(services, "mail-kill-2", env=env, log=log)
+    try:
+        _wait_for(lambda: _emailed(env, "F7-KILL"), 120, "the redelivered send")
+        # Past twice the visibility timeout: Redis does not hand the message out once more.
+        time.sleep(14)
+    finally:
+        _stop(second)
+    assert _sent(folder) == 1
+    assert log.read_text().count("succeeded in") == 1
