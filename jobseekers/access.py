@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from jobseekers.models import CVDocument, JobSeeker
+from jobseekers.models import CVDocument, JobSeeker, SeekerDocument
 from placement.accounts.access import is_office_staff, parse_pk
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
@@ -71,3 +71,29 @@ def get_own_cv(user: User) -> CVDocument:
     if cv is None:
         raise Http404
     return cv
+
+
+def _document_read(user: User, seeker: JobSeeker, document_pk: object) -> SeekerDocument:
+    document = SeekerDocument.objects.filter(seeker=seeker, pk=parse_pk(document_pk)).first()
+    if document is None:
+        raise Http404
+    # Copies of identity papers: every read is in the audit trail, the person's own too.
+    audit(
+        actor=user,
+        action=AuditEvent.Action.VIEW,
+        obj=document,
+        seeker=seeker.pk,
+        kind=document.kind,
+    )
+    return document
+
+
+def get_document_for_officer(user: User, seeker_pk: object, document_pk: object) -> SeekerDocument:
+    """A document copy of a seeker in the officer's region, or 404; the read is audited."""
+    seeker = get_seeker_for_officer(user, seeker_pk, purpose="document")
+    return _document_read(user, seeker, document_pk)
+
+
+def get_own_document(user: User, document_pk: object) -> SeekerDocument:
+    """One of the signed-in seeker's own document copies, or 404; the read is audited."""
+    return _document_read(user, get_own_seeker(user), document_pk)

@@ -518,6 +518,18 @@ class CVForm(forms.Form):
         return upload
 
 
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Which document?"),
+        choices=[("", _("Choose…")), *JobSeeker.Document.choices],
+    )
+    file = forms.FileField(
+        label=_("The file (PDF, or a photo or scan as JPEG or PNG)"),
+        help_text=_("At most 5 MB. Only you and the officers of your region can open it."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
 class PhotoForm(forms.Form):
     file = forms.FileField(
         label=_("Your photo for the card (JPEG or PNG)"),

@@ -522,6 +522,41 @@ class SeekerPhoto(models.Model):
         return self.stored_name
 
 
+class SeekerDocument(models.Model):
+    """A copy of a document the counter checks (KTP, ijazah, certificates...): uploaded by the
+    seeker or scanned by an officer. Kept like the CV: a generated name in MEDIA_ROOT, never a
+    public URL, served only to the seeker and officers of their region (every read audited);
+    a PDF checked by its first bytes, an image re-encoded without its metadata. Deleted with the
+    CV by the retention job and by anonymisation."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        JPEG = "jpeg", "JPEG"
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=12, choices=JobSeeker.Document.choices)
+    stored_name = models.CharField(_("stored file name"), max_length=64, unique=True)
+    original_name = models.CharField(_("file name"), max_length=150)
+    file_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "uploaded_at", "id"]
+        verbose_name = _("document copy")
+        verbose_name_plural = _("document copies")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.original_name}"
+
+    @property
+    def content_type(self) -> str:
+        return "application/pdf" if self.file_format == self.Format.PDF else "image/jpeg"
+
+
 class CardSequence(models.Model):
     """The last AK/I serial issued by an office in a year (numbers are `6271-2026-000042`)."""
 

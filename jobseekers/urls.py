@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobseekers import recommendations, self_service, views
+from jobseekers import documents, recommendations, self_service, views
 
 app_name = "jobseekers"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("cv/", views.cv, name="cv"),
     path("cv/file/", views.cv_download, name="cv_download"),
     path("cv/delete/", views.cv_delete, name="cv_delete"),
+    path("documents/", documents.documents, name="documents"),
+    path("documents/<int:document_pk>/", documents.document_file, name="document_file"),
+    path("documents/<int:document_pk>/delete/", documents.document_delete, name="document_delete"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_export, name="my_data_export"),
 ]

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from jobseekers.models import Consent, CVDocument, JobSeeker
+from jobseekers.models import Consent, CVDocument, JobSeeker, SeekerDocument
 from jobseekers.services.registration import preferred_occupations
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, User
@@ -28,6 +28,8 @@ def processing_log(seeker: JobSeeker) -> QuerySet[AuditEvent]:
     if consent_ids:
         condition |= Q(object_type=Consent._meta.label_lower, object_id__in=consent_ids)
     condition |= Q(object_type=CVDocument._meta.label_lower, detail__seeker=seeker.pk)
+    # Who uploaded, opened or deleted a copy of the person's documents.
+    condition |= Q(object_type=SeekerDocument._meta.label_lower, detail__seeker=seeker.pk)
     # The person's own requests about their data (placement/privacy), through the reverse relation.
     request_ids = [str(pk) for pk in seeker.privacy_requests.values_list("pk", flat=True)]
     if request_ids:
@@ -61,6 +63,15 @@ def export_seeker_data(*, seeker: JobSeeker, actor: User) -> dict[str, object]:
     data = {
         "exported_at": timezone.now().isoformat(),
         "profile": profile,
+        "documents": [
+            {
+                "document": d.kind,
+                "file_name": d.original_name,
+                "format": d.file_format,
+                "uploaded_at": d.uploaded_at.isoformat(),
+            }
+            for d in seeker.documents.all()
+        ],
         "educations": [
             {
                 "level": e.level_id,

@@ -20,8 +20,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from jobseekers import services
-from jobseekers.access import get_cv_for_officer, get_seeker_for_card, get_seeker_for_officer
-from jobseekers.forms import PhotoForm
+from jobseekers.access import (
+    get_cv_for_officer,
+    get_document_for_officer,
+    get_seeker_for_card,
+    get_seeker_for_officer,
+)
+from jobseekers.documents import document_file_response, store_from_form
+from jobseekers.forms import DocumentForm, PhotoForm
 from jobseekers.models import JobSeeker
 from jobseekers.views import (
     card_response,
@@ -156,6 +162,8 @@ def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "credentials": credential_rows(seeker),
             "has_photo": hasattr(seeker, "photo"),
             "photo_form": PhotoForm(),
+            "documents": seeker.documents.all(),
+            "document_form": DocumentForm(),
             "wanted": casefile.wanted_labels(seeker),
             "has_cv": casefile.has_cv(seeker),
             "can_reactivate": seeker.status in (JobSeeker.Status.REMOVED, JobSeeker.Status.PLACED),
@@ -235,6 +243,36 @@ def seeker_photo_file(request: HttpRequest, pk: int) -> HttpResponse:
     return photo_file_response(get_seeker_for_officer(request.user, pk, purpose="photo"))
 
 
+@seeker_staff_required
+@require_POST
+def seeker_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer keeps a scan or photo of a document checked at the counter."""
+    seeker = get_seeker_for_officer(request.user, pk, purpose="document")
+    form = store_from_form(request, seeker, request.user)
+    if form.errors:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    else:
+        messages.success(request, _("The document is saved."))
+    return redirect("officers:seeker_detail", pk=seeker.pk)
+
+
+@seeker_staff_required
+@require_GET
+def seeker_document_file(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """A document copy of a seeker of the region (404 otherwise; the read is audited)."""
+    return document_file_response(get_document_for_officer(request.user, pk, document_pk))
+
+
+@seeker_staff_required
+@require_POST
+def seeker_document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Delete a document copy (a wrong or unreadable scan)."""
+    document = get_document_for_officer(request.user, pk, document_pk)
+    services.delete_document(document=document, actor=request.user)
+    messages.success(request, _("The document is deleted."))
+    return redirect("officers:seeker_detail", pk=pk)
+
+
 urlpatterns = [
     path("seekers/verify/", seeker_queue, name="seeker_queue"),
     path("seekers/<int:pk>/", seeker_detail, name="seeker_detail"),
@@ -243,4 +281,15 @@ urlpatterns = [
     path("seekers/<int:pk>/cv/", seeker_cv, name="seeker_cv"),
     path("seekers/<int:pk>/photo/", seeker_photo, name="seeker_photo"),
     path("seekers/<int:pk>/photo.jpg", seeker_photo_file, name="seeker_photo_file"),
+    path("seekers/<int:pk>/documents/", seeker_document, name="seeker_document"),
+    path(
+        "seekers/<int:pk>/documents/<int:document_pk>/",
+        seeker_document_file,
+        name="seeker_document_file",
+    ),
+    path(
+        "seekers/<int:pk>/documents/<int:document_pk>/delete/",
+        seeker_document_delete,
+        name="seeker_document_delete",
+    ),
 ]

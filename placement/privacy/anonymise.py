@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jobseekers import services as seeker_services
-from jobseekers.models import CVDocument, Education, Experience, JobSeeker, SeekerSkill
+from jobseekers.models import Education, Experience, JobSeeker, SeekerSkill
 from officers.models import Action as AgreedAction
 from officers.models import CounsellingSession
 from placement.accounts.audit import Via, audit
@@ -117,9 +117,9 @@ def anonymise_seeker(
 
 
 def _erase_files(seeker: JobSeeker) -> list:
-    """Delete the CV and the CPMI scans; their files go once the transaction commits."""
-    files = [seeker_services.cv_path(cv) for cv in CVDocument.objects.filter(seeker=seeker)]
-    CVDocument.objects.filter(seeker=seeker).delete()
+    """Delete the CV, the card photo, the document copies and the CPMI scans; their files go
+    once the transaction commits."""
+    files = seeker_services.delete_seeker_files(seeker)
     items = CpmiItem.objects.filter(record__seeker=seeker)
     files += [document_path(item) for item in items if item.stored_name]
     items.update(stored_name="", original_name="", reference="", note="")

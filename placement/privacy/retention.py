@@ -1,8 +1,8 @@
 """The retention job (UU 27/2022 PDP Art. 16(2)(h), 43): personal data is kept only as long as
 the service needs it. Periods are in settings.PRIVACY_RETENTION:
 
-- FILES_AFTER_REMOVAL_YEARS: the CV and CPMI documents of a registration removed that long ago
-  (and not reactivated) are deleted;
+- FILES_AFTER_REMOVAL_YEARS: the CV, card photo, document copies (KTP, ijazah...) and CPMI
+  documents of a registration removed that long ago (and not reactivated) are deleted;
 - ANONYMISE_AFTER_REMOVAL_YEARS: such a person is anonymised (anonymise.py; the ledger and the IPK
   tables keep their counts);
 - READ_AUDIT_YEARS: read entries of the audit trail ("viewed") are deleted (the database refuses
@@ -23,7 +23,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from jobseekers import services as seeker_services
-from jobseekers.models import CVDocument, JobSeeker
+from jobseekers.models import CVDocument, JobSeeker, SeekerDocument, SeekerPhoto
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent
 from placement.migrants.models import CpmiItem
@@ -85,8 +85,11 @@ def apply_retention(*, on: date | None = None, dry_run: bool = False) -> Retenti
     report = RetentionReport(on=on, dry_run=dry_run)
 
     # 1. Files of registrations removed long ago (the person may still be anonymised later).
-    has_files = Exists(CVDocument.objects.filter(seeker=OuterRef("pk"))) | Exists(
-        CpmiItem.objects.filter(record__seeker=OuterRef("pk")).exclude(stored_name="")
+    has_files = (
+        Exists(CVDocument.objects.filter(seeker=OuterRef("pk")))
+        | Exists(SeekerPhoto.objects.filter(seeker=OuterRef("pk")))
+        | Exists(SeekerDocument.objects.filter(seeker=OuterRef("pk")))
+        | Exists(CpmiItem.objects.filter(record__seeker=OuterRef("pk")).exclude(stored_name=""))
     )
     for seeker in _removed_before(years_before(on, keep["files"])).filter(has_files).order_by("pk"):
         report.files_seekers.append(seeker.pk)
@@ -135,13 +138,13 @@ def apply_retention(*, on: date | None = None, dry_run: bool = False) -> Retenti
 
 
 def _delete_files(seeker: JobSeeker, *, dry_run: bool) -> int:
-    cvs = list(CVDocument.objects.filter(seeker=seeker))
     items = list(CpmiItem.objects.filter(record__seeker=seeker).exclude(stored_name=""))
-    paths = [seeker_services.cv_path(cv) for cv in cvs] + [document_path(i) for i in items]
+    cpmi_paths = [document_path(i) for i in items]
     if dry_run:
-        return len(paths)
+        return len(seeker_services.seeker_file_paths(seeker)) + len(cpmi_paths)
     with transaction.atomic():
-        CVDocument.objects.filter(pk__in=[cv.pk for cv in cvs]).delete()
+        # The CV, the card photo and the document copies.
+        paths = seeker_services.delete_seeker_files(seeker) + cpmi_paths
         CpmiItem.objects.filter(pk__in=[i.pk for i in items]).update(
             stored_name="", original_name=""
         )

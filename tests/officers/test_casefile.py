@@ -43,8 +43,9 @@ def test_every_tab_is_audited_and_bounded(
 ):
     client.force_login(alice)
     # 12 for the page, 1 for the second factor's device (django-otp checks it on every request).
-    # +5 on the profile tab: certificates, courses, licences, languages (one list each), photo.
-    with django_assert_max_num_queries(19):  # +1: the bell's unread count on a cold cache
+    # +6 on the profile tab: certificates, courses, licences, languages (one list each), photo,
+    # document copies.
+    with django_assert_max_num_queries(20):  # +1: the bell's unread count on a cold cache
         assert client.get(f"/officer/seekers/{dewi.pk}/{tab}").status_code == 200
     assert AuditEvent.objects.filter(
         actor=alice, action="view", object_type="jobseekers.jobseeker", object_id=str(dewi.pk)
@@ -55,8 +56,8 @@ def test_the_verification_view_of_a_waiting_registration_stays_bounded(
     client, alice, rina, django_assert_max_num_queries
 ):
     client.force_login(alice)
-    # +5: certificates, courses, licences, languages (one list each) and the photo.
-    with django_assert_max_num_queries(19):  # +1: the bell's unread count
+    # +6: certificates, courses, licences, languages (one list each), the photo, document copies.
+    with django_assert_max_num_queries(20):  # +1: the bell's unread count
         html = client.get(f"/officer/seekers/{rina.pk}/").content.decode()
     assert "Verify and issue the AK/I card" in html or "Verifikasi" in html
 
