@@ -172,12 +172,13 @@ def _title_candidates(
     words = text.split()[:MAX_WORDS]
     core = core_words(words)
     labels = index.labels
-    # 2. Whole title, title without fillers, words in any order.
-    for key, table, score in (
-        (" ".join(words), index.exact, 1.0),
-        (" ".join(core), index.exact, 0.98),
-        (" ".join(sorted(core)), index.bag, 0.95),
-    ):
+    # 2. Whole title, title without fillers, words in any order. A bare role word left once the
+    # fillers are gone ("Senior Associate", "Program Officer") is no job name by itself: it must
+    # not take the meaning of one label that happens to share it ("junior associate" = lawyer).
+    lookups = [(" ".join(words), index.exact, 1.0)]
+    if not (len(core) == 1 and core[0] in ROLE_WORDS):
+        lookups += [(" ".join(core), index.exact, 0.98), (" ".join(sorted(core)), index.bag, 0.95)]
+    for key, table, score in lookups:
         for i in table.get(key, ())[:6]:
             _offer_label(candidates, labels[i], score, True)
     # 3. Phrases inside the title, scored by the share of the (non-filler) title they cover.
@@ -229,6 +230,9 @@ def _prepare(index: OccupationIndex, title: str) -> list[str]:
     """The title's folded, canonical variants (whole, then head without brackets/dash tails);
     first the head with its noise words when that is a job name ("Kepala Cabang")."""
     variants = [canonical(v) for v in title_variants(title)]
+    if len(variants) > 1 and set(variants[-1].split()) <= ROLE_WORDS | FILLER_WORDS:
+        # "Senior Associate - Partnership Operations": the head is a grade, the job is after it.
+        variants.pop()
     if variants:
         kept = canonical(title_with_noise_words(title))
         if kept not in variants and _is_alias(index, [kept]):

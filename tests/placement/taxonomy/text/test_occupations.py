@@ -231,3 +231,12 @@ def test_each_of_two_job_names_is_offered_the_first_first():
     codes = [s.code for s in suggest_occupations("Kasir / Admin Toko", limit=3)]
     assert codes[0] == "5230"
     assert "4110" in codes or "5223" in codes
+
+
+def test_a_grade_or_bare_role_word_is_not_read_as_one_job_that_shares_it():
+    # "associate" is not "junior associate" (a lawyer), "officer" not "program officer".
+    assert top("Associate") != "2611"
+    assert top("Officer") != "2422"
+    # A head that is only a grade leaves the job to the words after the dash.
+    assert top("Associate - Finance (Jakarta)") == "3313"
+    assert top("Senior Officer - Customer Service") == "4222"
