@@ -8,9 +8,10 @@ F1 kill -9 of one pool child mid-unit   F3 Redis SHUTDOWN NOSAVE + restart mid-r
 F4 pg_terminate_backend: a worker mid-unit; web requests   F5 two beats at once
 F6 a countdown against a short visibility timeout   (F2, the whole worker killed:
 tests/placement/matching/test_worker_faults.py)
-plus: the monthly IPK build killed midway (no half month; the redelivered message builds it
-whole), a notification's e-mail delivered four times at once or its worker killed mid-send
-(sent once). The in-process versions with an exception instead of a kill: test_restart.py.
+plus: the monthly IPK build and an import killed midway (no half month, no half file; the
+redelivered message does it whole, once), a notification's e-mail delivered four times at once
+or its worker killed mid-send (sent once). In-process versions (an exception, not a kill):
+test_restart.py.
 """
 
 from __future__ import annotations
@@ -735,6 +736,97 @@ def test_a_monthly_ipk_build_killed_midway_leaves_no_half_month_and_redelivered_
         [first_day],
     )
     assert rows == [(offices, offices)]  # the whole month, once per office
+
+
+# --- an import killed midway ---------------------------------------------------------------------
+
+
+IMPORT_ROWS = 1200  # two batches of employers.imports.BATCH (1,000 rows)
+
+
+def test_an_import_killed_midway_leaves_no_half_file_and_redelivered_imports_it_once(services):
+    """The worker is killed (-9) inside the import's transaction, after the first 1,000
+    employers were written and while the second batch waits: the test holds an uncommitted
+    employer with the last row's NIB, so that row's insert waits on the unique index."""
+    import psycopg2
+
+    env = {**services["env"], "CELERY_VISIBILITY_TIMEOUT": "6"}
+    first_nib = 7_300_000_000_000
+    out = _manage(
+        env,
+        "shell",
+        "-c",
+        "from employers import imports\n"
+        "from tests.employers.test_imports import csv_upload, employer_row\n"
+        "from tests.factories import OfficerFactory\n"
+        "officer = OfficerFactory(user__email='officer.import.fault@example.org')\n"
+        f"rows = [employer_row(n, nib=str({first_nib} + n)) for n in range(1, {IMPORT_ROWS + 1})]\n"
+        "run = imports.start_import(kind='employers', policy='skip', upload=csv_upload(rows),"
+        " by=officer.user)\n"
+        "print(run.pk)\n",
+    )
+    run_pk = int(out.split()[-1])
+
+    def imported() -> int:
+        return _query(
+            env,
+            "SELECT count(*) FROM employers_employer WHERE nib BETWEEN %s AND %s",
+            [str(first_nib + 1), str(first_nib + IMPORT_ROWS)],
+        )[0][0]
+
+    def status() -> str:
+        return _query(env, "SELECT status FROM employers_importrun WHERE id = %s", [run_pk])[0][0]
+
+    columns = [
+        row[0]
+        for row in _query(
+            env,
+            "SELECT column_name FROM information_schema.columns WHERE table_name = "
+            "'employers_employer' AND column_name NOT IN ('id', 'nib') ORDER BY ordinal_position",
+        )
+    ]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    holder = psycopg2.connect(env["DATABASE_URL"])
+    try:
+        with holder.cursor() as cursor:  # uncommitted: the import's insert of this NIB waits
+            cursor.execute(
+                f"INSERT INTO employers_employer ({listed}, nib) "
+                f"SELECT {listed}, %s FROM employers_employer LIMIT 1",
+                [str(first_nib + IMPORT_ROWS)],
+            )
+        _manage(
+            env,
+            "shell",
+            "-c",
+            f"from employers.tasks import run_import\nrun_import.delay({run_pk})\n",
+        )
+        first = _worker(services, "import-1", env=env)
+        try:
+            _wait_for(
+                lambda: _waiting_on_lock(services, "employers_employer"), 180, "the 2nd batch"
+            )
+        finally:
+            os.killpg(first.pid, signal.SIGKILL)
+            first.wait(timeout=20)
+    finally:
+        holder.rollback()
+        holder.close()
+    _wait_for(lambda: _worker_backends(services) == 0, 60, "the killed worker's backend to end")
+    assert imported() == 0  # no half file
+    assert status() == "running"
+
+    log = services["folder"] / "worker-import-2.log"
+    second = _worker(services, "import-2", env=env, log=log)
+    try:  # Redis hands the unacknowledged message out again after the visibility timeout
+        _wait_for(lambda: status() == "done", 180, "the redelivered import")
+        time.sleep(14)  # past twice the visibility timeout: not handed out once more
+    finally:
+        _stop(second)
+    assert imported() == IMPORT_ROWS
+    assert _query(
+        env, "SELECT rows_imported, rows_failed FROM employers_importrun WHERE id = %s", [run_pk]
+    ) == [(IMPORT_ROWS, 0)]
+    assert log.read_text().count("employers.tasks.run_import[") <= 2  # received, succeeded
 
 
 # --- a notification's e-mail, delivered many times or after a kill -------------------------------
