@@ -383,6 +383,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 # --- Matching (placement/matching) ---------------------------------------------------------------
 MATCHING = {
     # Score = 100 x the weighted sum of six components, each in [0, 1]; the weights sum to 1.
+    # Set by judgement; `manage.py fit_matching_weights --adopt --by EMAIL` replaces them with
+    # weights fitted to referral outcomes, only behind its guard (placement/matching/fitting.py).
     "WEIGHTS": {
         "skills": 0.40,  # share of the vacancy's required skills the seeker has (IDF-weighted)
         "occupation": 0.20,  # KBJI proximity of the seeker's wanted and past jobs to the vacancy

@@ -36,6 +36,10 @@ class MatchRun(models.Model):
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     timings = models.JSONField(_("timings (s)"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # The weights this run scored with (fixed when it starts, so every unit uses the same) and
+    # their fitted version (None: settings.MATCHING["WEIGHTS"]).
+    weights = models.JSONField(_("weights"), default=dict, blank=True)
+    weights_version = models.PositiveIntegerField(_("weights version"), null=True, blank=True)
 
     class Meta:
         ordering = ["-run_on", "province"]
@@ -53,6 +57,32 @@ class MatchRun(models.Model):
         if not self.units_total:
             return 0
         return int(100 * self.units_done / self.units_total)
+
+
+class MatchingWeights(models.Model):
+    """One version of the score's weights fitted to referral outcomes (`fit_matching_weights`).
+
+    Every fit is kept with its report (outcomes, held-out AUC of the current and the fitted
+    weights, share of held-out hires in their vacancy's top 10); the nightly run uses the latest
+    adopted version whose components are the engine's (`weights.current_weights`)."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    weights = models.JSONField(_("weights"))
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    fitted_at = models.DateTimeField(_("fitted at"))
+    fitted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_adopted = models.BooleanField(_("adopted"), default=False)
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("matching weights")
+        verbose_name_plural = _("matching weights")
+
+    def __str__(self) -> str:
+        return f"v{self.version}{' adopted' if self.is_adopted else ''}"
 
 
 class MatchUnit(models.Model):

@@ -24,13 +24,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from placement.matching import engine
 from placement.matching.extract import extract
 from placement.matching.queries import min_score
+from placement.matching.weights import current_weights
 from placement.pipeline.models import Referral
 
 MIN_HIRES = 20  # below this a fitted threshold is noise
@@ -68,36 +68,39 @@ def fit_min_score(hired: np.ndarray, keep: float = 0.9) -> int | None:
 
 def decided_referrals(since: date) -> list[tuple[int, int, bool, float | None]]:
     """(seeker id, vacancy id, hired, score recorded at the referral) decided since a day."""
-    rows = Referral.objects.filter(
-        Q(status=Referral.Status.HIRED) | Q(status=Referral.Status.REJECTED),
-        outcome_on__gte=since,
-    ).values_list("seeker_id", "vacancy_id", "status", "match_score")
+    rows = (
+        Referral.objects.filter(
+            Q(status=Referral.Status.HIRED) | Q(status=Referral.Status.REJECTED),
+            outcome_on__gte=since,
+        )
+        .order_by("pk")
+        .values_list("seeker_id", "vacancy_id", "status", "match_score")
+    )
     return [(s, v, status == Referral.Status.HIRED, score) for s, v, status, score in rows]
 
 
-def replay(*, months: int = 12, keep: float = 0.9, today: date | None = None) -> dict:
-    """The report described in the module docstring."""
-    today = today or timezone.localdate()
-    rows = decided_referrals(today - timedelta(days=round(months * 30.44)))
-    report: dict = {"months": months, "referrals": len(rows), "min_score": min_score()}
-    if not rows:
-        return report
+def decided_since(months: int, today: date) -> list[tuple[int, int, bool, float | None]]:
+    """decided_referrals of the last `months` months before `today`, oldest referral first."""
+    return decided_referrals(today - timedelta(days=round(months * 30.44)))
+
+
+def replay_pairs(rows: list, today: date):
+    """The decided pairs as the engine sees them today: (snapshot, seeker index, vacancy index,
+    the rows it could place). A seeker or vacancy deleted since is left out."""
     seeker_ids = sorted({r[0] for r in rows})
     vacancy_ids = sorted({r[1] for r in rows})
     snapshot = extract(today, history=(seeker_ids, vacancy_ids))
-    weights = settings.MATCHING["WEIGHTS"]
-    prepared = engine.prepare(
-        snapshot.seekers, snapshot.vacancies, weights=weights, idf=snapshot.skill_idf
-    )
     s_ids, v_ids = np.asarray(snapshot.seekers.ids), np.asarray(snapshot.vacancies.ids)
-    known = [r for r in rows if r[0] in set(s_ids.tolist()) and r[1] in set(v_ids.tolist())]
-    s_index = np.searchsorted(s_ids, [r[0] for r in known])
-    v_index = np.searchsorted(v_ids, [r[1] for r in known])
-    units, _, _ = engine.score_pairs(prepared, s_index, v_index)
-    score = units / engine.SCORE_DIVISOR
-    hired = np.array([r[2] for r in known], dtype=bool)
-    recorded = np.array([np.nan if r[3] is None else r[3] for r in known], dtype=np.float64)
-    with_record = ~np.isnan(recorded)
+    s_known, v_known = set(s_ids.tolist()), set(v_ids.tolist())
+    known = [r for r in rows if r[0] in s_known and r[1] in v_known]
+    s_index = np.searchsorted(s_ids, [r[0] for r in known]).astype(np.int64)
+    v_index = np.searchsorted(v_ids, [r[1] for r in known]).astype(np.int64)
+    return snapshot, s_index, v_index, known
+
+
+def in_top(snapshot, prepared, weights: dict, s_index: np.ndarray, v_index: np.ndarray):
+    """Whether each pair is in its vacancy's top TOP over every active seeker plus the replayed
+    ones, with these weights."""
     result = engine.match(
         snapshot.seekers,
         snapshot.vacancies,
@@ -114,7 +117,27 @@ def replay(*, months: int = 12, keep: float = 0.9, today: date | None = None) ->
             strict=True,
         )
     )
-    in_top = np.array([(s, v) in listed for s, v in zip(s_index, v_index, strict=True)])
+    return np.array([(s, v) in listed for s, v in zip(s_index, v_index, strict=True)], dtype=bool)
+
+
+def replay(*, months: int = 12, keep: float = 0.9, today: date | None = None) -> dict:
+    """The report described in the module docstring."""
+    today = today or timezone.localdate()
+    rows = decided_since(months, today)
+    report: dict = {"months": months, "referrals": len(rows), "min_score": min_score()}
+    if not rows:
+        return report
+    snapshot, s_index, v_index, known = replay_pairs(rows, today)
+    weights = current_weights()[0]
+    prepared = engine.prepare(
+        snapshot.seekers, snapshot.vacancies, weights=weights, idf=snapshot.skill_idf
+    )
+    units, _, _ = engine.score_pairs(prepared, s_index, v_index)
+    score = units / engine.SCORE_DIVISOR
+    hired = np.array([r[2] for r in known], dtype=bool)
+    recorded = np.array([np.nan if r[3] is None else r[3] for r in known], dtype=np.float64)
+    with_record = ~np.isnan(recorded)
+    listed = in_top(snapshot, prepared, weights, s_index, v_index)
     threshold = min_score()
     report.update(
         scored=len(known),
@@ -124,7 +147,7 @@ def replay(*, months: int = 12, keep: float = 0.9, today: date | None = None) ->
         auc_recorded=_round(auc(recorded[hired & with_record], recorded[~hired & with_record])),
         hired_score_median=_round(float(np.median(score[hired])) if hired.any() else None),
         rejected_score_median=_round(float(np.median(score[~hired])) if (~hired).any() else None),
-        top10_share=_round(float(in_top[hired].mean()) if hired.any() else None),
+        top10_share=_round(float(listed[hired].mean()) if hired.any() else None),
         listed_share=_round(float((score[hired] >= threshold).mean()) if hired.any() else None),
         rejected_listed_share=_round(
             float((score[~hired] >= threshold).mean()) if (~hired).any() else None

@@ -36,6 +36,7 @@ from placement.matching.models import MatchRun, MatchUnit
 from placement.matching.queries import latest_run
 from placement.matching.store import PairTable, replace_all, replace_for
 from placement.matching.summaries import build_summaries
+from placement.matching.weights import current_weights
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,19 @@ def _claim_run(*, run_on: date, province: str, force: bool) -> MatchRun | None:
         run.started_at = timezone.now()
         run.finished_at = None
         run.error = ""
-        run.save(update_fields=["status", "started_at", "finished_at", "error"])
+        # Every unit scores with the weights in force when the run starts (a fitted version
+        # adopted meanwhile waits for the next run).
+        run.weights, run.weights_version = current_weights()
+        run.save(
+            update_fields=[
+                "status",
+                "started_at",
+                "finished_at",
+                "error",
+                "weights",
+                "weights_version",
+            ]
+        )
         return run
 
 
@@ -162,12 +175,17 @@ def _prepared(run: MatchRun) -> tuple[Snapshot, engine.Prepared]:
         prepared = engine.prepare(
             snapshot.seekers,
             snapshot.vacancies,
-            weights=_config()["WEIGHTS"],
+            weights=_run_weights(run),
             idf=snapshot.skill_idf,
         )
         object.__setattr__(prepared, "_run_started", started_at)
         cached = _PREPARED[run.pk] = (snapshot, prepared)
     return cached
+
+
+def _run_weights(run: MatchRun) -> dict[str, float]:
+    """The weights the run started with (older runs: those in force now)."""
+    return dict(run.weights) if run.weights else current_weights()[0]
 
 
 def _depth() -> int:
@@ -212,7 +230,7 @@ def run_unit(*, run_id: int, number: int) -> bool:
             snapshot.seekers,
             snapshot.vacancies,
             vacancy_indices,
-            weights=_config()["WEIGHTS"],
+            weights=_run_weights(unit.run),
             k_vacancy=int(_config()["TOP_K_VACANCY"]),
             k_seeker=int(_config()["TOP_K_SEEKER"]),
             depth=_depth(),
@@ -506,7 +524,7 @@ def rescore_vacancy(*, vacancy_id: int) -> int:
         result = engine.match(
             snapshot.seekers,
             snapshot.vacancies,
-            weights=config["WEIGHTS"],
+            weights=current_weights()[0],
             k_vacancy=int(config["TOP_K_VACANCY"]),
             k_seeker=int(config["TOP_K_SEEKER"]),
             idf=snapshot.skill_idf,
@@ -545,7 +563,7 @@ def rescore_seeker(*, seeker_id: int) -> int:
     result = engine.match(
         alone.seekers,
         alone.vacancies,
-        weights=config["WEIGHTS"],
+        weights=current_weights()[0],
         k_vacancy=int(config["TOP_K_VACANCY"]),
         k_seeker=int(config["TOP_K_SEEKER"]),
         idf=snapshot.skill_idf,
