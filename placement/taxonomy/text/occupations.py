@@ -79,6 +79,9 @@ from placement.taxonomy.text.occupation_words import (
 
 MAX_WORDS = 12
 BRACKET_SCORE = 0.88
+# Titles whose first reading says little about the work: a description may name the job.
+VAGUE_CODES = frozenset({"4110", "3341", "9329", "8189", "3322", "1219", "2149", "4419", "9629"})
+DESCRIPTION_MIN_MENTIONS = 2
 # The words whose own reading is a generic manager (1219 / 1120).
 GENERIC_MANAGER_LABELS = frozenset(
     {"manager", "assistant manager", "head", "kepala", "direktur", "director", "kepala bagian"}
@@ -360,7 +363,31 @@ def _rank(
     # 5. Description and sector: nudges, never more than the title's own evidence.
     if description:
         best = max((c.score for c in candidates.values()), default=0.0)
-        for code, (count, phrase) in _description_codes(index, description).items():
+        found = _description_codes(index, description)
+        top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
+        raised: set[str] = set()
+        if top_code in VAGUE_CODES and len(core_words(variants[0].split())) <= 2:
+            # A vague title ("Staff Admin", "Staff Operasional") whose description names the job
+            # ("stok barang di gudang"): that job comes second, after the title's own reading.
+            # A phrase holding a title word ("admin gudang" for "Staff Admin") first.
+            title_words = set(variants[0].split())
+
+            def _weight(item: tuple[str, tuple[int, str]]) -> tuple[bool, int, str]:
+                code, (count, phrase) = item
+                return (not title_words & set(phrase.split()), -count, code)
+
+            named = sorted(found.items(), key=_weight)
+            for rank, (code, (count, phrase)) in enumerate(named[:2]):
+                score = best - 0.05 - 0.01 * rank
+                strong = count >= DESCRIPTION_MIN_MENTIONS or title_words & set(phrase.split())
+                if strong and code != top_code:
+                    candidate = candidates.setdefault(code, _Candidate())
+                    candidate.offer(score, "description", phrase)
+                    candidate.channels.add("description")
+                    raised.add(code)
+        for code, (count, phrase) in found.items():
+            if code in raised:
+                continue
             bonus = 0.03 * min(count, 3)
             if code in candidates:
                 candidates[code].score += bonus

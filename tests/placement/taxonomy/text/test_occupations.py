@@ -240,3 +240,14 @@ def test_a_grade_or_bare_role_word_is_not_read_as_one_job_that_shares_it():
     # A head that is only a grade leaves the job to the words after the dash.
     assert top("Associate - Finance (Jakarta)") == "3313"
     assert top("Senior Officer - Customer Service") == "4222"
+
+
+def test_a_vague_title_takes_the_job_its_description_names_second():
+    description = (
+        "Tugas: mencatat stok barang masuk dan keluar, membuat laporan stok, "
+        "membantu admin gudang yang lain."
+    )
+    codes = [s.code for s in suggest_occupations("Staff Admin", description=description)]
+    assert codes[0] == "4110"  # the title's own reading stays first
+    assert codes[1] == "4321"
+    assert "4321" not in [s.code for s in suggest_occupations("Staff Admin", limit=3)]
