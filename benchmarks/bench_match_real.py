@@ -46,6 +46,7 @@ CACHE = Path(tempfile.gettempdir()) / "antarkerja_bench_match_real.json"
 N_SEEKERS = 20_000
 SEED = 13
 K = 10
+MIN_SCORE = 45  # settings.MATCHING["MIN_SCORE"]: the pages list nothing under it
 
 
 def code_ads() -> None:
@@ -243,6 +244,14 @@ def evaluate(root: Path) -> dict:
         related(int(truth[s]), int(v_code[v]))
         for s, v in zip(seeker_side.seeker_index[own], seeker_side.vacancy_index[own], strict=True)
     ]
+    # The same after the pages' cut: a vacancy under MATCHING["MIN_SCORE"] (45) is not shown.
+    shown = own & (seeker_side.score >= MIN_SCORE)
+    shown_hits = [
+        related(int(truth[s]), int(v_code[v]))
+        for s, v in zip(
+            seeker_side.seeker_index[shown], seeker_side.vacancy_index[shown], strict=True
+        )
+    ]
     return {
         "engine_root": str(root),
         "vacancies": n_v,
@@ -252,6 +261,8 @@ def evaluate(root: Path) -> dict:
         "vacancy_p_at_10": round(good / max(total, 1), 3),
         "seeker_lists": len(np.unique(seeker_side.seeker_index[own])),
         "seeker_p_at_10": round(float(np.mean(hits)) if hits else 0.0, 3),
+        "seeker_shown": len(shown_hits),
+        "seeker_p_at_10_shown": round(float(np.mean(shown_hits)) if shown_hits else 0.0, 3),
     }
 
 
