@@ -27,6 +27,7 @@ from placement.matching.engine import (
     skill_idf,
     skill_specificity_from_counts,
 )
+from placement.matching.credential_fit import credential_codes, vacancy_relevance
 from placement.migrants.rules import ADULT_AGE, adults_only_sql
 from placement.taxonomy import credentials
 from placement.taxonomy.models import Regency
@@ -261,6 +262,10 @@ def extract(
     optional = vacancy_skill_rows[vacancy_skill_rows[:, 2] == 0]
 
     holds, requires = _requirement_bits(run_on, seekers, seeker_ids, vacancies, vacancy_ids)
+    # Credentials that count without being required (credential_fit.py); certificates and
+    # courses are coded to occupations only when some vacancy here asks for certification.
+    relevant, asks_certification = vacancy_relevance(vacancy_ids)
+    held_codes = credential_codes(run_on, seeker_ids) if asks_certification.any() else None
 
     seeker_arrays = SeekerArrays(
         ids=seeker_ids,
@@ -278,6 +283,7 @@ def extract(
         tiebreak=seekers[:, 8].astype(np.int32),
         skills=_csr(seeker_skill_rows, len(seeker_ids), seeker_ids, columns),
         holds=holds,
+        credential_codes=held_codes,
     )
     specificity = _skill_specificity(run_on, skill_ids)
     required_matrix = _csr(required[:, :2], len(vacancy_ids), vacancy_ids, columns)
@@ -300,6 +306,8 @@ def extract(
         required_skills=required_matrix,
         optional_skills=optional_matrix,
         requires=requires,
+        relevant=relevant,
+        asks_certification=asks_certification,
     )
     return Snapshot(
         run_on,

@@ -12,7 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from placement.matching.fields import IntListField
 
-COMPONENTS = ("skills", "occupation", "education", "experience", "location", "wage")
+# The engine's components (placement/matching/engine/constants.py), one column each.
+COMPONENTS = (
+    "skills",
+    "occupation",
+    "education",
+    "experience",
+    "location",
+    "wage",
+    "credentials",
+)
 
 
 class MatchRun(models.Model):
@@ -146,6 +155,8 @@ class Match(models.Model):
     experience = models.FloatField()
     location = models.FloatField()
     wage = models.FloatField()
+    # 0 when no credential is relevant to the vacancy (then not scored: see the engine).
+    credentials = models.FloatField(default=0)
     # 1 = best; 0 = the pair is not in that side's list (fixed width keeps the binary COPY simple).
     rank_for_vacancy = models.PositiveSmallIntegerField(default=0)
     rank_for_seeker = models.PositiveSmallIntegerField(default=0)

@@ -433,7 +433,9 @@ def pair_table(
     score = np.concatenate([vacancy_side.score, seeker_side.score])[first]
     components = np.concatenate(
         [
-            side.components if side.components is not None else np.zeros((0, 6), np.float32)
+            side.components
+            if side.components is not None
+            else np.zeros((0, len(engine.COMPONENTS)), np.float32)
             for side in (vacancy_side, seeker_side)
         ]
     )[first]
@@ -579,7 +581,7 @@ def _empty_table() -> PairTable:
         seeker_id=empty,
         vacancy_id=empty,
         score=np.zeros(0),
-        components=np.zeros((0, 6)),
+        components=np.zeros((0, len(engine.COMPONENTS))),
         rank_for_vacancy=np.zeros(0, dtype=np.int16),
         rank_for_seeker=np.zeros(0, dtype=np.int16),
         matched_indptr=np.zeros(1, dtype=np.int64),

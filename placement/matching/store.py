@@ -37,7 +37,7 @@ class PairTable:
     seeker_id: np.ndarray  # int64
     vacancy_id: np.ndarray  # int64
     score: np.ndarray  # float64, 0..100
-    components: np.ndarray  # (n, 6) float64, 0..1
+    components: np.ndarray  # (n, len(COMPONENTS)) float64, 0..1
     rank_for_vacancy: np.ndarray  # int16, 0 = not in the vacancy's list
     rank_for_seeker: np.ndarray  # int16, 0 = not in the seeker's list
     matched_indptr: np.ndarray  # int64, n + 1

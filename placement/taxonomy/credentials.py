@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -208,3 +209,88 @@ def language_label(language: str, level) -> str:
     if level:
         return f"{name} ({LEVEL_SHORT.get(int(level), '')})"
     return str(name)
+
+
+# --- Credentials relevant to a vacancy that does not require them -------------------------------
+# Matching scores them as a component (placement/matching/engine, "credentials"): a licence or a
+# language the vacancy does not require but that helps in the job, a certificate or course in its
+# occupation when it asks for certification or training.
+
+# SIM classes relevant to driving occupations (KBJI 2014 unit groups, = ISCO-08), by the vehicle
+# the job drives as UU 22/2009 Art. 80 classes it [P]: motorcycle drivers and couriers C, car, taxi
+# and van drivers A, bus and lorry drivers B I, earth-moving plant (alat berat) B II.
+DRIVING_LICENCES: dict[str, tuple[str, ...]] = {
+    "8321": ("C",),  # motorcycle drivers (ojek, motorcycle couriers)
+    "8322": ("A",),  # car, taxi and van drivers
+    "8331": ("B1",),  # bus and tram drivers
+    "8332": ("B1",),  # heavy truck and lorry drivers
+    "8342": ("B2",),  # earth-moving and related plant operators
+    "9621": ("C",),  # messengers, package deliverers and luggage porters (kurir)
+}
+
+# How ads name a language (Indonesian and English names, the usual tests), folded to lower case.
+LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("bahasa inggris", "english", "toefl", "toeic", "ielts"),
+    "ar": ("bahasa arab", "arabic"),
+    "zh": ("mandarin", "bahasa cina", "bahasa china", "bahasa tionghoa", "chinese", "hsk"),
+    "ja": ("bahasa jepang", "japanese", "jlpt", "nihongo"),
+    "ko": ("bahasa korea", "korean", "topik"),
+    "de": ("bahasa jerman", "german", "deutsch"),
+    "nl": ("bahasa belanda", "dutch"),
+    "fr": ("bahasa perancis", "bahasa prancis", "french"),
+    "ms": ("bahasa melayu", "malay"),
+    "es": ("bahasa spanyol", "spanish"),
+}
+_LANGUAGE_PATTERNS = {
+    code: re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    for code, words in LANGUAGE_WORDS.items()
+}
+# "SIM B1", "SIM B I Umum", "SIM C", "sim a/c": the class right after "SIM".
+_SIM_PATTERN = re.compile(r"\bsim\s*((?:[abcd])(?:\s*(?:ii|i|1|2))?(?:\s+umum)?)\b")
+# Asking for certification or training: "bersertifikat", "sertifikat BNSP", "certified".
+_CERTIFICATION_PATTERN = re.compile(
+    r"\b(sertifikat\w*|bersertifikat|sertifikasi|bnsp|certificat\w*|certified|kursus)\b"
+)
+
+
+class Relevance(NamedTuple):
+    licences: tuple[str, ...]  # classes, in LicenceClass order
+    languages: tuple[str, ...]  # codes, in Language order
+    asks_certification: bool
+
+    def bits(self) -> int:
+        """The engine's `relevant` bits: each licence class and each language at the basic
+        level (speaking it at all meets it)."""
+        bits = 0
+        for licence in self.licences:
+            bits |= 1 << _LICENCE_BIT[licence]
+        for language in self.languages:
+            bits |= 1 << _LANGUAGE_BIT[(language, LanguageLevel.BASIC)]
+        return bits
+
+
+def relevance(
+    *,
+    occupation_code: str,
+    text: str,
+    required_licence: str = "",
+    required_language: str = "",
+    required_certificate: str = "",
+) -> Relevance:
+    """The credentials relevant to a vacancy beyond what it requires (a requirement is a hard
+    filter, not a component): the SIM its occupation drives with or its text names, the
+    languages its text names, whether its text asks for certification or training."""
+    folded = unicodedata.normalize("NFKD", text or "").casefold()
+    licences = set(DRIVING_LICENCES.get((occupation_code or "")[:4], ()))
+    for found in _SIM_PATTERN.findall(folded):
+        code = licence_from_text(found)
+        if code:
+            licences.add(code)
+    licences.discard(required_licence)
+    languages = {code for code, p in _LANGUAGE_PATTERNS.items() if p.search(folded)}
+    languages.discard(required_language)
+    return Relevance(
+        licences=tuple(c for c in LicenceClass.values if c in licences),
+        languages=tuple(c for c in Language.values if c in languages),
+        asks_certification=bool(_CERTIFICATION_PATTERN.search(folded)) and not required_certificate,
+    )

@@ -34,12 +34,25 @@ class SeekerArrays:
     # uint64 (n, words): what the seeker holds (licences, languages, certificates, being an
     # adult) as bits; a vacancy's `requires` must be a subset. None = nothing held.
     holds: np.ndarray | None = None
+    # int16 (n, 4): KBJI unit groups of the seeker's valid BNSP certificates and courses (-1
+    # empty); one related to a vacancy's occupation counts when the vacancy asks for
+    # certification or training. None = none.
+    credential_codes: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         """Check that every array describes the same seekers."""
         object.__setattr__(self, "holds", _bit_words(self.holds, len(self.ids)))
+        if self.credential_codes is None:
+            object.__setattr__(
+                self, "credential_codes", np.full((len(self.ids), 4), -1, dtype=np.int16)
+            )
         _check_lengths(self, len(self.ids), ("skills",))
-        for name in ("occupations", "experience_codes", "experience_code_months"):
+        for name in (
+            "occupations",
+            "experience_codes",
+            "experience_code_months",
+            "credential_codes",
+        ):
             if getattr(self, name).shape != (len(self.ids), 4):
                 raise ValueError(f"{name} must have shape (n_seekers, 4)")
         if self.skills.shape[0] != len(self.ids):
@@ -79,10 +92,20 @@ class VacancyArrays:
     optional_skills: sp.spmatrix | sp.sparray  # (n, n_skills) binary CSR
     # uint64 (n, words): bits a seeker must hold (a hard filter); None = no requirement.
     requires: np.ndarray | None = None
+    # uint64 (n, words): licence and language bits relevant to the vacancy though not required
+    # (a SIM for a driving job, a language it mentions); holding any of them meets the
+    # credentials component's licence/language part. None = none.
+    relevant: np.ndarray | None = None
+    # bool: the vacancy asks for certification or training, so a certificate or course of the
+    # seeker in its occupation or a related one (`credential_codes`) counts. None = no.
+    asks_certification: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         """Check that every array describes the same vacancies."""
         object.__setattr__(self, "requires", _bit_words(self.requires, len(self.ids)))
+        object.__setattr__(self, "relevant", _bit_words(self.relevant, len(self.ids)))
+        if self.asks_certification is None:
+            object.__setattr__(self, "asks_certification", np.zeros(len(self.ids), dtype=bool))
         _check_lengths(self, len(self.ids), ("required_skills", "optional_skills"))
         for name in ("required_skills", "optional_skills"):
             if getattr(self, name).shape[0] != len(self.ids):
@@ -109,7 +132,7 @@ class TopK:
     score: np.ndarray  # float32 points in [0, 100], four exact decimals
     rank: np.ndarray  # int16, 1-based within the owner's list
     partner_order: np.ndarray  # int32 rank of the partner's (tiebreak, id): breaks ties in merges
-    components: np.ndarray | None = None  # float32 (n, 6) in COMPONENTS order, or None
+    components: np.ndarray | None = None  # float32 (n, 7) in COMPONENTS order, or None
 
     def __len__(self) -> int:
         """Number of entries."""

@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 
-COMPONENTS = ("skills", "occupation", "education", "experience", "location", "wage")
+COMPONENTS = (
+    "skills",
+    "occupation",
+    "education",
+    "experience",
+    "location",
+    "wage",
+    "credentials",
+)
 
+# The weights of a vacancy for which every component counts. A vacancy to which no credential is
+# relevant spreads the credentials weight over the first five in proportion (as for a wage not
+# stated, scoring.profile_weights), which gives exactly 0.40 / 0.20 / 0.10 / 0.10 / 0.10 and the
+# wage 0.10: the weights before credentials counted, so such an ad scores as before.
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "skills": 0.40,  # what the employer asked for: the strongest evidence of fit
-    "occupation": 0.20,  # the seeker's stated preferences and past jobs against the vacancy's KBJI
-    "education": 0.10,  # the minimum is a hard filter; this only tempers over-qualification
-    "experience": 0.10,  # months of experience against the months required
-    "location": 0.10,  # closer is better even within what the seeker accepts
+    "skills": 0.36,  # what the employer asked for: the strongest evidence of fit
+    "occupation": 0.18,  # the seeker's stated preferences and past jobs against the vacancy's KBJI
+    "education": 0.09,  # the minimum is a hard filter; this only tempers over-qualification
+    "experience": 0.09,  # months of experience against the months required
+    "location": 0.09,  # closer is better even within what the seeker accepts
     "wage": 0.10,  # an expectation the vacancy cannot pay is a likely refusal
+    # A credential the vacancy does not require but that is relevant to it (a SIM for a driving
+    # job, a language it mentions, a certificate or course in its occupation when it asks for
+    # certification or training): evidence of fit, weaker than skills.
+    "credentials": 0.09,
 }
+CREDENTIAL_BITS, CREDENTIAL_OCCUPATION = 1, 2  # kinds relevant to a vacancy (a 2-bit set)
 
 SCOPE_REGENCY, SCOPE_PROVINCE, SCOPE_NATIONAL, SCOPE_ABROAD = 0, 1, 2, 3
 

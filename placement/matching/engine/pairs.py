@@ -32,7 +32,7 @@ from placement.matching.engine.similarity import occupation_units
 def score_pairs(
     prepared: Prepared, seeker_index: np.ndarray, vacancy_index: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Score units, components (n, 6, integers 0..1000) and admissibility of given pairs."""
+    """Score units, components (n, 7, integers 0..1000) and admissibility of given pairs."""
     s = np.asarray(seeker_index, dtype=np.int64)
     v = np.asarray(vacancy_index, dtype=np.int64)
     components, admissible = _pair_components(prepared, s, v)
@@ -48,10 +48,10 @@ def _weighted(prepared: Prepared, components: np.ndarray, v: np.ndarray) -> np.n
 
 
 def attach_components(topk: TopK, prepared: Prepared, batch: int = 1 << 20) -> TopK:
-    """The same lists with each entry's six components (float32 in [0, 1]).
+    """The same lists with each entry's seven components (float32 in [0, 1]).
 
     The skills component is recovered exactly from the engine's score, which is an integer
-    weighted sum (score - the five cheap components) / skills weight: no sparse work per pair.
+    weighted sum (score - the six cheap components) / skills weight: no sparse work per pair.
     """
     out = np.empty((len(topk), len(COMPONENTS)), dtype=np.float32)
     for a in range(0, len(topk), batch):
@@ -93,6 +93,7 @@ def _pair_components(
     overseas = p.v_overseas[v]
     components[:, 4] = np.where(overseas, LOCATION_OVERSEAS, location)
     components[:, 5] = wage_units(seekers.expected_wage[s], vacancies.wage_max[v])
+    components[:, 6] = _credential_units(p, s, v)
 
     scope = seekers.scope[s]
     domestic_ok = same_regency | (same_province & (scope >= SCOPE_PROVINCE))
@@ -104,6 +105,16 @@ def _pair_components(
     admissible &= (p.v_age_max[v] == 0) | (p.s_age[s] <= p.v_age_max[v])
     admissible &= ~(p.v_requires[v] & ~p.s_holds[s]).any(axis=1)
     return components, admissible
+
+
+def _credential_units(p: Prepared, s: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Credentials component of each pair: the share of the relevant kinds the seeker meets (a
+    relevant licence or language bit held; a certificate or course in a related occupation)."""
+    shares = p.credential_shares[p.v_profile[v]]
+    bits = (p.v_relevant[v] & p.s_holds[s]).any(axis=1)
+    column = p.v_code[v][:, None]
+    certified = p.related_table[p.s_credential_slots[s], column].any(axis=1)
+    return shares[:, 0] * bits + shares[:, 1] * certified
 
 
 def _related_months(p: Prepared, s: np.ndarray, v: np.ndarray) -> np.ndarray:

@@ -21,6 +21,8 @@ from placement.matching.engine.constants import (
 )
 from placement.matching.engine.helpers import _binary_csr, _same_width
 from placement.matching.engine.scoring import (
+    credential_kinds,
+    credential_shares,
     experience_counts,
     profile_weights,
     skill_idf,
@@ -38,8 +40,11 @@ class Prepared:
 
     seekers: SeekerArrays
     vacancies: VacancyArrays
-    weights: np.ndarray  # int64 (6,) weight units, as configured
-    profile_weights: np.ndarray  # int64 (profiles, 6): the weights renormalised per profile
+    weights: np.ndarray  # int64 (7,) weight units, as configured
+    profile_weights: np.ndarray  # int64 (profiles, 7): the weights renormalised per profile
+    # int64 (profiles, 2): units a met licence/language and a met certificate/course add to the
+    # credentials component (scoring.credential_shares by the profile's kinds).
+    credential_shares: np.ndarray
     idf: np.ndarray
     skills: sp.csr_matrix  # seekers x skills, int32 0/1
     vacancy_weights: sp.csr_matrix  # vacancies x skills, int32 units (x skills weight)
@@ -57,6 +62,7 @@ class Prepared:
     s_province: np.ndarray
     s_slots: np.ndarray  # (n, 4) row of occupation_table per slot (last row = empty)
     s_holds: np.ndarray  # uint64 (n, words) bits held
+    s_credential_slots: np.ndarray  # (n, 4) row of occupation_table per certificate/course
     s_experience_slots: np.ndarray  # (n, 4) row of occupation_table per past job (last = empty)
     s_experience_months: np.ndarray  # int32 (n, 4) months of each past job
     v_education: np.ndarray
@@ -72,6 +78,7 @@ class Prepared:
     v_province: np.ndarray
     v_overseas: np.ndarray
     v_requires: np.ndarray  # uint64 (n, words) bits required, as wide as s_holds
+    v_relevant: np.ndarray  # uint64 (n, words) bits relevant (not required), as wide as s_holds
     occupation_table: np.ndarray  # int32 (seeker codes + 1, vacancy codes): unweighted units
     related_table: np.ndarray  # int32 0/1, same shape: a past job there counts as experience
     pools: dict[str, tuple[np.ndarray, np.ndarray]]  # seekers sorted by (area, education), ptr
@@ -98,7 +105,8 @@ def prepare(
     skill_units = vacancy_skill_weights(vacancies.required_skills, vacancies.optional_skills, idf)
     skill_units.sort_indices()
     profiles = profile_weights(w)
-    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max)
+    kinds = credential_kinds(vacancies.relevant, vacancies.asks_certification, vacancies.occupation)
+    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max, kinds)
     row_weight = profiles[v_profile, 0].astype(np.int32)
     vacancy_weights = sp.csr_matrix(
         (
@@ -110,8 +118,11 @@ def prepare(
     )
     seeker_order, seeker_by_order = _id_order(seekers.ids, seekers.tiebreak)
     vacancy_order, vacancy_by_order = _id_order(vacancies.ids, vacancies.tiebreak)
-    s_slots, s_experience_slots, v_codes, table, related = _occupation_table(
-        seekers.occupations, seekers.experience_codes, vacancies.occupation
+    s_slots, s_experience_slots, s_credential_slots, v_codes, table, related = _occupation_table(
+        seekers.occupations,
+        seekers.experience_codes,
+        vacancies.occupation,
+        seekers.credential_codes,
     )
     step = WAGE_STEP * int(w[5])
     s_wage = np.where(
@@ -119,6 +130,8 @@ def prepare(
     )
     v_wage = np.where(vacancies.wage_max > 0, wage_step(vacancies.wage_max) * step, _WAGE_UNKNOWN)
     s_holds, v_requires = _same_width(seekers.holds, vacancies.requires)
+    s_holds, v_relevant = _same_width(s_holds, vacancies.relevant)
+    v_requires, _ = _same_width(v_requires, s_holds)
     regency = np.concatenate([seekers.regency, vacancies.regency, [0]])
     province = np.concatenate([seekers.province, vacancies.province, [0]])
     return Prepared(
@@ -126,6 +139,7 @@ def prepare(
         vacancies=vacancies,
         weights=w,
         profile_weights=profiles,
+        credential_shares=credential_shares()[np.arange(len(profiles)) % 4],
         idf=idf,
         skills=skills,
         vacancy_weights=vacancy_weights,
@@ -145,6 +159,7 @@ def prepare(
         s_experience_slots=s_experience_slots,
         s_experience_months=np.asarray(seekers.experience_code_months, dtype=np.int32),
         s_holds=s_holds,
+        s_credential_slots=s_credential_slots,
         v_education=vacancies.min_education.astype(np.int32),
         v_experience=vacancies.min_experience_months.astype(np.int32),
         v_wage=v_wage.astype(np.int32),
@@ -158,6 +173,7 @@ def prepare(
         v_province=vacancies.province.astype(np.int32),
         v_overseas=vacancies.is_overseas.astype(bool),
         v_requires=v_requires,
+        v_relevant=v_relevant,
         occupation_table=table,
         related_table=related,
         pools=_pools(seekers),
@@ -194,21 +210,37 @@ def _id_order(ids: np.ndarray, tiebreak: np.ndarray | None = None) -> tuple[np.n
 
 
 def _occupation_table(
-    slots: np.ndarray, experience: np.ndarray, vacancy_codes: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    slots: np.ndarray,
+    experience: np.ndarray,
+    vacancy_codes: np.ndarray,
+    credentials: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Occupation units and relatedness for every (seeker code, vacancy code).
 
-    Returns the table rows of the seekers' wanted-occupation slots and past-job slots, each
-    vacancy's column, the units table and the related table (last row: an empty slot). A vacancy
-    with no code (-1) counts every coded past job as related.
+    Returns the table rows of the seekers' wanted-occupation slots, past-job slots and
+    certificate/course slots, each vacancy's column, the units table and the related table (last
+    row: an empty slot). A vacancy with no code (-1) counts every coded past job as related (a
+    certificate or course needs a coded vacancy: the credential kinds say so).
     """
     slots = np.asarray(slots, dtype=np.int64)
     experience = np.asarray(experience, dtype=np.int64)
     vacancy_codes = np.asarray(vacancy_codes, dtype=np.int64)
-    highest = max(slots.max(initial=-1), experience.max(initial=-1), vacancy_codes.max(initial=-1))
+    if credentials is None:
+        credentials = np.full((len(slots), 4), -1, dtype=np.int64)
+    credentials = np.asarray(credentials, dtype=np.int64)
+    highest = max(
+        slots.max(initial=-1),
+        experience.max(initial=-1),
+        vacancy_codes.max(initial=-1),
+        credentials.max(initial=-1),
+    )
     if highest > 9999:
         raise ValueError("occupation codes must be 4-digit KBJI unit groups (0..9999)")
-    s_codes = np.unique(np.concatenate([slots[slots >= 0], experience[experience >= 0]]))
+    s_codes = np.unique(
+        np.concatenate(
+            [slots[slots >= 0], experience[experience >= 0], credentials[credentials >= 0]]
+        )
+    )
     v_codes, v_column = np.unique(vacancy_codes, return_inverse=True)
     table = np.zeros((len(s_codes) + 1, len(v_codes)), dtype=np.int32)
     table[:-1] = occupation_units(s_codes[:, None], v_codes[None, :])
@@ -216,7 +248,15 @@ def _occupation_table(
     related[:-1] = experience_counts(s_codes[:, None], v_codes[None, :])
     rows = np.where(slots >= 0, np.searchsorted(s_codes, slots), len(s_codes))
     past = np.where(experience >= 0, np.searchsorted(s_codes, experience), len(s_codes))
-    return rows.astype(np.int32), past.astype(np.int32), v_column.astype(np.int32), table, related
+    held = np.where(credentials >= 0, np.searchsorted(s_codes, credentials), len(s_codes))
+    return (
+        rows.astype(np.int32),
+        past.astype(np.int32),
+        held.astype(np.int32),
+        v_column.astype(np.int32),
+        table,
+        related,
+    )
 
 
 def _pools(seekers: SeekerArrays) -> dict[str, tuple[np.ndarray, np.ndarray]]:

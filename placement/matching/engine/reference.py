@@ -33,6 +33,9 @@ from placement.matching.engine.helpers import _binary_csr, _points
 from placement.matching.engine.prepare import _id_order
 from placement.matching.engine.run import match_stats
 from placement.matching.engine.scoring import (
+    CREDENTIAL_KINDS,
+    credential_kinds,
+    credential_shares,
     profile_weights,
     skill_idf,
     vacancy_profiles,
@@ -57,7 +60,9 @@ def reference_match(
 ) -> MatchResult:
     """The same score and lists, computed pair by pair in plain Python (tests, benchmarks)."""
     profiles = profile_weights(weight_units(weights)).tolist()
-    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max).tolist()
+    kinds = credential_kinds(vacancies.relevant, vacancies.asks_certification, vacancies.occupation)
+    v_profile = vacancy_profiles(vacancies.skill_evidence, vacancies.wage_max, kinds).tolist()
+    shares = credential_shares().tolist()
     n_skills = max(
         seekers.skills.shape[1],
         vacancies.required_skills.shape[1],
@@ -87,6 +92,10 @@ def reference_match(
     for j in range(len(vacancies)):
         for i in range(len(seekers)):
             comps = _reference_pair(s, v, i, j, held[i], skill_weights[j], grid)
+            if comps is not None:
+                comps.append(
+                    _reference_credentials(s, v, i, j, shares[v_profile[j] % CREDENTIAL_KINDS])
+                )
             if comps is None:
                 continue
             admissible += 1
@@ -136,7 +145,7 @@ def reference_match(
 def _reference_pair(
     s: dict, v: dict, i: int, j: int, held: set, skill_weights: dict, grid: list
 ) -> list[int] | None:
-    """The six components of one pair, or None when a hard filter fails."""
+    """The first six components of one pair, or None when a hard filter fails."""
     scope = s["scope"][i]
     if v["is_overseas"][j]:
         if scope != SCOPE_ABROAD:
@@ -187,6 +196,17 @@ def _reference_pair(
         steps = bisect.bisect_right(grid, expected) - bisect.bisect_right(grid, maximum)
         wage = UNIT - WAGE_STEP * min(max(steps, 0), WAGE_STEPS_TO_ZERO)
     return [skills, occupation, education, experience, location, wage]
+
+
+def _reference_credentials(s: dict, v: dict, i: int, j: int, shares: list[int]) -> int:
+    """Credentials units of one pair: the relevant kinds' shares the seeker meets."""
+    holds, relevant = s["holds"][i], v["relevant"][j]
+    bits = any(word & (holds[n] if n < len(holds) else 0) for n, word in enumerate(relevant))
+    certified = any(
+        code >= 0 and _reference_occupation(code, v["occupation"][j]) >= RELATED_UNITS
+        for code in s["credential_codes"][i]
+    )
+    return shares[0] * bits + shares[1] * certified
 
 
 def _reference_occupation(a: int, b: int) -> int:

@@ -9,6 +9,8 @@ import scipy.sparse as sp
 
 from placement.matching.engine.constants import (
     COMPONENTS,
+    CREDENTIAL_BITS,
+    CREDENTIAL_OCCUPATION,
     EDUCATION_FLOOR,
     EDUCATION_SLACK,
     EDUCATION_STEP,
@@ -32,10 +34,12 @@ from placement.matching.engine.similarity import occupation_units
 
 
 def weight_units(weights: Mapping[str, float]) -> np.ndarray:
-    """Weights as integers summing to UNIT (largest remainder, ties to the earlier component)."""
-    if set(weights) != set(COMPONENTS):
+    """Weights as integers summing to UNIT (largest remainder, ties to the earlier component).
+
+    "credentials" may be left out (weight 0: credentials then never count)."""
+    if set(weights) | {"credentials"} != set(COMPONENTS):
         raise ValueError(f"weights must have exactly the keys {COMPONENTS}")
-    raw = np.array([float(weights[c]) for c in COMPONENTS])
+    raw = np.array([float(weights.get(c, 0.0)) for c in COMPONENTS])
     if (raw < 0).any() or abs(raw.sum() - 1.0) > 1e-6:
         raise ValueError("weights must be non-negative and sum to 1")
     scaled = raw * UNIT
@@ -59,31 +63,70 @@ def distribute(budget: int, raw: np.ndarray) -> np.ndarray:
     return units
 
 
-def profile_weights(weights: np.ndarray) -> np.ndarray:
-    """Weight units per vacancy profile ``level * 2 + wage_stated``: shape (2 * (L + 1), 6).
+CREDENTIAL_KINDS = 4  # profiles per (skill level, wage stated): which credential kinds count
 
-    The weights are renormalised over what the vacancy states. Skills weigh ``level / L`` of their
-    weight (generic skills are little evidence); a vacancy stating no wage is not scored on wage at
-    all (neither a fit nor a misfit). What is freed goes to the other components in proportion to
-    their weights; a stated wage keeps exactly its weight. Each row sums to UNIT.
+
+def profile_weights(weights: np.ndarray) -> np.ndarray:
+    """Weight units per vacancy profile ``(level * 2 + wage_stated) * 4 + kinds``: (profiles, 7).
+
+    The weights are renormalised over what the vacancy states. Skills weigh ``level / L`` of
+    their weight (generic skills are little evidence); a vacancy stating no wage is not scored on
+    wage at all (neither a fit nor a misfit); a vacancy to which no credential is relevant
+    (`kinds` 0; CREDENTIAL_BITS: a licence or a language, CREDENTIAL_OCCUPATION: a certificate or
+    course in its occupation) is not scored on credentials, so it is not penalised. What is freed
+    goes to skills, occupation, education, experience and location in proportion; a stated wage
+    and relevant credentials keep exactly their weights. Each row sums to UNIT. With the default
+    weights an ad with no relevant credential gets exactly the weights of the six components
+    before credentials counted (0.40 / 0.20 / 0.10 / 0.10 / 0.10 / 0.10).
     """
     w = np.asarray(weights, dtype=np.int64)
     rows = []
     for level in range(EVIDENCE_LEVELS + 1):
         for stated in (0, 1):
-            wage = int(w[5]) if stated else 0
-            raw = np.concatenate([[w[0] * level], w[1:5] * EVIDENCE_LEVELS])
-            if not raw.any():  # nothing else to weigh: keep the configured weights
-                rows.append(w.copy())
-                continue
-            rows.append(np.concatenate([distribute(UNIT - wage, raw), [wage]]))
+            for kinds in range(CREDENTIAL_KINDS):
+                wage = int(w[5]) if stated else 0
+                credentials = int(w[6]) if kinds else 0
+                raw = np.concatenate([[w[0] * level], w[1:5] * EVIDENCE_LEVELS])
+                if not raw.any():  # nothing else to weigh: keep the configured weights
+                    rows.append(w.copy())
+                    continue
+                five = distribute(UNIT - wage - credentials, raw)
+                rows.append(np.concatenate([five, [wage, credentials]]))
     return np.array(rows, dtype=np.int64)
 
 
-def vacancy_profiles(skill_evidence: np.ndarray, wage_max: np.ndarray) -> np.ndarray:
-    """Each vacancy's row of profile_weights."""
+def credential_shares() -> np.ndarray:
+    """Per credential kinds (0..3): the units a met licence/language and a met certificate/course
+    add to the credentials component, shape (4, 2); the relevant kinds share UNIT equally."""
+    out = np.zeros((CREDENTIAL_KINDS, 2), dtype=np.int64)
+    for kinds in range(CREDENTIAL_KINDS):
+        bits, occupation = bool(kinds & CREDENTIAL_BITS), bool(kinds & CREDENTIAL_OCCUPATION)
+        n = bits + occupation
+        if n:
+            out[kinds] = (UNIT * bits // n, UNIT * occupation // n)
+    return out
+
+
+def credential_kinds(
+    relevant: np.ndarray, asks_certification: np.ndarray, occupation: np.ndarray
+) -> np.ndarray:
+    """Which credential kinds are relevant to each vacancy (0..3): CREDENTIAL_BITS when some
+    licence or language bit is, CREDENTIAL_OCCUPATION when it asks for certification or training
+    and has an occupation to relate a certificate or course to."""
+    bits = np.asarray(relevant).reshape(len(occupation), -1).any(axis=1)
+    occupation_kind = np.asarray(asks_certification, dtype=bool) & (np.asarray(occupation) >= 0)
+    return (bits * CREDENTIAL_BITS + occupation_kind * CREDENTIAL_OCCUPATION).astype(np.int8)
+
+
+def vacancy_profiles(
+    skill_evidence: np.ndarray, wage_max: np.ndarray, kinds: np.ndarray | None = None
+) -> np.ndarray:
+    """Each vacancy's row of profile_weights (`kinds`: relevant credential kinds, 0..3)."""
     level = np.clip(np.asarray(skill_evidence, dtype=np.int64), 0, EVIDENCE_LEVELS)
-    return (level * 2 + (np.asarray(wage_max) > 0)).astype(np.int32)
+    profile = (level * 2 + (np.asarray(wage_max) > 0)) * CREDENTIAL_KINDS
+    if kinds is not None:
+        profile += np.asarray(kinds, dtype=np.int64) & (CREDENTIAL_KINDS - 1)
+    return profile.astype(np.int32)
 
 
 def skill_specificity(

@@ -84,6 +84,7 @@ class _BlockTables:
     educations: np.ndarray  # distinct minimum education
     masks: np.ndarray  # (n, 3) distinct (sex, age_min, age_max) of the masks
     required: np.ndarray  # uint64 (n masks, words): bits a seeker must hold
+    relevant: np.ndarray  # uint64 (n masks, words): bits that meet the credentials component
     code: np.ndarray  # block-local (occupation code, experience asked, profile) combination
     c_code: np.ndarray  # per combination: index into codes
     c_asked: np.ndarray  # per combination: index into asked (distinct (code, months asked))
@@ -107,13 +108,23 @@ def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
     mask_key = prep.v_sex[vac].astype(np.int64) << 32
     mask_key |= prep.v_age_min[vac].astype(np.int64) << 16
     mask_key |= prep.v_age_max[vac]
-    # The requirement bits join the mask: a group shares sex, age limits and requirements.
-    mask_rows = np.concatenate([mask_key[:, None], prep.v_requires[vac].view(np.int64)], axis=1)
+    # The requirement and relevance bits join the mask: a group shares sex, age limits,
+    # requirements and relevant credentials.
+    words = prep.v_requires.shape[1]
+    mask_rows = np.concatenate(
+        [
+            mask_key[:, None],
+            prep.v_requires[vac].view(np.int64),
+            prep.v_relevant[vac].view(np.int64),
+        ],
+        axis=1,
+    )
     mask_rows, mask_index = np.unique(mask_rows, axis=0, return_inverse=True)
     mask_index = mask_index.reshape(-1)
     mask_values = mask_rows[:, 0]
     masks = np.stack([mask_values >> 32, (mask_values >> 16) & 0xFFFF, mask_values & 0xFFFF], 1)
-    required = np.ascontiguousarray(mask_rows[:, 1:]).view(np.uint64)
+    required = np.ascontiguousarray(mask_rows[:, 1 : 1 + words]).view(np.uint64)
+    relevant = np.ascontiguousarray(mask_rows[:, 1 + words :]).view(np.uint64)
     group_key = (edu_index.astype(np.int64) << 40) | (mask_index.astype(np.int64) << 20)
     group_key |= prep.v_profile[vac]
     order = np.lexsort((prep.vacancy_order[vac], group_key))
@@ -142,6 +153,7 @@ def _block_tables(prep: Prepared, block: _Block) -> _BlockTables:
         educations=educations,
         masks=masks,
         required=required,
+        relevant=relevant,
         code=combo.astype(np.intp),
         c_code=(combos >> 40).astype(np.intp),
         c_asked=c_asked.astype(np.intp),
@@ -187,6 +199,16 @@ def _chunk_group_table(
     table += np.take(np.where(over >= 0, 0, _EXCLUDED).astype(np.int32), tables.g_education, axis=0)
     table += np.take(fails, tables.g_mask, axis=0)
     table += constant.astype(np.int32)[:, None]
+    # Credentials, licence/language part: holding any relevant bit meets it.
+    credit = w[profile, 6] * prep.credential_shares[profile, 0]
+    groups = np.flatnonzero(credit > 0)
+    if len(groups):
+        held = prep.s_holds[seekers]
+        masks, row = np.unique(tables.g_mask[groups], return_inverse=True)
+        met = (tables.relevant[masks][:, None, :] & held[None, :, :]).any(axis=2)
+        table[groups] += np.take(met, row.reshape(-1), axis=0) * credit[groups, None].astype(
+            np.int32
+        )
     return table
 
 
@@ -219,7 +241,31 @@ def _chunk_occupation_table(
         weighted = np.take(experience, row.reshape(-1), axis=0)
         weighted *= w[tables.c_profile[needed], 3].astype(np.int32)[:, None]
         table[needed] += weighted
+    # Credentials, certificate/course part: one in an occupation related to the vacancy's.
+    credit = w[tables.c_profile, 6] * prep.credential_shares[tables.c_profile, 1]
+    certified = np.flatnonzero(credit > 0)
+    if len(certified):
+        codes, row = np.unique(tables.c_code[certified], return_inverse=True)
+        met = _chunk_certified(prep, tables, seekers, codes)
+        table[certified] += np.take(met, row.reshape(-1), axis=0) * credit[certified, None].astype(
+            np.int32
+        )
     return table
+
+
+def _chunk_certified(
+    prep: Prepared, tables: _BlockTables, seekers: np.ndarray, codes: np.ndarray
+) -> np.ndarray:
+    """0/1 per (block code in codes, seeker): a certificate or course in a related occupation."""
+    held = prep.s_credential_slots[seekers]
+    empty = len(tables.related_table) - 1
+    columns = tables.related_table[:, codes]
+    met = np.zeros((len(codes), len(seekers)), dtype=np.int32)
+    for k in range(held.shape[1]):
+        rows = np.flatnonzero(held[:, k] < empty)
+        if len(rows):
+            met[:, rows] |= columns[held[rows, k]].T
+    return met
 
 
 def _chunk_experience(

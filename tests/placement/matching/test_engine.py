@@ -7,6 +7,7 @@ from the synthetic generator and checked pair by pair against the slow reference
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -66,6 +67,7 @@ def make_seekers(n: int = 1, **fields: object) -> SeekerArrays:
         "sex": np.int8,
     }
     holds = fields.pop("holds", None)
+    credential_codes = fields.pop("credential_codes", None)
     past = fields.pop("experience_codes", None)
     past_months = fields.pop("experience_code_months", None)
     tiebreak = fields.pop("tiebreak", 0)
@@ -84,6 +86,11 @@ def make_seekers(n: int = 1, **fields: object) -> SeekerArrays:
         tiebreak=column(tiebreak, n, np.int32),
         skills=skills_matrix(skills),
         holds=holds,
+        credential_codes=(
+            None
+            if credential_codes is None
+            else np.asarray(credential_codes, dtype=np.int16).reshape(n, 4)
+        ),
     )
 
 
@@ -122,6 +129,8 @@ def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
     evidence = fields.pop("skill_evidence", engine.EVIDENCE_LEVELS)  # default: specific skills
     tiebreak = fields.pop("tiebreak", 0)
     requires = fields.pop("requires", None)
+    relevant = fields.pop("relevant", None)
+    asks = fields.pop("asks_certification", None)
     values = {name: column(fields.pop(name, d), n, dtypes[name]) for name, d in defaults.items()}
     assert not fields, f"unknown vacancy fields {fields}"
     return VacancyArrays(
@@ -131,6 +140,8 @@ def make_vacancies(n: int = 1, **fields: object) -> VacancyArrays:
         required_skills=skills_matrix(required),
         optional_skills=skills_matrix(optional),
         requires=requires,
+        relevant=relevant,
+        asks_certification=None if asks is None else column(asks, n, bool),
     )
 
 
@@ -260,7 +271,55 @@ def test_bitmasks_must_be_one_row_per_seeker() -> None:
 
 def test_full_match_on_everything_scores_one_hundred() -> None:
     pair = one_pair(make_seekers(1), make_vacancies(1))
-    assert pair.tolist() == [100.0, 1, 1, 1, 1, 1, 1]
+    assert pair.tolist() == [100.0, 1, 1, 1, 1, 1, 1, 0]  # no credential is relevant: not scored
+    relevant = make_vacancies(1, relevant=np.array([4], np.uint64))
+    pair = one_pair(make_seekers(1, holds=np.array([4], np.uint64)), relevant)
+    assert pair.tolist() == [100.0, 1, 1, 1, 1, 1, 1, 1]
+
+
+def test_an_ad_with_no_relevant_credential_scores_as_with_the_six_old_weights() -> None:
+    # Spread like a wage not stated: exactly the weights before credentials counted.
+    seekers, vacancies = random_population(5)
+    vacancies = replace(vacancies, relevant=None, asks_certification=None)
+    old = {"skills": 0.4, "occupation": 0.2, "education": 0.1, "experience": 0.1}
+    old |= {"location": 0.1, "wage": 0.1}
+    now = engine.match(seekers, vacancies)
+    before = engine.match(seekers, vacancies, weights=old)
+    assert same_lists(now.vacancy_side, before.vacancy_side)
+    assert same_lists(now.seeker_side, before.seeker_side)
+
+
+def test_a_relevant_licence_or_language_held_scores_the_credentials_weight() -> None:
+    seekers = make_seekers(3, holds=np.array([4, 16, 0], np.uint64))
+    vacancies = make_vacancies(1, relevant=np.array([4 | 8], np.uint64))  # e.g. SIM A or B1
+    side = engine.match(seekers, vacancies).vacancy_side
+    scores = dict(zip(side.seeker_index.tolist(), side.score.tolist(), strict=True))
+    credentials = dict(zip(side.seeker_index.tolist(), side.components[:, 6].tolist(), strict=True))
+    assert credentials == {0: 1.0, 1: 0.0, 2: 0.0}
+    assert scores[0] == 100.0
+    assert (
+        scores[1] == scores[2] == pytest.approx(100 - 100 * engine.DEFAULT_WEIGHTS["credentials"])
+    )
+
+
+def test_a_certificate_or_course_in_a_related_occupation_counts_when_the_ad_asks_for_one() -> None:
+    # Welder vacancy (7212) asking for certification: a 7212 or 7213 (same minor group) credential
+    # counts, a software one (2512) does not; an ad that does not ask ignores them all.
+    codes = [[7212, -1, -1, -1], [-1, 7213, -1, -1], [2512, -1, -1, -1], [-1, -1, -1, -1]]
+    seekers = make_seekers(4, credential_codes=codes)
+    asks = make_vacancies(1, asks_certification=True)
+    side = engine.match(seekers, asks).vacancy_side
+    met = dict(zip(side.seeker_index.tolist(), side.components[:, 6].tolist(), strict=True))
+    assert met == {0: 1.0, 1: 1.0, 2: 0.0, 3: 0.0}
+    plain = engine.match(seekers, make_vacancies(1)).vacancy_side
+    assert set(plain.score.tolist()) == {100.0}
+    # Both kinds relevant: each is half of the component.
+    both = make_vacancies(1, asks_certification=True, relevant=np.array([4], np.uint64))
+    side = engine.match(
+        replace(seekers, holds=np.array([[0], [4], [4], [0]], np.uint64)), both
+    ).vacancy_side
+    met = dict(zip(side.seeker_index.tolist(), side.components[:, 6].tolist(), strict=True))
+    assert met == {0: 0.5, 1: 1.0, 2: 0.5, 3: 0.0}
 
 
 def test_skills_component_is_the_idf_weighted_share_of_required_skills() -> None:
@@ -384,7 +443,9 @@ def test_score_is_the_weighted_sum_of_components_in_points() -> None:
         "wage": 0.1,
     }
     score, *components = one_pair(seekers, vacancies, **weights)
-    expected = 100 * sum(weights[c] * v for c, v in zip(engine.COMPONENTS, components, strict=True))
+    expected = 100 * sum(
+        weights.get(c, 0) * v for c, v in zip(engine.COMPONENTS, components, strict=True)
+    )
     assert score == pytest.approx(expected, abs=1e-4)
     assert 0 < score < 100
 
@@ -395,7 +456,7 @@ def test_a_vacancy_stating_no_wage_is_scored_on_the_rest_neither_fit_nor_misfit(
     )
     stated = one_pair(seekers, make_vacancies(1, min_experience_months=24, wage_max=9_000_000))
     silent = one_pair(seekers, make_vacancies(1, min_experience_months=24, wage_max=0))
-    no_wage = {**engine.DEFAULT_WEIGHTS, "wage": 0.0}
+    no_wage = {**engine.DEFAULT_WEIGHTS, "wage": 0.0, "credentials": 0.0}  # neither relevant
     total = sum(no_wage.values())
     expected = 100 * sum(
         no_wage[c] / total * v for c, v in zip(engine.COMPONENTS, silent[1:], strict=True)
@@ -602,8 +663,10 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
             list(rng.choice(N_SKILLS, int(rng.integers(0, 4)), replace=False)) for _ in range(n_s)
         ],
         holds=rng.choice(
-            np.array([0, 1, 3, 7, (1 << 63) | 3], dtype=np.uint64), (n_s, int(rng.integers(1, 3)))
+            np.array([0, 1, 3, 7, 16, (1 << 63) | 3], dtype=np.uint64),
+            (n_s, int(rng.integers(1, 3))),
         ),
+        credential_codes=rng.choice(codes, (n_s, 4), p=[0.7] + [0.3 / 7] * 7),
     )
     regency = rng.integers(0, 6, n_v)
     words_v = int(rng.integers(1, 3))
@@ -630,6 +693,11 @@ def random_population(seed: int) -> tuple[SeekerArrays, VacancyArrays]:
         ],
         # Requirements over 1-2 words: few bits, so that some pairs pass and some fail.
         requires=rng.choice(np.array([0, 1, 2, 3, 1 << 63], dtype=np.uint64), (n_v, words_v)),
+        # Relevant (not required) credentials: bits, and asking for certification or training.
+        relevant=rng.choice(
+            np.array([0, 0, 4, 16, 20, 1 << 62], dtype=np.uint64), (n_v, int(rng.integers(1, 3)))
+        ),
+        asks_certification=rng.random(n_v) < 0.4,
     )
     return seekers, vacancies
 
