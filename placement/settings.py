@@ -382,16 +382,22 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 
 # --- Matching (placement/matching) ---------------------------------------------------------------
 MATCHING = {
-    # Score = 100 x the weighted sum of six components, each in [0, 1]; the weights sum to 1.
+    # Score = 100 x the weighted sum of seven components, each in [0, 1]; the weights sum to 1.
+    # A vacancy renormalises them over what it states (engine/scoring.profile_weights): with no
+    # relevant credential its credentials weight goes to the first five, which gives exactly
+    # 0.40 / 0.20 / 0.10 / 0.10 / 0.10 and the wage 0.10.
     # Set by judgement; `manage.py fit_matching_weights --adopt --by EMAIL` replaces them with
     # weights fitted to referral outcomes, only behind its guard (placement/matching/fitting.py).
     "WEIGHTS": {
-        "skills": 0.40,  # share of the vacancy's required skills the seeker has (IDF-weighted)
-        "occupation": 0.20,  # KBJI proximity of the seeker's wanted and past jobs to the vacancy
-        "education": 0.10,  # the minimum is a hard filter; this tempers over-qualification
-        "experience": 0.10,  # months of experience against the months asked
-        "location": 0.10,  # same regency > same province > elsewhere
+        "skills": 0.36,  # share of the vacancy's required skills the seeker has (IDF-weighted)
+        "occupation": 0.18,  # KBJI proximity of the seeker's wanted and past jobs to the vacancy
+        "education": 0.09,  # the minimum is a hard filter; this tempers over-qualification
+        "experience": 0.09,  # months of experience against the months asked
+        "location": 0.09,  # same regency > same province > elsewhere
         "wage": 0.10,  # the seeker's expectation against the vacancy's maximum
+        # Not required but relevant: a SIM for a driving job, a language the ad mentions, a
+        # certificate or course in its occupation when it asks for one (credential_fit.py).
+        "credentials": 0.09,
     },
     "TOP_K_VACANCY": 50,  # candidates kept per vacancy
     "TOP_K_SEEKER": 20,  # vacancies kept per seeker

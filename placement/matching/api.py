@@ -37,6 +37,8 @@ class ComponentsSerializer(serializers.Serializer):
     experience = serializers.FloatField(min_value=0, max_value=1)
     location = serializers.FloatField(min_value=0, max_value=1)
     wage = serializers.FloatField(min_value=0, max_value=1)
+    # 0 when no credential is relevant to the vacancy (then it is not scored).
+    credentials = serializers.FloatField(min_value=0, max_value=1)
 
 
 class SkillRefSerializer(serializers.Serializer):

@@ -14,9 +14,18 @@ from datetime import date
 
 import numpy as np
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from employers.models import Vacancy
-from jobseekers.models import CompetencyCertificate, JobSeeker, Training
+from jobseekers.models import (
+    CompetencyCertificate,
+    DrivingLicence,
+    JobSeeker,
+    LanguageSkill,
+    Training,
+)
+from placement.matching.engine import RELATED_UNITS, occupation_units
 from placement.taxonomy import credentials
 from placement.taxonomy.text.normalize import fold
 from placement.taxonomy.text.occupations import suggest_many
@@ -124,4 +133,135 @@ def name_codes(names: list[str]) -> dict[str, int]:
 
 
 def _cache_key(name: str) -> str:
-    return "credential-occupation:" + hashlib.sha1(fold(name).encode()).hexdigest()
+    return "credential-occupation:" + hashlib.sha256(fold(name).encode()).hexdigest()
+
+
+# --- Reasons -------------------------------------------------------------------------------------
+
+
+def credential_reasons(
+    pairs: list[tuple[int, int]],
+    vacancies: dict[int, Vacancy],
+    *,
+    audience: str,
+    on: date | None = None,
+) -> dict[tuple[int, int], tuple[list[str], list[str]]]:
+    """(good, gaps) sentences per (seeker id, vacancy id) about the credentials that count for
+    the vacancy without being required, as the engine scores them: a relevant licence or
+    language held, a certificate or course in a related occupation. `vacancies` are the pairs'
+    vacancies with title, description, occupation and requirements loaded; no query unless a
+    credential is relevant to one of them, then a handful for all pairs."""
+    day = on or timezone.localdate()
+    found_for = {pk: for_vacancy(v) for pk, v in vacancies.items()}
+    vacancy_codes = {
+        pk: (v.occupation.code if v.occupation_id else "") for pk, v in vacancies.items()
+    }
+    relevant = {
+        pk: r for pk, r in found_for.items() if r.licences or r.languages or r.asks_certification
+    }
+    seekers = {s for s, v in pairs if v in relevant}
+    if not seekers:
+        return {}
+    licences: dict[int, set[str]] = {}
+    for seeker_id, cls in DrivingLicence.objects.filter(
+        seeker_id__in=seekers, valid_until__gte=day
+    ).values_list("seeker_id", "licence_class"):
+        licences.setdefault(seeker_id, set()).add(cls)
+    languages: dict[int, set[str]] = {}
+    for seeker_id, code in LanguageSkill.objects.filter(seeker_id__in=seekers).values_list(
+        "seeker_id", "language"
+    ):
+        languages.setdefault(seeker_id, set()).add(code)
+    held: dict[int, list[tuple[str, str]]] = {}  # seeker -> [(kind, name)]
+    if any(r.asks_certification for r in relevant.values()):
+        for seeker_id, name in CompetencyCertificate.objects.filter(
+            seeker_id__in=seekers, valid_from__lte=day, valid_until__gte=day
+        ).values_list("seeker_id", "scheme"):
+            held.setdefault(seeker_id, []).append(("certificate", name))
+        for seeker_id, name in Training.objects.filter(seeker_id__in=seekers).values_list(
+            "seeker_id", "course"
+        ):
+            held.setdefault(seeker_id, []).append(("training", name))
+    coded = name_codes([name for rows in held.values() for _kind, name in rows]) if held else {}
+    out = {}
+    for seeker_id, vacancy_id in pairs:
+        found = relevant.get(vacancy_id)
+        if found is None:
+            continue
+        code = vacancy_codes.get(vacancy_id) or ""
+        out[(seeker_id, vacancy_id)] = _sentences(
+            found,
+            code,
+            licences.get(seeker_id, set()),
+            languages.get(seeker_id, set()),
+            held.get(seeker_id, []),
+            coded,
+            audience,
+        )
+    return out
+
+
+def _related(name_code: int, vacancy_code: str) -> bool:
+    if name_code < 0 or not vacancy_code[:4].isdigit():
+        return False
+    units = occupation_units(np.array([name_code]), np.array([int(vacancy_code[:4])]))
+    return int(units[0]) >= RELATED_UNITS
+
+
+def _sentences(
+    found: credentials.Relevance,
+    vacancy_code: str,
+    licences: set[str],
+    languages: set[str],
+    held: list[tuple[str, str]],
+    coded: dict[str, int],
+    audience: str,
+) -> tuple[list[str], list[str]]:
+    you = audience == "seeker"
+    good: list[str] = []
+    gaps: list[str] = []
+    if found.licences:
+        # Name the licence the seeker holds (a SIM B1 also covers the SIM A a job asks).
+        wanted = set(found.licences)
+        met = [c for c in sorted(licences) if credentials.LICENCE_COVERS.get(c, set()) & wanted]
+        if met:
+            what = {"what": credentials.licence_label(met[0])}
+            text = (
+                _("You have a %(what)s, useful for this job.")
+                if you
+                else _("Has a %(what)s, useful for this job.")
+            )
+            good.append(text % what)
+        else:
+            what = {"what": credentials.licence_label(found.licences[0])}
+            gaps.append(_("A %(what)s would help in this job.") % what)
+    for code in found.languages:
+        what = {"what": str(credentials.Language(code).label)}
+        if code in languages:
+            text = (
+                _("You speak %(what)s, which the vacancy mentions.")
+                if you
+                else _("Speaks %(what)s, which the vacancy mentions.")
+            )
+            good.append(text % what)
+        else:
+            gaps.append(_("The vacancy mentions %(what)s.") % what)
+    if found.asks_certification:
+        for kind, name in held:
+            if not _related(coded.get(name, -1), vacancy_code):
+                continue
+            if kind == "certificate":
+                text = (
+                    _("You have a relevant BNSP certificate: %(what)s.")
+                    if you
+                    else _("Has a relevant BNSP certificate: %(what)s.")
+                )
+            else:
+                text = (
+                    _("You have taken a relevant course: %(what)s.")
+                    if you
+                    else _("Has taken a relevant course: %(what)s.")
+                )
+            good.append(text % {"what": name})
+            break
+    return good, gaps

@@ -8,28 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from employers.models import Vacancy
-from jobseekers.models import JobSeeker
 from jobseekers.occupations import PastJob, SeekerOccupations, occupations_of
+from placement.matching.credential_fit import credential_reasons
 from placement.matching.engine import experience_counts, occupation_units
 from placement.matching.extract import OCCUPATION_SLOTS
 from placement.matching.models import Match
-from placement.taxonomy import credentials
-from placement.taxonomy.models import Skill
-
-REQUIREMENT_FIELDS = (
-    "required_licence",
-    "required_certificate",
-    "required_language",
-    "required_language_level",
+from placement.taxonomy.credential_checks import (  # noqa: F401 - explain's names for the pages
+    REQUIREMENT_FIELDS,
+    holdings,
+    requirement_checks,
+    requirement_sentences,
 )
+from placement.taxonomy.models import Skill
 
 
 @dataclass
@@ -291,7 +287,14 @@ def explain_all(matches: list[Match], *, audience: str) -> list[Reasons]:
         v.pk: v
         for v in Vacancy.objects.filter(pk__in=ids)
         .select_related("occupation")
-        .only("pk", "occupation__code", "min_experience_months", *REQUIREMENT_FIELDS)
+        .only(
+            "pk",
+            "title",
+            "description",
+            "occupation__code",
+            "min_experience_months",
+            *REQUIREMENT_FIELDS,
+        )
     }
     profiles = occupations_of(m.seeker_id for m in matches)
     items = []
@@ -308,92 +311,17 @@ def explain_all(matches: list[Match], *, audience: str) -> list[Reasons]:
         )
         # What the vacancy requires, every listed pair has it (a hard filter).
         if vacancy is not None and any(getattr(vacancy, f) for f in REQUIREMENT_FIELDS[:3]):
-            met = [sentence for _ok, sentence in _requirement_sentences(vacancy, None, audience)]
+            met = [sentence for _ok, sentence in requirement_sentences(vacancy, None, audience)]
             item.good[:0] = met
         items.append(item)
+    # Credentials that count without being required (the engine's "credentials" component).
+    pairs = [(m.seeker_id, m.vacancy_id) for m in matches]
+    extra = credential_reasons(pairs, vacancies, audience=audience)
+    for item in items:
+        good, gaps = extra.get((item.match.seeker_id, item.match.vacancy_id), ([], []))
+        item.good.extend(good)
+        item.gaps.extend(gaps)
     return items
-
-
-def _requirement_sentences(
-    vacancy: Vacancy, held: dict | None, audience: str
-) -> list[tuple[bool, str]]:
-    """(met, sentence) per requirement of `vacancy`; `held` None means all are met."""
-    you = audience == "seeker"
-    out = []
-    if vacancy.required_licence:
-        name = credentials.licence_label(vacancy.required_licence)
-        ok = held is None or vacancy.required_licence in held["licences"]
-        if ok:
-            text = (
-                _("You have the %(what)s asked for.") if you else _("Has the %(what)s asked for.")
-            )
-        else:
-            text = (
-                _("You do not have the %(what)s asked for (a valid one).")
-                if you
-                else _("Does not have the %(what)s asked for (a valid one).")
-            )
-        out.append((ok, text % {"what": name}))
-    if vacancy.required_certificate:
-        key = credentials.scheme_key(vacancy.required_certificate)
-        ok = held is None or key in held["schemes"]
-        what = {"what": vacancy.required_certificate}
-        if ok:
-            text = (
-                _("You have the BNSP certificate asked for: %(what)s.")
-                if you
-                else _("Has the BNSP certificate asked for: %(what)s.")
-            )
-        else:
-            text = (
-                _("You do not have a valid BNSP certificate of the scheme asked for: %(what)s.")
-                if you
-                else _("Does not have a valid BNSP certificate of the scheme asked for: %(what)s.")
-            )
-        out.append((ok, text % what))
-    if vacancy.required_language:
-        level = vacancy.required_language_level or 1
-        what = {"what": credentials.language_label(vacancy.required_language, level)}
-        ok = held is None or held["languages"].get(vacancy.required_language, 0) >= level
-        if ok:
-            text = (
-                _("You speak the language asked for: %(what)s.")
-                if you
-                else _("Speaks the language asked for: %(what)s.")
-            )
-        else:
-            text = (
-                _("The language asked for is %(what)s: not (yet) on your profile at that level.")
-                if you
-                else _("Does not speak the language asked for at that level: %(what)s.")
-            )
-        out.append((ok, text % what))
-    return out
-
-
-def holdings(seeker: JobSeeker, on: date | None = None) -> dict:
-    """What a seeker holds on `on` as the matching counts it (placement/matching/extract.py
-    `_requirement_bits` is the vectorised same): the licence classes their valid licences cover,
-    their languages with levels, the schemes of their valid certificates."""
-    day = on or timezone.localdate()
-    licences: set[str] = set()
-    for licence in seeker.licences.all():
-        if licence.is_valid_on(day):
-            licences |= credentials.LICENCE_COVERS.get(licence.licence_class, frozenset())
-    return {
-        "licences": licences,
-        "languages": {row.language: row.level for row in seeker.languages.all()},
-        "schemes": {c.scheme_key for c in seeker.certificates.all() if c.is_valid_on(day)},
-    }
-
-
-def requirement_checks(
-    seeker: JobSeeker, vacancy: Vacancy, *, audience: str = "seeker", on: date | None = None
-) -> list[tuple[bool, str]]:
-    """Per requirement of the vacancy: whether the seeker meets it, in a sentence."""
-    if not any(getattr(vacancy, name) for name in REQUIREMENT_FIELDS[:3]):
-        return []
-    return _requirement_sentences(vacancy, holdings(seeker, on), audience)
 
 
 def skills_to_learn(matches: list[Match], limit: int = 5) -> list[tuple[str, int]]:

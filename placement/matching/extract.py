@@ -20,6 +20,7 @@ from django.db import connection
 
 from employers.models import Vacancy
 from jobseekers.models import CompetencyCertificate, JobSeeker
+from placement.matching.credential_fit import credential_codes, vacancy_relevance
 from placement.matching.engine import (
     SeekerArrays,
     VacancyArrays,
@@ -27,7 +28,6 @@ from placement.matching.engine import (
     skill_idf,
     skill_specificity_from_counts,
 )
-from placement.matching.credential_fit import credential_codes, vacancy_relevance
 from placement.migrants.rules import ADULT_AGE, adults_only_sql
 from placement.taxonomy import credentials
 from placement.taxonomy.models import Regency

@@ -242,7 +242,7 @@ LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("bahasa spanyol", "spanish"),
 }
 _LANGUAGE_PATTERNS = {
-    code: re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    code: re.compile(r"\b(?:ber)?(" + "|".join(re.escape(w) for w in words) + r")\b")
     for code, words in LANGUAGE_WORDS.items()
 }
 # "SIM B1", "SIM B I Umum", "SIM C", "sim a/c": the class right after "SIM".

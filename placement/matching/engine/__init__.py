@@ -32,12 +32,23 @@ the Django side numbers them) are all among the bits the seeker holds. The score
   Wages are compared on a 0.4 % log grid (``WAGE_GRID``), so the arithmetic stays integer (an
   expectation less than 0.4 % above the maximum can still count as within it).
 
-Weights are renormalised per vacancy over what it states (`scoring.profile_weights`): the skills
-weight scales with the vacancy's skill evidence (`skill_evidence`, 0..4: the summed specificity
-of its skills over all open vacancies, so one generic skill such as "Komunikasi" counts for
-nothing and a vacancy with no coded skills is scored on the rest, up to 100); a vacancy that
-states no wage is not scored on wage at all (neither a fit nor a misfit). Freed weight goes to
-occupation, education, experience and location in proportion.
+- credentials: what the vacancy does not require but that counts for it (the Django side decides
+  what is relevant, placement/taxonomy/credentials.py `relevance`): `relevant` bits (a SIM for a
+  driving occupation or one its text names, a language its text names) met when the seeker holds
+  any of them; and, when the vacancy asks for certification or training
+  (`asks_certification`), a valid BNSP certificate or course of the seeker coded to an occupation
+  related to the vacancy's (`credential_codes`, the experience rule: similarity >= 0.5). With
+  both kinds relevant each is half the component.
+
+Weights (`DEFAULT_WEIGHTS`; the settings' MATCHING["WEIGHTS"] in the app) are renormalised per
+vacancy over what it states (`scoring.profile_weights`): the skills weight scales with the
+vacancy's skill evidence (`skill_evidence`, 0..4: the summed specificity of its skills over all
+open vacancies, so one generic skill such as "Komunikasi" counts for nothing and a vacancy with no
+coded skills is scored on the rest, up to 100); a vacancy that states no wage is not scored on
+wage at all (neither a fit nor a misfit); a vacancy to which no credential is relevant is not
+scored on credentials (so it is not penalised: with the default weights it gets exactly the
+weights of before credentials counted). Freed weight goes to skills, occupation, education,
+experience and location in proportion.
 
 Exactness: every component is an integer in 0..1000 and weights are rounded to 0.001, so a score is
 an integer number of 1/10,000 points. Pairs compare by score, then the smaller ``tiebreak`` (days
@@ -52,12 +63,13 @@ Pairs are visited in blocks that are exactly admissible on location, each pair i
 scope-3 seekers). Within a block seekers are sorted by education and vacancies by minimum
 education, so a chunk of seekers only meets the prefix of vacancies whose minimum it can pass.
 Each tile (512 vacancies x 2,048 seekers, int32) is filled by row gathers from small per-chunk
-tables (education + experience + age/sex/requirements per vacancy group, occupation per KBJI
-code, location per regency), one broadcast wage term, and the sparse skill product
-``vacancy_weights @ skills.T`` (clipped while still sparse, then added in place). The top K of
-both sides are kept with running thresholds: only entries at or above a list's current K-th
-score are merged, and a list still filling gets a valid bound from the tile itself (the smallest
-of K disjoint group maxima), so a tile is never sorted. PERFORMANCE.md has the measured figures
+tables (education + experience + age/sex/requirements + relevant licences and languages per
+vacancy group, occupation + certificates and courses per KBJI code, location per regency), one
+broadcast wage term, and the sparse skill product ``vacancy_weights @ skills.T`` (clipped while
+still sparse, then added in place). The top K of both sides are kept with running thresholds:
+only entries at or above a list's current K-th score are merged, and a list still filling gets a
+valid bound from the tile itself (the smallest of K disjoint group maxima), so a tile is never
+sorted. PERFORMANCE.md has the measured figures
 this is designed against; benchmarks/bench_matching.py measures it.
 """
 
@@ -77,6 +89,8 @@ from placement.matching.engine.arrays import (
 from placement.matching.engine.constants import (
     CHUNK_SEEKERS,
     COMPONENTS,
+    CREDENTIAL_BITS,
+    CREDENTIAL_OCCUPATION,
     DEFAULT_WEIGHTS,
     EDUCATION_FLOOR,
     EDUCATION_SLACK,
@@ -116,6 +130,8 @@ from placement.matching.engine.run import (
     merge_seeker_topk,
 )
 from placement.matching.engine.scoring import (
+    credential_kinds,
+    credential_shares,
     education_units,
     experience_counts,
     experience_units,
@@ -136,6 +152,8 @@ from placement.matching.engine.units import admissible_pair_counts, plan_units
 __all__ = [
     "CHUNK_SEEKERS",
     "COMPONENTS",
+    "CREDENTIAL_BITS",
+    "CREDENTIAL_OCCUPATION",
     "DEFAULT_WEIGHTS",
     "EDUCATION_FLOOR",
     "EDUCATION_SLACK",
@@ -177,6 +195,8 @@ __all__ = [
     "apply_seeker_cap",
     "attach_components",
     "concat_topk",
+    "credential_kinds",
+    "credential_shares",
     "education_units",
     "experience_counts",
     "experience_units",

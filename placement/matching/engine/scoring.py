@@ -113,7 +113,8 @@ def credential_kinds(
     """Which credential kinds are relevant to each vacancy (0..3): CREDENTIAL_BITS when some
     licence or language bit is, CREDENTIAL_OCCUPATION when it asks for certification or training
     and has an occupation to relate a certificate or course to."""
-    bits = np.asarray(relevant).reshape(len(occupation), -1).any(axis=1)
+    relevant = np.asarray(relevant)
+    bits = relevant.any(axis=1) if relevant.ndim == 2 else relevant != 0
     occupation_kind = np.asarray(asks_certification, dtype=bool) & (np.asarray(occupation) >= 0)
     return (bits * CREDENTIAL_BITS + occupation_kind * CREDENTIAL_OCCUPATION).astype(np.int8)
 

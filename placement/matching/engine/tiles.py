@@ -200,15 +200,15 @@ def _chunk_group_table(
     table += np.take(fails, tables.g_mask, axis=0)
     table += constant.astype(np.int32)[:, None]
     # Credentials, licence/language part: holding any relevant bit meets it.
-    credit = w[profile, 6] * prep.credential_shares[profile, 0]
-    groups = np.flatnonzero(credit > 0)
+    credit = (w[profile, 6] * prep.credential_shares[profile, 0]).astype(np.int32)
+    groups = np.flatnonzero(credit)
     if len(groups):
         held = prep.s_holds[seekers]
         masks, row = np.unique(tables.g_mask[groups], return_inverse=True)
         met = (tables.relevant[masks][:, None, :] & held[None, :, :]).any(axis=2)
-        table[groups] += np.take(met, row.reshape(-1), axis=0) * credit[groups, None].astype(
-            np.int32
-        )
+        add = np.take(met.view(np.int8), row.reshape(-1), axis=0).astype(np.int32)
+        add *= credit[groups, None]
+        table[groups] += add
     return table
 
 
@@ -242,14 +242,13 @@ def _chunk_occupation_table(
         weighted *= w[tables.c_profile[needed], 3].astype(np.int32)[:, None]
         table[needed] += weighted
     # Credentials, certificate/course part: one in an occupation related to the vacancy's.
-    credit = w[tables.c_profile, 6] * prep.credential_shares[tables.c_profile, 1]
-    certified = np.flatnonzero(credit > 0)
+    credit = (w[tables.c_profile, 6] * prep.credential_shares[tables.c_profile, 1]).astype(np.int32)
+    certified = np.flatnonzero(credit)
     if len(certified):
         codes, row = np.unique(tables.c_code[certified], return_inverse=True)
-        met = _chunk_certified(prep, tables, seekers, codes)
-        table[certified] += np.take(met, row.reshape(-1), axis=0) * credit[certified, None].astype(
-            np.int32
-        )
+        add = np.take(_chunk_certified(prep, tables, seekers, codes), row.reshape(-1), axis=0)
+        add *= credit[certified, None]
+        table[certified] += add
     return table
 
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from django.db import connection
 
-from placement.matching.models import Match, MatchRun
+from placement.matching.models import COMPONENTS, Match, MatchRun
 from placement.matching.store import PairTable, encode_copy, replace_all, replace_for
 
 
@@ -14,7 +14,7 @@ def _table(n: int, seed: int = 1) -> PairTable:
         seeker_id=np.arange(1, n + 1, dtype=np.int64),
         vacancy_id=(np.arange(n, dtype=np.int64) % 7) + 100,
         score=rng.uniform(0, 100, n).round(4),
-        components=rng.uniform(0, 1, (n, 6)).round(4),
+        components=rng.uniform(0, 1, (n, len(COMPONENTS))).round(4),
         rank_for_vacancy=(np.arange(n) % 5).astype(np.int16),
         rank_for_seeker=((np.arange(n) + 1) % 3).astype(np.int16),
         matched_indptr=np.concatenate([[0], np.cumsum(matched_counts)]).astype(np.int64),
