@@ -169,6 +169,17 @@ class ReferralForm(forms.Form):
         max_length=referral_services.MAX_NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Asked only when the seeker lacks a credential the vacancy requires (the warning page).
+    credential_reason = forms.CharField(
+        label=_("Why refer anyway"),
+        help_text=_(
+            "For example: the licence is being renewed; the employer agreed to meet them. "
+            "Kept with the referral."
+        ),
+        required=False,
+        max_length=referral_services.MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class OutsidePlacementForm(forms.Form):

@@ -126,6 +126,19 @@ def _create(request: HttpRequest) -> HttpResponse:
             note=form.cleaned_data.get("note", ""),
             match_score=score,
             base_url=request.build_absolute_uri("/"),
+            credential_reason=form.cleaned_data.get("credential_reason", ""),
+        )
+    except services.CredentialsMissing as missing:
+        # Not a refusal: the officer sees what is missing and may refer with a reason.
+        confirm = ReferralForm(initial={**form.cleaned_data, "score": score})
+        if "credential_reason" in request.POST:  # sent from the warning page, but empty
+            confirm = ReferralForm(data=request.POST)
+            confirm.is_valid()
+            confirm.add_error("credential_reason", _("Give the reason to refer anyway."))
+        return render(
+            request,
+            "officers/referrals/referral_confirm.html",
+            {"seeker": seeker, "vacancy": vacancy, "warning": missing.warning, "form": confirm},
         )
     except services.ReferralRefused as refused:
         return render(

@@ -236,6 +236,15 @@ class ReferralCreateSerializer(serializers.Serializer):
     note = serializers.CharField(
         max_length=referral_services.MAX_NOTE, required=False, allow_blank=True, default=""
     )
+    credential_reason = serializers.CharField(
+        max_length=referral_services.MAX_NOTE,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Why the seeker is referred although they lack a credential the vacancy "
+        "requires (a SIM class, a BNSP scheme, a language level); without it such a referral is "
+        'refused with `field` "credential_reason" and the missing credentials in `detail`.',
+    )
 
 
 class OutcomeRequestSerializer(serializers.Serializer):
@@ -329,9 +338,13 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 note=values["note"],
                 base_url=request.build_absolute_uri("/"),
                 via="api",
+                credential_reason=values["credential_reason"],
             )
         except services.ReferralRefused as refused:
-            return Response({"detail": refused.message}, status=status.HTTP_400_BAD_REQUEST)
+            problem = {"detail": refused.message}
+            if refused.field:
+                problem["field"] = refused.field
+            return Response(problem, status=status.HTTP_400_BAD_REQUEST)
         referral = self.get_queryset().get(pk=referral.pk)
         return Response(ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
 

@@ -156,6 +156,10 @@ class Referral(models.Model):
     )
     outcome_note = models.CharField(_("note on the outcome"), max_length=500, blank=True)
     notified_at = models.DateTimeField(_("employer notified at"), null=True, blank=True)
+    # What the vacancy requires that the seeker lacked when referred (a SIM class, a BNSP scheme,
+    # a language level), and the officer's reason to refer anyway (services/referrals.py).
+    credential_warning = models.TextField(_("missing requirements when referred"), blank=True)
+    credential_reason = models.TextField(_("reason to refer anyway"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

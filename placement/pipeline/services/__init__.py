@@ -35,9 +35,11 @@ from placement.pipeline.services.placements import (
 )
 from placement.pipeline.services.referrals import (
     OFFICER_TRANSITIONS,
+    CredentialsMissing,
     ReferralRefused,
     allowed_outcomes,
     can_refer,
+    credential_warning,
     notify_employer,
     record_referral_outcome,
     refer_jobseeker,
@@ -52,6 +54,7 @@ __all__ = [
     "OFFICER_TRANSITIONS",
     "OPEN_STATUSES",
     "ApplicationRefused",
+    "CredentialsMissing",
     "HireReportRefused",
     "PlacementRefused",
     "ReferralRefused",
@@ -62,6 +65,7 @@ __all__ = [
     "can_refer",
     "change_application_status",
     "confirm_hire_report",
+    "credential_warning",
     "dismiss_hire_report",
     "home_office",
     "notify_employer",

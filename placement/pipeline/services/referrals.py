@@ -11,6 +11,13 @@ Statuses and who moves them:
 
 "Hired" records the placement (placements.record_placement); when it cannot be recorded the
 referral keeps its status.
+
+Rules on who may be referred: an active seeker, an open vacancy, one live referral per pair; the
+under-18 rule (placement/migrants/rules.py) and work abroad refuse. A required credential the
+seeker lacks (a SIM class, a BNSP scheme, a language level: placement/taxonomy/credential_checks.py)
+does not refuse: the employer may still want to meet the person (a licence being renewed, a test
+booked), so the officer is warned and refers with a reason; the warning and the reason are kept on
+the referral and in the audit trail.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from placement.offices.activity import note_contact, officer_of, record_activity
 from placement.offices.models import Activity
 from placement.pipeline.models import Placement, Referral
 from placement.pipeline.services.placements import PlacementRefused, record_placement
+from placement.taxonomy.credential_checks import requirement_checks
 
 Status = Referral.Status
 MAX_NOTE = 1000
@@ -64,6 +72,24 @@ class ReferralRefused(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class CredentialsMissing(ReferralRefused):
+    """The seeker lacks a credential the vacancy requires: the officer may refer with a reason."""
+
+    def __init__(self, warning: str) -> None:
+        super().__init__(
+            _("%(warning)s Give a reason to refer anyway.") % {"warning": warning},
+            field="credential_reason",
+        )
+        self.warning = warning
+
+
+def credential_warning(seeker: JobSeeker, vacancy: Vacancy) -> str:
+    """'' when the seeker holds every credential the vacancy requires, else what is missing."""
+    return " ".join(
+        text for ok, text in requirement_checks(seeker, vacancy, audience="officer") if not ok
+    )
 
 
 def transitions_for(user: User) -> dict[str, frozenset[str]]:
@@ -167,12 +193,20 @@ def refer_jobseeker(
     match_score: float | None = None,
     base_url: str = "",
     via: Via = "web",
+    credential_reason: str = "",
 ) -> Referral:
-    """Refer a seeker to an open vacancy (or only propose them: `send=False`)."""
+    """Refer a seeker to an open vacancy (or only propose them: `send=False`).
+
+    A required credential the seeker lacks raises CredentialsMissing unless `credential_reason`
+    says why the officer refers anyway."""
     officer = _officer_or_refuse(by)
     reason = can_refer(seeker, vacancy)
     if reason:
         raise ReferralRefused(reason)
+    warning = credential_warning(seeker, vacancy)
+    credential_reason = (credential_reason or "").strip()[:MAX_NOTE] if warning else ""
+    if warning and not credential_reason:
+        raise CredentialsMissing(warning)
     if source not in Referral.Source.values:
         source = Referral.Source.CASE_FILE
     now = timezone.now()
@@ -189,6 +223,8 @@ def refer_jobseeker(
                 proposed_by=by,
                 referred_by=by if send else None,
                 referred_at=now if send else None,
+                credential_warning=warning,
+                credential_reason=credential_reason,
             )
     except IntegrityError as exc:  # two clicks at once
         raise ReferralRefused(
@@ -201,6 +237,11 @@ def refer_jobseeker(
         seeker=seeker.pk,
         status=referral.status,
         via=via,
+        **(
+            {"credential_warning": warning, "credential_reason": credential_reason}
+            if warning
+            else {}
+        ),
     )
     note_contact(seeker=seeker, kind="referral", user=by)
     if send:
