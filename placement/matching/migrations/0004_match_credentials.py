@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0002_results'),
+        ('matching', '0003_fitted_weights'),
     ]
 
     operations = [
