@@ -253,7 +253,7 @@ def reject_registration(
         users=[seeker.user],
         event="seeker.registration_rejected",
         key=str(seeker.pk),
-        context={"reason": seeker.get_rejection_reason_display()},
+        context={"reason": JobSeeker.RejectionReason(seeker.rejection_reason).label},
         link="/seeker/",
     )
     return seeker

@@ -43,7 +43,13 @@ class Notification(models.Model):
         return f"{self.event} {self.key} → {self.user_id}"
 
     def _text(self, template: str) -> str:
-        values = dict(self.context or {})
+        values = {
+            # A lazy text stored by `notify` ({"msgid": ...}): in the reader's language.
+            name: translation.gettext(value["msgid"])
+            if isinstance(value, dict) and "msgid" in value
+            else value
+            for name, value in (self.context or {}).items()
+        }
         try:
             return str(template) % values
         except (KeyError, TypeError, ValueError):

@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from placement.accounts.models import User
 from placement.notifications.events import EVENTS
@@ -20,6 +21,11 @@ UNREAD_CACHE = "notifications:unread:{}"
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, Promise):
+        # A lazy text (a status label): keep its English source, translated when the notice is
+        # read or sent, in the reader's language rather than the language of whoever acted.
+        with translation.override("en"):
+            return {"msgid": str(value)}
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
     if isinstance(value, date):

@@ -368,7 +368,7 @@ def record_referral_outcome(
             context={
                 "title": referral.vacancy.title,
                 "employer": referral.vacancy.employer.name,
-                "status": referral.get_status_display(),
+                "status": Status(status).label,  # lazy: in the seeker's language
             },
             link=reverse("pipeline:mine"),
         )

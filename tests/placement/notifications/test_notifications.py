@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from employers import services as employer_services
 from jobseekers import services as seeker_services
@@ -82,6 +82,22 @@ def test_the_seeker_is_told_of_the_registration_the_card_the_referral_and_the_ou
     assert len(mine) == 4
     referred = Notification.objects.get(user=user, event="seeker.referred")
     assert referred.link == f"/applications/referrals/{referral.pk}/letter.pdf"
+
+
+def test_the_outcome_is_told_in_the_seekers_language_not_the_officers(
+    alice, dewi, kasir, django_capture_on_commit_callbacks
+):
+    services.save_preference(user=dewi.user, language="en")
+    referral = pipeline_services.refer_jobseeker(seeker=dewi, vacancy=kasir, by=alice)
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        # The officer works in Indonesian.
+        pipeline_services.record_referral_outcome(referral=referral, status="hired", by=alice)
+    assert mail.outbox[-1].subject.endswith(": Hired")
+    notice = Notification.objects.get(user=dewi.user, event="seeker.outcome")
+    with translation.override("id"):
+        assert notice.title.endswith(": Diterima bekerja")  # her inbox, read in Indonesian
+    with translation.override("en"):
+        assert notice.title.endswith(": Hired")
 
 
 def test_the_seeker_downloads_their_own_referral_letter_only(client, alice, dewi, kasir):
