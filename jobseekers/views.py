@@ -154,7 +154,9 @@ def register_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             seeker = services.create_seeker_account(
-                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                language=request.LANGUAGE_CODE,
             )
         except ValidationError as error:
             form.add_error(None, error)

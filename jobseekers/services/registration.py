@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,7 +26,7 @@ from jobseekers.services.rules import (
 from jobseekers.signals import seeker_profile_changed
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
-from placement.notifications.services import notify
+from placement.notifications.services import notify, save_preference
 from placement.taxonomy.models import Occupation, Skill
 
 Action = AuditEvent.Action
@@ -33,12 +34,19 @@ Action = AuditEvent.Action
 
 # --- Registration --------------------------------------------------------------------------------
 @transaction.atomic
-def create_seeker_account(*, email: str, password: str, full_name: str = "") -> JobSeeker:
-    """Create a seeker user and their draft registration (the first step of the online form)."""
+def create_seeker_account(
+    *, email: str, password: str, full_name: str = "", language: str = ""
+) -> JobSeeker:
+    """Create a seeker user and their draft registration (the first step of the online form).
+
+    `language` is the one the person is reading the site in: their e-mails are written in it
+    (from the registration receipt on) until they choose otherwise in their preferences."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ServiceError({"email": [EMAIL_TAKEN]})
     user = User.objects.create_user(email, password, role=Role.SEEKER, full_name=full_name)
+    if language in dict(settings.LANGUAGES) and language != settings.LANGUAGE_CODE:
+        save_preference(user=user, language=language)
     seeker = JobSeeker.objects.create(user=user, full_name=full_name, steps_done=["account"])
     audit(actor=user, action=Action.CREATE, obj=seeker, step="account")
     return seeker

@@ -10,6 +10,8 @@ from jobseekers.consent import CURRENT_CONSENT_VERSION
 from jobseekers.models import Consent, Education, Experience, JobSeeker
 from jobseekers.nik import MESSAGES
 from placement.accounts.models import AuditEvent, User
+from placement.notifications.models import Preference
+from placement.notifications.services import preference_for
 from placement.taxonomy.models import Occupation, Skill, SmkProgramme
 from tests.factories import JobSeekerFactory
 from tests.jobseekers.conftest import (
@@ -62,6 +64,25 @@ def test_the_account_step_creates_a_seeker_and_a_saved_draft_and_signs_in(client
     assert seeker.user.role == "seeker"
     assert seeker.status == JobSeeker.Status.DRAFT
     assert client.get("/seeker/").status_code == 200  # signed in
+
+
+def test_who_registers_in_english_is_written_to_in_english(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.post(
+        "/seeker/register/",
+        {"email": "dewi@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert Preference.objects.get(user__email="dewi@example.org").language == "en"
+
+
+def test_who_registers_in_indonesian_keeps_the_default(client, db):
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)  # this file's tests read English
+    client.post(
+        "/seeker/register/",
+        {"email": "dewi@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert not Preference.objects.filter(user__email="dewi@example.org").exists()
+    assert preference_for(seeker_of().user).language == "id"
 
 
 def test_an_address_that_has_an_account_errs_on_the_email_and_creates_nothing(client, sam):
