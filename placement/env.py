@@ -58,7 +58,9 @@ def parse_email_url(url: str) -> dict[str, object]:
     """Translate EMAIL_URL into Django's EMAIL_* settings.
 
     Schemes: ``smtp://user:pass@host:25``, ``smtps://...`` (implicit TLS),
-    ``smtp+tls://...`` (STARTTLS), ``console://``, ``locmem://``, ``dummy://``.
+    ``smtp+tls://...`` (STARTTLS), ``console://``, ``locmem://``, ``dummy://``, and
+    ``file:///var/mail/antarkerja`` (each message written to a file in that folder: a staging
+    server, or the browser tests reading what each person was sent).
     """
     parts = urlsplit(url)
     backends = {
@@ -68,12 +70,17 @@ def parse_email_url(url: str) -> dict[str, object]:
         "console": "django.core.mail.backends.console.EmailBackend",
         "locmem": "django.core.mail.backends.locmem.EmailBackend",
         "dummy": "django.core.mail.backends.dummy.EmailBackend",
+        "file": "django.core.mail.backends.filebased.EmailBackend",
     }
     if parts.scheme not in backends:
         raise ImproperlyConfigured(
             f"EMAIL_URL scheme must be one of {', '.join(sorted(backends))}; got {parts.scheme!r}"
         )
     config: dict[str, object] = {"EMAIL_BACKEND": backends[parts.scheme]}
+    if parts.scheme == "file":
+        if not parts.path.startswith("/"):
+            raise ImproperlyConfigured("EMAIL_URL needs an absolute folder, e.g. file:///var/mail")
+        config["EMAIL_FILE_PATH"] = unquote(parts.path)
     if parts.scheme.startswith("smtp"):
         if not parts.hostname:
             raise ImproperlyConfigured("EMAIL_URL needs a host, e.g. smtp://mail.example.org:25")

@@ -49,6 +49,16 @@ def test_email_url_smtp_with_starttls():
     assert config["EMAIL_USE_SSL"] is False
 
 
+def test_email_url_file_writes_each_message_to_a_folder():
+    config = parse_email_url("file:///tmp/ak%20mail")
+    assert config == {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": "/tmp/ak mail",
+    }
+    with pytest.raises(ImproperlyConfigured, match="absolute"):
+        parse_email_url("file://")
+
+
 def test_email_url_refuses_unknown_scheme():
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
         parse_email_url("pigeon://coop")
