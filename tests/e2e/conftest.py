@@ -7,6 +7,8 @@ fresh database: `<name>_e2e` on PostgreSQL when DATABASE_URL points there, else 
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import os
 import shutil
 import socket
@@ -15,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -64,14 +67,60 @@ def _fresh_database_url(tmp: Path) -> str:
 # stops and Playwright's event loop is closed before any other test runs there (Django refuses
 # database work while that loop runs: SynchronousOnlyOperation). In one process the browser tests
 # run last anyway; under `pytest -n 2 --dist loadgroup` their group can come first on a worker.
+class Outbox:
+    """The e-mails the server sent: `EMAIL_URL=file://<folder>` writes them there (Django's file
+    backend: a file per connection, each message followed by a line of 79 dashes)."""
+
+    SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def to(self, address: str) -> list[EmailMessage]:
+        """The e-mails to `address`, oldest first (the demo data's own e-mails are there too)."""
+        needle = address.encode()
+        found = []
+        for path in sorted(self.folder.glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
+            for chunk in path.read_bytes().split(self.SEPARATOR):
+                if needle in chunk:
+                    message = email.message_from_bytes(chunk, policy=email.policy.default)
+                    if address in str(message.get("To", "")):
+                        found.append(message)
+        return found
+
+    def find(self, address: str, *subject: str) -> EmailMessage:
+        """The e-mail to `address` whose subject contains each `subject` (tasks run in the server's
+        process after the commit, so it is written when the page has answered; a short wait
+        covers the file being flushed)."""
+        for _attempt in range(25):
+            for message in self.to(address):
+                if all(part in str(message["Subject"]) for part in subject):
+                    return message
+            time.sleep(0.2)
+        subjects = [str(m["Subject"]) for m in self.to(address)]
+        raise AssertionError(f"no e-mail to {address} about {subject!r}; it has {subjects}")
+
+
 @pytest.fixture(scope="package")
-def live_url(tmp_path_factory) -> Iterator[str]:
+def mail_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("mail")
+
+
+@pytest.fixture
+def outbox(mail_folder) -> Outbox:
+    """What the server e-mailed to whom (the browser tests' counterpart of `mail.outbox`)."""
+    return Outbox(mail_folder)
+
+
+@pytest.fixture(scope="package")
+def live_url(tmp_path_factory, mail_folder) -> Iterator[str]:
     """Base URL of a server seeded like `make run` (reference data, demo data, one matching run)."""
     tmp = tmp_path_factory.mktemp("e2e")
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
     env.update(
         DEBUG="1",
         DATABASE_URL=_fresh_database_url(tmp),
+        EMAIL_URL=f"file://{mail_folder}",
         VAR_DIR=str(tmp / "var"),
         AXES_FAILURE_LIMIT="50",
         PYTHONUNBUFFERED="1",
