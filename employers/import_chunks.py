@@ -52,10 +52,11 @@ COUNTS = ("total", "imported", "failed", "updated", "review", "set_aside", "dupl
 
 
 def _settings() -> tuple[int, int, int]:
+    """(files from this size are split, fewest and most rows in a part)."""
     return (
-        getattr(settings, "IMPORT_SPLIT_BYTES", 1_000_000),  # files from this size are split
-        getattr(settings, "IMPORT_CHUNK_MIN_ROWS", 500),
-        getattr(settings, "IMPORT_CHUNK_MAX_ROWS", 5000),
+        settings.IMPORT_SPLIT_BYTES,
+        settings.IMPORT_CHUNK_MIN_ROWS,
+        settings.IMPORT_CHUNK_MAX_ROWS,
     )
 
 

@@ -130,12 +130,13 @@ def confirm_review(
 
 def publishable(run: ImportRun):
     """The run's vacancies an officer may publish at once: waiting for verification, coding
-    confirmed (not in review), complete, of a verified company."""
+    confirmed (not in review), complete, of an employer that may publish (a verified company, or
+    one known from a job board)."""
     return Vacancy.objects.exclude(description="").filter(
+        Employer.may_publish_q("employer__"),
         import_run=run,
         status=Vacancy.Status.SUBMITTED,
         needs_review=False,
-        employer__status=Employer.Status.VERIFIED,
         occupation__isnull=False,
         industry__isnull=False,
         min_education__isnull=False,  # else the officer completes it on the vacancy's page

@@ -150,6 +150,26 @@ class Employer(models.Model):
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
 
+    @property
+    def from_job_board(self) -> bool:
+        """Known only from a job board's ad (not registered, no account): seekers apply at the
+        ad's source; the Disnaker can still refer them."""
+        return self.origin == self.Origin.JOB_BOARD
+
+    @property
+    def may_publish(self) -> bool:
+        """Whether its vacancies may be published (`may_publish_q` is the same rule in SQL)."""
+        return self.is_verified or (self.from_job_board and self.status == self.Status.PENDING)
+
+    @classmethod
+    def may_publish_q(cls, prefix: str = "") -> Q:
+        """A verified company; or a job-board employer not rejected, whose ads the officer
+        verifies one by one (issue 12: the 1,288 companies of an export are not registered by
+        hand first). A company that registers itself still waits for its own verification."""
+        return Q(**{f"{prefix}status": cls.Status.VERIFIED}) | Q(
+            **{f"{prefix}origin": cls.Origin.JOB_BOARD, f"{prefix}status": cls.Status.PENDING}
+        )
+
 
 class EmployerUser(models.Model):
     """A user who acts for a company; a company can have several."""

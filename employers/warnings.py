@@ -318,7 +318,17 @@ def vacancy_warnings(vacancy: Vacancy) -> list[VacancyWarning]:
     employer = vacancy.employer
     text = _text(vacancy)
     result: list[VacancyWarning] = []
-    if not employer.is_verified:
+    if employer.from_job_board and employer.may_publish:
+        result.append(
+            VacancyWarning(
+                "employer_job_board",
+                _(
+                    "The company is known only from a job board (not registered): check the ad "
+                    "at its source before publishing. Seekers apply there."
+                ),
+            )
+        )
+    elif not employer.is_verified:
         result.append(
             VacancyWarning(
                 "employer_unverified",

@@ -380,6 +380,13 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
 }
 
+# --- Imports (employers/imports.py) --------------------------------------------------------------
+# A vacancy file in another shape from this size is imported in parts of a few thousand rows,
+# run as separate tasks so the workers share it (employers/import_chunks.py).
+IMPORT_SPLIT_BYTES = env_int("IMPORT_SPLIT_BYTES", 1_000_000)
+IMPORT_CHUNK_MIN_ROWS = env_int("IMPORT_CHUNK_MIN_ROWS", 500)
+IMPORT_CHUNK_MAX_ROWS = env_int("IMPORT_CHUNK_MAX_ROWS", 5000)
+
 # --- Matching (placement/matching) ---------------------------------------------------------------
 MATCHING = {
     # Score = 100 x the weighted sum of seven components, each in [0, 1]; the weights sum to 1.

@@ -259,7 +259,7 @@ def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
     )
     if vacancy.status != Vacancy.Status.SUBMITTED:
         raise VacancyRefused(_("Only a vacancy waiting for verification can be published."))
-    if not vacancy.employer.is_verified:
+    if not vacancy.employer.may_publish:
         raise VacancyRefused(
             _("Verify the company first: an unverified company cannot publish vacancies.")
         )

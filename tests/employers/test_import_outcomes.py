@@ -72,7 +72,7 @@ def test_the_officer_publishes_the_whole_file_and_each_vacancy_is_rescored(
     published = Vacancy.objects.get(external_id="900064")
     assert published.status == "published" and published.verified_by == alice
     assert rescore.call_args_list and published.pk in [c.args[0] for c in rescore.call_args_list]
-    # A company not yet verified, or a row still in review, waits.
+    # A job-board company's vacancy without the KBLI it needs, or a row still in review, waits.
     assert Vacancy.objects.get(external_id="900065").status == "submitted"
     assert Vacancy.objects.get(external_id="900066").status == "submitted"
 

@@ -56,6 +56,11 @@ def can_apply(seeker: JobSeeker | None, vacancy: Vacancy) -> str:
         )
     if not vacancy.is_open:
         return _("This vacancy is no longer open.")
+    if vacancy.employer.from_job_board:
+        return _(
+            "This company is not registered with the Disnaker: apply at the original ad, or ask "
+            "your Disnaker to refer you."
+        )
     if minor_refusal(seeker, vacancy):
         return _(
             "Work abroad, night work and hazardous work are open only to people aged 18 or over."
