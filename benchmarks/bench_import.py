@@ -13,7 +13,7 @@ Reports per file: rows read, share that became vacancies or review items with no
 (target >= 97 %), share coded at or above the review threshold (target >= 90 %), seconds (target
 <= 30 s for the 2,229 loker.id rows) and the process's CPU seconds (steadier on a shared machine).
 
-With REDIS_URL (its database is emptied: give the bench one of its own), `bench_import_parallel`
+With REDIS_URL (the workers it starts use a queue of their own), `bench_import_parallel`
 then writes a synthetic job-board file of `--rows` rows (the real loker.id ads resampled with
 new ids and links when present, else generated), measures the CPU seconds per row of the import
 in this process on its first 5,000 rows, and imports the whole file through the Celery task with

@@ -21,7 +21,9 @@ import itertools
 import json
 import logging
 import math
+import os
 import shutil
+import socket
 import uuid
 from pathlib import Path
 
@@ -236,6 +238,7 @@ def _run_locked(chunk: ImportChunk) -> None:
             "set_aside": counts.set_aside,
             "duplicates": report.counts[Outcome.DUPLICATE],
             "warned": report.counts[Outcome.WARNING],
+            "process": f"{socket.gethostname()}:{os.getpid()}",  # which worker process ran it
         }
     chunk.finished_at = timezone.now()
     chunk.save()

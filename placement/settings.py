@@ -296,6 +296,9 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 # Without Redis the tasks run in-process, so `make run` needs nothing but Python.
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
+# The queue tasks go to and the worker takes them from: two installations (or a benchmark beside
+# a test) sharing one Redis database each name their own.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "celery"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
