@@ -32,6 +32,7 @@ from placement.accounts.audit import audit_list
 from placement.accounts.scope import region_scope
 from placement.matching import queries
 from placement.matching.explain import explain_all
+from placement.migrants.rules import age_warning
 from placement.pipeline import services
 from placement.pipeline.forms import ReferralOutcomeForm
 from placement.pipeline.letter import render_referral_letter
@@ -98,7 +99,11 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         if caseload.NIK.match(q):
             audit_list(actor=request.user, ids=[s.pk for s in found], purpose="nik_search")
         profiles = occupations_of(s.pk for s in found)
-        context.update(vacancy=vacancy, seekers=[(s, profiles[s.pk]) for s in found])
+        # The age warning of each row reads the seeker and the vacancy already loaded.
+        context.update(
+            vacancy=vacancy,
+            seekers=[(s, profiles[s.pk], age_warning(s, vacancy)) for s in found],
+        )
     else:
         raise Http404
     return render(request, "officers/referrals/referral_new.html", context)

@@ -19,6 +19,7 @@ from placement.matching.credential_fit import credential_reasons
 from placement.matching.engine import experience_counts, occupation_units
 from placement.matching.extract import OCCUPATION_SLOTS
 from placement.matching.models import Match
+from placement.migrants.rules import ADULTS_ONLY_FIELDS, age_warning
 from placement.taxonomy.credential_checks import (  # noqa: F401 - explain's names for the pages
     REQUIREMENT_FIELDS,
     holdings,
@@ -35,6 +36,7 @@ class Reasons:
     good: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # neither for nor against (a wage not stated)
+    age_warning: str = ""  # officers only: placement/migrants/rules.age_warning
     matched_skills: list[str] = field(default_factory=list)
     missing_skills: list[str] = field(default_factory=list)
     # The seeker's wanted occupations and past jobs (officer and employer lists show them).
@@ -293,6 +295,9 @@ def explain_all(matches: list[Match], *, audience: str) -> list[Reasons]:
             "description",
             "occupation__code",
             "min_experience_months",
+            "age_min",
+            "age_max",
+            *ADULTS_ONLY_FIELDS,
             *REQUIREMENT_FIELDS,
         )
     }
@@ -314,6 +319,13 @@ def explain_all(matches: list[Match], *, audience: str) -> list[Reasons]:
             met = [sentence for _ok, sentence in requirement_sentences(vacancy, None, audience)]
             item.good[:0] = met
         items.append(item)
+    # Officers see an age warning (a vacancy's age limit, the rules for minors): from the
+    # seeker the list already loaded and the vacancy above, no query per row.
+    if audience == "officer":
+        for item in items:
+            vacancy = vacancies.get(item.match.vacancy_id)
+            if vacancy is not None and Match.seeker.is_cached(item.match):
+                item.age_warning = age_warning(item.match.seeker, vacancy)
     # Credentials that count without being required (the engine's "credentials" component).
     pairs = [(m.seeker_id, m.vacancy_id) for m in matches]
     extra = credential_reasons(pairs, vacancies, audience=audience)

@@ -93,3 +93,30 @@ def minor_refusal(seeker, vacancy, on: date | None = None) -> str:
         )
         % values
     )
+
+
+def age_warning(seeker, vacancy, on: date | None = None) -> str:
+    """What an officer should see about a candidate's age for a vacancy ('' if nothing): the
+    refusal when the work is closed to minors; the vacancy's age limit when the seeker is outside
+    it (the nightly list may be a day old, a search list is not filtered); else, under 18, that
+    the child-labour rules above apply. Reads only the two objects (no query)."""
+    refusal = minor_refusal(seeker, vacancy, on)
+    if refusal:
+        return refusal
+    day = on or timezone.localdate()
+    age = seeker.age_on(day) if seeker is not None else None
+    low, high = getattr(vacancy, "age_min", None), getattr(vacancy, "age_max", None)
+    if age is not None and ((low and age < low) or (high and age > high)):
+        limit = f"{low}-{high}" if low and high else (f"min. {low}" if low else f"max. {high}")
+        return _("Aged %(age)d: outside the vacancy's age limit (%(limit)s).") % {
+            "age": age,
+            "limit": limit,
+        }
+    if age is None:
+        return _("Birth date unknown: treated as under 18 (no work abroad, at night or hazardous).")
+    if age < ADULT_AGE:
+        return _(
+            "Under 18 (%(age)d): a child may work only as UU 13/2003 Art. 68-75 allow; no work "
+            "abroad, at night or hazardous."
+        ) % {"age": age}
+    return ""
