@@ -121,10 +121,11 @@ def main() -> int:
     )
     nightly = worker = None
     try:
-        deadline = time.monotonic() + 60
+        # Workers import Django and the occupation index first: minutes on a loaded machine.
+        deadline = time.monotonic() + 300
         while True:
             try:
-                urllib.request.urlopen(host + "/healthz", timeout=5)  # noqa: S310 - loopback
+                urllib.request.urlopen(host + "/healthz", timeout=30)  # noqa: S310 - loopback
                 break
             except OSError:
                 if time.monotonic() > deadline:
