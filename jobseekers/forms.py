@@ -19,6 +19,7 @@ from jobseekers.services import (
     MAX_PREFERRED_OCCUPATIONS,
     VERIFIED_IDENTITY,
     check_cv_upload,
+    confirmed_identity,
     normalise_name,
 )
 from placement.accounts.models import User
@@ -31,6 +32,7 @@ from placement.fields import (
     phone_field,
     postcode_field,
     regency_field,
+    required_when,
 )
 from placement.taxonomy.credentials import Language, LanguageLevel, LicenceClass, TrainingProvider
 from placement.taxonomy.education import SCHOOL_LEVEL, SLTA, VOCATIONAL, SchoolType
@@ -110,7 +112,88 @@ class AccountForm(forms.Form):
 
 
 # --- Step 2: identity ----------------------------------------------------------------------------
-class IdentityForm(forms.Form):
+YES, NO = "yes", "no"
+
+
+class NikIdentityForm(forms.Form):
+    """Sex and date of birth are read from the NIK and confirmed, not typed; when the KTP says
+    otherwise its values are entered with the reason. The fields and the check shared by the
+    online identity step and the counter (the rule itself is services.confirmed_identity)."""
+
+    identity_confirmed = forms.ChoiceField(
+        label=_("Do the KTP and the person agree with the sex and date of birth the NIK gives?"),
+        choices=[
+            (YES, _("Yes, they agree")),
+            (NO, _("No, the KTP says otherwise")),
+        ],
+        widget=Radios,
+    )
+    stated_sex = required_when(
+        forms.ChoiceField(
+            label=_("Sex on the KTP (only if it differs)"),
+            choices=Sex.choices,
+            widget=Radios,
+            required=False,
+        )
+    )
+    stated_birth_date = required_when(
+        DatePartsField(label=_("Date of birth on the KTP (only if it differs)"), required=False)
+    )
+    identity_note = required_when(
+        forms.CharField(
+            label=_("Why they differ (only if they differ)"),
+            max_length=255,
+            required=False,
+        )
+    )
+
+    def derived(self) -> tuple[str, date] | None:
+        """(sex label, birth date) the typed (or stored) NIK gives, to show for confirmation."""
+        raw = (self.data.get("nik") if self.is_bound else self.initial.get("nik")) or ""
+        try:
+            parsed = parse_nik(raw)
+        except ValidationError:
+            return None
+        return Sex(parsed.sex).label, parsed.birth_date
+
+    def confirm_identity(self, data: dict) -> None:
+        """Apply the rule: `sex`, `birth_date` and `identity_note` join the cleaned data, or the
+        errors go on the fields they name."""
+        if not (data.get("nik") and data.get("identity_confirmed")):
+            return
+        try:
+            sex, born, note = confirmed_identity(
+                nik=data["nik"],
+                confirmed=data["identity_confirmed"] == YES,
+                stated_sex=data.get("stated_sex", ""),
+                stated_birth_date=data.get("stated_birth_date"),
+                note=data.get("identity_note", ""),
+            )
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                if field not in self.errors:
+                    self.add_error(field, errors)
+        else:
+            data.update(sex=sex, birth_date=born, identity_note=note)
+
+
+def identity_initial(seeker: JobSeeker) -> dict:
+    """The confirmation answers that give back the seeker's stored sex and date of birth."""
+    try:
+        parsed = parse_nik(seeker.nik or "")
+    except ValidationError:
+        return {}
+    if (seeker.sex, seeker.birth_date) == (parsed.sex, parsed.birth_date):
+        return {"identity_confirmed": YES}
+    return {
+        "identity_confirmed": NO,
+        "stated_sex": seeker.sex,
+        "stated_birth_date": seeker.birth_date,
+        "identity_note": seeker.identity_note,
+    }
+
+
+class IdentityForm(NikIdentityForm):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
@@ -121,7 +204,10 @@ class IdentityForm(forms.Form):
     nik = forms.CharField(
         label=_("NIK"),
         max_length=16,
-        help_text=_("The 16-digit number on your KTP (Nomor Induk Kependudukan)."),
+        help_text=_(
+            "The 16-digit number on your KTP (Nomor Induk Kependudukan). Your sex and date of "
+            "birth are read from it."
+        ),
         widget=forms.TextInput(
             _width(16, inputmode="numeric", autocomplete="off", spellcheck="false")
         ),
@@ -129,12 +215,6 @@ class IdentityForm(forms.Form):
     birth_place = forms.CharField(
         label=_("Place of birth"), max_length=100, widget=forms.TextInput(_width(20))
     )
-    birth_date = DatePartsField(
-        label=_("Date of birth"),
-        help_text=_("For example 27 3 2001"),
-        error_messages={"invalid": _("Enter a real date, for example 27 3 2001.")},
-    )
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=Radios)
     marital_status = forms.ChoiceField(
         label=_("Marital status"),
         choices=JobSeeker.MaritalStatus.choices,
@@ -146,13 +226,31 @@ class IdentityForm(forms.Form):
         help_text=_("The AK/I card lists it, as the KTP does."),
     )
 
+    field_order = (
+        "full_name",
+        "nik",
+        "identity_confirmed",
+        "stated_sex",
+        "stated_birth_date",
+        "identity_note",
+        "birth_place",
+        "marital_status",
+        "religion",
+    )
+
     def __init__(self, *args, seeker: JobSeeker | None = None, **kwargs) -> None:
+        if seeker is not None and seeker.nik:
+            kwargs["initial"] = {**identity_initial(seeker), **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.seeker = seeker
+        self.fields["identity_confirmed"].label = _(
+            "Are the sex and date of birth your NIK gives right (as on your KTP)?"
+        )
         if seeker is not None and seeker.is_verified:
             # An officer checked these against the KTP: only an officer changes them now.
-            for name in VERIFIED_IDENTITY:
-                self.fields[name].disabled = True
+            for name in (*VERIFIED_IDENTITY, *IDENTITY_CONFIRMATION):
+                if name in self.fields:
+                    self.fields[name].disabled = True
 
     def clean_full_name(self) -> str:
         return normalise_name(self.cleaned_data["full_name"])
@@ -165,20 +263,14 @@ class IdentityForm(forms.Form):
         # probe which NIKs are registered): the service keeps it as a duplicate for the officer.
         return parse_nik(nik).nik
 
-    def clean_birth_date(self) -> date:
-        born = self.cleaned_data["birth_date"]
-        if born is None:
-            raise ValidationError(_("Enter your date of birth."), code="required")
-        today = timezone.localdate()
-        if born > today:
-            raise ValidationError(_("The date of birth must be in the past."), code="future")
-        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        if age < 15:
-            raise ValidationError(
-                _("You must be at least 15 years old to register as a job seeker."),
-                code="too_young",
-            )
-        return born
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.fields["nik"].disabled:
+            self.confirm_identity(data)
+        return data
+
+
+IDENTITY_CONFIRMATION = ("identity_confirmed", "stated_sex", "stated_birth_date", "identity_note")
 
 
 # --- Step 3: contact and domicile ----------------------------------------------------------------

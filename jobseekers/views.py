@@ -60,7 +60,16 @@ STEPS = (
         "identity",
         gettext_lazy("About you"),
         IdentityForm,
-        ("full_name", "nik", "birth_place", "birth_date", "sex", "marital_status", "religion"),
+        (
+            "full_name",
+            "nik",
+            "birth_place",
+            "birth_date",
+            "sex",
+            "identity_note",
+            "marital_status",
+            "religion",
+        ),
     ),
     Step(
         "contact",
@@ -190,15 +199,23 @@ def register_step(request: HttpRequest, slug: str) -> HttpResponse:
         form = step.form_class(request.POST, initial=_initial(seeker, step), **form_kwargs)
         if is_picker_search(request.POST):
             form.errors.clear()  # a search, not a submission: show results, save nothing
+        elif request.POST.get("action") == "check":
+            # "Read the NIK": show what it gives (or what is wrong with it), save nothing.
+            form.is_valid()
+            for name in [name for name in form.errors if name != "nik"]:
+                del form.errors[name]
         elif form.is_valid():
             try:
                 with transaction.atomic():
                     seeker = seeker or services.start_registration(user=request.user)
                     allowed = services.editable_fields(seeker, request.user)
+                    # Sex, birth date and the reason they differ come from the NIK check.
                     changes = {
                         name: form.cleaned_data[name]
                         for name in step.fields
-                        if name in allowed and not form.fields[name].disabled
+                        if name in allowed
+                        and name in form.cleaned_data
+                        and not getattr(form.fields.get(name), "disabled", False)
                     }
                     services.update_jobseeker(
                         seeker=seeker, actor=request.user, changes=changes, step=step.slug

@@ -14,7 +14,16 @@ from jobseekers.models import JobSeeker
 
 # --- Field-level rules: what each actor may set ------------------------------------------------
 IDENTITY_FIELDS = frozenset(
-    {"full_name", "nik", "birth_place", "birth_date", "sex", "marital_status", "religion"}
+    {
+        "full_name",
+        "nik",
+        "birth_place",
+        "birth_date",
+        "sex",
+        "identity_note",
+        "marital_status",
+        "religion",
+    }
 )
 CONTACT_FIELDS = frozenset(
     {"address", "regency", "district", "postcode", "phone", "ktp_address", "ktp_regency"}
@@ -27,7 +36,9 @@ PROFILE_FIELDS = (
     | {"skills", "category", "has_disability", "disability_note"}
 )
 # The identity an officer checked against the KTP: after verification only an officer changes it.
-VERIFIED_IDENTITY = frozenset({"full_name", "nik", "birth_place", "birth_date", "sex"})
+VERIFIED_IDENTITY = frozenset(
+    {"full_name", "nik", "birth_place", "birth_date", "sex", "identity_note"}
+)
 RELATION_FIELDS = frozenset({"skills", "preferred_occupations"})
 MAX_PREFERRED_OCCUPATIONS = 3
 

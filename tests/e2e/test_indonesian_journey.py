@@ -202,10 +202,7 @@ def register(page, words: Words, email: str, name: str, nik: str) -> str:
     page.fill("#id_full_name", name)
     page.fill("#id_nik", nik)
     page.fill("#id_birth_place", "Palangka Raya")
-    page.fill("#id_birth_date_0", "14")
-    page.fill("#id_birth_date_1", "2")
-    page.fill("#id_birth_date_2", "2000")
-    page.check("input[name=sex][value=P]")
+    page.check("input[name=identity_confirmed][value=yes]")  # P, 14-02-2000 read from the NIK
     page.check("input[name=marital_status][value=single]")
     page.select_option("#id_religion", "islam")
     page.click(SUBMIT)

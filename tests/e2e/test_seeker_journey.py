@@ -41,10 +41,11 @@ def register(page) -> None:
     page.fill("#id_full_name", "Rahmawati Nyahu")
     page.fill("#id_nik", NIK)
     page.fill("#id_birth_place", "Palangka Raya")
-    page.fill("#id_birth_date_0", "9")
-    page.fill("#id_birth_date_1", "9")
-    page.fill("#id_birth_date_2", "1999")
-    page.check("input[name=sex][value=P]")
+    page.click("button[name=action][value=check]")  # sex and birth date come from the NIK
+    page.wait_for_load_state()
+    derived = page.inner_text("#nik-derived")
+    assert "09-09-1999" in derived and "Female" in derived
+    page.check("input[name=identity_confirmed][value=yes]")
     page.check("input[name=marital_status][value=single]")
     page.select_option("#id_religion", "protestan")
     assert axe_violations(page) == []

@@ -15,10 +15,7 @@ def identity_data(**overrides) -> dict:
         "full_name": "Dewi Lestari",
         "nik": NIK,
         "birth_place": "Palangka Raya",
-        "birth_date_0": "27",
-        "birth_date_1": "3",
-        "birth_date_2": "2001",
-        "sex": "P",
+        "identity_confirmed": "yes",  # the NIK's sex and birth date (P, 27-03-2001) are right
         "marital_status": "single",
         "religion": "islam",
     }

@@ -149,6 +149,69 @@ def test_identity_is_saved_and_leads_to_the_contact_step(draft_client):
     assert seeker.warnings == []
 
 
+def test_sex_and_birth_date_are_read_from_the_nik_not_typed(draft_client):
+    """Typed values are ignored: the NIK's are stored once the person confirms them."""
+    response = draft_client.post(
+        "/seeker/register/identity/",
+        identity_data(sex="L", birth_date_0="1", birth_date_1="1", birth_date_2="1990"),
+    )
+    assert response.status_code == 302
+    seeker = seeker_of()
+    assert (seeker.sex, seeker.birth_date.isoformat(), seeker.identity_note) == (
+        "P",
+        "2001-03-27",
+        "",
+    )
+
+
+def test_reading_the_nik_shows_what_it_gives_and_saves_nothing(draft_client):
+    response = draft_client.post(
+        "/seeker/register/identity/", identity_data(identity_confirmed="", action="check")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="nik-derived"' in html
+    assert "27-03-2001" in html and "Female" in html
+    assert 'class="error-summary"' not in html  # not an error: the question is still open
+    assert seeker_of().nik is None
+
+
+def test_a_ktp_that_disagrees_with_the_nik_is_kept_with_its_reason(draft_client):
+    response = draft_client.post(
+        "/seeker/register/identity/",
+        identity_data(
+            identity_confirmed="no",
+            stated_sex="P",
+            identity_note="Tanggal lahir di KTP berbeda (perbaikan Dukcapil)",
+            **KTP_DATE,
+        ),
+    )
+    assert response.status_code == 302
+    seeker = seeker_of()
+    assert seeker.birth_date.isoformat() == "2001-03-28"
+    assert seeker.identity_note.startswith("Tanggal lahir di KTP")
+    assert {w["code"] for w in seeker.warnings} >= {"nik_birth_date", "identity_note"}
+    page = draft_client.get("/seeker/register/identity/").content.decode()
+    assert re.search(r'name="identity_confirmed" value="no"[^>]*checked', page)
+    assert "perbaikan Dukcapil" in page
+
+
+def test_values_that_agree_with_the_nik_must_be_confirmed_as_such(draft_client):
+    response = draft_client.post(
+        "/seeker/register/identity/",
+        identity_data(
+            identity_confirmed="no",
+            stated_sex="P",
+            identity_note="saya kira beda",
+            stated_birth_date_0="27",
+            stated_birth_date_1="3",
+            stated_birth_date_2="2001",
+        ),
+    )
+    assert response.status_code == 200
+    assert field_error(response, "identity_confirmed")
+    assert seeker_of().nik is None
+
+
 @pytest.mark.parametrize(
     ("nik", "reason"),
     [
@@ -187,18 +250,27 @@ def test_a_nik_already_registered_gets_the_same_answer_as_a_new_one(draft_client
     assert seeker_of().duplicate_of == holder
 
 
+KTP_DATE = {"stated_birth_date_0": "28", "stated_birth_date_1": "3", "stated_birth_date_2": "2001"}
+
+
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"birth_date_0": "31", "birth_date_1": "2"}, "birth_date"),
-        ({"birth_date_0": "", "birth_date_1": "", "birth_date_2": ""}, "birth_date"),
-        ({"birth_date_1": "13"}, "birth_date"),
-        ({"birth_date_2": "2099"}, "birth_date"),
-        ({"birth_date_2": "2020"}, "birth_date"),  # too young
+        ({"identity_confirmed": ""}, "identity_confirmed"),
+        ({"identity_confirmed": "maybe"}, "identity_confirmed"),
+        ({"identity_confirmed": "no"}, "identity_note"),  # a disagreement needs the reason
+        (
+            {"identity_confirmed": "no", "identity_note": "KTP lama", "stated_sex": "P"},
+            "stated_birth_date",
+        ),
+        (
+            {"identity_confirmed": "no", "identity_note": "x", **KTP_DATE, "stated_sex": "X"},
+            "stated_sex",
+        ),
+        ({"nik": "6271036703200002"}, "nik"),  # born 2020 by the NIK: too young
         ({"full_name": "Dewi <script>"}, "full_name"),
         ({"full_name": "Dewi 123"}, "full_name"),
         ({"full_name": ""}, "full_name"),
-        ({"sex": "X"}, "sex"),
         ({"religion": "jedi"}, "religion"),
         ({"birth_place": "x" * 101}, "birth_place"),
     ],
@@ -220,10 +292,21 @@ def test_names_keep_any_letters_and_apostrophes_as_typed(draft_client):
     assert seeker_of().full_name == f"Ni Luh Putu D{APOSTROPHE}Ayu O'Neil"
 
 
-def test_a_nik_disagreeing_with_the_stated_sex_is_saved_with_a_warning(draft_client):
-    response = draft_client.post("/seeker/register/identity/", identity_data(sex="L"))
+def test_a_ktp_sex_disagreeing_with_the_nik_is_saved_with_its_reason_and_warnings(draft_client):
+    response = draft_client.post(
+        "/seeker/register/identity/",
+        identity_data(
+            identity_confirmed="no",
+            stated_sex="L",
+            identity_note="KTP tertulis laki-laki",
+            stated_birth_date_0="27",
+            stated_birth_date_1="3",
+            stated_birth_date_2="2001",
+        ),
+    )
     assert response.status_code == 302
-    assert [w["code"] for w in seeker_of().warnings] == ["nik_sex"]
+    assert seeker_of().sex == "L"
+    assert [w["code"] for w in seeker_of().warnings] == ["nik_sex", "identity_note"]
 
 
 def test_after_verification_the_identity_fields_are_locked(client, alice):
