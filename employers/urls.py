@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employers import applications, candidates, referrals, views
+from employers import applications, candidates, hires, referrals, views
 
 app_name = "employers"
 
@@ -37,6 +37,7 @@ urlpatterns = [
         applications.employer_application_status,
         name="application_status",
     ),
+    path("vacancies/<int:pk>/hires/", hires.vacancy_hires, name="vacancy_hires"),
     path("referrals/", referrals.referral_list, name="referral_list"),
     path("referrals/<int:pk>/", referrals.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/outcome/", referrals.referral_outcome, name="referral_outcome"),

@@ -12,14 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer
-from jobseekers.forms import EducationForm, validate_person_name
+from jobseekers.forms import NO, YES, EducationForm, NikIdentityForm, validate_person_name
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
 from jobseekers.services import (
     MANUAL_REMOVAL_REASONS,
     REISSUE_REASONS,
     ReportAnswers,
-    confirmed_identity,
     normalise_name,
 )
 from placement.accounts.models import User
@@ -37,17 +36,23 @@ from placement.fields import (
     required_when,
 )
 from placement.taxonomy.fields import RupiahField
-from placement.taxonomy.models import Occupation, Sex, Skill
+from placement.taxonomy.models import Occupation, Skill
 from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
-
-YES, NO = "yes", "no"
 
 
 # --- Walk-in registration at the counter ---------------------------------------------------------
-class CounterRegistrationForm(SectionsMixin, forms.Form):
+class CounterRegistrationForm(SectionsMixin, NikIdentityForm):
     """Everything the online steps ask, on one page for the officer; sex and date of birth are
     read from the NIK and confirmed, not typed."""
 
+    field_order = (
+        "full_name",
+        "nik",
+        "identity_confirmed",
+        "stated_sex",
+        "stated_birth_date",
+        "identity_note",
+    )
     # The identity and the documents have their own markup (reading the NIK, the consent text).
     sections_layout = {
         "addresses": (
@@ -78,32 +83,6 @@ class CounterRegistrationForm(SectionsMixin, forms.Form):
         max_length=16,
         help_text=_("The 16 digits on the KTP. Sex and date of birth are read from it."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    identity_confirmed = forms.ChoiceField(
-        label=_("Do the KTP and the person agree with the sex and date of birth the NIK gives?"),
-        choices=[
-            (YES, _("Yes, they agree")),
-            (NO, _("No, the KTP says otherwise")),
-        ],
-        widget=Radios,
-    )
-    stated_sex = required_when(
-        forms.ChoiceField(
-            label=_("Sex on the KTP (only if it differs)"),
-            choices=Sex.choices,
-            widget=Radios,
-            required=False,
-        )
-    )
-    stated_birth_date = required_when(
-        DatePartsField(label=_("Date of birth on the KTP (only if it differs)"), required=False)
-    )
-    identity_note = required_when(
-        forms.CharField(
-            label=_("Why they differ (only if they differ)"),
-            max_length=255,
-            required=False,
-        )
     )
     birth_place = forms.CharField(label=_("Place of birth"), max_length=100)
     marital_status = forms.ChoiceField(
@@ -212,29 +191,8 @@ class CounterRegistrationForm(SectionsMixin, forms.Form):
                 "address", _("Enter the current address, or tick that it is the KTP address.")
             )
         check_district_in_regency(self, data)
-        if data.get("nik") and data.get("identity_confirmed"):
-            try:
-                confirmed_identity(
-                    nik=data["nik"],
-                    confirmed=data["identity_confirmed"] == YES,
-                    stated_sex=data.get("stated_sex", ""),
-                    stated_birth_date=data.get("stated_birth_date"),
-                    note=data.get("identity_note", ""),
-                )
-            except ValidationError as error:
-                for field, errors in error.error_dict.items():
-                    if field not in self.errors:
-                        self.add_error(field, errors)
+        self.confirm_identity(data)
         return data
-
-    def derived(self) -> tuple[str, object] | None:
-        """(sex label, birth date) the typed NIK gives, to show for confirmation."""
-        raw = (self.data.get("nik") if self.is_bound else "") or ""
-        try:
-            parsed = parse_nik(raw)
-        except ValidationError:
-            return None
-        return Sex(parsed.sex).label, parsed.birth_date
 
     def entry_values(self) -> dict:
         """The cleaned answers as keyword arguments of services.WalkIn."""
@@ -558,6 +516,12 @@ class ConfirmHireForm(forms.Form):
         max_length=100,
         help_text=_("Work abroad is recorded only under a valid SIP2MI of a licensed P3MI."),
     )
+
+    def __init__(self, *args, employer_report: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if employer_report:
+            # The employer's own vacancy gives the employer's type and industry.
+            del self.fields["employer_type"], self.fields["industry_section"]
 
 
 class DismissHireForm(forms.Form):

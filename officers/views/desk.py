@@ -349,14 +349,17 @@ def hire_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One hire report: confirm it as a placement or dismiss it with a reason."""
     report = (
         HireReport.objects.visible_to(request.user)
-        .select_related("seeker", "occupation", "work_regency", "placement")
+        .select_related("seeker", "occupation", "work_regency", "placement", "vacancy")
         .filter(pk=parse_pk(pk))
         .first()
     )
     if report is None:
         raise Http404
     audit(actor=request.user, action=AuditEvent.Action.VIEW, obj=report.seeker, purpose="hire")
-    confirm = ConfirmHireForm(request.POST if request.POST.get("action") == "confirm" else None)
+    confirm = ConfirmHireForm(
+        request.POST if request.POST.get("action") == "confirm" else None,
+        employer_report=report.vacancy_id is not None,
+    )
     dismiss = DismissHireForm(request.POST if request.POST.get("action") == "dismiss" else None)
     if request.method == "POST":
         chosen = confirm if request.POST.get("action") == "confirm" else dismiss

@@ -53,6 +53,13 @@ EVENTS: dict[str, EventText] = {
             "you look for work again, report and it becomes active with the same number."
         ),
     ),
+    "seeker.hire_reported_by_employer": EventText(
+        _("%(employer)s reported that it hired you"),
+        _(
+            "%(employer)s told the Disnaker that you start work as %(title)s on %(date)s. An "
+            "officer checks it and records the job; if this is not right, tell your Disnaker."
+        ),
+    ),
     "seeker.report_due": EventText(
         _("Your six-monthly report is due on %(date)s"),
         _(

@@ -426,9 +426,10 @@ class HireReportQuerySet(models.QuerySet):
 
 
 class HireReport(DecidedByOfficer):
-    """A seeker tells the office they started work. Nothing is counted until an officer confirms
-    it: then it becomes one placement "found outside the service, reported by the seeker" (the
-    AK/I card is deactivated and IPK counts it once, with AKL/AKAD/AKAN derived as usual)."""
+    """A seeker tells the office they started work, or an employer that it hired one of its
+    candidates. Nothing is counted until an officer confirms it: then it becomes one placement
+    (reported by the seeker, or by the employer for its vacancy; the AK/I card is deactivated
+    and IPK counts it once, with AKL/AKAD/AKAN derived as usual)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the office")
@@ -462,6 +463,20 @@ class HireReport(DecidedByOfficer):
     country = models.CharField(_("country"), max_length=100, blank=True)
     started_on = models.DateField(_("started work on"))
     note = models.CharField(_("anything the office should know"), max_length=500, blank=True)
+    reported_by = models.CharField(
+        _("reported by"),
+        max_length=8,
+        choices=Placement.ReportedBy.choices,
+        default=Placement.ReportedBy.SEEKER,
+    )
+    # The employer's own vacancy, when the employer reports the hire.
+    vacancy = models.ForeignKey(
+        "employers.Vacancy",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hire_reports",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -24,6 +24,7 @@ from placement.pipeline.services.hires import (
     confirm_hire_report,
     dismiss_hire_report,
     report_hire,
+    report_hire_by_employer,
 )
 from placement.pipeline.services.placements import (
     FOLLOW_UP_MONTHS,
@@ -75,6 +76,7 @@ __all__ = [
     "record_referral_outcome",
     "refer_jobseeker",
     "report_hire",
+    "report_hire_by_employer",
     "send_referral",
     "withdraw_application",
 ]

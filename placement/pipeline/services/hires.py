@@ -1,4 +1,5 @@
-""" "I got a job": a seeker reports a hire from their portal; an officer confirms it.
+""" "I got a job": a seeker reports a hire from their portal, or an employer reports that it hired
+one of its candidates for its vacancy; an officer confirms it.
 
 The report itself counts nothing. Confirmation records one placement through `record_placement`
 (found outside the service, reported by the seeker), which deactivates the card, writes the one
@@ -16,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from employers.models import EmployerUser, Vacancy
 from jobseekers.models import JobSeeker
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import User
@@ -91,6 +93,58 @@ def report_hire(
     return report
 
 
+@transaction.atomic
+def report_hire_by_employer(
+    *, vacancy: Vacancy, seeker: JobSeeker, actor: User, started_on: date, via: Via = "web"
+) -> HireReport:
+    """An employer user says it hired one of its candidates (matched, applied or referred) for
+    its own vacancy, from `started_on` (which may be ahead). Waits for an officer of the
+    seeker's region, who confirms it as a placement; the seeker is told."""
+    if not EmployerUser.objects.filter(user=actor, employer_id=vacancy.employer_id).exists():
+        raise HireReportRefused(_("Only a user of the vacancy's company can report this hire."))
+    seeker = JobSeeker.objects.select_for_update(of=("self",)).get(pk=seeker.pk)
+    if seeker.status != JobSeeker.Status.ACTIVE:
+        raise HireReportRefused(
+            _("This person no longer has an active AK/I card: tell the Disnaker directly."),
+            "seeker",
+        )
+    problem = start_date_problem(started_on, timezone.localdate())
+    if problem:
+        raise HireReportRefused(problem, "started_on")
+    abroad = vacancy.is_overseas
+    try:
+        with transaction.atomic():
+            report = HireReport.objects.create(
+                seeker=seeker,
+                vacancy=vacancy,
+                reported_by=Placement.ReportedBy.EMPLOYER,
+                employer_name=vacancy.employer.name,
+                job_title=vacancy.title,
+                occupation=vacancy.occupation,
+                work_regency=None if abroad else vacancy.location_regency,
+                country=vacancy.country if abroad else "",
+                started_on=started_on,
+                created_by=actor,
+            )
+    except IntegrityError:
+        raise HireReportRefused(
+            _("A hire of this person is already waiting for the Disnaker."), "seeker"
+        ) from None
+    audit(actor=actor, action="create", obj=report, seeker=seeker.pk, vacancy=vacancy.pk, via=via)
+    notify(
+        users=[seeker.user],
+        event="seeker.hire_reported_by_employer",
+        key=str(report.pk),
+        context={
+            "employer": vacancy.employer.name,
+            "title": vacancy.title,
+            "date": started_on.strftime("%d-%m-%Y"),
+        },
+        link="/seeker/",
+    )
+    return report
+
+
 def _locked_pending(report: HireReport) -> HireReport:
     report = (
         HireReport.objects.select_for_update(of=("self",))
@@ -107,7 +161,7 @@ def confirm_hire_report(
     *,
     report: HireReport,
     officer: User,
-    employer_type: str,
+    employer_type: str = "",
     industry_section: str = "",
     occupation=None,
     job_order_number: str = "",
@@ -116,9 +170,11 @@ def confirm_hire_report(
     """The officer checked the hire (with the seeker or the employer): it becomes a placement."""
     if officer_of(officer) is None:
         raise HireReportRefused(_("Only an officer of a manpower office can do this."))
+    report = _locked_pending(report)
+    if report.vacancy_id is not None:
+        return _confirm_employer_report(report, officer, job_order_number, via)
     if not employer_type:
         raise HireReportRefused(_("Choose the type of employer."), "employer_type")
-    report = _locked_pending(report)
     try:
         placement = record_placement(
             seeker=report.seeker,
@@ -137,6 +193,31 @@ def confirm_hire_report(
         )
     except PlacementRefused as refused:
         raise HireReportRefused(str(refused)) from refused
+    _confirmed(report, officer, placement, via)
+    return placement
+
+
+def _confirm_employer_report(
+    report: HireReport, officer: User, job_order_number: str, via: Via
+) -> Placement:
+    """The employer's own vacancy gives the employer, its type, the job and the place."""
+    try:
+        placement = record_placement(
+            seeker=report.seeker,
+            by=officer,
+            placed_on=report.started_on,
+            vacancy=report.vacancy,
+            job_order_number=job_order_number,
+            reported_by=Placement.ReportedBy.EMPLOYER,
+            via=via,
+        )
+    except PlacementRefused as refused:
+        raise HireReportRefused(str(refused)) from refused
+    _confirmed(report, officer, placement, via)
+    return placement
+
+
+def _confirmed(report: HireReport, officer: User, placement: Placement, via: Via) -> None:
     report.save(
         update_fields=report.decide(HireReport.Status.CONFIRMED, officer, placement=placement)
     )
@@ -148,7 +229,6 @@ def confirm_hire_report(
         context={"employer": report.employer_name},
         link="/seeker/",
     )
-    return placement
 
 
 @transaction.atomic
