@@ -1,14 +1,18 @@
 """The counter journey in Indonesian, in a real browser: an officer registers a walk-in seeker
 without e-mail (sex and date of birth read from the NIK), returns the registration for the
-missing ijazah, completes it when the person comes back, verifies and prints the card; the
+missing ijazah, completes it when the person comes back, takes the photo and scans the KTP,
+verifies and prints the card with the photo (checked in the PDF's images and text layer); the
 seeker opens the online account with the code on the slip and reports "I got a job"; the officer
 confirms it as a placement."""
 
 import re
 
 from django.utils import timezone
+from PIL import Image
+from pypdf import PdfReader
 
 from tests.e2e.conftest import axe_violations, sign_in
+from tests.helpers import pdf_text
 
 OFFICER = "officer.6271@antarkerja.example"
 NIK = "6271035203079871"  # 62.71.03, a woman (day 52 -> 12) born 12-03-2007, serial 9871
@@ -104,6 +108,20 @@ def test_walk_in_return_complete_verify_claim_and_got_a_job(page, tmp_path):
     assert axe_violations(page) == []
     page.click(MAIN_SUBMIT)
     page.wait_for_url(f"**/officer/seekers/{pk}/")
+    # The photo taken at the counter, and a scan of the KTP kept privately.
+    photo = tmp_path / "foto-loket.jpg"
+    Image.new("RGB", (900, 700), (30, 90, 160)).save(photo, format="JPEG")
+    page.set_input_files(f"form[action='/officer/seekers/{pk}/photo/'] input[type=file]", photo)
+    page.click(f"form[action='/officer/seekers/{pk}/photo/'] button")
+    page.wait_for_url(f"**/officer/seekers/{pk}/")
+    assert page.locator(f"img[src='/officer/seekers/{pk}/photo.jpg']").is_visible()
+    scans = f"form[action='/officer/seekers/{pk}/documents/']"
+    page.select_option(f"{scans} select[name=kind]", "ktp")
+    page.set_input_files(f"{scans} input[type=file]", photo)
+    page.click(f"{scans} button")
+    page.wait_for_url(f"**/officer/seekers/{pk}/")
+    assert "foto-loket.jpg" in page.inner_text("main")
+    assert axe_violations(page) == []
     page.click(f"form[action='/officer/seekers/{pk}/verify/'] button")
     page.wait_for_load_state()
     number = re.search(r"\d{4}-\d{4}-\d{6}", page.inner_text(".messages")).group(0)
@@ -113,6 +131,10 @@ def test_walk_in_return_complete_verify_claim_and_got_a_job(page, tmp_path):
     target = tmp_path / "card.pdf"
     download_info.value.save_as(target)
     assert target.read_bytes().startswith(b"%PDF-")
+    card = PdfReader(target).pages[0]
+    assert len(card.images) == 1  # the photo taken at the counter is printed
+    text = " ".join(pdf_text(target.read_bytes()).split())
+    assert "Siti Aminah Loket" in text and number in text
     sign_out(page)
 
     # The seeker opens the online account with the code on the slip.
