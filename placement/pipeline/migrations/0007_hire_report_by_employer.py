@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('employers', '0014_import_chunks'),
-        ('pipeline', '0005_desk'),
+        ('pipeline', '0006_referral_credential_warning'),
     ]
 
     operations = [
