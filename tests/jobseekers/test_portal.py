@@ -39,7 +39,9 @@ def test_the_report_button_appears_when_due_and_moves_the_next_report_date(clien
     seeker = services.verify_jobseeker(seeker=seeker, officer=alice, on=registered)
     client.force_login(seeker.user)
     assert "Report now" in client.get("/seeker/").content.decode()
-    assert client.get("/seeker/report/").status_code == 200
+    form = client.get("/seeker/report/")
+    assert form.status_code == 200
+    assert 'href="/seeker/register/certificates/"' in form.content.decode()  # new certificates
     response = client.post("/seeker/report/", {"still_looking": "yes", "worked_meanwhile": "no"})
     assert response["Location"] == "/seeker/"
     seeker.refresh_from_db()
