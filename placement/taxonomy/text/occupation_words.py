@@ -194,6 +194,36 @@ ROLE_WORDS = frozenset(
     """supervisor leader lead coordinator assistant associate specialist officer executive head
     manager analyst consultant technician teknisi""".split()  # noqa: SIM905
 )
+#: Vague titles: a title made only of these words ("Staff Admin", "Staff Operasional", "Crew",
+#: "Helper", "Officer", "Project Manager") does not say which job it is. Each lists its usual
+#: KBJI unit groups in Indonesian job ads, most common first, as ISCO-08 places them in ESCO
+#: (admin: general office clerk 4110, finance/accounting admin 4311, warehouse stock admin 4321;
+#: operations: office 4110, stock 4321, packing 9321 "e-commerce packer"; crew: shop 5223, food
+#: outlet counter 5246, kitchen 9412 "kitchen hand"; helper: warehouse 9333, production 9329,
+#: construction 9313; operator: production plant 8189, production labourer 9329, forklift 8344;
+#: manager titles by their field: product 1223 or "ICT product manager" 1330 or marketing 1221,
+#: project 1219 or construction 1323 or "ICT project manager" 1330). The coder keeps its own first
+#: reading and offers these as the next ones instead of near-duplicates of the first.
+_ADMIN = ("4110", "4311", "4321")
+_OPERATIONS = ("4110", "4321", "9321")
+_STAFF = ("4110", "5223", "9333")
+_WORKER = ("9329", "9629", "9333")
+VAGUE_HEADS = {
+    **dict.fromkeys("admin administrasi administration administrative clerical".split(), _ADMIN),  # noqa: SIM905
+    **dict.fromkeys("operasional operational operations operasi ops".split(), _OPERATIONS),  # noqa: SIM905
+    **dict.fromkeys("staff karyawan pegawai".split(), _STAFF),  # noqa: SIM905
+    **dict.fromkeys("pekerja worker workers tenaga buruh".split(), _WORKER),  # noqa: SIM905
+    "crew": ("5223", "5246", "9412"),
+    "helper": ("9333", "9329", "9313"),
+    "operator": ("8189", "9329", "8344"),
+    "officer": ("4110", "3322", "4222"),
+    "associate": ("3322", "4110", "5223"),
+    "assistant": ("3343", "4110", "4120"),
+    "product manager": ("1223", "1330", "1221"),
+    "project manager": ("1219", "1323", "1330"),
+}
+#: Words that leave a vague title vague ("Admin Umum", "General Worker", "Admin Support").
+VAGUE_MODIFIERS = frozenset("umum general support harian lepas daily".split())  # noqa: SIM905
 # Words in KBJI titles that are not part of any job's name.
 KBJI_TITLE_NOISE = re.compile(r"\b(?:ybdi|ytdl|lainnya|dan sejenisnya)\b")
 

@@ -26,6 +26,7 @@ files or loaded from `var/occupation_index.npz`) in `occupation_index.py`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ from placement.taxonomy.text.occupation_words import (
     TEACHING_LEVELS,
     TECHNICAL_SALES_FIELDS,
     TUTOR_WORDS,
+    VAGUE_HEADS,
+    VAGUE_MODIFIERS,
     canonical,
     kbli_section,
 )
@@ -91,6 +94,10 @@ BRACKET_FIELDS = frozenset("it ti hr hrd ga sdm".split())  # noqa: SIM905
 BRACKET_LANGUAGE = re.compile(r"\b(?:speaker|speaking|bahasa|language)\b")
 MIN_SCORE = 0.42  # below this a suggestion is noise ("drop table x")
 NEIGHBOURS_UP_TO = 3  # a shorter list is completed with the first group's neighbours
+# A vague title's first reading from part of its words only ("Officer" -> "ICT officer") is no
+# evidence: the head word's most usual job comes first then, with this score.
+VAGUE_FIRST_SCORE = 0.8
+VAGUE_WHOLE_MIN = 0.85  # a first reading at least this good matched the whole title: it stays
 
 
 @dataclass
@@ -126,6 +133,7 @@ class Suggestion:
             "esco": gettext('Close to the ESCO occupation "%(label)s"'),
             "description": gettext('The description mentions "%(label)s"'),
             "neighbour": gettext('Often named together with "%(label)s"'),
+            "vague": gettext('A usual job behind the vague title word "%(label)s"'),
         }
         return texts.get(self.reason_kind, texts["alias"]) % {"label": label}
 
@@ -337,8 +345,10 @@ def _rank(
     words: Sequence[str] = (),
 ) -> list[Suggestion]:
     candidates: dict[str, _Candidate] = {}
+    vague_word, vague_readings = _vague_readings(variants)
+    raised: set[str] = set()  # jobs a vague title's description names (second reading)
     if variants and all(word in FILLER_WORDS for word in variants[0].split()):
-        variants = []  # "Internship Program": nothing to code
+        variants = []  # "Internship Program": nothing to code ("Staff" alone: only its readings)
     for n, text in enumerate(variants):
         factor = 1.0 if n == 0 else 0.98
         found = _title_candidates(index, text, similar if n == len(variants) - 1 else [])
@@ -358,14 +368,13 @@ def _rank(
     # "Sales / Business Development": each alternative is a job name, the first the likeliest.
     for position, label in enumerate(alternatives[:3]):
         _offer_label(candidates, label, 0.97 - 0.02 * position, True)
-    if not candidates and not description:
+    if not candidates and not description and not vague_readings:
         return []
     # 5. Description and sector: nudges, never more than the title's own evidence.
     if description:
         best = max((c.score for c in candidates.values()), default=0.0)
         found = _description_codes(index, description)
         top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
-        raised: set[str] = set()
         if top_code in VAGUE_CODES and len(core_words(variants[0].split())) <= 2:
             # A vague title ("Staff Admin", "Staff Operasional") whose description names the job
             # ("stok barang di gudang"): that job comes second, after the title's own reading.
@@ -440,6 +449,8 @@ def _rank(
         ((code, c) for code, c in candidates.items() if c.score >= MIN_SCORE),
         key=lambda item: (-item[1].score, item[0]),
     )
+    if vague_readings:
+        ranked = _with_vague_readings(ranked, vague_word, vague_readings, raised)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
@@ -474,6 +485,58 @@ def _rank(
             )
         )
     return results
+
+
+def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The head word and usual groups of a vague title ("Staff Admin", "Helper Operasional",
+    "Crew"), or `("", ())` when a word of the title names a field ("Admin Gudang")."""
+    if not variants:
+        return "", ()
+    core = core_words(variants[0].split())
+    key = " ".join(core)
+    if key in VAGUE_HEADS:
+        return key, VAGUE_HEADS[key]
+    heads = [word for word in core if word in VAGUE_HEADS]
+    if not heads or any(w not in VAGUE_HEADS and w not in VAGUE_MODIFIERS for w in core):
+        return "", ()
+    # Several vague words ("Admin Operasional"): their readings in turn, each list's first ones
+    # before any list's later ones.
+    readings: list[str] = []
+    for rank in range(3):
+        for word in heads:
+            code = VAGUE_HEADS[word][rank]
+            if code not in readings:
+                readings.append(code)
+    return heads[0], tuple(readings)
+
+
+def _with_vague_readings(
+    ranked: list[tuple[str, _Candidate]],
+    word: str,
+    readings: Sequence[str],
+    raised: set[str],
+) -> list[tuple[str, _Candidate]]:
+    """A vague title's list: its first reading, the jobs its description names, then the head
+    word's other usual jobs (distinct readings, not near-duplicates of the first), then the rest.
+    The first reading stays the coder's when it matched the whole title."""
+    by_code = dict(ranked)
+    if ranked and (ranked[0][1].kind != "alias_part" and ranked[0][1].score >= VAGUE_WHOLE_MIN):
+        first_code, first = ranked[0]
+    else:
+        first_code = readings[0]
+        first = by_code.get(first_code) or _Candidate(0.0, "vague", word)
+        first.score = max(first.score, VAGUE_FIRST_SCORE, ranked[0][1].score if ranked else 0.0)
+    order = [(first_code, first)]
+    order += [(code, c) for code, c in ranked if code in raised and code != first_code]
+    for code in readings:
+        if all(code != known for known, _ in order):
+            candidate = by_code.get(code) or _Candidate(0.0, "vague", word)
+            order.append((code, candidate))
+    order += [(code, c) for code, c in ranked if all(code != known for known, _ in order)]
+    for (_, previous), (_, candidate) in itertools.pairwise(order):
+        # Scores follow the order: each reading a little below the one before it.
+        candidate.score = min(max(candidate.score, previous.score - 0.03), previous.score - 0.01)
+    return order
 
 
 def _is_manager_title(words: list[str]) -> bool:

@@ -250,4 +250,41 @@ def test_a_vague_title_takes_the_job_its_description_names_second():
     codes = [s.code for s in suggest_occupations("Staff Admin", description=description)]
     assert codes[0] == "4110"  # the title's own reading stays first
     assert codes[1] == "4321"
-    assert "4321" not in [s.code for s in suggest_occupations("Staff Admin", limit=3)]
+    # Without it, the warehouse reading is only one of the head word's usual jobs, not second.
+    assert [s.code for s in suggest_occupations("Staff Admin", limit=3)][1] != "4321"
+
+
+# Vague titles: the first reading stays, the next ones are the head word's other usual jobs.
+@pytest.mark.parametrize(
+    ("title", "first", "others"),
+    [
+        ("Staf Admin", "4110", {"4311", "4321"}),  # finance admin, warehouse stock admin
+        ("Karyawan Operasional", "4110", {"4321", "9321"}),  # stock clerk, packer
+        ("Helper", "9333", {"9329", "9313"}),
+        ("Kru", "5223", {"5246", "9412"}),
+    ],
+)
+def test_a_vague_title_offers_distinct_readings_after_its_first(title, first, others):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first
+    assert set(codes[1:3]) == others
+    reasons = [s.reason_kind for s in suggest_occupations(title, limit=3)]
+    assert "vague" in reasons
+
+
+def test_a_title_with_a_field_word_is_not_vague():
+    codes = [s.code for s in suggest_occupations("Admin Gudang", limit=3)]
+    assert codes[0] == "4321"
+    assert "4311" not in codes
+
+
+def test_staff_alone_gets_the_usual_readings_instead_of_nothing():
+    assert [s.code for s in suggest_occupations("Staff", limit=3)] == ["4110", "5223", "9333"]
+    assert suggest_occupations("Internship Program") == []
+
+
+def test_a_product_manager_is_also_read_as_an_ict_product_manager():
+    assert [s.code for s in suggest_occupations("Product Manager", limit=3)][:2] == [
+        "1223",
+        "1330",
+    ]
