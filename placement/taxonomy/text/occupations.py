@@ -97,6 +97,8 @@ NEIGHBOURS_UP_TO = 3  # a shorter list is completed with the first group's neigh
 # A vague title's first reading from part of its words only ("Officer" -> "ICT officer") is no
 # evidence: the head word's most usual job comes first then, with this score.
 VAGUE_FIRST_SCORE = 0.8
+# The other reading of a manager title must come from the title's own words, this good.
+MANAGER_OTHER_MIN = 0.6
 VAGUE_WHOLE_MIN = 0.85  # a first reading at least this good matched the whole title: it stays
 
 
@@ -451,6 +453,8 @@ def _rank(
     )
     if vague_readings:
         ranked = _with_vague_readings(ranked, vague_word, vague_readings, raised)
+    elif is_manager:
+        ranked = _with_both_manager_readings(ranked)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
@@ -537,6 +541,36 @@ def _with_vague_readings(
         # Scores follow the order: each reading a little below the one before it.
         candidate.score = min(max(candidate.score, previous.score - 0.03), previous.score - 0.01)
     return order
+
+
+def _with_both_manager_readings(
+    ranked: list[tuple[str, _Candidate]],
+) -> list[tuple[str, _Candidate]]:
+    """A manager title is read two ways by convention: the manager of the field (1xxx) and the
+    field's own professional or associate (2xxx/3xxx, "Brand Manager" = 2431). When the first
+    three hold only one kind, the best of the other kind the title's words give takes the third
+    place."""
+    top, rest = ranked[:3], ranked[3:]
+    if len(top) < 3:
+        return ranked
+    managers = sum(code.startswith("1") for code, _ in top)
+    if managers not in (0, 3):
+        return ranked
+    other = next(
+        (
+            i
+            for i, (code, c) in enumerate(rest)
+            if code.startswith("1") == (managers == 0)
+            and c.kind not in ("description", "neighbour")
+            and c.score >= MANAGER_OTHER_MIN
+        ),
+        None,
+    )
+    if other is None:
+        return ranked
+    moved = rest.pop(other)
+    moved[1].score, top[2][1].score = top[2][1].score, top[2][1].score - 0.001
+    return [*top[:2], moved, top[2], *rest]
 
 
 def _is_manager_title(words: list[str]) -> bool:

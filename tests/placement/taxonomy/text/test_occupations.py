@@ -283,8 +283,12 @@ def test_staff_alone_gets_the_usual_readings_instead_of_nothing():
     assert suggest_occupations("Internship Program") == []
 
 
-def test_a_product_manager_is_also_read_as_an_ict_product_manager():
+def test_a_manager_title_keeps_both_readings_in_the_first_three():
     assert [s.code for s in suggest_occupations("Product Manager", limit=3)][:2] == [
         "1223",
         "1330",
     ]
+    # Three manager readings from the words alone: the field's own job takes the third place.
+    codes = [s.code for s in suggest_occupations("Kepala Divisi Operasional", limit=3)]
+    assert codes[0] == "1120"
+    assert any(not c.startswith("1") for c in codes)
