@@ -42,6 +42,28 @@ def company_key(name: str) -> str:
     return " ".join(w for w in fold(name).split() if w not in COMPANY_WORDS)
 
 
+# Words of a name that say which kind of employer it is (Perpres 57/2023 binds them all).
+KIND_WORDS = [
+    (("dinas", "pemerintah", "kementerian", "pemkab", "pemkot", "pemprov", "rsud", "puskesmas",
+      "badan", "sekretariat", "kantor", "kecamatan", "kelurahan", "desa"), "government"),
+    (("yayasan", "perkumpulan", "lembaga", "asosiasi"), "foundation"),
+    (("perorangan", "pribadi", "rumah tangga", "keluarga"), "individual"),
+]  # fmt: skip
+
+
+def employer_kind(name: str) -> str:
+    """The kind of employer a file's name says ("company" unless a word says otherwise); an
+    incorporated name (PT, CV, Tbk...) is always a company."""
+    words = fold(name).split()
+    if any(word in COMPANY_WORDS - {"yayasan", "koperasi"} for word in words):
+        return Employer.Kind.COMPANY
+    text = f" {' '.join(words)} "
+    for kind_words, kind in KIND_WORDS:
+        if any(f" {word} " in text for word in kind_words):
+            return kind
+    return Employer.Kind.COMPANY
+
+
 def _blank(value: str) -> bool:
     return (value or "").strip().lower() in EMPTY_WORDS
 
@@ -140,11 +162,13 @@ class Mapped:
             row.error(self.mapping.get("location", "location"), _("No place for the employer."))
             return None
         # Written with the batch of its vacancies (one insert for all new employers).
+        kind = employer_kind(name)
         employer = Employer(
             name=name[:200],
             nib=nib if nib and not rules.nib_problem(nib) else None,
             origin=Employer.Origin.JOB_BOARD,
-            ownership=Employer.Ownership.PRIVATE,
+            kind=kind,
+            ownership=Employer.KIND_OWNERSHIP.get(kind, Employer.Ownership.PRIVATE),
             address="",
             regency_id=home,
             contact_name="",
@@ -314,6 +338,9 @@ class Mapped:
             valid_to=valid_to,
             employment_type=import_mapping.employment_type(self.get(row, "employment_type"))
             or self.defaults.get("employment_type", ""),
+            # The column if the file has one, else a title such as "Admin (Remote)".
+            work_arrangement=import_mapping.work_arrangement(self.get(row, "work_arrangement"))
+            or import_mapping.work_arrangement(f" {title} ".replace("(", " ").replace(")", " ")),
             scope=Vacancy.Scope.AKL,
             status=Vacancy.Status.SUBMITTED,
             created_by=by,

@@ -273,6 +273,31 @@ EMPLOYMENT_WORDS = [
 ]
 
 
+ARRANGEMENT_WORDS = [
+    ("hybrid", "hybrid"),
+    ("hibrid", "hybrid"),
+    ("remote", "remote"),
+    ("wfh", "remote"),
+    ("work from home", "remote"),
+    ("jarak jauh", "remote"),
+    ("dari rumah", "remote"),
+    ("wfo", "on_site"),
+    ("on site", "on_site"),
+    ("onsite", "on_site"),
+    ("on-site", "on_site"),
+    ("di kantor", "on_site"),
+]
+
+
+def work_arrangement(text: str) -> str:
+    """On site, hybrid or remote from a file's words ("" when it does not say)."""
+    folded = (text or "").lower()
+    for word, value in ARRANGEMENT_WORDS:
+        if word in folded:
+            return value
+    return ""
+
+
 def employment_type(text: str) -> str:
     folded = (text or "").lower()
     for word, value in EMPLOYMENT_WORDS:

@@ -28,6 +28,7 @@ UPDATED_FIELDS = [
     "valid_from",
     "valid_to",
     "employment_type",
+    "work_arrangement",
     "import_run",
     "source_file",
     "source_row",

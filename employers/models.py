@@ -313,6 +313,11 @@ class Vacancy(models.Model):
         INTERNSHIP = "internship", _("Internship (magang)")
         FREELANCE = "freelance", _("Freelance")
 
+    class WorkArrangement(models.TextChoices):
+        ON_SITE = "on_site", _("On site")
+        HYBRID = "hybrid", _("Hybrid (partly from home)")
+        REMOTE = "remote", _("Remote (from home)")
+
     class Scope(models.TextChoices):
         AKL = "AKL", _("Local (AKL)")
         AKAD = "AKAD", _("Inter-regional (AKAD)")
@@ -428,6 +433,9 @@ class Vacancy(models.Model):
     description = models.TextField(_("description"), blank=True)
     employment_type = models.CharField(
         _("employment type"), max_length=10, choices=EmploymentType.choices, blank=True
+    )
+    work_arrangement = models.CharField(
+        _("work arrangement"), max_length=8, choices=WorkArrangement.choices, blank=True
     )
     # Where an imported vacancy came from: re-importing the same rows updates them (source_key).
     import_run = models.ForeignKey(

@@ -132,3 +132,41 @@ def test_the_report_downloads_as_xlsx_with_formulas_neutralised(client, alice):
     assert all(not str(cell).startswith("=") for row in values for cell in row if cell)
     csv_body = b"".join(client.get(f"/officer/imports/{result.pk}/report.csv").streaming_content)
     assert "perlu diperiksa" in csv_body.decode("utf-8-sig")
+
+
+def test_work_arrangement_comes_from_its_column_or_the_title_and_shows_on_the_page(client, alice):
+    rows = [
+        board_row(90, **{"Sistem Kerja": "Hybrid (3 hari WFO)"}),
+        board_row(91, Judul="Admin Data (Remote)", **{"Sistem Kerja": ""}),
+        board_row(92, **{"Sistem Kerja": ""}),
+    ]
+    result = run(csv_upload(rows), kind="vacancies", by=alice)
+    assert result.mapping.get("work_arrangement") == "sistem_kerja"
+    arrangement = dict(
+        Vacancy.objects.filter(import_run=result).values_list("external_id", "work_arrangement")
+    )
+    assert arrangement == {"900090": "hybrid", "900091": "remote", "900092": ""}
+    vacancy = Vacancy.objects.get(external_id="900090")
+    client.force_login(alice)
+    page = client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+    assert "Hibrida (sebagian dari rumah)" in page
+
+
+def test_a_government_body_foundation_or_household_becomes_that_kind_of_employer(db, alice):
+    names = {
+        93: "Dinas Kesehatan Kota Palangka Raya",
+        94: "Yayasan Harapan Bangsa",
+        95: "Keluarga Bapak Budi (rumah tangga)",
+        96: "PT Badan Usaha Maju",
+    }
+    rows = [board_row(n, Perusahaan=name) for n, name in names.items()]
+    run(csv_upload(rows), kind="vacancies", by=alice)
+    kinds = {
+        e.name: (e.kind, e.ownership) for e in Employer.objects.filter(name__in=names.values())
+    }
+    assert kinds == {
+        names[93]: ("government", "government"),
+        names[94]: ("foundation", "foundation"),
+        names[95]: ("individual", "individual"),
+        names[96]: ("company", "private"),
+    }
