@@ -223,7 +223,7 @@ def _export_vacancies(request: HttpRequest, vacancies, fmt: str) -> HttpResponse
             vacancy.employer.nib,
             vacancy.occupation.code if vacancy.occupation else "",
             vacancy.regency_id or "",
-            vacancy.status,
+            vacancy.get_status_display(),  # as the page says it, in the officer's language
             vacancy.headcount,
             vacancy.filled_count,
             vacancy.removed_count,

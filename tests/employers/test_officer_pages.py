@@ -198,6 +198,7 @@ def test_the_queue_export_keeps_the_filters_and_the_order_and_is_audited(client,
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["Kasir", "Barista", "Admin Gudang"]
+    assert {row[6] for row in rows[1:]} == {"Diterbitkan"}  # the label, as the page says it
     assert AuditEvent.objects.filter(
         actor=alice, action="export", object_type="employers.vacancy"
     ).exists()
