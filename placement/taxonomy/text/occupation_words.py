@@ -219,6 +219,10 @@ VAGUE_HEADS = {
     "officer": ("4110", "3322", "4222"),
     "associate": ("3322", "4110", "5223"),
     "assistant": ("3343", "4110", "4120"),
+    # A supervisor or technician of no named field: offices 3341, production 3122, shops 5222
+    # (FIELD_SUPERVISORS); electronics 7421, machinery 7233, electrical 7411 (our aliases' order).
+    **dict.fromkeys("supervisor leader lead coordinator".split(), ("3341", "3122", "5222")),  # noqa: SIM905
+    "teknisi": ("7421", "7233", "7411"),
     "product manager": ("1223", "1330", "1221"),
     "project manager": ("1219", "1323", "1330"),
 }

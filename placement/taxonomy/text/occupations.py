@@ -500,8 +500,10 @@ def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     key = " ".join(core)
     if key in VAGUE_HEADS:
         return key, VAGUE_HEADS[key]
-    heads = [word for word in core if word in VAGUE_HEADS]
-    if not heads or any(w not in VAGUE_HEADS and w not in VAGUE_MODIFIERS for w in core):
+    # A supervisor word with another word is the supervisor of those workers ("Lead Operator"):
+    # only alone is it vague.
+    heads = [word for word in core if word in VAGUE_HEADS and word not in SUPERVISOR_WORDS]
+    if not heads or any(w not in heads and w not in VAGUE_MODIFIERS for w in core):
         return "", ()
     # Several vague words ("Admin Operasional"): their readings in turn, each list's first ones
     # before any list's later ones.

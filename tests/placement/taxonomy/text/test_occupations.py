@@ -292,3 +292,10 @@ def test_a_manager_title_keeps_both_readings_in_the_first_three():
     codes = [s.code for s in suggest_occupations("Kepala Divisi Operasional", limit=3)]
     assert codes[0] == "1120"
     assert any(not c.startswith("1") for c in codes)
+
+
+def test_a_supervisor_word_is_vague_alone_only():
+    assert [s.code for s in suggest_occupations("Spv", limit=3)] == ["3341", "3122", "5222"]
+    # With a worker's word it is the supervisor of those workers, not a vague title.
+    assert "3122" in [s.code for s in suggest_occupations("Leader Operator Mesin", limit=3)]
+    assert all(s.reason_kind != "vague" for s in suggest_occupations("Leader Operator Mesin"))
