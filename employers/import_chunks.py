@@ -25,6 +25,7 @@ import os
 import shutil
 import socket
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -117,6 +118,23 @@ def _queue(chunk_pks: list[int], run_pk: int) -> None:
             finish(run_pk)
 
     transaction.on_commit(send)
+
+
+def resume_stalled(*, older_than: timedelta = timedelta(minutes=10)) -> tuple[list, list]:
+    """Queue again what a lost message left waiting: the unfinished parts of running imports
+    and the imports still waiting or running whole, started more than `older_than` ago. Safe to
+    repeat: a part or run being worked on is locked, and its duplicate skips it. ([run pks queued
+    whole], [part pks queued])."""
+    cutoff = timezone.now() - older_than
+    active = [ImportRun.Status.PENDING, ImportRun.Status.RUNNING]
+    runs = ImportRun.objects.filter(status__in=active, created_at__lt=cutoff)
+    parts = list(
+        ImportChunk.objects.filter(run__in=runs)
+        .exclude(status__in=[ImportChunk.Status.DONE, ImportChunk.Status.FAILED])
+        .values_list("pk", flat=True)
+    )
+    whole = list(runs.exclude(chunks__isnull=False).values_list("pk", flat=True))
+    return whole, parts
 
 
 def _split(run: ImportRun) -> list[int]:

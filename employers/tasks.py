@@ -55,3 +55,14 @@ def publish_import(run_pk: int, user_pk: int) -> dict:
     if run is None or user is None:
         return {"published": 0, "held": 0}
     return import_review.publish_import(run=run, by=user)
+
+
+@shared_task(name="employers.tasks.resume_imports")
+def resume_imports() -> dict:
+    """Every ten minutes: imports and parts whose message was lost are queued again."""
+    whole, parts = import_chunks.resume_stalled()
+    for pk in whole:
+        run_import.delay(pk)
+    for pk in parts:
+        run_import_chunk.delay(pk)
+    return {"runs": len(whole), "parts": len(parts)}

@@ -335,6 +335,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "employers.tasks.expire_vacancies",
         "schedule": crontab(hour=0, minute=40),
     },
+    # Imports whose message was lost (a broker restart): queued again (a duplicate is skipped).
+    "resume-imports": {
+        "task": "employers.tasks.resume_imports",
+        "schedule": crontab(minute="*/10"),
+    },
     # Re-queue matching units whose message or worker was lost (a Redis restart, a killed worker).
     "matching-reconciler": {
         "task": "placement.matching.tasks.reconcile_runs",

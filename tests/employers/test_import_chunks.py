@@ -3,10 +3,12 @@ joined in row order, a part killed midway or delivered twice never duplicating a
 
 from __future__ import annotations
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.utils import timezone
 
 from employers import import_chunks, imports
 from employers import tasks as employer_tasks
@@ -159,3 +161,22 @@ def test_small_or_all_or_nothing_files_run_whole(
     for started in (small, strict):
         run = ImportRun.objects.get(pk=started.pk)
         assert run.status == "done" and not run.chunks.exists()
+
+
+def test_parts_whose_messages_were_lost_are_queued_again_and_the_run_ends(
+    db, alice, small_parts, django_capture_on_commit_callbacks
+):
+    started = _start(alice, [board_row(890 + n) for n in range(4)])
+    with (
+        mock.patch.object(employer_tasks.run_import_chunk, "delay"),  # the messages are lost
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        employer_tasks.run_import(started.pk)
+    assert employer_tasks.resume_imports() == {"runs": 0, "parts": 0}  # too early to tell
+    ImportRun.objects.filter(pk=started.pk).update(
+        created_at=timezone.now() - timedelta(minutes=11)
+    )
+    assert employer_tasks.resume_imports() == {"runs": 0, "parts": 2}
+    run = ImportRun.objects.get(pk=started.pk)
+    assert run.status == "done" and Vacancy.objects.filter(import_run=run).count() == 4
+    assert employer_tasks.resume_imports() == {"runs": 0, "parts": 0}
