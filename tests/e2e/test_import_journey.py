@@ -49,9 +49,9 @@ def _upload(page, path) -> None:
 
 def test_the_officer_maps_reviews_reuses_the_profile_and_publishes_a_job_board_file(page, tmp_path):
     first, second = tmp_path / "papan-uji-1.csv", tmp_path / "papan-uji-2.csv"
-    _write(first, [("A1", "Kasir"), ("A2", "Kru Toko Rotan")])
+    _write(first, [("A1", "Kasir"), ("A2", "Tim Toko Rotan")])
     # Another company: the same title at the same company and place would be a likely duplicate.
-    _write(second, [("A3", "Kru Toko Rotan")], company="PT Anyaman Rotan Kahayan")
+    _write(second, [("A3", "Tim Toko Rotan")], company="PT Anyaman Rotan Kahayan")
     sign_in(page, OFFICER)
 
     # Upload: a file in another shape goes to the mapping screen, with the suggestion chosen.
@@ -69,16 +69,17 @@ def test_the_officer_maps_reviews_reuses_the_profile_and_publishes_a_job_board_f
     main = page.inner_text("main")
     assert "Selesai" in main and "Papan uji" in main
 
-    # Review: the uncertain title gets the officer's choice among the suggestions.
+    # Review: the uncertain title ("Tim" says nothing of the job; the coder is unsure) gets the
+    # officer's choice among the suggestions.
     page.goto("/officer/imports/review/")
-    row = page.locator("tr", has_text="Kru Toko Rotan")
+    row = page.locator("tr", has_text="Tim Toko Rotan")
     link = row.locator("a", has_text="buka").get_attribute("href")
     vacancy_pk = re.search(r"/(\d+)/$", link).group(1)
     row.locator("select[name^=kbji-]").select_option("5223")
     row.locator("input[name=vacancy]").check()
     page.click("main form button.button")
     page.wait_for_load_state()
-    assert "Kru Toko Rotan" not in page.inner_text("main")
+    assert "Tim Toko Rotan" not in page.inner_text("main")
 
     # The second file: the saved profile is picked, the taught title is coded at once.
     _upload(page, second)
@@ -88,7 +89,7 @@ def test_the_officer_maps_reviews_reuses_the_profile_and_publishes_a_job_board_f
     page.wait_for_load_state()
     assert "Selesai" in page.inner_text("main")
     page.goto("/officer/imports/review/")
-    assert "Kru Toko Rotan" not in page.inner_text("main")
+    assert "Tim Toko Rotan" not in page.inner_text("main")
 
     # Publish the whole first file: verified and rescored at once, so it has candidates.
     page.goto("/officer/imports/")
@@ -98,5 +99,5 @@ def test_the_officer_maps_reviews_reuses_the_profile_and_publishes_a_job_board_f
     page.wait_for_load_state()
     page.goto(f"/officer/matching/vacancies/{vacancy_pk}/")
     main = page.inner_text("main")
-    assert "Kru Toko Rotan" in main
+    assert "Tim Toko Rotan" in main
     assert page.locator("main table tbody tr").count() >= 1
