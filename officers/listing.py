@@ -108,7 +108,7 @@ def export(
     name: str,
     title: str,
     object_type: str,
-    headers: Sequence[str],
+    headers: Sequence[object],
     queryset: QuerySet | Sequence[object],
     row: Callable[[object], Sequence[object]],
 ) -> HttpResponse:
@@ -116,7 +116,7 @@ def export(
     own scoped queryset, or the rows a page computed (a report's lines)."""
     objects = list(queryset[:EXPORT_CAP])
     rows: Iterable[Sequence[object]] = [row(obj) for obj in objects]
-    sheet = exports.Sheet(title=title, headers=headers, rows=rows)
+    sheet = exports.Sheet(title=title, headers=[str(h) for h in headers], rows=rows)
     content = exports.SHEET_WRITERS[fmt]([sheet])
     audit(
         actor=request.user,

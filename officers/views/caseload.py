@@ -94,23 +94,20 @@ def seekers(request: HttpRequest) -> HttpResponse:
             name="job-seekers",
             title=str(_("Job seekers")),
             object_type="jobseekers.jobseeker",
-            headers=[
-                str(h)
-                for h in (
-                    _("AK/I number"),
-                    _("Name"),
-                    _("Sex"),
-                    _("Status"),
-                    _("Education"),
-                    _("Job wanted"),
-                    _("Regency/city"),
-                    _("District"),
-                    _("Registered on"),
-                    _("Next report"),
-                    _("Card valid until"),
-                    _("Last contact"),
-                )
-            ],
+            headers=(
+                _("AK/I number"),
+                _("Name"),
+                _("Sex"),
+                _("Status"),
+                _("Education"),
+                _("Job wanted"),
+                _("Regency/city"),
+                _("District"),
+                _("Registered on"),
+                _("Next report"),
+                _("Card valid until"),
+                _("Last contact"),
+            ),
             queryset=queryset.select_related(
                 "education_level", "district", "regency", "case"
             ).annotate(wanted=caseload.first_wanted_label()),
@@ -161,20 +158,17 @@ def employers(request: HttpRequest) -> HttpResponse:
             name="employers",
             title=str(_("Employers")),
             object_type="employers.employer",
-            headers=[
-                str(h)
-                for h in (
-                    _("Company"),
-                    _("NIB"),
-                    _("Status"),
-                    _("Industry"),
-                    _("Type"),
-                    _("Regency/city"),
-                    _("District"),
-                    _("Open vacancies"),
-                    _("Last referral"),
-                )
-            ],
+            headers=(
+                _("Company"),
+                _("NIB"),
+                _("Status"),
+                _("Industry"),
+                _("Type"),
+                _("Regency/city"),
+                _("District"),
+                _("Open vacancies"),
+                _("Last referral"),
+            ),
             queryset=caseload.employer_rows(queryset, today),
             row=lambda e: [
                 e.name,
@@ -213,23 +207,20 @@ def vacancies(request: HttpRequest) -> HttpResponse:
             name="vacancies",
             title=str(_("Vacancies")),
             object_type="employers.vacancy",
-            headers=[
-                str(h)
-                for h in (
-                    _("Number"),
-                    _("Vacancy"),
-                    _("Company"),
-                    _("Status"),
-                    _("KBJI"),
-                    _("Education"),
-                    _("People needed"),
-                    _("Open positions"),
-                    _("Open from"),
-                    _("Open until"),
-                    _("Referrals"),
-                    _("Last referral"),
-                )
-            ],
+            headers=(
+                _("Number"),
+                _("Vacancy"),
+                _("Company"),
+                _("Status"),
+                _("KBJI"),
+                _("Education"),
+                _("People needed"),
+                _("Open positions"),
+                _("Open from"),
+                _("Open until"),
+                _("Referrals"),
+                _("Last referral"),
+            ),
             queryset=caseload.vacancy_rows(queryset),
             row=lambda v: [
                 v.reference,

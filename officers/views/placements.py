@@ -89,21 +89,18 @@ def placement_list(request: HttpRequest) -> HttpResponse:
             name="placements",
             title=str(_("Placements")),
             object_type="pipeline.placement",
-            headers=[
-                str(h)
-                for h in (
-                    _("Started work on"),
-                    _("Job seeker"),
-                    _("AK/I number"),
-                    _("Employer"),
-                    _("Job"),
-                    _("AKL/AKAD/AKAN"),
-                    _("How"),
-                    _("Type of employer"),
-                    _("Follow-up due"),
-                    _("Still employed?"),
-                )
-            ],
+            headers=(
+                _("Started work on"),
+                _("Job seeker"),
+                _("AK/I number"),
+                _("Employer"),
+                _("Job"),
+                _("AKL/AKAD/AKAN"),
+                _("How"),
+                _("Type of employer"),
+                _("Follow-up due"),
+                _("Still employed?"),
+            ),
             queryset=placements,
             row=lambda p: [
                 p.placed_on,
@@ -274,16 +271,13 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
             name="follow-ups",
             title=str(_("Placement follow-ups due")),
             object_type="pipeline.followup",
-            headers=[
-                str(h)
-                for h in (
-                    _("Due on"),
-                    _("Job seeker"),
-                    _("AK/I number"),
-                    _("Employer"),
-                    _("Started work on"),
-                )
-            ],
+            headers=(
+                _("Due on"),
+                _("Job seeker"),
+                _("AK/I number"),
+                _("Employer"),
+                _("Started work on"),
+            ),
             queryset=follow_ups,
             row=lambda f: [
                 f.due_on,

@@ -332,18 +332,15 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             name="referrals",
             title=str(_("Referrals")),
             object_type="pipeline.referral",
-            headers=[
-                str(h)
-                for h in (
-                    _("Letter number"),
-                    _("Referred"),
-                    _("Job seeker"),
-                    _("AK/I number"),
-                    _("Vacancy"),
-                    _("Company"),
-                    _("Status"),
-                )
-            ],
+            headers=(
+                _("Letter number"),
+                _("Referred"),
+                _("Job seeker"),
+                _("AK/I number"),
+                _("Vacancy"),
+                _("Company"),
+                _("Status"),
+            ),
             queryset=ordered,
             row=lambda r: [
                 r.letter_number,

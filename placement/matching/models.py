@@ -10,18 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from placement.matching.engine.constants import COMPONENTS  # one column each
 from placement.matching.fields import IntListField
-
-# The engine's components (placement/matching/engine/constants.py), one column each.
-COMPONENTS = (
-    "skills",
-    "occupation",
-    "education",
-    "experience",
-    "location",
-    "wage",
-    "credentials",
-)
 
 
 class MatchRun(models.Model):
