@@ -106,11 +106,14 @@ from jobseekers.services.registration import (
     withdraw_consent,
 )
 from jobseekers.services.rules import (
+    CONTACT_FIELDS,
     CV_MAX_BYTES,
     EMAIL_TAKEN,
+    IDENTITY_FIELDS,
     MAX_PREFERRED_OCCUPATIONS,
     NIK_TAKEN,
     PDF_MAGIC,
+    PREFERENCE_FIELDS,
     PROFILE_FIELDS,
     VERIFIED_IDENTITY,
     ServiceError,
@@ -122,13 +125,16 @@ from jobseekers.services.walk_in import WalkIn, register_walk_in
 
 __all__ = [
     "CLAIM_CODE_DAYS",
+    "CONTACT_FIELDS",
     "CV_MAX_BYTES",
     "EMAIL_TAKEN",
+    "IDENTITY_FIELDS",
     "MANUAL_REMOVAL_REASONS",
     "MAX_PREFERRED_OCCUPATIONS",
     "MIN_AGE",
     "NIK_TAKEN",
     "PDF_MAGIC",
+    "PREFERENCE_FIELDS",
     "PROFILE_FIELDS",
     "REGISTRATION_STEPS",
     "REISSUE_REASONS",

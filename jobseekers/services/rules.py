@@ -13,27 +13,37 @@ from django.utils.translation import gettext_lazy as _
 from jobseekers.models import JobSeeker
 
 # --- Field-level rules: what each actor may set ------------------------------------------------
-IDENTITY_FIELDS = frozenset(
+# The fields of the registration steps, in the order asked (jobseekers.views.STEPS names them).
+IDENTITY_FIELDS = (
+    "full_name",
+    "nik",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "identity_note",
+    "marital_status",
+    "religion",
+)
+CONTACT_FIELDS = (
+    "address",
+    "regency",
+    "district",
+    "postcode",
+    "phone",
+    "ktp_address",
+    "ktp_regency",
+)
+PREFERENCE_FIELDS = ("preferred_occupations", "expected_wage", "relocation")
+PROFILE_FIELDS = frozenset(
     {
-        "full_name",
-        "nik",
-        "birth_place",
-        "birth_date",
-        "sex",
-        "identity_note",
-        "marital_status",
-        "religion",
+        *IDENTITY_FIELDS,
+        *CONTACT_FIELDS,
+        *PREFERENCE_FIELDS,
+        "skills",
+        "category",
+        "has_disability",
+        "disability_note",
     }
-)
-CONTACT_FIELDS = frozenset(
-    {"address", "regency", "district", "postcode", "phone", "ktp_address", "ktp_regency"}
-)
-PREFERENCE_FIELDS = frozenset({"preferred_occupations", "expected_wage", "relocation"})
-PROFILE_FIELDS = (
-    IDENTITY_FIELDS
-    | CONTACT_FIELDS
-    | PREFERENCE_FIELDS
-    | {"skills", "category", "has_disability", "disability_note"}
 )
 # The identity an officer checked against the KTP: after verification only an officer changes it.
 VERIFIED_IDENTITY = frozenset(
