@@ -6,13 +6,19 @@ views pass the cleaned answers to jobseekers.services and placement.pipeline.ser
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer
-from jobseekers.forms import NO, YES, EducationForm, NikIdentityForm, validate_person_name
+from jobseekers.forms import (
+    NO,
+    YES,
+    EducationForm,
+    NewPasswordForm,
+    NikIdentityForm,
+    validate_person_name,
+)
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
 from jobseekers.services import (
@@ -21,7 +27,6 @@ from jobseekers.services import (
     ReportAnswers,
     normalise_name,
 )
-from placement.accounts.models import User
 from placement.fields import (
     DatePartsField,
     Radios,
@@ -45,14 +50,6 @@ class CounterRegistrationForm(SectionsMixin, NikIdentityForm):
     """Everything the online steps ask, on one page for the officer; sex and date of birth are
     read from the NIK and confirmed, not typed."""
 
-    field_order = (
-        "full_name",
-        "nik",
-        "identity_confirmed",
-        "stated_sex",
-        "stated_birth_date",
-        "identity_note",
-    )
     # The identity and the documents have their own markup (reading the NIK, the consent text).
     sections_layout = {
         "addresses": (
@@ -320,7 +317,8 @@ class CompleteForm(EducationForm):
 
 
 # --- The seeker's side ---------------------------------------------------------------------------
-class ClaimForm(forms.Form):
+class ClaimForm(NewPasswordForm):
+    field_order = ("nik", "code", "email", "password1", "password2")
     nik = forms.CharField(
         label=_("NIK"),
         max_length=16,
@@ -333,34 +331,9 @@ class ClaimForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        max_length=128,
-        help_text=_("At least 8 characters. A long sentence is easy to remember and safe."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Type the password again"),
-        strip=False,
-        max_length=128,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
 
     def clean_nik(self) -> str:
         return parse_nik(self.cleaned_data["nik"]).nik
-
-    def clean(self) -> dict:
-        data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif first:
-            try:
-                password_validation.validate_password(first, User(email=data.get("email", "")))
-            except ValidationError as error:
-                self.add_error("password1", error)
-        return data
 
 
 STILL_LOOKING, WORKING, STOPPED = "yes", "working", "stopped"

@@ -71,13 +71,10 @@ def _width(characters: int, **attrs: str) -> dict[str, str]:
 
 
 # --- Step 1: account -----------------------------------------------------------------------------
-class AccountForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_("We send the confirmation and reminders to report here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class NewPasswordForm(forms.Form):
+    """A new password typed twice, checked by the password validators against the e-mail typed
+    (the account step and the claim of a counter registration)."""
+
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -92,12 +89,6 @@ class AccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(EMAIL_TAKEN, code="email_taken")
-        return email
-
     def clean(self) -> dict:
         data = super().clean()
         first, second = data.get("password1"), data.get("password2")
@@ -111,8 +102,25 @@ class AccountForm(forms.Form):
         return data
 
 
+class AccountForm(NewPasswordForm):
+    field_order = ("email", "password1", "password2")
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send the confirmation and reminders to report here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(EMAIL_TAKEN, code="email_taken")
+        return email
+
+
 # --- Step 2: identity ----------------------------------------------------------------------------
 YES, NO = "yes", "no"
+IDENTITY_CONFIRMATION = ("identity_confirmed", "stated_sex", "stated_birth_date", "identity_note")
 
 
 class NikIdentityForm(forms.Form):
@@ -120,6 +128,7 @@ class NikIdentityForm(forms.Form):
     otherwise its values are entered with the reason. The fields and the check shared by the
     online identity step and the counter (the rule itself is services.confirmed_identity)."""
 
+    field_order = ("full_name", "nik", *IDENTITY_CONFIRMATION)
     identity_confirmed = forms.ChoiceField(
         label=_("Do the KTP and the person agree with the sex and date of birth the NIK gives?"),
         choices=[
@@ -226,17 +235,7 @@ class IdentityForm(NikIdentityForm):
         help_text=_("The AK/I card lists it, as the KTP does."),
     )
 
-    field_order = (
-        "full_name",
-        "nik",
-        "identity_confirmed",
-        "stated_sex",
-        "stated_birth_date",
-        "identity_note",
-        "birth_place",
-        "marital_status",
-        "religion",
-    )
+    field_order = (*NikIdentityForm.field_order, "birth_place", "marital_status", "religion")
 
     def __init__(self, *args, seeker: JobSeeker | None = None, **kwargs) -> None:
         if seeker is not None and seeker.nik:
@@ -268,9 +267,6 @@ class IdentityForm(NikIdentityForm):
         if not self.fields["nik"].disabled:
             self.confirm_identity(data)
         return data
-
-
-IDENTITY_CONFIRMATION = ("identity_confirmed", "stated_sex", "stated_birth_date", "identity_note")
 
 
 # --- Step 3: contact and domicile ----------------------------------------------------------------
