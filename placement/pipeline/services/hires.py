@@ -172,52 +172,32 @@ def confirm_hire_report(
         raise HireReportRefused(_("Only an officer of a manpower office can do this."))
     report = _locked_pending(report)
     if report.vacancy_id is not None:
-        return _confirm_employer_report(report, officer, job_order_number, via)
-    if not employer_type:
+        # The employer's own vacancy gives the employer, its type, the job and the place.
+        job = {"vacancy": report.vacancy, "reported_by": Placement.ReportedBy.EMPLOYER}
+    elif not employer_type:
         raise HireReportRefused(_("Choose the type of employer."), "employer_type")
+    else:
+        job = {
+            "employer_name": report.employer_name,
+            "employer_type": employer_type,
+            "industry_section": industry_section,
+            "job_title": report.job_title,
+            "occupation": occupation or report.occupation,
+            "work_regency": report.work_regency,
+            "country": report.country,
+            "reported_by": Placement.ReportedBy.SEEKER,
+        }
     try:
         placement = record_placement(
             seeker=report.seeker,
             by=officer,
             placed_on=report.started_on,
-            employer_name=report.employer_name,
-            employer_type=employer_type,
-            industry_section=industry_section,
-            job_title=report.job_title,
-            occupation=occupation or report.occupation,
-            work_regency=report.work_regency,
-            country=report.country,
             job_order_number=job_order_number,
-            reported_by=Placement.ReportedBy.SEEKER,
             via=via,
+            **job,
         )
     except PlacementRefused as refused:
         raise HireReportRefused(str(refused)) from refused
-    _confirmed(report, officer, placement, via)
-    return placement
-
-
-def _confirm_employer_report(
-    report: HireReport, officer: User, job_order_number: str, via: Via
-) -> Placement:
-    """The employer's own vacancy gives the employer, its type, the job and the place."""
-    try:
-        placement = record_placement(
-            seeker=report.seeker,
-            by=officer,
-            placed_on=report.started_on,
-            vacancy=report.vacancy,
-            job_order_number=job_order_number,
-            reported_by=Placement.ReportedBy.EMPLOYER,
-            via=via,
-        )
-    except PlacementRefused as refused:
-        raise HireReportRefused(str(refused)) from refused
-    _confirmed(report, officer, placement, via)
-    return placement
-
-
-def _confirmed(report: HireReport, officer: User, placement: Placement, via: Via) -> None:
     report.save(
         update_fields=report.decide(HireReport.Status.CONFIRMED, officer, placement=placement)
     )
@@ -229,6 +209,7 @@ def _confirmed(report: HireReport, officer: User, placement: Placement, via: Via
         context={"employer": report.employer_name},
         link="/seeker/",
     )
+    return placement
 
 
 @transaction.atomic
