@@ -63,6 +63,20 @@ MANUAL_REMOVAL_REASONS = (
     Reason.MISSED_REPORT,
 )
 REISSUE_REASONS = {"lost": _("Lost"), "damaged": _("Damaged")}
+# The statuses each desk action starts from, and what the officer reads otherwise.
+DESK_ACTION_STATES: dict[str, tuple[tuple[str, ...], str]] = {
+    "resubmitted": ((Status.RETURNED,), _("Only a returned registration is completed here.")),
+    "returned": ((Status.SUBMITTED,), _("This registration is not waiting for verification.")),
+    "rejected": (
+        (Status.SUBMITTED, Status.RETURNED),
+        _("Only a registration not yet verified can be rejected."),
+    ),
+    "removed": ((Status.ACTIVE,), _("Only an active card can be removed.")),
+    "card_reissued": (
+        (Status.ACTIVE,),
+        _("Only an active card is reissued; re-register a removed one first."),
+    ),
+}
 
 
 # --- The block every counter action shares -------------------------------------------------------
@@ -91,14 +105,13 @@ def _desk_change(
     officer: User,
     event: str,
     via: Via,
-    states: tuple = (),
-    refused: str = "",
     **detail: object,
 ) -> Iterator[tuple[JobSeeker, dict]]:
-    """Lock the seeker and check its status (`refused` otherwise); once the body has made the
-    change and written its ledger event, audit it and log the officer's activity. The body gets
-    the locked row and a dict for details only the audit keeps."""
+    """Lock the seeker and check its status is one the event starts from (DESK_ACTION_STATES);
+    once the body has made the change and written its ledger event, audit it and log the
+    officer's activity. The body gets the locked row and a dict for details only the audit keeps."""
     seeker = locked(seeker)
+    states, refused = DESK_ACTION_STATES.get(event, ((), ""))
     if states and seeker.status not in states:
         raise ServiceError(refused, code="state")
     audit_only: dict = {}
@@ -163,14 +176,8 @@ def complete_at_counter(
     """The person came back with what was missing: the officer ticks the documents now seen,
     adds an education row if needed, and sends the registration for verification again."""
     _office_of(officer)
-    with _desk_change(
-        seeker,
-        officer=officer,
-        event="resubmitted",
-        via=via,
-        states=(Status.RETURNED,),
-        refused=_("Only a returned registration is completed here."),
-    ) as (seeker, audit_only):
+    change = _desk_change(seeker, officer=officer, event="resubmitted", via=via)
+    with change as (seeker, audit_only):
         seeker.documents_seen = check_documents(documents)
         if education:
             Education.objects.create(seeker=seeker, **education)
@@ -181,6 +188,18 @@ def complete_at_counter(
 
 
 # --- Return and reject ---------------------------------------------------------------------------
+def _chosen(reason: str, choices, message: str = _("Choose a reason from the list.")) -> str:
+    """The reason code, if it is one of `choices`."""
+    if reason not in choices:
+        raise ServiceError({"reason": [message]})
+    return reason
+
+
+def _note_text(note: str) -> str:
+    """The officer's free-text note, on one line and at most 500 characters."""
+    return " ".join(note.split())[:500]
+
+
 def _reason_text(reason: str, field: str = "reason") -> str:
     reason = " ".join((reason or "").split())
     if not reason:
@@ -197,14 +216,8 @@ def return_registration(
     """Send a registration back to the seeker with what to fix (they change it and send again)."""
     office = _office_of(officer)
     reason = _reason_text(reason)
-    with _desk_change(
-        seeker,
-        officer=officer,
-        event="returned",
-        via=via,
-        states=(Status.SUBMITTED,),
-        refused=_("This registration is not waiting for verification."),
-    ) as (seeker, _audit_only):
+    change = _desk_change(seeker, officer=officer, event="returned", via=via)
+    with change as (seeker, _audit_only):
         seeker.status = Status.RETURNED
         seeker.return_reason = reason
         seeker.save(update_fields=["status", "return_reason", "updated_at"])
@@ -234,20 +247,12 @@ def reject_registration(
 ) -> JobSeeker:
     """Do not accept a registration (with a reason code). The NIK is free for a new one."""
     office = _office_of(officer)
-    if reason not in JobSeeker.RejectionReason.values:
-        raise ServiceError({"reason": [_("Choose a reason from the list.")]})
-    note = " ".join(note.split())[:500]
+    reason = _chosen(reason, JobSeeker.RejectionReason.values)
+    note = _note_text(note)
     if reason == JobSeeker.RejectionReason.OTHER and not note:
         raise ServiceError({"note": [_("Say what the other reason is.")]})
-    with _desk_change(
-        seeker,
-        officer=officer,
-        event="rejected",
-        via=via,
-        states=(Status.SUBMITTED, Status.RETURNED),
-        refused=_("Only a registration not yet verified can be rejected."),
-        reason=reason,
-    ) as (seeker, _audit_only):
+    change = _desk_change(seeker, officer=officer, event="rejected", via=via, reason=reason)
+    with change as (seeker, _audit_only):
         _reject(seeker, reason, note, office, today_or(on))
     notify(
         users=[seeker.user],
@@ -281,18 +286,10 @@ def remove_jobseeker(
     """Remove an active card by hand ("dihapuskan") with a reason code: the IPK removal outflow.
     Re-registration later reactivates the same number."""
     _office_of(officer)
-    if reason not in MANUAL_REMOVAL_REASONS:
-        raise ServiceError({"reason": [_("Choose a reason from the list.")]})
-    with _desk_change(
-        seeker,
-        officer=officer,
-        event="removed",
-        via=via,
-        states=(Status.ACTIVE,),
-        refused=_("Only an active card can be removed."),
-        reason=reason,
-    ) as (seeker, _audit_only):
-        _remove(seeker, reason, " ".join(note.split())[:500], today_or(on))
+    reason = _chosen(reason, MANUAL_REMOVAL_REASONS)
+    change = _desk_change(seeker, officer=officer, event="removed", via=via, reason=reason)
+    with change as (seeker, _audit_only):
+        _remove(seeker, reason, _note_text(note), today_or(on))
     return seeker
 
 
@@ -331,20 +328,11 @@ def reissue_card(
     """Print the card again (lost or damaged): the number stays, the printing is counted and
     logged."""
     _office_of(officer)
-    if reason not in REISSUE_REASONS:
-        raise ServiceError({"reason": [_("Choose lost or damaged.")]})
-    refused = _("Only an active card is reissued; re-register a removed one first.")
-    with _desk_change(
-        seeker,
-        officer=officer,
-        event="card_reissued",
-        via=via,
-        states=(Status.ACTIVE,),
-        refused=refused,
-        reason=reason,
-    ) as (seeker, audit_only):
+    reason = _chosen(reason, REISSUE_REASONS, _("Choose lost or damaged."))
+    change = _desk_change(seeker, officer=officer, event="card_reissued", via=via, reason=reason)
+    with change as (seeker, audit_only):
         if not seeker.ak1_number:
-            raise ServiceError(refused, code="state")
+            raise ServiceError(DESK_ACTION_STATES["card_reissued"][1], code="state")
         seeker.card_edition += 1
         seeker.save(update_fields=["card_edition", "updated_at"])
         audit_only["edition"] = seeker.card_edition
@@ -389,7 +377,7 @@ def merge_duplicate(
     if duplicate.merged_into_id or duplicate.status == JobSeeker.Status.REJECTED:
         raise ServiceError({"duplicate": [_("That registration is already closed.")]})
     on = today_or(on)
-    note = " ".join(note.split())[:500]
+    note = _note_text(note)
     if duplicate.status == JobSeeker.Status.ACTIVE:
         _remove(duplicate, Reason.DUPLICATE, note, on, merged_into=keep.pk)
     elif duplicate.status in (
