@@ -11,8 +11,12 @@ import re
 FILLER_WORDS = frozenset(
     """staff staf senior junior intern interns internship magang trainee i ii iii iv v level team
     tim member bagian divisi division department dept karyawan pegawai program programme jr sr
-    expert professional profesional experienced the of dan and untuk for di in""".split()  # noqa: SIM905
+    expert professional profesional experienced the of dan and untuk for di in academy
+    akademi paid""".split()  # noqa: SIM905
 )
+#: Words after which a title names its employer or programme, not the job ("Store Manager at X",
+#: "Sales Trainee by X", "Data Analyst for X Group"): the job name before them is looked up alone.
+EMPLOYER_TAIL_WORDS = frozenset("at for by bersama".split())  # noqa: SIM905
 #: Spelling variants folded to one form on both sides (labels and queries).
 SPELLING = {
     "staf": "staff",
@@ -223,9 +227,20 @@ VAGUE_HEADS = {
     # (FIELD_SUPERVISORS); electronics 7421, machinery 7233, electrical 7411 (our aliases' order).
     **dict.fromkeys("supervisor leader lead coordinator".split(), ("3341", "3122", "5222")),  # noqa: SIM905
     "teknisi": ("7421", "7233", "7411"),
+    # A head of no named field: a department (1219), the whole firm (1120), a branch or shop
+    # (1420); an analyst or consultant of none: systems, management, finance.
+    **dict.fromkeys("head kepala".split(), ("1219", "1120", "1420")),  # noqa: SIM905
+    "analyst": ("2511", "2421", "2413"),
+    "consultant": ("2421", "3322", "2431"),
     "product manager": ("1223", "1330", "1221"),
     "project manager": ("1219", "1323", "1330"),
 }
+#: The armed forces (KBJI major group 0) are read only when a title names them: "General
+#: Support" is no army general, "Field Engineer" no sapper.
+MILITARY_WORDS = frozenset(
+    """tni polri army militer military tentara prajurit angkatan marinir navy perwira bintara
+    tamtama kopassus armed""".split()  # noqa: SIM905
+)
 #: Words that leave a vague title vague ("Admin Umum", "General Worker", "Admin Support").
 VAGUE_MODIFIERS = frozenset("umum general support harian lepas daily".split())  # noqa: SIM905
 # Words in KBJI titles that are not part of any job's name.

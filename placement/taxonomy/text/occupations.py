@@ -55,6 +55,7 @@ from placement.taxonomy.text.occupation_index import (
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
+    EMPLOYER_TAIL_WORDS,
     ENGINEER_WORDS,
     ENGINEERING_BRANCHES,
     ENGLISH_HEADS,
@@ -65,6 +66,7 @@ from placement.taxonomy.text.occupation_words import (
     ICT_SALES_FIELDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
+    MILITARY_WORDS,
     OTHER_ENGINEER_WORDS,
     ROLE_WORDS,
     SALES_WORDS,
@@ -250,6 +252,13 @@ def _prepare(index: OccupationIndex, title: str) -> list[str]:
         kept = canonical(title_with_noise_words(title))
         if kept not in variants and _is_alias(index, [kept]):
             variants.insert(0, kept)
+        # "Store Manager at Castanea Print Shop", "Sales Trainee Academy by X", "Data Analyst for
+        # Y Group": a job name followed by the employer or a programme's name.
+        words = variants[-1].split()
+        cut = next((i for i, word in enumerate(words) if word in EMPLOYER_TAIL_WORDS), 0)
+        head = " ".join(words[:cut])
+        if cut and head not in variants and _is_alias(index, [head]):
+            variants.insert(0, head)
     return variants
 
 
@@ -447,8 +456,13 @@ def _rank(
             candidate.score += 0.1
         if priors and code.startswith(priors):
             candidate.score += 0.03
+    military = not MILITARY_WORDS.isdisjoint(words)
     ranked = sorted(
-        ((code, c) for code, c in candidates.items() if c.score >= MIN_SCORE),
+        (
+            (code, c)
+            for code, c in candidates.items()
+            if c.score >= MIN_SCORE and (military or not code.startswith("0"))
+        ),
         key=lambda item: (-item[1].score, item[0]),
     )
     if vague_readings:
@@ -503,6 +517,8 @@ def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     # A supervisor word with another word is the supervisor of those workers ("Lead Operator"):
     # only alone is it vague.
     heads = [word for word in core if word in VAGUE_HEADS and word not in SUPERVISOR_WORDS]
+    # "Administration Head", "Kepala Admin": the head word names the job, a manager's.
+    heads.sort(key=lambda word: word not in MANAGER_WORDS and word not in MANAGER_WORDS_FIRST)
     if not heads or any(w not in heads and w not in VAGUE_MODIFIERS for w in core):
         return "", ()
     # Several vague words ("Admin Operasional"): their readings in turn, each list's first ones

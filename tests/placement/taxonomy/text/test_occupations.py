@@ -299,3 +299,29 @@ def test_a_supervisor_word_is_vague_alone_only():
     # With a worker's word it is the supervisor of those workers, not a vague title.
     assert "3122" in [s.code for s in suggest_occupations("Leader Operator Mesin", limit=3)]
     assert all(s.reason_kind != "vague" for s in suggest_occupations("Leader Operator Mesin"))
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Store Manager at Toko Sinar Terang", "1420"),
+        ("Account Executive for Griya Indah Group", "3322"),
+        ("Sales Trainee Academy by Sekolah Pintar", "3322"),
+    ],
+)
+def test_a_job_name_before_the_employer_s_name_is_the_job(title, code):
+    assert top(title) == code
+
+
+def test_the_armed_forces_are_read_only_when_the_title_names_them():
+    for title in ("General Support", "Field Engineer", "Marketing General Insurance"):
+        assert not any(s.code.startswith("0") for s in suggest_occupations(title)), title
+    assert top("Field Engineer") == "2149"
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [("Head", "1219"), ("Head of Area", "1219"), ("Administration Head", "1219")],
+)
+def test_a_head_of_no_named_field_is_a_manager(title, first):
+    assert top(title) == first
