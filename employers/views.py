@@ -99,6 +99,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     email=data["email"],
                     full_name=data["full_name"],
                     password=data["password1"],
+                    language=request.LANGUAGE_CODE,
                 )
             except services.EmployerRefused as refused:
                 form.add_error(None, str(refused))

@@ -18,7 +18,7 @@ from employers import rules
 from employers.models import Employer, EmployerUser
 from placement.accounts.audit import Via, audit
 from placement.accounts.models import Role, User
-from placement.notifications.services import notify
+from placement.notifications.services import notify, remember_language
 from placement.offices.activity import record_activity
 from placement.offices.models import Activity
 
@@ -50,11 +50,13 @@ def register_employer(
     password: str,
     kind: str = Employer.Kind.COMPANY,
     identifier: str = "",
+    language: str = "",
 ) -> Employer:
     """Register an employer and its first user, who becomes the employer's administrator.
 
     A company gives its NIB and type; a government body, foundation or household gives its own
-    identifier and has the ownership of its kind (the III/8(b) row).
+    identifier and has the ownership of its kind (the III/8(b) row). `language` is the one the
+    person is reading the site in: their e-mails are written in it until they choose otherwise.
     """
     nib = (nib or "").strip() or None
     ownership = Employer.KIND_OWNERSHIP.get(kind, ownership)
@@ -67,6 +69,7 @@ def register_employer(
     if nib and Employer.objects.filter(nib=nib).exists():
         raise EmployerRefused(_("A company with this NIB is already registered."))
     user = User.objects.create_user(email, password, role=Role.EMPLOYER, full_name=full_name)
+    remember_language(user=user, language=language)
     try:
         with transaction.atomic():
             employer = Employer.objects.create(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -26,7 +25,7 @@ from jobseekers.services.rules import (
 from jobseekers.signals import seeker_profile_changed
 from placement.accounts.audit import audit
 from placement.accounts.models import AuditEvent, Role, User
-from placement.notifications.services import notify, save_preference
+from placement.notifications.services import notify, remember_language
 from placement.taxonomy.models import Occupation, Skill
 
 Action = AuditEvent.Action
@@ -45,8 +44,7 @@ def create_seeker_account(
     if User.objects.filter(email__iexact=email).exists():
         raise ServiceError({"email": [EMAIL_TAKEN]})
     user = User.objects.create_user(email, password, role=Role.SEEKER, full_name=full_name)
-    if language in dict(settings.LANGUAGES) and language != settings.LANGUAGE_CODE:
-        save_preference(user=user, language=language)
+    remember_language(user=user, language=language)
     seeker = JobSeeker.objects.create(user=user, full_name=full_name, steps_done=["account"])
     audit(actor=user, action=Action.CREATE, obj=seeker, step="account")
     return seeker

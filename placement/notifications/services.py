@@ -160,3 +160,10 @@ def save_preference(*, user: User, **values) -> Preference:
     """Save what `user` wants to be told."""
     preference, _created = Preference.objects.update_or_create(user=user, defaults=values)
     return preference
+
+
+def remember_language(*, user: User, language: str) -> None:
+    """The language a person registers in (the one they read the site in) becomes the language of
+    their e-mails until they choose otherwise; Indonesian, the default, needs no row."""
+    if language in dict(settings.LANGUAGES) and language != settings.LANGUAGE_CODE:
+        save_preference(user=user, language=language)

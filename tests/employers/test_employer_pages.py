@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone, translation
 
+from employers import services
 from employers.models import Employer, EmployerUser, Vacancy
 from placement.accounts.models import User
 from placement.taxonomy.models import Industry, Occupation, Skill
@@ -48,6 +51,23 @@ def test_a_company_registers_and_sees_the_next_steps(client, db):
     done = client.get(response["Location"])
     assert "1234567890123" in done.content.decode()
     assert EmployerUser.objects.get(employer=employer).is_admin
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [("en", "PT Sinar Kahayan Mandiri is verified"), ("id", "PT Sinar Kahayan Mandiri sudah")],
+)
+def test_who_registers_a_company_in_a_language_is_written_to_in_it(
+    client, alice, language, subject, django_capture_on_commit_callbacks
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    client.post("/employer/register/", registration(regency="62.71"))
+    employer = Employer.objects.get(nib="1234567890123")
+    officer_language = "id" if language == "en" else "en"  # the officer works in the other one
+    with translation.override(officer_language), django_capture_on_commit_callbacks(execute=True):
+        services.verify_employer(employer=employer, by=alice)
+    (message,) = [m for m in mail.outbox if m.to == ["rina@sinar.example"]]
+    assert subject in message.subject
 
 
 def test_registration_with_bad_input_shows_errors_and_keeps_what_was_typed(client, db):
