@@ -325,3 +325,19 @@ def test_the_armed_forces_are_read_only_when_the_title_names_them():
 )
 def test_a_head_of_no_named_field_is_a_manager(title, first):
     assert top(title) == first
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Staff Collection Lapangan", "4214"),
+        ("Juru Parkir Mall", "9629"),
+        ("Instruktur Yoga", "3423"),
+        ("Staff Risk Management", "2413"),
+        ("Supervisor Operasional", "3341"),
+        ("Host Live Streaming Fashion", "2656"),
+        ("Casual Waiter Weekend", "5131"),
+    ],
+)
+def test_words_of_everyday_ads_find_their_group(title, code):
+    assert top(title) == code
