@@ -1,4 +1,5 @@
-"""Job seekers (pencari kerja): the registration, the AK/I card and its lifecycle."""
+"""Job seekers (pencari kerja): the registration, the AK/I card and its lifecycle, the education,
+experience and skills on the profile, the consent, the card numbers."""
 
 from __future__ import annotations
 
@@ -12,15 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from placement.accounts.scope import region_scope
-from placement.taxonomy.credentials import (
-    Language,
-    LanguageLevel,
-    LicenceClass,
-    TrainingProvider,
-    language_label,
-    licence_label,
-    scheme_key,
-)
 from placement.taxonomy.education import SchoolType, detailed_code
 from placement.taxonomy.models import Sex
 
@@ -486,77 +478,6 @@ class Consent(models.Model):
         return f"{self.purpose} v{self.version} {self.given_at:%Y-%m-%d}"
 
 
-class CVDocument(models.Model):
-    """A seeker's CV: a PDF stored under a generated name in MEDIA_ROOT (never served directly)."""
-
-    seeker = models.OneToOneField(JobSeeker, on_delete=models.CASCADE, related_name="cv")
-    stored_name = models.CharField(_("stored file name"), max_length=64, unique=True)
-    original_name = models.CharField(_("file name"), max_length=150)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("CV")
-        verbose_name_plural = _("CVs")
-
-    def __str__(self) -> str:
-        return self.original_name
-
-
-class SeekerPhoto(models.Model):
-    """The pas foto printed on the AK/I card: re-encoded as a 3 x 4 JPEG (no metadata) under a
-    generated name in MEDIA_ROOT, served only to the seeker and scoped officers, like the CV."""
-
-    seeker = models.OneToOneField(JobSeeker, on_delete=models.CASCADE, related_name="photo")
-    stored_name = models.CharField(_("stored file name"), max_length=64, unique=True)
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self) -> str:
-        return self.stored_name
-
-
-class SeekerDocument(models.Model):
-    """A copy of a document the counter checks (KTP, ijazah, certificates...): uploaded by the
-    seeker or scanned by an officer. Kept like the CV: a generated name in MEDIA_ROOT, never a
-    public URL, served only to the seeker and officers of their region (every read audited);
-    a PDF checked by its first bytes, an image re-encoded without its metadata. Deleted with the
-    CV by the retention job and by anonymisation."""
-
-    class Format(models.TextChoices):
-        PDF = "pdf", "PDF"
-        JPEG = "jpeg", "JPEG"
-
-    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("document"), max_length=12, choices=JobSeeker.Document.choices)
-    stored_name = models.CharField(_("stored file name"), max_length=64, unique=True)
-    original_name = models.CharField(_("file name"), max_length=150)
-    file_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["kind", "uploaded_at", "id"]
-        verbose_name = _("document copy")
-        verbose_name_plural = _("document copies")
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.original_name}"
-
-    @property
-    def content_type(self) -> str:
-        return "application/pdf" if self.file_format == self.Format.PDF else "image/jpeg"
-
-
 class CardSequence(models.Model):
     """The last AK/I serial issued by an office in a year (numbers are `6271-2026-000042`)."""
 
@@ -571,124 +492,3 @@ class CardSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_id} {self.year}: {self.last_number}"
-
-
-# --- Certificates, training, licences, languages (placement/taxonomy/credentials.py) ------------
-class CompetencyCertificate(models.Model):
-    """A BNSP competency certificate (sertifikat kompetensi) issued by a licensed LSP."""
-
-    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="certificates")
-    scheme = models.CharField(_("certification scheme"), max_length=200)
-    # The scheme name as compared with a vacancy's requirement (credentials.scheme_key).
-    scheme_key = models.CharField(max_length=150, db_index=True, editable=False)
-    lsp = models.CharField(_("certification body (LSP)"), max_length=200)
-    number = models.CharField(_("certificate number"), max_length=100)
-    valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"))
-
-    class Meta:
-        ordering = ["-valid_until", "pk"]
-        verbose_name = _("competency certificate (BNSP)")
-        verbose_name_plural = _("competency certificates (BNSP)")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["seeker", "number"], name="competencycertificate_seeker_number"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.scheme
-
-    def save(self, *args, **kwargs) -> None:
-        self.scheme_key = scheme_key(self.scheme)
-        super().save(*args, **kwargs)
-
-    def is_valid_on(self, day: date) -> bool:
-        return self.valid_from <= day <= self.valid_until
-
-    @property
-    def is_expired(self) -> bool:
-        """Kept on the profile and the card, flagged; it no longer meets a requirement."""
-        return self.valid_until < timezone.localdate()
-
-
-class Training(models.Model):
-    """A course finished at a BLK, an LPK or elsewhere (non-formal education on the card)."""
-
-    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="trainings")
-    course = models.CharField(_("course"), max_length=200)
-    provider_kind = models.CharField(
-        _("kind of institution"), max_length=5, choices=TrainingProvider.choices
-    )
-    institution = models.CharField(_("institution"), max_length=200)
-    hours = models.PositiveSmallIntegerField(_("hours (JP)"))
-    year = models.PositiveSmallIntegerField(_("year finished"))
-
-    class Meta:
-        ordering = ["-year", "pk"]
-        verbose_name = _("training course")
-        verbose_name_plural = _("training courses")
-
-    def __str__(self) -> str:
-        return self.course
-
-
-class DrivingLicence(models.Model):
-    """A driving licence (SIM) of one class; a licence is valid five years."""
-
-    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="licences")
-    licence_class = models.CharField(_("class"), max_length=8, choices=LicenceClass.choices)
-    valid_until = models.DateField(_("valid until"))
-
-    class Meta:
-        ordering = ["licence_class"]
-        verbose_name = _("driving licence (SIM)")
-        verbose_name_plural = _("driving licences (SIM)")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["seeker", "licence_class"], name="drivinglicence_seeker_class"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return licence_label(self.licence_class)
-
-    def is_valid_on(self, day: date) -> bool:
-        return self.valid_until >= day
-
-    @property
-    def is_expired(self) -> bool:
-        return self.valid_until < timezone.localdate()
-
-
-class LanguageSkill(models.Model):
-    """A language other than Indonesian, with a level and an optional test result."""
-
-    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="languages")
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    level = models.PositiveSmallIntegerField(_("level"), choices=LanguageLevel.choices)
-    test = models.CharField(
-        _("test and result (optional)"),
-        max_length=100,
-        blank=True,
-        help_text=_("For example TOEIC 650, JLPT N4, TOPIK 2."),
-    )
-
-    class Meta:
-        ordering = ["language"]
-        verbose_name = _("language")
-        verbose_name_plural = _("languages")
-        constraints = [
-            models.UniqueConstraint(fields=["seeker", "language"], name="languageskill_seeker_lang")
-        ]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return language_label(self.language, self.level)
