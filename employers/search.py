@@ -21,6 +21,9 @@ finds cashier jobs at minimarkets. If that still finds nothing, titles are match
 similarity (the `vacancy_title_trgm` index). SQLite (development): each word must appear as a
 whole word in the title or the description, title matches first; typos are corrected the same
 way, with difflib in place of pg_trgm.
+
+Size: the query plan, the PostgreSQL and SQLite searches and the typo correction are one feature
+read and tested together; the open-vacancy figures of the public pages sit beside it.
 """
 
 from __future__ import annotations

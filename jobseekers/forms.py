@@ -1,4 +1,9 @@
-"""Forms of the registration steps, the profile and the CV upload. No side effects here."""
+"""Forms of the registration steps, the profile and the CV upload. No side effects here.
+
+Size: one small form per registration step, in the order of the steps (a change from the profile
+goes through the same step), and the uploads; the counter's and the reports' forms are in
+`desk_forms`.
+"""
 
 from __future__ import annotations
 

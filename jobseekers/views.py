@@ -2,6 +2,9 @@
 
 Views are thin: parse, check access, call a service, render. Every step saves what was typed, so a
 person can stop and come back; the registration is only sent after the "check your answers" page.
+
+Size: the registration steps and the portal pages share the step table and the seeker's access
+helpers; split the registration from the portal when either grows.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ labels (placement/taxonomy/data/skills_id.csv) that fit the occupation; at least
 vacancies are in Kalimantan Tengah (62), where the demo officers work.
 
 The tables (occupations, wages, words, the Contract's companies) are in `employers_data.py`.
+
+Size: one seeding pass (the Contract's companies, the generated population, their vacancies and
+ledger events) sharing the references and the random stream; the tables are already apart; demo
+code, top floor.
 """
 
 from __future__ import annotations

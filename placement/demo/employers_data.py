@@ -1,7 +1,10 @@
 """The tables of the employers' demo data: occupations with their wages, skills and words (JOBS),
 approximate provincial minimum wages (UMP 2025, rounded, demo only), invented company-name words,
 and the companies of the Contract's demo employer users. Every name is invented; the seeder is
-`placement.demo.employers`."""
+`placement.demo.employers`.
+
+Size: data tables only, no logic.
+"""
 
 from __future__ import annotations
 

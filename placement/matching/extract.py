@@ -4,6 +4,9 @@ On PostgreSQL the large tables come out with binary `COPY ... TO STDOUT` and are
 without touching Python per row; on SQLite plain queries do the same job at demo sizes. The result
 is a `Snapshot`: the engine's arrays plus the maps back to database ids, saved as one `.npy` file
 per array so that workers can memory-map it instead of querying again.
+
+Size: `extract` reads every array of one snapshot; the helpers are the SQL fragments and decoders
+only it uses.
 """
 
 from __future__ import annotations

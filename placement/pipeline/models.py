@@ -1,4 +1,8 @@
-"""The way from a match to a job: applications, referrals and placements."""
+"""The way from a match to a job: applications, referrals and placements.
+
+Size: the models of one pipeline (application, referral, placement and its follow-up, candidate
+requests, hire reports), tied by foreign keys and status rules.
+"""
 
 from __future__ import annotations
 
