@@ -39,7 +39,8 @@ _CODE = re.compile(r"\b(?:no\s*\d+|[a-z]{0,4}\d{2,}[a-z0-9]*|\d|#\d+)\b")
 # Words that are noise inside a bracket or after a dash, but may be meaning elsewhere ("Guru SMA").
 _BRACKET_FILLER = re.compile(
     r"\b(?:sma|smk|stm|slta|d1|d2|d3|d4|s1|s2|s3|sarjana|diploma|min|minimal"
-    r"|dan|and|atau|or|di|in|at|untuk|for|only|khusus|sekitar|kota|kabupaten)\b"
+    r"|dan|and|atau|or|di|in|at|untuk|for|only|khusus|sekitar|kota|kabupaten|across|all"
+    r"|seluruh|semua|nationwide|nasional)\b"
 )
 # ASCII characters `clean_input` turns into spaces (it keeps letters, digits and " +#-/&.,()[]'").
 _ASCII_DROPPED = re.compile(r"[^A-Za-z0-9 +#\-/&.,()\[\]']")
@@ -390,7 +391,10 @@ def _is_noise(folded: str) -> bool:
         r"\b(?:sma|smk|stm|slta|d1|d2|d3|d4|s1|s2|s3|sarjana|diploma|min|minimal)\b", " ", rest
     )
     rest = re.sub(
-        r"\b(?:dan|and|atau|or|di|in|at|untuk|for|only|khusus|sekitar|kota|kabupaten)\b", " ", rest
+        r"\b(?:dan|and|atau|or|di|in|at|untuk|for|only|khusus|sekitar|kota|kabupaten|across|all"
+        r"|seluruh|semua|nationwide|nasional)\b",
+        " ",
+        rest,
     )
     return not rest.strip()
 

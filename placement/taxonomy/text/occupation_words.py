@@ -241,6 +241,13 @@ MILITARY_WORDS = frozenset(
     """tni polri army militer military tentara prajurit angkatan marinir navy perwira bintara
     tamtama kopassus armed""".split()  # noqa: SIM905
 )
+#: Legislators and senior government officials (KBJI 111x) are read only when a title names
+#: the state: a "Service Ambassador" is no envoy.
+GOVERNMENT_WORDS = frozenset(
+    """pemerintah pemerintahan government kementerian ministry menteri minister dprd dpr mpr
+    bupati walikota gubernur camat lurah desa kelurahan kecamatan dinas negara state duta besar
+    legislatif parlemen parliament""".split()  # noqa: SIM905
+)
 #: Words that leave a vague title vague ("Admin Umum", "General Worker", "Admin Support").
 VAGUE_MODIFIERS = frozenset("umum general support harian lepas daily".split())  # noqa: SIM905
 # Words in KBJI titles that are not part of any job's name.
@@ -289,6 +296,16 @@ def kbli_section(sector: str) -> str:
     return ""
 
 
+#: Word pairs read as one ("Asisten Manajer Keuangan" is coded as the finance manager, as ISCO-08
+#: codes assistant managers; "F&B" folds to "f b").
+PAIRS = {"assistant manager": "manager", "f b": "fnb"}
+
+
 def canonical(folded: str) -> str:
     """Folded text with spelling variants unified (`"staf spv"` -> `"staff supervisor"`)."""
-    return " ".join(SPELLING.get(word, word) for word in folded.split())
+    text = " ".join(SPELLING.get(word, word) for word in folded.split())
+    if " " in text:
+        for pair, one in PAIRS.items():
+            if pair in text:
+                text = re.sub(rf"\b{pair}\b", one, text)
+    return text

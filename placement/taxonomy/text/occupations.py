@@ -63,6 +63,7 @@ from placement.taxonomy.text.occupation_words import (
     FIELD_SUPERVISORS,
     FILLER_WORDS,
     GENERIC_MANAGERS,
+    GOVERNMENT_WORDS,
     ICT_SALES_FIELDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
@@ -89,7 +90,16 @@ VAGUE_CODES = frozenset({"4110", "3341", "9329", "8189", "3322", "1219", "2149",
 DESCRIPTION_MIN_MENTIONS = 2
 # The words whose own reading is a generic manager (1219 / 1120).
 GENERIC_MANAGER_LABELS = frozenset(
-    {"manager", "assistant manager", "head", "kepala", "direktur", "director", "kepala bagian"}
+    {
+        "manager",
+        "assistant manager",
+        "head",
+        "kepala",
+        "direktur",
+        "director",
+        "kepala bagian",
+        "section head",
+    }
 )
 # Brackets that name a field or a language, not a job.
 BRACKET_FIELDS = frozenset("it ti hr hrd ga sdm".split())  # noqa: SIM905
@@ -457,11 +467,14 @@ def _rank(
         if priors and code.startswith(priors):
             candidate.score += 0.03
     military = not MILITARY_WORDS.isdisjoint(words)
+    government = not GOVERNMENT_WORDS.isdisjoint(words)
     ranked = sorted(
         (
             (code, c)
             for code, c in candidates.items()
-            if c.score >= MIN_SCORE and (military or not code.startswith("0"))
+            if c.score >= MIN_SCORE
+            and (military or not code.startswith("0"))
+            and (government or not code.startswith("111"))
         ),
         key=lambda item: (-item[1].score, item[0]),
     )

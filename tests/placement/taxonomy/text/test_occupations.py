@@ -341,3 +341,21 @@ def test_a_head_of_no_named_field_is_a_manager(title, first):
 )
 def test_words_of_everyday_ads_find_their_group(title, code):
     assert top(title) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Retail Sales Manager (Seluruh Indonesia)", "1420"),
+        ("Asisten Manajer Keuangan", "1211"),
+        ("Marketing Section Head", "1221"),
+        ("Perawat Kucing dan Anjing", "5164"),
+        ("Koordinator F&B", "1412"),
+    ],
+)
+def test_managers_sections_and_animal_keepers(title, code):
+    assert top(title) == code
+
+
+def test_a_state_official_is_read_only_when_the_title_names_the_state():
+    assert not any(s.code.startswith("111") for s in suggest_occupations("Store Ambassador"))
