@@ -21,7 +21,9 @@ from jobseekers.forms import (
     EducationForm,
     NewPasswordForm,
     NikIdentityForm,
+    occupation_field,
     validate_person_name,
+    wanted_occupations_field,
 )
 from jobseekers.models import JobSeeker
 from jobseekers.nik import parse_nik
@@ -45,8 +47,8 @@ from placement.fields import (
     required_when,
 )
 from placement.taxonomy.fields import RupiahField
-from placement.taxonomy.models import Occupation, Skill
-from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
+from placement.taxonomy.models import Skill
+from placement.taxonomy.widgets import TaxonomyMultipleChoiceField
 
 
 # --- Walk-in registration at the counter ---------------------------------------------------------
@@ -126,11 +128,7 @@ class CounterRegistrationForm(SectionsMixin, NikIdentityForm):
         required=False,
         help_text=_("If given, the code to open the online account is also sent there."),
     )
-    preferred_occupations = TaxonomyMultipleChoiceField(
-        kind="occupations",
-        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
-        api_params="level=4,6",
-        max_choices=3,
+    preferred_occupations = wanted_occupations_field(
         label=_("Jobs wanted"),
         help_text=_("Up to three; the first is the one wanted most."),
     )
@@ -444,14 +442,7 @@ class SixMonthReportForm(forms.Form):
 class HireReportForm(forms.Form):
     employer_name = forms.CharField(label=_("Employer"), max_length=200)
     job_title = forms.CharField(label=_("Job title"), max_length=200)
-    occupation = TaxonomyChoiceField(
-        kind="occupations",
-        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
-        api_params="level=4,6",
-        label=_("Kind of job (KBJI)"),
-        required=False,
-        help_text=_("Search for the job, for example kasir, pengemudi, tukang las."),
-    )
+    occupation = occupation_field(required=False)
     started_on = DatePartsField(label=_("First working day"), help_text=_("For example 1 8 2026."))
     work_regency = regency_field(
         _("Where you work"),

@@ -390,15 +390,32 @@ class EducationForm(forms.Form):
         return data
 
 
-class ExperienceForm(forms.Form):
-    job_title = forms.CharField(label=_("Job title"), max_length=150)
-    occupation = TaxonomyChoiceField(
+def occupation_field(**kwargs) -> TaxonomyChoiceField:
+    """A job picked by searching: a KBJI unit group (4 digits) or a job within it (6 digits)."""
+    return TaxonomyChoiceField(
         kind="occupations",
         queryset=Occupation.objects.current().filter(level__in=(4, 6)),
         api_params="level=4,6",
         label=_("Kind of job (KBJI)"),
         help_text=_("Search for the job, for example kasir, pengemudi, tukang las."),
+        **kwargs,
     )
+
+
+def wanted_occupations_field(**kwargs) -> TaxonomyMultipleChoiceField:
+    """The jobs a seeker wants (as `occupation_field`), at most MAX_PREFERRED_OCCUPATIONS."""
+    return TaxonomyMultipleChoiceField(
+        kind="occupations",
+        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
+        api_params="level=4,6",
+        max_choices=MAX_PREFERRED_OCCUPATIONS,
+        **kwargs,
+    )
+
+
+class ExperienceForm(forms.Form):
+    job_title = forms.CharField(label=_("Job title"), max_length=150)
+    occupation = occupation_field()
     employer_name = forms.CharField(label=_("Employer"), max_length=150)
     start_year = _year_field(_("From (year)"))
     end_year = _year_field(
@@ -522,11 +539,7 @@ class SkillsForm(forms.Form):
 
 
 class PreferencesForm(forms.Form):
-    preferred_occupations = TaxonomyMultipleChoiceField(
-        kind="occupations",
-        queryset=Occupation.objects.current().filter(level__in=(4, 6)),
-        api_params="level=4,6",
-        max_choices=MAX_PREFERRED_OCCUPATIONS,
+    preferred_occupations = wanted_occupations_field(
         label=_("Jobs you want"),
         help_text=_("Choose up to three; the first is the one you want most."),
     )
