@@ -247,16 +247,21 @@ def _record(kind: str, vacancy: Vacancy, *, quantity: int, occurred_on: date | N
     return ledger.record_vacancy_event(kind, vacancy, quantity=quantity, occurred_on=occurred_on)
 
 
-@transaction.atomic
-def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
-    """An officer verifies a submitted vacancy: it is published and counted as registered."""
-    vacancy = (
+def _locked_for_ledger(vacancy: Vacancy) -> Vacancy:
+    """The vacancy's row locked, with what its ledger event reads (company, codes, offices)."""
+    return (
         Vacancy.objects.select_for_update(of=("self",))
         .select_related(
             "employer", "occupation", "industry", "regency__office", "employer__regency__office"
         )
         .get(pk=vacancy.pk)
     )
+
+
+@transaction.atomic
+def publish_vacancy(*, vacancy: Vacancy, by: User, via: Via = "web") -> Vacancy:
+    """An officer verifies a submitted vacancy: it is published and counted as registered."""
+    vacancy = _locked_for_ledger(vacancy)
     if vacancy.status != Vacancy.Status.SUBMITTED:
         raise VacancyRefused(_("Only a vacancy waiting for verification can be published."))
     if not vacancy.employer.may_publish:
@@ -333,13 +338,7 @@ def record_vacancy_filled(
     via: Via = "web",
 ) -> Vacancy:
     """Report `quantity` positions as filled (the Art. 6 report; placements call this too)."""
-    vacancy = (
-        Vacancy.objects.select_for_update(of=("self",))
-        .select_related(
-            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
-        )
-        .get(pk=vacancy.pk)
-    )
+    vacancy = _locked_for_ledger(vacancy)
     if vacancy.status != Vacancy.Status.PUBLISHED:
         raise VacancyRefused(_("Only a published vacancy can be reported as filled."))
     if quantity < 1 or quantity > vacancy.open_positions:
@@ -365,13 +364,7 @@ def close_vacancy(*, vacancy: Vacancy, by: User, hired: int = 0) -> Vacancy:
 
     The status becomes "filled" when every position was filled, "closed" otherwise.
     """
-    vacancy = (
-        Vacancy.objects.select_for_update(of=("self",))
-        .select_related(
-            "employer", "occupation", "industry", "regency__office", "employer__regency__office"
-        )
-        .get(pk=vacancy.pk)
-    )
+    vacancy = _locked_for_ledger(vacancy)
     if vacancy.status != Vacancy.Status.PUBLISHED:
         raise VacancyRefused(_("Only a published vacancy can be closed."))
     if hired < 0 or hired > vacancy.open_positions:
