@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers import rules
 from employers.models import Employer
+from employers.services.companies import DETAILS_FIELDS
 from placement.accounts.models import User
 from placement.fields import Radios, SectionsMixin
 from placement.taxonomy.models import (
@@ -231,18 +232,7 @@ class EmployerDetailsForm(CompanyFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Employer
-        fields = [
-            "name",
-            "industry",
-            "ownership",
-            "address",
-            "regency",
-            "district",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-        ]
+        fields = DETAILS_FIELDS
         widgets = {"ownership": Radios}
 
 

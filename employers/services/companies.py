@@ -195,24 +195,27 @@ def reject_employer(*, employer: Employer, by: User, reason: str, via: Via = "we
     return employer
 
 
+# What the company may correct itself (the NIB and the kind stay as registered).
+DETAILS_FIELDS = (
+    "name",
+    "industry",
+    "ownership",
+    "address",
+    "regency",
+    "district",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "website",
+)
+
+
 @transaction.atomic
 def update_employer(*, employer: Employer, by: User, fields: dict) -> Employer:
     """The company corrects its details; a rejected company goes back to the officers' queue."""
-    allowed = {
-        "name",
-        "industry",
-        "ownership",
-        "address",
-        "regency",
-        "district",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "website",
-    }
     changed = []
     for name, value in fields.items():
-        if name in allowed and getattr(employer, name) != value:
+        if name in DETAILS_FIELDS and getattr(employer, name) != value:
             setattr(employer, name, value)
             changed.append(name)
     if employer.status == Employer.Status.REJECTED:
