@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Vacancy
+from placement.market.fairs import FAIR_FIELDS
 from placement.market.models import FairResult, JobFair
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -12,19 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class FairForm(forms.ModelForm):
     class Meta:
         model = JobFair
-        fields = [
-            "name",
-            "organiser_kind",
-            "organiser_name",
-            "organiser_licence",
-            "regency",
-            "venue",
-            "starts_on",
-            "ends_on",
-            "planned_companies",
-            "planned_vacancies",
-            "placement_target",
-        ]
+        fields = FAIR_FIELDS
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,
