@@ -255,14 +255,7 @@ def referral_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            services.record_referral_outcome(
-                referral=referral,
-                status=form.cleaned_data["status"],
-                by=request.user,
-                reason=form.cleaned_data.get("reason", ""),
-                note=form.cleaned_data.get("note", ""),
-                on=form.cleaned_data.get("on"),
-            )
+            services.record_referral_outcome(referral=referral, by=request.user, **form.outcome())
         except services.ReferralRefused as refused:
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:

@@ -116,3 +116,13 @@ class ReferralOutcomeForm(forms.Form):
         ):
             self.add_error("on", _now("The date cannot be in the future."))
         return data
+
+    def outcome(self) -> dict:
+        """The cleaned answers as `services.record_referral_outcome` takes them."""
+        data = self.cleaned_data
+        return {
+            "status": data["status"],
+            "reason": data.get("reason", ""),
+            "note": data.get("note", ""),
+            "on": data.get("on"),
+        }
