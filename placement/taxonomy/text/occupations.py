@@ -22,6 +22,9 @@ How a title is coded (each step gives candidates a score in [0, 1]; a code keeps
 
 The word tables are in `occupation_words.py`, the labels and their TF-IDF index (built from the
 files or loaded from `var/occupation_index.npz`) in `occupation_index.py`.
+
+Size: the steps above and the rules that reorder their candidates share one candidate table and
+are tuned together against the benchmark sets; the words and the index are already apart.
 """
 
 from __future__ import annotations
