@@ -309,3 +309,50 @@ def canonical(folded: str) -> str:
             if pair in text:
                 text = re.sub(rf"\b{pair}\b", one, text)
     return text
+
+
+#: Conventional confusions: unit groups that careful coders give the same kind of title, each
+#: reading defensible (written by the AntarKerja team, each with its reason). Each entry reads
+#: "when the coder's first reading is the first code, the others are plausible too": when none
+#: of them is in the first three, the one the title's words support best (else the first listed)
+#: takes the third place, so the person choosing sees both readings.
+_CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # Software, web and application developers: ads use "developer", "programmer", "engineer"
+    # for all three; the stack (web, mobile, back end) rarely decides.
+    (("2512", "2513", "2514"), "software developer vs web developer vs application programmer"),
+    (("2513", "2512", "2514"), "web developer vs software developer vs application programmer"),
+    (("2514", "2512", "2513"), "application programmer vs software or web developer"),
+    # "Business analyst", "IT business analyst": systems analyst (ICT) or management analyst.
+    (("2511", "2421"), "systems analyst vs management and organisation analyst"),
+    (("2421", "2511"), "management and organisation analyst vs systems analyst"),
+    # "Content writer", "copywriter", "social media": marketing, writers or public relations.
+    (("2431", "2641", "2432"), "marketing vs writer vs public relations"),
+    (("2641", "2431"), "writer vs marketing content"),
+    (("2432", "2431"), "public relations vs marketing"),
+    # "Head of production", "plant manager", "production & R&D manager".
+    (("1321", "1223"), "manufacturing manager vs research and development manager"),
+    (("1223", "1321"), "research and development manager vs manufacturing manager"),
+    # "Project manager", "site manager": construction manager or business services manager.
+    (("1323", "1219"), "construction manager vs business services manager"),
+    # "Head of accounting": finance manager or (chief) accountant.
+    (("1211", "2411"), "finance manager vs accountant"),
+    # "Senior accountant", "staff accounting": accountant or accounting associate.
+    (("2411", "3313"), "accountant vs accounting associate professional"),
+    # "AR / AP staff", "admin accounting": accounting associate or bookkeeping clerk.
+    (("3313", "4311", "2411"), "accounting associate vs bookkeeping clerk vs accountant"),
+    (("4311", "3313"), "bookkeeping clerk vs accounting associate"),
+    # "Corporate secretary": legal professional (company secretary) or executive secretary.
+    (("2619", "3343", "3411"), "legal professional vs executive secretary vs legal associate"),
+    (("3343", "2619"), "executive secretary vs company secretary"),
+    # "Legal officer", "legal staff": legal associate or legal professional.
+    (("3411", "2619"), "legal associate vs legal professional"),
+    # "Courier coordinator", "delivery lead": couriers or distribution manager.
+    (("9621", "1324"), "couriers vs distribution manager"),
+    # "Customer service manager", "head of customer care": other services manager or sales and
+    # marketing manager.
+    (("1439", "1221"), "services manager vs sales and marketing manager"),
+    # "HR manager", "HR business partner": human resource manager or personnel professional.
+    (("1212", "2423"), "human resource manager vs personnel professional"),
+    (("2423", "1212"), "personnel professional vs human resource manager"),
+)
+CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}

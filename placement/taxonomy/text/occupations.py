@@ -58,6 +58,7 @@ from placement.taxonomy.text.occupation_index import (
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
+    CONFUSABLE,
     EMPLOYER_TAIL_WORDS,
     ENGINEER_WORDS,
     ENGINEERING_BRANCHES,
@@ -114,7 +115,10 @@ NEIGHBOURS_UP_TO = 3  # a shorter list is completed with the first group's neigh
 VAGUE_FIRST_SCORE = 0.8
 # The other reading of a manager title must come from the title's own words, this good.
 MANAGER_OTHER_MIN = 0.6
-VAGUE_WHOLE_MIN = 0.85  # a first reading at least this good matched the whole title: it stays
+VAGUE_WHOLE_MIN = 0.85
+# A confusable partner no word of the title names replaces a third reading only below this share
+# of the first reading's score.
+UNSUPPORTED_PARTNER_BELOW = 0.8
 
 
 @dataclass
@@ -485,6 +489,7 @@ def _rank(
         ranked = _with_vague_readings(ranked, vague_word, vague_readings, raised)
     elif is_manager:
         ranked = _with_both_manager_readings(ranked)
+    ranked = _with_confusable_reading(ranked)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
@@ -605,6 +610,38 @@ def _with_both_manager_readings(
     moved = rest.pop(other)
     moved[1].score, top[2][1].score = top[2][1].score, top[2][1].score - 0.001
     return [*top[:2], moved, top[2], *rest]
+
+
+def _with_confusable_reading(
+    ranked: list[tuple[str, _Candidate]],
+) -> list[tuple[str, _Candidate]]:
+    """When the first reading is one of a conventional confusion (`CONFUSABLE`: web developer
+    2512 / 2513, business analyst 2511 / 2421, senior accountant 2411 / 3313) and none of its
+    partners is in the first three, the partner the title's words support best (else the first
+    listed) takes the third place."""
+    if not ranked:
+        return ranked
+    partners = CONFUSABLE.get(ranked[0][0], ())
+    top = [code for code, _ in ranked[:3]]
+    if not partners or any(code in top for code in partners):
+        return ranked
+    by_code = dict(ranked)
+    supported = [code for code in partners if code in by_code]
+    if supported:
+        partner = max(supported, key=lambda code: by_code[code].score)
+        moved = by_code[partner]
+    elif len(ranked) < 3 or ranked[2][1].score < UNSUPPORTED_PARTNER_BELOW * ranked[0][1].score:
+        # No word of the title names a partner: it takes the place of a weak third reading only.
+        partner = partners[0]
+        moved = _Candidate(0.0, "neighbour", ranked[0][0])
+    else:
+        return ranked
+    rest = [(code, c) for code, c in ranked[1:] if code != partner]
+    # Its score between the second's and the next one's, so the list stays in order.
+    ceiling = rest[0][1].score if rest else ranked[0][1].score - 0.01
+    floor = rest[1][1].score + 0.001 if len(rest) > 1 else ceiling * 0.5
+    moved.score = min(ceiling, max(moved.score, floor))
+    return [ranked[0], *rest[:1], (partner, moved), *rest[1:]]
 
 
 def _is_manager_title(words: list[str]) -> bool:

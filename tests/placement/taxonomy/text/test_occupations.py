@@ -359,3 +359,17 @@ def test_managers_sections_and_animal_keepers(title, code):
 
 def test_a_state_official_is_read_only_when_the_title_names_the_state():
     assert not any(s.code.startswith("111") for s in suggest_occupations("Store Ambassador"))
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "partner"),
+    [
+        ("Pengembang Web Toko Daring", "2513", {"2512", "2514"}),
+        ("Akuntan Senior Pabrik Roti", "2411", {"3313"}),
+        ("Sekretaris Korporat", "3343", {"2619"}),
+    ],
+)
+def test_a_conventional_confusion_keeps_both_readings_in_the_first_three(title, first, partner):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first
+    assert partner & set(codes)
