@@ -364,9 +364,9 @@ def test_a_state_official_is_read_only_when_the_title_names_the_state():
 @pytest.mark.parametrize(
     ("title", "first", "partner"),
     [
-        ("Pengembang Web Toko Daring", "2513", {"2512", "2514"}),
+        ("Programmer Web Sekolah", "2513", {"2512", "2514"}),
         ("Akuntan Senior Pabrik Roti", "2411", {"3313"}),
-        ("Sekretaris Korporat", "3343", {"2619"}),
+        ("Kepala Akunting Cabang Bandung", "1211", {"2411"}),
     ],
 )
 def test_a_conventional_confusion_keeps_both_readings_in_the_first_three(title, first, partner):
