@@ -207,8 +207,11 @@ class Mapped:
             review.append("regency")
         return regency, place
 
-    def code_occupation(self, kbji: str, title: str, description: str, coding, review):
-        """The occupation: the file's KBJI code, a taught alias, else the coder's best."""
+    def code_occupation(
+        self, kbji: str, title: str, description: str, coding, review, sector: str = ""
+    ):
+        """The occupation: the file's KBJI code, a taught alias, else the coder's best (helped by
+        the description and the row's KBLI code)."""
         occupation = self.lookups.occupations.get(kbji) if kbji else None
         if occupation is not None:
             coding["kbji"] = {"text": kbji, "value": occupation.code, "confidence": 1.0}
@@ -218,7 +221,9 @@ class Mapped:
             coding["kbji"] = {"text": title, "value": taught.code, "confidence": 1.0}
             coding["kbji"]["reason"] = LEARNED
             return taught
-        found = occupation_coder.suggest_occupations(title, description=description[:1500], limit=3)
+        found = occupation_coder.suggest_occupations(
+            title, description=description[:1500], sector=sector, limit=3
+        )
         top = found[0] if found else None
         occupation = self.lookups.occupations.get(top.code) if top else None
         confidence = round(top.score, 3) if top else 0.0
@@ -273,7 +278,9 @@ class Mapped:
             )
             row.set_aside_regency = regency
             return None
-        occupation = self.code_occupation(self.get(row, "kbji"), title, description, coding, review)
+        occupation = self.code_occupation(
+            self.get(row, "kbji"), title, description, coding, review, sector=self.get(row, "kbli")
+        )
         skill_ids = self.code_skills(self.get(row, "skills"), description, coding)
         # Wage
         wage_min = _amount(self.get(row, "wage_min"))

@@ -88,7 +88,10 @@ class JobStepForm(VacancyStepForm):
                 "hx-get": suggest_url,
                 # Only when the words change: a blur after ticking a suggestion keeps the list.
                 "hx-trigger": "input changed delay:400ms",
-                "hx-include": "[name=occupation]:checked",
+                # The description and the line of business help choose between close groups.
+                "hx-include": (
+                    "[name=occupation]:checked, [name=description], [name=industry]:checked"
+                ),
                 "hx-target": "#occupation-suggestions",
                 "hx-swap": "outerHTML",
                 "hx-sync": "this:replace",

@@ -19,6 +19,7 @@ from employers.models import Employer, EmployerUser, Vacancy
 from employers.vacancy_forms import CloseVacancyForm, JobStepForm
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
+from placement.taxonomy.models import Industry
 from placement.taxonomy.widgets import is_picker_search, occupation_suggestions
 
 PAGE_SIZE = 25
@@ -333,11 +334,15 @@ def vacancy_step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 @role_required(Role.EMPLOYER)
 @require_GET
 def vacancy_occupation_suggestions(request: HttpRequest) -> HttpResponse:
-    """KBJI groups suggested from the job title as the employer types it (htmx fragment)."""
+    """KBJI groups suggested from the job title as the employer types it (htmx fragment), helped
+    by the description typed so far and the line of business (the one chosen on the form, else
+    the employer's own)."""
     title = request.GET.get("title", "")[:200]
     chosen = request.GET.get("occupation", "")
     queryset = JobStepForm.base_fields["occupation"].queryset
-    suggestions = occupation_suggestions(queryset, title)
+    description = request.GET.get("description", "")[:5000]
+    sector = _sector_code(request)
+    suggestions = occupation_suggestions(queryset, title, description=description, sector=sector)
     for suggestion in suggestions:
         suggestion["checked"] = suggestion["value"] == chosen  # a ticked suggestion stays ticked
     return render(
@@ -345,6 +350,20 @@ def vacancy_occupation_suggestions(request: HttpRequest) -> HttpResponse:
         "components/occupation_suggestions.html",
         {"name": "occupation", "suggestions": suggestions, "words": title.strip()},
     )
+
+
+def _sector_code(request: HttpRequest) -> str:
+    """The KBLI code of the line of business chosen on the vacancy form, else the employer's."""
+    chosen = request.GET.get("industry", "")
+    if chosen.isdigit():
+        code = Industry.objects.filter(pk=int(chosen)).values_list("code", flat=True).first()
+        if code:
+            return code
+    try:
+        industry = membership_for(request.user).employer.industry
+    except Http404:
+        return ""
+    return industry.code if industry is not None else ""
 
 
 def _check_context(vacancy: Vacancy, problems: dict[str, str]) -> dict:

@@ -171,13 +171,18 @@ class TaxonomyPicker(forms.Widget):
         return context
 
 
-def occupation_suggestions(queryset: QuerySet, words: str, limit: int = 3) -> list[dict]:
-    """The KBJI groups (rows of `queryset`) the occupation coder suggests for `words`."""
+def occupation_suggestions(
+    queryset: QuerySet, words: str, limit: int = 3, *, description: str = "", sector: str = ""
+) -> list[dict]:
+    """The KBJI groups (rows of `queryset`) the occupation coder suggests for `words` (a job
+    title), helped by the job's description and the employer's KBLI code or section if known."""
 
     words = (words or "").strip()[:200]
     if not words:
         return []
-    found = suggest_occupations(words, limit=limit)
+    found = suggest_occupations(
+        words, description=(description or "")[:1500], sector=sector or "", limit=limit
+    )
     rows = {o.code: o for o in queryset.filter(code__in=[s.code for s in found])}
     return [
         {"value": str(rows[s.code].pk), "label": option_label(rows[s.code]), "reason": s.reason()}

@@ -73,3 +73,21 @@ def test_a_ticked_suggestion_stays_ticked_when_the_list_is_refreshed(client, eri
     kasir = Occupation.objects.get(code="5230", level=4)
     html = client.get(URL, {"title": "Kasir Toko", "occupation": kasir.pk}).content.decode()
     assert f'value="{kasir.pk}" checked' in html
+
+
+def test_the_description_typed_so_far_helps_a_vague_title(client, erin, erin_company):
+    client.force_login(erin)
+    description = "Melakukan data entry harian ke sistem; pengalaman data entry diutamakan."
+    alone = _suggested_codes(client.get(URL, {"title": "Staff"}).content.decode())
+    helped = client.get(URL, {"title": "Staff", "description": description}).content.decode()
+    assert "4132" not in alone
+    assert "4132" in _suggested_codes(helped)
+
+
+def test_the_job_step_sends_the_description_and_line_of_business_with_the_title(
+    client, erin, erin_company
+):
+    vacancy = VacancyFactory(employer=erin_company, status="draft", title="Kasir", occupation=None)
+    client.force_login(erin)
+    html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
+    assert "[name=description], [name=industry]:checked" in html

@@ -403,11 +403,13 @@ def _rank(
         best = max((c.score for c in candidates.values()), default=0.0)
         found = _description_codes(index, description)
         top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
-        if top_code in VAGUE_CODES and len(core_words(variants[0].split())) <= 2:
-            # A vague title ("Staff Admin", "Staff Operasional") whose description names the job
-            # ("stok barang di gudang"): that job comes second, after the title's own reading.
-            # A phrase holding a title word ("admin gudang" for "Staff Admin") first.
-            title_words = set(variants[0].split())
+        title_core = core_words(variants[0].split()) if variants else []
+        if (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2:
+            # A vague title ("Staff Admin", "Staff Operasional", "Staff" alone) whose description
+            # names the job ("stok barang di gudang"): that job comes second, after the title's
+            # own reading. A phrase holding a title word ("admin gudang" for "Staff Admin") first.
+            title_words = set(variants[0].split()) if variants else set()
+            best = max(best, VAGUE_FIRST_SCORE)
 
             def _weight(item: tuple[str, tuple[int, str]]) -> tuple[bool, int, str]:
                 code, (count, phrase) = item
