@@ -5,7 +5,6 @@ decisions and imports are in `officers/forms.py`."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,7 @@ from employers import rules
 from employers.models import Employer
 from employers.services.companies import DETAILS_FIELDS
 from placement.accounts.models import User
-from placement.fields import Radios, SectionsMixin
+from placement.fields import Radios, SectionsMixin, check_new_password
 from placement.taxonomy.models import (
     District,
     Industry,
@@ -202,15 +201,8 @@ class EmployerRegistrationForm(CompanyFieldsMixin, SectionsMixin, forms.Form):
             for field, message in problems.items():
                 if field not in self.errors:
                     self.add_error(field, message)
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif first:
-            probe = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
-            try:
-                validate_password(first, probe)
-            except ValidationError as error:
-                self.add_error("password1", error)
+        probe = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
+        check_new_password(self, cleaned, probe)
         return cleaned
 
 

@@ -11,7 +11,6 @@ import unicodedata
 from datetime import date
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +31,7 @@ from placement.fields import (
     DatePartsField,
     Radios,
     check_district_in_regency,
+    check_new_password,
     district_field,
     narrow_districts,
     phone_field,
@@ -96,14 +96,7 @@ class NewPasswordForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif first:
-            try:
-                password_validation.validate_password(first, User(email=data.get("email", "")))
-            except ValidationError as error:
-                self.add_error("password1", error)
+        check_new_password(self, data, User(email=data.get("email", "")))
         return data
 
 

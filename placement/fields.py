@@ -1,8 +1,9 @@
 """Form fields every form uses: a date typed as three boxes (day, month, year), radio buttons
 whose error-summary link lands on the first option, `required_when`, and the contact fields
 (regency, district, postcode, mobile phone) that the online registration, the counter and the
-six-monthly report all build from one factory each. They render through
-templates/components/field.html (the one field component) and components/date_parts.html."""
+six-monthly report all build from one factory each; the check of a new password typed twice.
+They render through templates/components/field.html (the one field component) and
+components/date_parts.html."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from datetime import date
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -216,6 +218,19 @@ def check_district_in_regency(form: forms.Form, data: dict) -> None:
 
 
 # --- Sections of a long form ---------------------------------------------------------------------
+def check_new_password(form: forms.Form, data: dict, user) -> None:
+    """A new password typed twice (`password1`, `password2`): the same both times (the error on
+    the second), and accepted by the password validators for `user` (the error on the first)."""
+    first, second = data.get("password1"), data.get("password2")
+    if first and second and first != second:
+        form.add_error("password2", _("The two passwords are not the same."))
+    elif first:
+        try:
+            validate_password(first, user)
+        except ValidationError as error:
+            form.add_error("password1", error)
+
+
 class Section:
     """A titled group of a form's fields, rendered by templates/components/fieldset.html."""
 

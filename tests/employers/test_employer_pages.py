@@ -77,9 +77,19 @@ def test_registration_with_bad_input_shows_errors_and_keeps_what_was_typed(clien
     assert response.status_code == 400
     html = response.content.decode()
     assert 'href="#id_nib"' in html  # the error summary links to the field
+    assert 'href="#id_password2"' in html  # the two passwords differ: the second is wrong
     assert 'value="PT Sinar Kahayan Mandiri"' in html
     assert not Employer.objects.exists()
     assert not User.objects.filter(email="rina@sinar.example").exists()
+
+
+def test_a_common_password_is_refused_on_the_first_password(client, db):
+    response = client.post(
+        "/employer/register/", registration(password1="12345678", password2="12345678")
+    )
+    assert response.status_code == 400
+    assert 'href="#id_password1"' in response.content.decode()
+    assert not Employer.objects.exists()
 
 
 def test_a_district_outside_the_chosen_regency_is_refused(client, db):
