@@ -289,8 +289,9 @@ def test_a_manager_title_keeps_both_readings_in_the_first_three():
         "1330",
     ]
     # Three manager readings from the words alone: the field's own job takes the third place.
+    # A division head of operations manages a department (1219), not the whole firm (1120).
     codes = [s.code for s in suggest_occupations("Kepala Divisi Operasional", limit=3)]
-    assert codes[0] == "1120"
+    assert codes[0] == "1219"
     assert any(not c.startswith("1") for c in codes)
 
 
@@ -373,3 +374,16 @@ def test_a_conventional_confusion_keeps_both_readings_in_the_first_three(title, 
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == first
     assert partner & set(codes)
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Creative Manager Agency", "1222"),
+        ("GA Facility Officer", "5153"),
+        ("Network System Security", "2529"),
+        ("Teknisi Maintenance Listrik Gedung", "7411"),
+    ],
+)
+def test_field_words_decide_managers_facilities_and_security(title, code):
+    assert top(title) == code
