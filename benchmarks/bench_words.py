@@ -29,7 +29,10 @@ and committed before the coder was run on any of them; the lead measures it once
 five figures are reported, each also with the description for the ads whose file has one
 (loker.id, Jobstreet; the coder then reads the description as the suggest endpoint does).
 
-- accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %);
+- accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %); each set also with every
+  title read with its ad's department or category as context (`accuracy_*_context`: loker.id
+  Function, Dealls job_department, Jobstreet category, the columns an import maps to
+  `department`); the title-only figures are the main ones;
 - throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
   process, index already loaded (target >= 2,000/s), by the wall clock and per CPU-second of the
   process (the wall clock suffers when other processes share the cores); load time apart (the
@@ -86,6 +89,15 @@ DESCRIPTION_COLUMN = {
 }
 
 
+# The column an import maps to the ad's department (employers/import_mapping.py): read as the
+# coder's `context` for the context figure.
+CONTEXT_COLUMN = {
+    "lokerid_2025-06_07.csv": "Function",
+    "dealls_2024-08.csv": "job_department",
+    "jobstreet_id_datascience_2025.csv": "category",
+}
+
+
 def load_ads(column_of: dict[str, str]) -> dict[tuple[str, str], str]:
     """(file, row id) -> the named column, for every ad of the files in `column_of`."""
     values: dict[tuple[str, str], str] = {}
@@ -109,15 +121,18 @@ def accuracy(
     show_errors: bool,
     path: Path = EVAL_FILE,
     descriptions: dict[tuple[str, str], str] | None = None,
+    contexts: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, object]:
-    """Top-1/top-3 on one set; with `descriptions`, only its ads that have one, read with it."""
+    """Top-1/top-3 on one set; with `descriptions`, only its ads that have one, read with it;
+    with `contexts`, every ad's title read with its department or category."""
     from placement.taxonomy.text.occupations import suggest_many, suggest_occupations
 
     with open(path, encoding="utf-8", newline="") as handle:
         gold = [(r["file"], r["row_id"], r["kbji_code"]) for r in csv.DictReader(handle)]
     if descriptions is None:
         batch = [titles[(name, row_id)] for name, row_id, _ in gold]
-        predictions = suggest_many(batch, limit=3)
+        context = [contexts[(name, row_id)] for name, row_id, _ in gold] if contexts else None
+        predictions = suggest_many(batch, limit=3, contexts=context)
     else:
         gold = [g for g in gold if (g[0], g[1]) in descriptions]
         predictions = [
@@ -142,6 +157,7 @@ def accuracy(
             misses.append((name.split("_")[0], row_id, code, codes))
     if show_errors:
         label = path.stem + ("+description" if descriptions is not None else "")
+        label += "+context" if contexts else ""
         for miss in misses:
             print("miss", label, *miss)
     n = len(gold)
@@ -267,6 +283,22 @@ def main() -> None:
             show_errors=args.errors_blind if blind else args.errors,
             path=path,
             descriptions=descriptions,
+        )
+    # The same sets, every title read with the ad's department or category (the column an import
+    # maps to `department`), as an import passes it; the title-only figures stay the main ones.
+    contexts = load_ads(CONTEXT_COLUMN)
+    for key, path, blind in (
+        ("eval", EVAL_FILE, False),
+        ("holdout", HOLDOUT_FILE, False),
+        ("holdout2", HOLDOUT2_FILE, False),
+        ("holdout3", HOLDOUT3_FILE, True),
+        ("holdout4", HOLDOUT4_FILE, True),
+    ):
+        result[f"accuracy_{key}_context"] = accuracy(
+            titles,
+            show_errors=args.errors_blind if blind else args.errors,
+            path=path,
+            contexts=contexts,
         )
     if not args.skip_endpoint:
         result["endpoint"] = endpoint(titles, args.requests)

@@ -208,10 +208,18 @@ class Mapped:
         return regency, place
 
     def code_occupation(
-        self, kbji: str, title: str, description: str, coding, review, sector: str = ""
+        self,
+        kbji: str,
+        title: str,
+        description: str,
+        coding,
+        review,
+        sector: str = "",
+        department: str = "",
     ):
         """The occupation: the file's KBJI code, a taught alias, else the coder's best (helped by
-        the description and the row's KBLI code)."""
+        the description and the row's KBLI code, read with the ad's department or category when
+        the file has one)."""
         occupation = self.lookups.occupations.get(kbji) if kbji else None
         if occupation is not None:
             coding["kbji"] = {"text": kbji, "value": occupation.code, "confidence": 1.0}
@@ -222,7 +230,11 @@ class Mapped:
             coding["kbji"]["reason"] = LEARNED
             return taught
         found = occupation_coder.suggest_occupations(
-            title, description=description[:1500], sector=sector, limit=3
+            title,
+            description=description[:1500],
+            sector=sector,
+            context=department[:300],
+            limit=3,
         )
         top = found[0] if found else None
         occupation = self.lookups.occupations.get(top.code) if top else None
@@ -279,7 +291,13 @@ class Mapped:
             row.set_aside_regency = regency
             return None
         occupation = self.code_occupation(
-            self.get(row, "kbji"), title, description, coding, review, sector=self.get(row, "kbli")
+            self.get(row, "kbji"),
+            title,
+            description,
+            coding,
+            review,
+            sector=self.get(row, "kbli"),
+            department=self.get(row, "department"),
         )
         skill_ids = self.code_skills(self.get(row, "skills"), description, coding)
         # Wage

@@ -36,6 +36,7 @@ FIELDS = [
     "external_id",
     "link",
     "kbji",
+    "department",
 ]
 FIELD_LABELS = {
     "title": gettext_lazy("Job title"),
@@ -57,6 +58,7 @@ FIELD_LABELS = {
     "external_id": gettext_lazy("Ad number at the source"),
     "link": gettext_lazy("Link to the ad"),
     "kbji": gettext_lazy("KBJI code"),
+    "department": gettext_lazy("Department or job category"),
 }
 # Normalised header names (see `normalise_header`) that name each field.
 HEADER_WORDS = {
@@ -140,6 +142,21 @@ HEADER_WORDS = {
     "external_id": ["job_id", "id", "external_id", "id_lowongan"],
     "link": ["link", "url", "job_url", "tautan"],
     "kbji": ["kbji", "kode_kbji"],
+    # The ad's department or category: a context for the occupation coder (weaker than the
+    # title). A job board's own function list is the most precise, then its categories.
+    "department": [
+        "job_department",
+        "department",
+        "departemen",
+        "divisi",
+        "function",
+        "job_function",
+        "fungsi",
+        "category",
+        "job_category",
+        "kategori",
+        "bidang",
+    ],
 }
 # Yes/no columns that say which education levels an ad accepts (loker.id: "SMA/SMK/STM" = 1).
 EDUCATION_FLAG_WORDS = [

@@ -306,6 +306,17 @@ def test_a_job_board_file_is_mapped_coded_and_kept_with_its_source(db, alice):
     assert employer.status == "pending" and not employer.users.exists()
 
 
+def test_the_ad_s_department_column_is_read_with_the_title(db, alice):
+    rows = [
+        board_row(11, Judul="Staff Admin", Kategori="Logistik / Admin Gudang"),
+        board_row(12, Judul="Staff Admin", Kategori=""),
+    ]
+    result = run(csv_upload(rows), kind="vacancies", by=alice)
+    assert result.mapping["department"] == "kategori"
+    assert Vacancy.objects.get(external_id="900011").occupation.code == "4321"
+    assert Vacancy.objects.get(external_id="900012").occupation.code == "4110"
+
+
 def test_reimporting_the_same_rows_updates_instead_of_duplicating(db, alice):
     run(csv_upload([board_row(1), board_row(2)]), kind="vacancies", by=alice)
     again = run(

@@ -356,3 +356,78 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("2423", "1212"), "personnel professional vs human resource manager"),
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
+
+#: The department, category or function of an ad (Dealls `job_department`, loker.id Category and
+#: Function, Jobstreet `category`) -> the KBJI code prefixes of the jobs usual there. A context
+#: word only reorders readings the title already gives, or names the job of a vague title ("Area
+#: Manager" in sales). Written by the AntarKerja team from the job boards' own department lists.
+DEPARTMENT_FIELDS = {
+    **dict.fromkeys(
+        "sales penjualan bisnis business dev development".split(),  # noqa: SIM905
+        ("332", "243", "1221", "52", "3334", "1420"),
+    ),
+    **dict.fromkeys(
+        "marketing pemasaran social media periklanan advertising brand".split(),  # noqa: SIM905
+        ("243", "1221", "1222", "2641", "2166", "3322", "2656"),
+    ),
+    **dict.fromkeys(
+        "finance accounting akuntansi akunting keuangan finansial financial perbankan banking "
+        "pajak perpajakan tax audit".split(),
+        ("241", "331", "43", "1211", "1346", "421"),
+    ),
+    **dict.fromkeys(
+        "it ict software technology teknologi informasi information developers programmers "
+        "database".split(),
+        ("25", "35", "2356", "1330", "2166"),
+    ),
+    **dict.fromkeys(
+        "engineering teknik engineer mesin elektro elektronika otomotif".split(),  # noqa: SIM905
+        ("21", "31", "72", "74", "1321", "1323"),
+    ),
+    **dict.fromkeys(
+        "admin administrasi administration ops operations operasional office perkantoran "
+        "sekretaris".split(),
+        ("41", "42", "43", "33", "1219", "1324", "9321"),
+    ),
+    **dict.fromkeys(
+        "data product analysis analysts statistics analisis riset research".split(),  # noqa: SIM905
+        ("2511", "2421", "2120", "1223", "1330", "2512", "2631", "2413"),
+    ),
+    **dict.fromkeys(
+        "design creative desain kreatif seni arsitektur media".split(),  # noqa: SIM905
+        ("216", "265", "264", "343", "731", "2161"),
+    ),
+    **dict.fromkeys(
+        "recruiting people human resources hr hrd sdm personalia".split(),  # noqa: SIM905
+        ("2423", "1212", "4416", "2424", "4313"),
+    ),
+    **dict.fromkeys(
+        "health kesehatan medis medical science sains farmasi perawat".split(),  # noqa: SIM905
+        ("22", "32", "21", "2262", "5321", "1342", "2263"),
+    ),
+    **dict.fromkeys(
+        "pendidikan education pelatihan training teaching tutor instruktur guru dosen".split(),  # noqa: SIM905
+        ("23", "5312", "1345", "2424"),
+    ),
+    **dict.fromkeys(
+        "transportasi logistik logistics transport warehouse gudang driver".split(),  # noqa: SIM905
+        ("83", "432", "9333", "1324", "9621", "3331", "4321"),
+    ),
+    **dict.fromkeys("ritel retail".split(), ("52", "1420", "9334", "4321")),  # noqa: SIM905
+    **dict.fromkeys(
+        "restaurant restoran hospitality travel hotel koki chef".split(),  # noqa: SIM905
+        ("51", "94", "1411", "1412", "5246", "3434", "4221", "4224"),
+    ),
+    **dict.fromkeys(
+        "konstruksi construction bangunan".split(), ("71", "2142", "3112", "3123", "1323", "93")  # noqa: SIM905
+    ),
+    **dict.fromkeys("kecantikan beauty".split(), ("514", "3255", "5142")),  # noqa: SIM905
+    **dict.fromkeys("hukum legal".split(), ("261", "3411", "2619")),  # noqa: SIM905
+    **dict.fromkeys(
+        "pabrik manufaktur manufacturing produksi production".split(),  # noqa: SIM905
+        ("81", "82", "3122", "1321", "72", "75", "9329", "3115"),
+    ),
+    **dict.fromkeys("properti property real estate".split(), ("3334", "1219")),  # noqa: SIM905
+    "pelanggan": ("422", "1439", "5244"),
+    **dict.fromkeys("pertanian peternakan agribisnis".split(), ("61", "92", "2132", "1311")),  # noqa: SIM905
+}

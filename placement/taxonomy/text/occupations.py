@@ -29,6 +29,7 @@ are tuned together against the benchmark sets; the words and the index are alrea
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -59,6 +60,7 @@ from placement.taxonomy.text.occupation_index import (
 )
 from placement.taxonomy.text.occupation_words import (
     CONFUSABLE,
+    DEPARTMENT_FIELDS,
     EMPLOYER_TAIL_WORDS,
     ENGINEER_WORDS,
     ENGINEERING_BRANCHES,
@@ -116,6 +118,13 @@ VAGUE_FIRST_SCORE = 0.8
 # The other reading of a manager title must come from the title's own words, this good.
 MANAGER_OTHER_MIN = 0.6
 VAGUE_WHOLE_MIN = 0.85
+# The ad's department, category or function (`context`): a code it names gains this much, a
+# code of a field it names this much; weaker than the title's own words (a whole-title match
+# scores 1.0, a part of the title 0.5-0.9).
+CONTEXT_CODE_BONUS = 0.03
+CONTEXT_FIELD_BONUS = 0.02
+CONTEXT_MAX_LENGTH = 300
+CONTEXT_PARTS = re.compile(r"[/|,;()\[\]]|\s-\s")
 # A confusable partner no word of the title names replaces a third reading only below this share
 # of the first reading's score.
 UNSUPPORTED_PARTNER_BELOW = 0.8
@@ -129,7 +138,7 @@ class Suggestion:
     title_id: str
     title_en: str
     score: float
-    reason_kind: str  # alias | alias_part | kbji | kbji_job | isco | esco | description | sector
+    reason_kind: str  # alias | alias_part | kbji | kbji_job | isco | esco | description | context
     reason_label: str
     job_code: str = ""
     job_title: str = ""
@@ -155,6 +164,7 @@ class Suggestion:
             "description": gettext('The description mentions "%(label)s"'),
             "neighbour": gettext('Often named together with "%(label)s"'),
             "vague": gettext('A usual job behind the vague title word "%(label)s"'),
+            "context": gettext('"%(label)s" read with the ad\'s department'),
         }
         return texts.get(self.reason_kind, texts["alias"]) % {"label": label}
 
@@ -325,9 +335,14 @@ def suggest_occupations(
     *,
     description: str = "",
     sector: str = "",
+    context: str = "",
     limit: int = 5,
 ) -> list[Suggestion]:
-    """Ranked KBJI unit groups for a job title; `[]` when the title has nothing to code."""
+    """Ranked KBJI unit groups for a job title; `[]` when the title has nothing to code.
+
+    `context`: the ad's department, category or function as the job board gives it ("Finance
+    And Accounting", "Akuntansi / Perpajakan"): it reorders the title's close readings and
+    decides between a vague title's usual jobs, never more than the title's own words."""
     index = get_index()
     variants = _prepare(index, title)
     needs_search = variants and not _is_alias(index, variants)
@@ -338,15 +353,21 @@ def suggest_occupations(
         similar,
         description=description,
         sector=sector,
+        context=_context_codes(context),
         limit=limit,
         **_title_context(index, title),
     )
 
 
 def suggest_many(
-    titles: Sequence[str], *, limit: int = 3, chunk: int = 512
+    titles: Sequence[str],
+    *,
+    limit: int = 3,
+    chunk: int = 512,
+    contexts: Sequence[str] | None = None,
 ) -> list[list[Suggestion]]:
-    """`suggest_occupations` for many titles at once (imports): one matrix product per chunk."""
+    """`suggest_occupations` for many titles at once (imports): one matrix product per chunk;
+    `contexts`, when given, holds each title's department or category (or "")."""
     index = get_index()
     results: list[list[Suggestion]] = []
     for start in range(0, len(titles), chunk):
@@ -355,8 +376,11 @@ def suggest_many(
         needs = [i for i, v in enumerate(prepared) if v and not _is_alias(index, v)]
         near = dict(zip(needs, index.similar([prepared[i][-1] for i in needs]), strict=True))
         for i, variants in enumerate(prepared):
-            context = _title_context(index, titles[start + i])
-            results.append(_rank(index, variants, near.get(i, []), limit=limit, **context))
+            found = _title_context(index, titles[start + i])
+            department = _context_codes(contexts[start + i] if contexts else "")
+            results.append(
+                _rank(index, variants, near.get(i, []), limit=limit, context=department, **found)
+            )
     return results
 
 
@@ -367,6 +391,7 @@ def _rank(
     *,
     description: str = "",
     sector: str = "",
+    context: tuple[dict[str, float], tuple[str, ...]] = ({}, ()),
     limit: int = 5,
     brackets: Sequence[Label] = (),
     alternatives: Sequence[Label] = (),
@@ -435,6 +460,7 @@ def _rank(
                 score = 0.4 + bonus if best < 0.6 else min(0.4 + bonus, best - 0.1)
                 candidates[code] = _Candidate(score, "description", phrase)
     priors = SECTOR_PRIORS.get(kbli_section(sector), ())
+    context_codes, context_fields = context
     is_manager = bool(variants) and _is_manager_title(variants[0].split())
     if is_manager and not _is_alias(index, variants):
         # "Kepala Gudang", "Head of Finance": the manager of the field the other words name.
@@ -467,6 +493,8 @@ def _rank(
                 score = max(candidate.score + 0.03, generic + 0.01)
                 offered.offer(score, candidate.kind, candidate.label)
     _technical_sales(candidates, variants)
+    if is_manager and context[1]:
+        _manager_of_department(candidates, context[1])
     _by_level_or_branch(candidates, words)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
@@ -475,6 +503,10 @@ def _rank(
             candidate.score += 0.1
         if priors and code.startswith(priors):
             candidate.score += 0.03
+        if code in context_codes:
+            candidate.score += CONTEXT_CODE_BONUS * context_codes[code]
+        elif context_fields and code.startswith(context_fields):
+            candidate.score += CONTEXT_FIELD_BONUS
     military = not MILITARY_WORDS.isdisjoint(words)
     government = not GOVERNMENT_WORDS.isdisjoint(words)
     ranked = sorted(
@@ -488,7 +520,14 @@ def _rank(
         key=lambda item: (-item[1].score, item[0]),
     )
     if vague_readings:
-        ranked = _with_vague_readings(ranked, vague_word, vague_readings, raised)
+        preferred = _by_context(vague_readings, context)
+        # The department names one of the usual jobs, and not the title's own first reading.
+        decided = (
+            bool(ranked)
+            and context[0].get(preferred[0], 0.0) == 1.0
+            and ranked[0][0] not in context[0]
+        )
+        ranked = _with_vague_readings(ranked, vague_word, preferred, raised, decided)
     elif is_manager:
         ranked = _with_both_manager_readings(ranked)
     ranked = _with_confusable_reading(ranked)
@@ -528,6 +567,69 @@ def _rank(
     return results
 
 
+@functools.lru_cache(maxsize=2048)
+def _context_codes(context: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The codes a department, category or function names ("Staff Accounting": 3313, with the
+    weight of its rank) and the code prefixes of the fields its words name (`DEPARTMENT_FIELDS`).
+    Cached: an import's rows share a handful of departments."""
+    text = clean_input(context or "", max_length=CONTEXT_MAX_LENGTH)
+    if not text:
+        return {}, ()
+    index = get_index()
+    codes: dict[str, float] = {}
+    fields: list[str] = []
+    for part in CONTEXT_PARTS.split(text):
+        words = canonical(fold(part)).split()[:MAX_WORDS]
+        if not words:
+            continue
+        for word in words:
+            fields += [p for p in DEPARTMENT_FIELDS.get(word, ()) if p not in fields]
+        core = core_words(words)
+        ids = index.exact.get(" ".join(words)) or index.exact.get(" ".join(core))
+        if all(word in DEPARTMENT_FIELDS for word in core) and (len(core) < 2 or not ids):
+            continue  # a department ("Administrasi", "Sales"): its fields only, no job
+        if not ids:  # a job name inside the part ("Tutor / Instruktur" -> "instruktur")
+            ids = [
+                index.exact[phrase][0]
+                for size in (3, 2, 1)
+                for start in range(len(words) - size + 1)
+                if (phrase := " ".join(words[start : start + size])) in index.phrases
+                and index.labels[index.exact[phrase][0]].source == ALIAS
+                and (size > 1 or len(phrase) >= 5)
+            ][:1]
+        for i in ids[:1]:
+            for rank, code in enumerate(index.labels[i].codes[:2]):
+                codes[code] = max(codes.get(code, 0.0), RANK_WEIGHT[rank])
+    return codes, tuple(fields)
+
+
+def _manager_of_department(candidates: dict[str, _Candidate], fields: tuple[str, ...]) -> None:
+    """A manager title of no field ("Area Manager", "Kepala Bagian") in a department that names
+    its manager (sales: 1221): that manager, just ahead of the generic ones."""
+    if not candidates:
+        return
+    best_code = max(candidates, key=lambda code: (candidates[code].score, code))
+    if best_code not in GENERIC_MANAGERS | {"1420"}:
+        return
+    manager = next((p for p in fields if len(p) == 4 and p.startswith("1")), "")
+    if manager and manager != best_code:
+        best = candidates[best_code]
+        candidates.setdefault(manager, _Candidate()).offer(best.score + 0.01, "context", best.label)
+
+
+def _by_context(
+    readings: tuple[str, ...], context: tuple[dict[str, float], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """A vague title's usual readings, those the ad's department supports first ("Staff Admin"
+    in a warehouse: stock clerk first)."""
+    codes, fields = context
+    if not codes and not fields:
+        return readings
+    return tuple(
+        sorted(readings, key=lambda code: -codes.get(code, 0.5 if code.startswith(fields) else 0))
+    )
+
+
 def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     """The head word and usual groups of a vague title ("Staff Admin", "Helper Operasional",
     "Crew"), or `("", ())` when a word of the title names a field ("Admin Gudang")."""
@@ -560,12 +662,15 @@ def _with_vague_readings(
     word: str,
     readings: Sequence[str],
     raised: set[str],
+    decided: bool = False,
 ) -> list[tuple[str, _Candidate]]:
     """A vague title's list: its first reading, the jobs its description names, then the head
     word's other usual jobs (distinct readings, not near-duplicates of the first), then the rest.
-    The first reading stays the coder's when it matched the whole title."""
+    The first reading stays the coder's when it matched the whole title, unless the ad's
+    department `decided` for another of the usual readings (the first of `readings`)."""
     by_code = dict(ranked)
-    if ranked and (ranked[0][1].kind != "alias_part" and ranked[0][1].score >= VAGUE_WHOLE_MIN):
+    whole = bool(ranked) and ranked[0][1].kind != "alias_part"
+    if whole and ranked[0][1].score >= VAGUE_WHOLE_MIN and not decided:
         first_code, first = ranked[0]
     else:
         first_code = readings[0]

@@ -387,3 +387,26 @@ def test_a_conventional_confusion_keeps_both_readings_in_the_first_three(title, 
 )
 def test_field_words_decide_managers_facilities_and_security(title, code):
     assert top(title) == code
+
+
+def test_the_ad_s_department_decides_between_a_vague_title_s_usual_jobs():
+    assert top("Staff Admin") == "4110"
+    assert top("Staff Admin", context="Logistik / Admin Gudang") == "4321"
+    # A manager of no field in a department that names its manager.
+    assert top("Kepala Bagian", context="Keuangan") == "1211"
+    assert top("Area Manager", context="Penjualan") == "1221"
+
+
+def test_the_ad_s_department_is_weaker_than_the_title():
+    assert top("Guru Matematika SD", context="Penjualan") == "2341"
+    assert top("Sopir Truk Ekspedisi", context="Finance And Accounting") == "8332"
+    assert top("Kasir Minimarket", context="") == top("Kasir Minimarket", context="🙂" * 500)
+
+
+def test_suggest_many_reads_each_title_with_its_own_context():
+    codes = [
+        [s.code for s in found]
+        for found in suggest_many(["Staff Admin", "Staff Admin"], contexts=["", "Admin Gudang"])
+    ]
+    assert codes[0][0] == "4110"
+    assert codes[1][0] == "4321"

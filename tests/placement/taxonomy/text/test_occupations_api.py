@@ -100,4 +100,16 @@ def test_the_endpoint_is_in_the_openapi_schema(client, db):
     schema = client.get("/api/schema/", {"format": "json"}).json()
     operation = schema["paths"]["/api/v1/taxonomy/occupations/suggest/"]["get"]
     names = {p["name"] for p in operation["parameters"]}
-    assert {"title", "description", "sector", "limit"} <= names
+    assert {"title", "description", "sector", "context", "limit"} <= names
+
+
+def test_the_ad_s_department_is_an_optional_context(client):
+    plain = client.get(URL, {"title": "Kepala Bagian", "limit": 3}).json()["results"]
+    read = client.get(URL, {"title": "Kepala Bagian", "context": "Keuangan", "limit": 3}).json()
+    first = read["results"][0]
+    assert plain[0]["code"] != "1211"
+    assert first["code"] == "1211"
+    assert first["reason"] == '"kepala bagian" dibaca bersama departemen lowongan'
+    too_long = client.get(URL, {"title": "kasir", "context": "x" * 301})
+    assert too_long.status_code == 400
+    assert too_long.json()["context"] == ["Konteks terlalu panjang (paling banyak 300 karakter)."]
