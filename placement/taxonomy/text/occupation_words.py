@@ -357,6 +357,11 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 #: The department, category or function of an ad (Dealls `job_department`, loker.id Category and
 #: Function, Jobstreet `category`) -> the KBJI code prefixes of the jobs usual there. A context
 #: word only reorders readings the title already gives, or names the job of a vague title ("Area
@@ -371,13 +376,17 @@ DEPARTMENT_FIELDS = {
         ("243", "1221", "1222", "2641", "2166", "3322", "2656"),
     ),
     **dict.fromkeys(
-        "finance accounting akuntansi akunting keuangan finansial financial perbankan banking "
-        "pajak perpajakan tax audit".split(),
+        _words(
+            "finance accounting akuntansi akunting keuangan finansial financial perbankan banking "
+            "pajak perpajakan tax audit"
+        ),
         ("241", "331", "43", "1211", "1346", "421"),
     ),
     **dict.fromkeys(
-        "it ict software technology teknologi informasi information developers programmers "
-        "database".split(),
+        _words(
+            "it ict software technology teknologi informasi information developers programmers "
+            "database"
+        ),
         ("25", "35", "2356", "1330", "2166"),
     ),
     **dict.fromkeys(
@@ -385,8 +394,10 @@ DEPARTMENT_FIELDS = {
         ("21", "31", "72", "74", "1321", "1323"),
     ),
     **dict.fromkeys(
-        "admin administrasi administration ops operations operasional office perkantoran "
-        "sekretaris".split(),
+        _words(
+            "admin administrasi administration ops operations operasional office perkantoran "
+            "sekretaris"
+        ),
         ("41", "42", "43", "33", "1219", "1324", "9321"),
     ),
     **dict.fromkeys(
@@ -419,7 +430,8 @@ DEPARTMENT_FIELDS = {
         ("51", "94", "1411", "1412", "5246", "3434", "4221", "4224"),
     ),
     **dict.fromkeys(
-        "konstruksi construction bangunan".split(), ("71", "2142", "3112", "3123", "1323", "93")  # noqa: SIM905
+        _words("konstruksi construction bangunan"),
+        ("71", "2142", "3112", "3123", "1323", "93"),
     ),
     **dict.fromkeys("kecantikan beauty".split(), ("514", "3255", "5142")),  # noqa: SIM905
     **dict.fromkeys("hukum legal".split(), ("261", "3411", "2619")),  # noqa: SIM905
