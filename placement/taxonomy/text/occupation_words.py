@@ -170,6 +170,25 @@ ICT_SALES_FIELDS = frozenset("it software saas ict cloud erp sap hardware".split
 #: Teachers by the level they teach (ISCO-08 23xx): the first level word of the title decides.
 TEACHER_WORDS = frozenset("guru teacher pengajar".split())  # noqa: SIM905
 TUTOR_WORDS = frozenset("les privat private bimbel tutor kursus course".split())  # noqa: SIM905
+#: A level or role word and the field word beside it ("Python Instructor", "Asisten Guru TK",
+#: "Data Operator"): the role word says which kind of job of that field it is. Instructors,
+#: trainers and mentors of an ICT field are ICT trainers (ISCO-08 2356), not developers;
+#: assistants of a teacher are teachers' aides (5312), not teachers; operators of data or a
+#: computer are data entry clerks (4132), not machine operators.
+INSTRUCTOR_WORDS = frozenset(
+    "instruktur instructor trainer mentor tutor pengajar coach pelatih bootcamp".split()  # noqa: SIM905
+)
+ICT_FIELD_PREFIXES = ("25", "35")
+ASSISTANT_WORDS = frozenset("assistant pembantu pendamping aide".split())  # noqa: SIM905
+TEACHING_WORDS = (
+    TEACHER_WORDS
+    | TUTOR_WORDS
+    | frozenset(
+        "pembimbing tk paud kelas sekolah kindergarten preschool".split()  # noqa: SIM905
+    )
+)
+OPERATOR_WORDS = frozenset("operator".split())  # noqa: SIM905
+DATA_ENTRY_WORDS = frozenset("data entry input komputer computer entri".split())  # noqa: SIM905
 TEACHING_LEVELS = {
     **dict.fromkeys("sd primary elementary".split(), "2341"),  # noqa: SIM905
     **dict.fromkeys("tk paud kindergarten preschool prasekolah playgroup".split(), "2342"),  # noqa: SIM905

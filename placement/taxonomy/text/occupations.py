@@ -59,7 +59,9 @@ from placement.taxonomy.text.occupation_index import (
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
+    ASSISTANT_WORDS,
     CONFUSABLE,
+    DATA_ENTRY_WORDS,
     DEPARTMENT_FIELDS,
     EMPLOYER_TAIL_WORDS,
     ENGINEER_WORDS,
@@ -70,10 +72,13 @@ from placement.taxonomy.text.occupation_words import (
     FILLER_WORDS,
     GENERIC_MANAGERS,
     GOVERNMENT_WORDS,
+    ICT_FIELD_PREFIXES,
     ICT_SALES_FIELDS,
+    INSTRUCTOR_WORDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
     MILITARY_WORDS,
+    OPERATOR_WORDS,
     OTHER_ENGINEER_WORDS,
     ROLE_WORDS,
     SALES_WORDS,
@@ -81,6 +86,7 @@ from placement.taxonomy.text.occupation_words import (
     SUPERVISOR_WORDS,
     TEACHER_WORDS,
     TEACHING_LEVELS,
+    TEACHING_WORDS,
     TECHNICAL_SALES_FIELDS,
     TUTOR_WORDS,
     VAGUE_HEADS,
@@ -496,6 +502,7 @@ def _rank(
     if is_manager and context[1]:
         _manager_of_department(candidates, context[1])
     _by_level_or_branch(candidates, words)
+    _by_role_and_field(candidates, words, is_manager)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
@@ -794,6 +801,35 @@ def _by_level_or_branch(candidates: dict[str, _Candidate], words: Sequence[str])
         code = branches.pop() if len(branches) == 1 else ""
     if code:
         best = max(candidates.values(), key=lambda c: c.score)
+        candidates.setdefault(code, _Candidate()).offer(best.score + 0.03, best.kind, best.label)
+
+
+def _by_role_and_field(
+    candidates: dict[str, _Candidate], words: Sequence[str], is_manager: bool
+) -> None:
+    """A role word with a field word: an instructor, trainer or mentor of an ICT field is an
+    ICT trainer (2356: "Python Instructor"), an assistant of a teacher a teachers' aide (5312:
+    "Asisten Guru TK"), an operator of data or a computer a data entry clerk (4132: "Data
+    Operator"), ahead of the field's own reading (a developer, a teacher, a machine operator)."""
+    if not candidates or not words or is_manager:
+        return
+    present = set(words)
+    best = max(candidates.values(), key=lambda c: c.score)
+
+    def field(prefixes: tuple[str, ...]) -> bool:
+        return any(
+            code.startswith(prefixes) and c.score >= best.score - 0.25
+            for code, c in candidates.items()
+        )
+
+    code = ""
+    if present & INSTRUCTOR_WORDS and not present & TEACHER_WORDS and field(ICT_FIELD_PREFIXES):
+        code = "2356"
+    elif present & ASSISTANT_WORDS and present & TEACHING_WORDS:
+        code = "5312"
+    elif present & OPERATOR_WORDS and present & DATA_ENTRY_WORDS:
+        code = "4132"
+    if code:
         candidates.setdefault(code, _Candidate()).offer(best.score + 0.03, best.kind, best.label)
 
 

@@ -410,3 +410,20 @@ def test_suggest_many_reads_each_title_with_its_own_context():
     ]
     assert codes[0][0] == "4110"
     assert codes[1][0] == "4321"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Python Instructor Bootcamp", "2356"),
+        ("Mentor Backend Developer", "2356"),
+        ("Asisten Guru PAUD", "5312"),
+        ("Teacher Assistant Kindergarten", "5312"),
+        ("Data Operator Gudang", "4132"),
+        ("Operator Input Data", "4132"),
+        ("Operator Mesin Bubut", "7223"),
+        ("Dosen Teknik Elektro", "2310"),
+    ],
+)
+def test_a_role_word_says_which_job_of_the_field_it_is(title, code):
+    assert top(title) == code
