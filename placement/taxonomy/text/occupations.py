@@ -97,6 +97,11 @@ from placement.taxonomy.text.occupation_words import (
 
 MAX_WORDS = 12
 BRACKET_SCORE = 0.88
+# "Relationship manager", "account manager": sellers and loan officers (3322, 3312) who manage
+# no one, by the alias table's convention.
+NOT_MANAGING = frozenset({"relationship", "account"})
+# The groups of people who sell: a bracket naming one of them may say which seller it is.
+SELLING_CODES = ("52", "332", "333", "243", "1221", "1420")
 # Titles whose first reading says little about the work: a description may name the job.
 VAGUE_CODES = frozenset({"4110", "3341", "9329", "8189", "3322", "1219", "2149", "4419", "9629"})
 DESCRIPTION_MIN_MENTIONS = 2
@@ -290,7 +295,7 @@ def _prepare(index: OccupationIndex, title: str) -> list[str]:
         words = variants[-1].split()
         cut = next((i for i, word in enumerate(words) if word in EMPLOYER_TAIL_WORDS), 0)
         head = " ".join(words[:cut])
-        if cut and head not in variants and _is_alias(index, [head]):
+        if cut and head not in variants and (cut > 1 or _is_alias(index, [head])):
             variants.insert(0, head)
     return variants
 
@@ -422,7 +427,16 @@ def _rank(
                 mine.channels |= candidate.channels
     # A job name in brackets says which job the head means ("Sales Representative (SPG)",
     # "Project Support (Assistant Formulator)"); a head that is itself a job name still leads.
+    # Not the product a seller sells or a manager manages ("Sales Manager (HVAC)").
+    head_words = set(variants[0].split()) if variants else set()
+    selling = bool(head_words & SALES_WORDS)
+    managing = bool(variants) and _is_manager_title(variants[0].split())
     for label in brackets:
+        code = label.codes[0]
+        if (selling and not code.startswith(SELLING_CODES)) or (
+            managing and not code.startswith("1")
+        ):
+            continue
         _offer_label(candidates, label, BRACKET_SCORE, False)
     # "Sales / Business Development": each alternative is a job name, the first the likeliest.
     for position, label in enumerate(alternatives[:3]):
@@ -762,6 +776,8 @@ def _is_manager_title(words: list[str]) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
+    if last == "manager" and len(words) > 1 and words[-2] in NOT_MANAGING:
+        return False  # "SME Relationship Manager", "Key Account Manager": sellers, by convention
     return (
         first in MANAGER_WORDS
         or first in MANAGER_WORDS_FIRST
