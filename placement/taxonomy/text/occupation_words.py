@@ -179,6 +179,13 @@ INSTRUCTOR_WORDS = frozenset(
     "instruktur instructor trainer mentor tutor pengajar coach pelatih bootcamp".split()  # noqa: SIM905
 )
 ICT_FIELD_PREFIXES = ("25", "35")
+#: The names of a professional's job (not of a department): "Data Analyst Assistant Manager" is
+#: an analyst at a manager's grade, "Assistant Manager Finance" the finance department's manager.
+PROFESSIONAL_NOUNS = frozenset(
+    """analyst analis engineer insinyur specialist consultant konsultan developer designer
+    administrator planner auditor scientist architect arsitek accountant akuntan programmer
+    researcher peneliti lawyer pengacara editor writer penulis""".split()  # noqa: SIM905
+)
 ASSISTANT_WORDS = frozenset("assistant pembantu pendamping aide".split())  # noqa: SIM905
 TEACHING_WORDS = (
     TEACHER_WORDS

@@ -80,6 +80,7 @@ from placement.taxonomy.text.occupation_words import (
     MILITARY_WORDS,
     OPERATOR_WORDS,
     OTHER_ENGINEER_WORDS,
+    PROFESSIONAL_NOUNS,
     ROLE_WORDS,
     SALES_WORDS,
     SECTOR_PRIORS,
@@ -129,6 +130,10 @@ VAGUE_FIRST_SCORE = 0.8
 # The other reading of a manager title must come from the title's own words, this good.
 MANAGER_OTHER_MIN = 0.6
 VAGUE_WHOLE_MIN = 0.85
+# An assistant, junior or deputy manager ("Data Analyst Assistant Manager", "Jr Manager Pajak").
+JUNIOR_MANAGER = re.compile(
+    r"\b(?:assistant|asisten|assisten|asst|junior|jr|deputy|wakil)\.?\s+(?:manager|manajer|mgr)\b"
+)
 # The ad's department, category or function (`context`): a code it names gains this much, a
 # code of a field it names this much; weaker than the title's own words (a whole-title match
 # scores 1.0, a part of the title 0.5-0.9).
@@ -328,6 +333,9 @@ def _title_context(index: OccupationIndex, title: str) -> dict[str, object]:
         "brackets": _bracket_labels(index, title),
         "alternatives": alternatives,
         "words": canonical(fold(clean_input(title or "", max_length=300))).split(),
+        "junior_manager": bool(
+            JUNIOR_MANAGER.search(fold(clean_input(title or "", max_length=300)))
+        ),
     }
 
 
@@ -407,6 +415,7 @@ def _rank(
     brackets: Sequence[Label] = (),
     alternatives: Sequence[Label] = (),
     words: Sequence[str] = (),
+    junior_manager: bool = False,
 ) -> list[Suggestion]:
     candidates: dict[str, _Candidate] = {}
     vague_word, vague_readings = _vague_readings(variants)
@@ -551,6 +560,8 @@ def _rank(
         ranked = _with_vague_readings(ranked, vague_word, preferred, raised, decided)
     elif is_manager:
         ranked = _with_both_manager_readings(ranked)
+    if junior_manager and not PROFESSIONAL_NOUNS.isdisjoint(words):
+        ranked = _with_professional_first(ranked)
     ranked = _with_confusable_reading(ranked)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
@@ -770,6 +781,33 @@ def _with_confusable_reading(
     floor = rest[1][1].score + 0.001 if len(rest) > 1 else ceiling * 0.5
     moved.score = min(ceiling, max(moved.score, floor))
     return [ranked[0], *rest[:1], (partner, moved), *rest[1:]]
+
+
+def _with_professional_first(
+    ranked: list[tuple[str, _Candidate]],
+) -> list[tuple[str, _Candidate]]:
+    """An assistant, junior or deputy manager whose title names a professional's job ("Data
+    Analyst Assistant Manager" = 2511, "Asst. Manager Tax Accountant" = 2411) is first that
+    professional (a grade, not a post managing a department), then the manager. A department's
+    name ("Asisten Manajer Keuangan", "Assistant Manager Sales") leaves the manager first."""
+    if not ranked or not ranked[0][0].startswith("1"):
+        return ranked
+    first = ranked[0][1]
+    found = next(
+        (
+            i
+            for i, (code, c) in enumerate(ranked[1:3], start=1)
+            if code.startswith("2")
+            and c.kind not in ("description", "neighbour", "context")
+            and c.score >= max(MANAGER_OTHER_MIN, first.score - 0.35)
+        ),
+        None,
+    )
+    if found is None:
+        return ranked
+    code, moved = ranked[found]
+    moved.score = max(moved.score, first.score + 0.001)
+    return [(code, moved), *(item for i, item in enumerate(ranked) if i != found)]
 
 
 def _is_manager_title(words: list[str]) -> bool:

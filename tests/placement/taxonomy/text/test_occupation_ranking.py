@@ -1,0 +1,29 @@
+"""The occupation coder's ranking rules: level and role words with a field word, sibling groups,
+conventional confusions, the ad's department as context.
+
+Every title here is written for the test (none is taken from the real ads).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from placement.taxonomy.text.occupations import suggest_occupations
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "second"),
+    [
+        # A professional's job: the professional at a manager's grade, then the manager.
+        ("Akuntan Asisten Manajer Pajak", "2411", "1211"),
+        ("Data Analyst Asst. Manager", "2511", "1330"),
+        # A department: its manager stays first.
+        ("Assistant Manager Penjualan", "1221", None),
+    ],
+)
+def test_an_assistant_manager_named_by_a_professional_s_job_is_that_professional(
+    title, first, second
+):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first
+    assert second is None or second in codes
