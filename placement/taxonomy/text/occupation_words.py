@@ -133,7 +133,7 @@ FIELD_MANAGERS = {
     "5120": "1412", "5131": "1412", "5132": "1412", "3434": "1412", "9412": "1412",
     "5246": "1412", "4224": "1411", "9112": "1411",
     "5223": "1420", "5230": "1420", "5222": "1420",
-    "3423": "1431", "3332": "1439", "4221": "1439",
+    "3423": "1431", "3332": "1439", "4221": "1439", "4222": "1439", "4225": "1439", "4229": "1439",
 }  # fmt: skip
 GENERIC_MANAGERS = frozenset({"1219", "1120"})
 #: Words that make a title a first-line supervisor's ("Supervisor Sewing", "Warehouse Lead",
@@ -194,6 +194,13 @@ TEACHING_WORDS = (
         "pembimbing tk paud kelas sekolah kindergarten preschool".split()  # noqa: SIM905
     )
 )
+#: The head of a study programme, department or faculty of a university ("Kepala Program Studi
+#: Akuntansi", "Kaprodi Informatika", "Dekan"): an education manager (1345, ESCO "university
+#: department head"), then a lecturer (2310), not the manager or professional of the subject.
+ACADEMIC_UNITS = re.compile(
+    r"\b(?:program studi|prodi|kaprodi|jurusan|fakultas|faculty|dekan|dean|study program(?:me)?)\b"
+)
+ACADEMIC_HEAD_WORDS = frozenset("kepala ketua head kaprodi dekan dean director direktur".split())  # noqa: SIM905
 OPERATOR_WORDS = frozenset("operator".split())  # noqa: SIM905
 DATA_ENTRY_WORDS = frozenset("data entry input komputer computer entri".split())  # noqa: SIM905
 TEACHING_LEVELS = {

@@ -59,6 +59,8 @@ from placement.taxonomy.text.occupation_index import (
     get_index,
 )
 from placement.taxonomy.text.occupation_words import (
+    ACADEMIC_HEAD_WORDS,
+    ACADEMIC_UNITS,
     ASSISTANT_WORDS,
     CONFUSABLE,
     DATA_ENTRY_WORDS,
@@ -525,7 +527,6 @@ def _rank(
     if is_manager and context[1]:
         _manager_of_department(candidates, context[1])
     _by_level_or_branch(candidates, words)
-    _by_role_and_field(candidates, words, is_manager)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
             candidate.score += 0.02
@@ -537,6 +538,8 @@ def _rank(
             candidate.score += CONTEXT_CODE_BONUS * context_codes[code]
         elif context_fields and code.startswith(context_fields):
             candidate.score += CONTEXT_FIELD_BONUS
+    # After the bonuses: a role word's reading must lead whatever the field's bonuses were.
+    _by_role_and_field(candidates, words, is_manager)
     military = not MILITARY_WORDS.isdisjoint(words)
     government = not GOVERNMENT_WORDS.isdisjoint(words)
     ranked = sorted(
@@ -865,9 +868,11 @@ def _by_role_and_field(
     ICT trainer (2356: "Python Instructor"), an assistant of a teacher a teachers' aide (5312:
     "Asisten Guru TK"), an operator of data or a computer a data entry clerk (4132: "Data
     Operator"), ahead of the field's own reading (a developer, a teacher, a machine operator)."""
-    if not candidates or not words or is_manager:
+    if not candidates or not words:
         return
     present = set(words)
+    if is_manager and not present & ACADEMIC_HEAD_WORDS:
+        return
     best = max(candidates.values(), key=lambda c: c.score)
 
     def field(prefixes: tuple[str, ...]) -> bool:
@@ -877,7 +882,11 @@ def _by_role_and_field(
         )
 
     code = ""
-    if present & INSTRUCTOR_WORDS and not present & TEACHER_WORDS and field(ICT_FIELD_PREFIXES):
+    if present & ACADEMIC_HEAD_WORDS and ACADEMIC_UNITS.search(" ".join(words)):
+        # The head of a study programme or faculty: an education manager, then a lecturer.
+        candidates.setdefault("2310", _Candidate()).offer(best.score + 0.02, best.kind, best.label)
+        code = "1345"
+    elif present & INSTRUCTOR_WORDS and not present & TEACHER_WORDS and field(ICT_FIELD_PREFIXES):
         code = "2356"
     elif present & ASSISTANT_WORDS and present & TEACHING_WORDS:
         code = "5312"

@@ -27,3 +27,17 @@ def test_an_assistant_manager_named_by_a_professional_s_job_is_that_professional
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == first
     assert second is None or second in codes
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "also"),
+    [
+        ("Kepala Program Studi Farmasi", "1345", "2310"),
+        ("Kaprodi Teknik Industri", "1345", "2310"),
+        ("Customer Service Manager", "1439", "1221"),
+    ],
+)
+def test_heads_of_study_programmes_and_service_desks(title, first, also):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first
+    assert also in codes
