@@ -2,7 +2,8 @@
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
-    VAR_DIR=/var/lib/antarkerja
+    VAR_DIR=/var/lib/antarkerja \
+    STATIC_ROOT=/app/staticfiles
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app --shell /usr/sbin/nologin antarkerja

@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV := DEBUG=1
 
-.PHONY: run serve test lint worker beat bench load venv browser clean
+.PHONY: run serve serve-worker test lint worker beat bench load venv browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,9 +40,13 @@ run: $(STAMP) fonts
 # Production: gunicorn with deploy/gunicorn.conf.py; static files (hashed, compressed) served by
 # WhiteNoise. Needs the production environment (DEBUG=0, SECRET_KEY, DATABASE_URL, REDIS_URL...,
 # see deploy/env.example); run `manage.py migrate` after each upgrade (README "Production").
+# The web and worker processes of one host add up their metrics in one folder (the systemd units
+# use /run/antarkerja/metrics); by default here a folder in VAR_DIR.
+METRICS_DIR = $${PROMETHEUS_MULTIPROC_DIR:-$${VAR_DIR:-var}/metrics}
 serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
+	mkdir -p $(METRICS_DIR)
+	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 # One process by default: under `-n 2 --dist loadgroup` the browser tests and the fault tests
 # (which drop and recreate their own databases) were seen running on both workers at once in CI and
@@ -60,11 +64,21 @@ lint: $(STAMP)
 	DEBUG=0 SECRET_KEY=lint-only-$$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') \
 	  ALLOWED_HOSTS=antarkerja.example $(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# Development: a worker with the scheduler (beat) inside it.
 worker: $(STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to run a worker."; exit 1; }
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/celery -A placement worker --beat -l info --concurrency 2
+	mkdir -p $${VAR_DIR:-var}
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/celery -A placement worker --beat -l info \
+	  --concurrency 2 --schedule $${VAR_DIR:-var}/celerybeat-schedule
 
-# Production splits the scheduler from the workers: one `make beat` per installation.
+# Production splits the scheduler from the workers: `make serve-worker` (as many as wanted) and
+# exactly one `make beat` per installation (what the systemd units run).
+serve-worker: $(STAMP)
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to run a worker."; exit 1; }
+	mkdir -p $(METRICS_DIR)
+	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+	  exec $(BIN)/celery -A placement worker -l info --concurrency 2
+
 beat: $(STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to run beat."; exit 1; }
 	$(BIN)/celery -A placement beat -l info --schedule $${VAR_DIR:-var}/celerybeat-schedule

@@ -69,7 +69,18 @@ def ledger_summary() -> dict[str, object]:
 
 
 def backup(folder: Path) -> dict:
-    """Write a backup into `folder` (created; must be empty) and return its manifest."""
+    """Write a backup into `folder` (created; must be empty) and return its manifest.
+
+    The backup holds everyone's personal data: its folder and files are readable by the service
+    user only (umask 077 while writing), whatever the umask of the shell or unit."""
+    previous = os.umask(0o077)
+    try:
+        return _backup(folder)
+    finally:
+        os.umask(previous)
+
+
+def _backup(folder: Path) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.iterdir()):
         raise BackupError(f"{folder} is not empty.")
@@ -149,6 +160,8 @@ def restore(folder: Path) -> dict:
         raise BackupError(
             f"The backup is of a {manifest['database']} database; this one is {connection.vendor}."
         )
+    media_root = Path(settings.MEDIA_ROOT)
+    _check_writable(media_root.parent)  # before the database is touched: never half a restore
     connections.close_all()
     if connection.vendor == "postgresql":
         # One transaction: a restore that fails part-way leaves the database as it was.
@@ -169,8 +182,35 @@ def restore(folder: Path) -> dict:
         )
     else:
         shutil.copyfile(folder / "database.sqlite3", db["NAME"])
-    _restore_media(folder / "media.tar.gz", Path(settings.MEDIA_ROOT))
+    _restore_media(folder / "media.tar.gz", media_root)
     return {"manifest": manifest, "ledger": ledger_summary()}
+
+
+def _check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryDirectory(dir=folder, prefix=".restore-check-").cleanup()
+    except OSError as exc:
+        raise BackupError(
+            f"The media folder's parent {folder} is not writable by this user ({exc}); "
+            "nothing was restored. Run restore as the service user (README, Restore)."
+        ) from exc
+
+
+def _extract(archive: tarfile.TarFile, folder: str) -> None:
+    """Unpack regular files and folders only, inside `folder`. Python's "data" filter does this
+    from 3.11.4; Debian 12 has 3.11.2, so the same rules are checked here without it."""
+    if hasattr(tarfile, "data_filter"):
+        archive.extractall(folder, filter="data")
+        return
+    members = []
+    for member in archive.getmembers():
+        parts = Path(member.name).parts
+        if member.name.startswith("/") or ".." in parts or not (member.isfile() or member.isdir()):
+            raise BackupError(f"media.tar.gz holds an unsafe entry: {member.name!r}")
+        member.mode &= 0o755
+        members.append(member)
+    archive.extractall(folder, members=members)  # noqa: S202 - every member checked above
 
 
 def _restore_media(archive_path: Path, root: Path) -> None:
@@ -178,7 +218,7 @@ def _restore_media(archive_path: Path, root: Path) -> None:
     root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=root.parent, prefix=".restore-") as scratch:
         with tarfile.open(archive_path, "r:gz") as archive:
-            archive.extractall(scratch, filter="data")
+            _extract(archive, scratch)
         unpacked = Path(scratch) / "media"
         unpacked.mkdir(exist_ok=True)
         old = root.with_name(root.name + ".before-restore")

@@ -10,6 +10,8 @@ import json
 import logging
 from datetime import UTC, datetime
 
+from django.http import HttpRequest
+
 from placement.ops.context import request_id
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
@@ -28,6 +30,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+def _plain(value: object) -> object:
+    """A value of a record's extras as JSON. Django puts the request on its security and error
+    records; its text would carry the query string (a NIK searched, a token in a link), so only
+    the method and the path are kept."""
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, HttpRequest):
+        return f"{value.method} {value.path}"
+    return str(value)
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, object] = {
@@ -41,7 +54,7 @@ class JsonFormatter(logging.Formatter):
             entry["request_id"] = rid
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
-                entry[key] = value if isinstance(value, (str, int, float, bool)) else str(value)
+                entry[key] = _plain(value)
         if record.exc_info:
             entry["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else ""
             entry["traceback"] = self.formatException(record.exc_info)

@@ -89,6 +89,9 @@ def test_a_backup_restored_into_a_fresh_database_has_the_same_ledger_and_ipk_tab
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["ledger"]["checksum"] == ledger["checksum"]
     assert set(manifest["files"]) == {"database.dump", "media.tar.gz"}
+    # Everyone's personal data: readable by the service user only, whatever the umask.
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert {(folder / name).stat().st_mode & 0o777 for name in manifest["files"]} == {0o600}
 
     # A restore refuses without --yes, and refuses a backup whose file changed.
     assert _manage(target, "restore", str(folder)).returncode != 0

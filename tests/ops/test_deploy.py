@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,6 +26,41 @@ THIRD_PARTY_STATIC = (
     "otp_totp",
 )
 UNITS = sorted((ROOT / "deploy" / "systemd").glob("antarkerja-*"))
+
+
+ENV_READ = re.compile(
+    r"""(?:env_\w+|os\.environ\.get|os\.getenv|os\.environ\[)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
+
+
+def test_the_example_environment_names_every_variable_the_code_reads():
+    # The person installing reads deploy/env.example, not the code: a variable only the code
+    # knows (SITE_URL was one: every e-mail linked to 127.0.0.1) is a setting nobody sets.
+    read = set()
+    for folder in ("placement", "jobseekers", "employers", "officers", "deploy"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "tests" not in path.parts and "demo" not in path.parts:
+                read |= set(ENV_READ.findall(path.read_text()))
+    example = (ROOT / "deploy" / "env.example").read_text()
+    named = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
+    assert "SITE_URL" in read and "GUNICORN_BIND" in read  # the scan finds what it should
+    assert sorted(read - named) == []
+
+
+def test_the_example_environment_can_be_read_by_the_shell_as_the_readme_does(tmp_path):
+    # README: `set -a; . /etc/antarkerja/env; set +a`. An unquoted `<...>` was a syntax error
+    # there, and every line after it (VAR_DIR, PRIVATE_MEDIA_ROOT, METRICS_TOKEN) went missing.
+    result = subprocess.run(
+        ["bash", "-c", 'set -e; set -a; . "$0"; set +a; env', str(ROOT / "deploy" / "env.example")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"PATH": os.environ["PATH"]},
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    env = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert env["DEFAULT_FROM_EMAIL"] == "AntarKerja <noreply@antarkerja.example.go.id>"
+    assert env["METRICS_TOKEN"] and env["PRIVATE_MEDIA_ROOT"].startswith(env["VAR_DIR"])
 
 
 def test_web_worker_beat_and_backup_units_exist():

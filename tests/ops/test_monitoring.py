@@ -53,6 +53,18 @@ def test_log_lines_are_json_with_the_request_id():
     assert line["exc_type"] == "ValueError" and "boom" in line["traceback"]
 
 
+def test_log_lines_leave_out_the_query_string_of_the_request_django_attaches(rf):
+    # django.security.csrf and django.request put the request on the record; its repr holds
+    # the full path with the query string (a NIK searched, a link's token).
+    request = rf.post("/accounts/login/?next=/officer/seekers/?nik=3201234567890123")
+    record = logging.LogRecord("django.security.csrf", logging.WARNING, "f.py", 1, "x", (), None)
+    record.request = request
+    record.status_code = 403
+    line = json.loads(JsonFormatter().format(record))
+    assert line["request"] == "POST /accounts/login/" and line["status_code"] == 403
+    assert "3201234567890123" not in json.dumps(line)
+
+
 def test_metrics_is_absent_without_a_token_and_refuses_a_wrong_one(client, settings, db):
     settings.METRICS_TOKEN = ""
     assert client.get("/metrics").status_code == 404
