@@ -16,8 +16,17 @@ _FALSE = {"0", "false", "no", "off", ""}
 
 
 def env_str(name: str, default: str | None = None) -> str | None:
-    """Return the variable as a string, or the default when it is unset."""
-    return os.environ.get(name, default)
+    """Return the variable as a string, or the default when it is unset.
+
+    A value in matching quotes loses them: the env file quotes a value the shell would misread
+    (`"AntarKerja <noreply@...>"`); systemd, the shell and docker compose unquote it, but
+    `docker run --env-file` and podman-compose pass the quotes on."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -26,6 +26,12 @@ from prometheus_client.core import GaugeMetricFamily
 
 from placement.ops import health
 
+# The folder where the processes of one host add up their counts must exist before the first
+# count: a fresh compose volume, or /run after a reboot, does not have it (every request and
+# task failed with FileNotFoundError).
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
 REQUEST_LATENCY = Histogram(
     "antarkerja_http_request_duration_seconds",
     "Time to answer a request, by Django view.",

@@ -1,7 +1,14 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from placement.env import env_bool, env_int, env_list, parse_database_url, parse_email_url
+from placement.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    parse_email_url,
+)
 
 
 def test_env_bool_reads_common_words(monkeypatch):
@@ -62,3 +69,16 @@ def test_email_url_file_writes_each_message_to_a_folder():
 def test_email_url_refuses_unknown_scheme():
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
         parse_email_url("pigeon://coop")
+
+
+def test_env_str_drops_the_quotes_an_env_file_passed_through_podman_keeps(monkeypatch):
+    # deploy/env.example quotes DEFAULT_FROM_EMAIL for the shell; podman-compose and
+    # `docker run --env-file` hand the quotes on, which made the From header a bare name.
+    monkeypatch.setenv("FROM", '"AntarKerja <noreply@antarkerja.example.go.id>"')
+    assert env_str("FROM") == "AntarKerja <noreply@antarkerja.example.go.id>"
+    monkeypatch.setenv("FROM", "'x'")
+    assert env_str("FROM") == "x"
+    monkeypatch.setenv("FROM", 'a "b"')
+    assert env_str("FROM") == 'a "b"'
+    monkeypatch.delenv("FROM")
+    assert env_str("FROM", "default") == "default"
