@@ -31,8 +31,8 @@ five figures are reported, each also with the description for the ads whose file
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %); each set also with every
   title read with its ad's department or category as context (`accuracy_*_context`: loker.id
-  Function, Dealls job_department, Jobstreet category, the columns an import maps to
-  `department`); the title-only figures are the main ones;
+  Category and Function, Dealls job_department, Jobstreet category: the columns an import maps
+  to `category` and `department`); the title-only figures are the main ones;
 - throughput: `suggest_many` over every title of the three files (4,688), titles per second in one
   process, index already loaded (target >= 2,000/s), by the wall clock and per CPU-second of the
   process (the wall clock suffers when other processes share the cores); load time apart (the
@@ -89,12 +89,12 @@ DESCRIPTION_COLUMN = {
 }
 
 
-# The column an import maps to the ad's department (employers/import_mapping.py): read as the
-# coder's `context` for the context figure.
+# The columns an import maps to the ad's category and department (employers/import_mapping.py),
+# joined as the import joins them: the coder's `context` for the context figure.
 CONTEXT_COLUMN = {
-    "lokerid_2025-06_07.csv": "Function",
-    "dealls_2024-08.csv": "job_department",
-    "jobstreet_id_datascience_2025.csv": "category",
+    "lokerid_2025-06_07.csv": ("Category", "Function"),
+    "dealls_2024-08.csv": ("job_department",),
+    "jobstreet_id_datascience_2025.csv": ("category",),
 }
 
 
@@ -108,6 +108,19 @@ def load_ads(column_of: dict[str, str]) -> dict[tuple[str, str], str]:
                 row_id = row[id_column] if id_column else str(number)
                 values[(name, row_id)] = row[column]
     return values
+
+
+def load_contexts() -> dict[tuple[str, str], str]:
+    """(file, row id) -> the ad's category and department joined by " / " (blanks left out)."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    for name, columns in CONTEXT_COLUMN.items():
+        for column in columns:
+            for key, value in load_ads({name: column}).items():
+                if value.strip() and value.strip().lower() not in ("n/a", "-"):
+                    parts.setdefault(key, []).append(value.strip())
+                else:
+                    parts.setdefault(key, [])
+    return {key: " / ".join(values) for key, values in parts.items()}
 
 
 def load_titles() -> dict[tuple[str, str], str]:
@@ -286,7 +299,7 @@ def main() -> None:
         )
     # The same sets, every title read with the ad's department or category (the column an import
     # maps to `department`), as an import passes it; the title-only figures stay the main ones.
-    contexts = load_ads(CONTEXT_COLUMN)
+    contexts = load_contexts()
     for key, path, blind in (
         ("eval", EVAL_FILE, False),
         ("holdout", HOLDOUT_FILE, False),

@@ -297,7 +297,9 @@ class Mapped:
             coding,
             review,
             sector=self.get(row, "kbli"),
-            department=self.get(row, "department"),
+            department=" / ".join(
+                value for value in (self.get(row, "category"), self.get(row, "department")) if value
+            ),
         )
         skill_ids = self.code_skills(self.get(row, "skills"), description, coding)
         # Wage

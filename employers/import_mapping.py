@@ -37,6 +37,7 @@ FIELDS = [
     "link",
     "kbji",
     "department",
+    "category",
 ]
 FIELD_LABELS = {
     "title": gettext_lazy("Job title"),
@@ -58,7 +59,8 @@ FIELD_LABELS = {
     "external_id": gettext_lazy("Ad number at the source"),
     "link": gettext_lazy("Link to the ad"),
     "kbji": gettext_lazy("KBJI code"),
-    "department": gettext_lazy("Department or job category"),
+    "department": gettext_lazy("Department or job function"),
+    "category": gettext_lazy("Job category"),
 }
 # Normalised header names (see `normalise_header`) that name each field.
 HEADER_WORDS = {
@@ -142,8 +144,8 @@ HEADER_WORDS = {
     "external_id": ["job_id", "id", "external_id", "id_lowongan"],
     "link": ["link", "url", "job_url", "tautan"],
     "kbji": ["kbji", "kode_kbji"],
-    # The ad's department or category: a context for the occupation coder (weaker than the
-    # title). A job board's own function list is the most precise, then its categories.
+    # The ad's department or function, and its category: a context for the occupation coder
+    # (weaker than the title), read together ("Akuntansi / Staff Accounting").
     "department": [
         "job_department",
         "department",
@@ -152,11 +154,8 @@ HEADER_WORDS = {
         "function",
         "job_function",
         "fungsi",
-        "category",
-        "job_category",
-        "kategori",
-        "bidang",
     ],
+    "category": ["category", "job_category", "kategori", "bidang"],
 }
 # Yes/no columns that say which education levels an ad accepts (loker.id: "SMA/SMK/STM" = 1).
 EDUCATION_FLAG_WORDS = [

@@ -308,11 +308,11 @@ def test_a_job_board_file_is_mapped_coded_and_kept_with_its_source(db, alice):
 
 def test_the_ad_s_department_column_is_read_with_the_title(db, alice):
     rows = [
-        board_row(11, Judul="Staff Admin", Kategori="Logistik / Admin Gudang"),
-        board_row(12, Judul="Staff Admin", Kategori=""),
+        board_row(11, Judul="Staff Admin", Kategori="Logistik", Fungsi="Admin Gudang"),
+        board_row(12, Judul="Staff Admin", Kategori="", Fungsi=""),
     ]
     result = run(csv_upload(rows), kind="vacancies", by=alice)
-    assert result.mapping["department"] == "kategori"
+    assert (result.mapping["category"], result.mapping["department"]) == ("kategori", "fungsi")
     assert Vacancy.objects.get(external_id="900011").occupation.code == "4321"
     assert Vacancy.objects.get(external_id="900012").occupation.code == "4110"
 

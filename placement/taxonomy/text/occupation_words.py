@@ -374,6 +374,8 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "AR / AP staff", "admin accounting": accounting associate or bookkeeping clerk.
     (("3313", "4311", "2411"), "accounting associate vs bookkeeping clerk vs accountant"),
     (("4311", "3313"), "bookkeeping clerk vs accounting associate"),
+    # "Admin finance": finance clerk or bookkeeping clerk.
+    (("4312", "4311", "3313"), "finance clerk vs bookkeeping clerk vs accounting associate"),
     # "Corporate secretary": legal professional (company secretary) or executive secretary.
     (("2619", "3343", "3411"), "legal professional vs executive secretary vs legal associate"),
     (("3343", "2619"), "executive secretary vs company secretary"),

@@ -523,7 +523,7 @@ def _rank(
                 offered = candidates.setdefault(supervisor, _Candidate())
                 score = max(candidate.score + 0.03, generic + 0.01)
                 offered.offer(score, candidate.kind, candidate.label)
-    _technical_sales(candidates, variants)
+    _technical_sales(candidates, variants, context[1])
     if is_manager and context[1]:
         _manager_of_department(candidates, context[1])
     _by_level_or_branch(candidates, words)
@@ -827,14 +827,19 @@ def _is_manager_title(words: list[str]) -> bool:
     )
 
 
-def _technical_sales(candidates: dict[str, _Candidate], variants: list[str]) -> None:
+def _technical_sales(
+    candidates: dict[str, _Candidate], variants: list[str], fields: tuple[str, ...] = ()
+) -> None:
     """A seller of technical, medical or ICT goods is 2433 / 2434 (ISCO-08), ahead of the
-    generic sales representative (3322) the selling words alone would give."""
+    generic sales representative (3322) the selling words alone would give; the goods may be
+    named by the title or by the ad's department (`fields`: "IT", "Kesehatan & Medis")."""
     words = set(variants[0].split()) if variants else set()
     best = candidates.get("3322")
     if not words & SALES_WORDS or best is None or words & MANAGER_WORDS:
         return
     code = "2434" if words & ICT_SALES_FIELDS else "2433" if words & TECHNICAL_SALES_FIELDS else ""
+    if not code and fields:
+        code = "2434" if "25" in fields else "2433" if "22" in fields else ""
     if code:
         top = max(c.score for c in candidates.values())
         candidates.setdefault(code, _Candidate()).offer(

@@ -41,3 +41,12 @@ def test_heads_of_study_programmes_and_service_desks(title, first, also):
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == first
     assert also in codes
+
+
+def test_a_seller_in_an_ict_or_health_department_sells_ict_or_medical_goods():
+    assert suggest_occupations("Sales Executive", limit=1)[0].code == "3322"
+    assert (
+        suggest_occupations("Sales Executive", context="IT / Software", limit=1)[0].code == "2434"
+    )
+    found = suggest_occupations("Sales Executive", context="Kesehatan & Medis", limit=1)
+    assert found[0].code == "2433"
