@@ -264,6 +264,8 @@ VAGUE_HEADS = {
     # (1420); an analyst or consultant of none: systems, management, finance.
     **dict.fromkeys("head kepala".split(), ("1219", "1120", "1420")),  # noqa: SIM905
     "analyst": ("2511", "2421", "2413"),
+    # "Senior Manager": a grade and the role word alone, no field.
+    "manager": ("1219", "1120", "1321"),
     "consultant": ("2421", "3322", "2431"),
     "product manager": ("1223", "1330", "1221"),
     "project manager": ("1219", "1323", "1330"),

@@ -676,7 +676,12 @@ def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
         return key, VAGUE_HEADS[key]
     # A supervisor word with another word is the supervisor of those workers ("Lead Operator"):
     # only alone is it vague.
-    heads = [word for word in core if word in VAGUE_HEADS and word not in SUPERVISOR_WORDS]
+    # "Manager" is vague alone only ("Administrative Manager" manages the office).
+    heads = [
+        word
+        for word in core
+        if word in VAGUE_HEADS and word not in SUPERVISOR_WORDS and word != "manager"
+    ]
     # "Administration Head", "Kepala Admin": the head word names the job, a manager's.
     heads.sort(key=lambda word: word not in MANAGER_WORDS and word not in MANAGER_WORDS_FIRST)
     if not heads or any(w not in heads and w not in VAGUE_MODIFIERS for w in core):

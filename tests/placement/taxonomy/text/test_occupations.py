@@ -441,3 +441,12 @@ def test_what_a_seller_sells_is_no_job_and_account_managers_sell(title, code):
     assert top(title) == code
     # A bracket naming a kind of seller still counts.
     assert "5242" in [s.code for s in suggest_occupations("Sales Representative (SPG)", limit=3)]
+
+
+def test_a_grade_and_the_manager_word_alone_get_the_usual_manager_readings():
+    assert [s.code for s in suggest_occupations("Senior Manager", limit=3)] == [
+        "1219",
+        "1120",
+        "1321",
+    ]
+    assert top("Administrative Manager") == "1219"
