@@ -450,3 +450,23 @@ def test_a_grade_and_the_manager_word_alone_get_the_usual_manager_readings():
         "1321",
     ]
     assert top("Administrative Manager") == "1219"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # Words of the real ads' titles the coder did not know (the label-real-titles aliases).
+        ("Teknisi Boiler Pabrik Gula", "7233"),
+        ("Operator Reach Truck Shift Malam", "8344"),
+        ("Perawat Maternitas (Surabaya)", "2222"),
+        ("Insinyur Jaringan - Urgent", "2523"),
+        ("Spesialis AML", "2619"),
+        ("Petugas Rekam Medis Klinik", "3252"),
+        ("Tukang Potong Kain", "7532"),
+        ("Koordinator Sopir Truk", "4323"),
+        ("Pengendali Biaya Proyek", "3313"),
+        ("Staf Penjaminan Mutu", "2141"),
+    ],
+)
+def test_everyday_title_words_from_real_ads_find_their_group(title, code):
+    assert top(title) == code
