@@ -200,6 +200,9 @@ TEACHING_WORDS = (
 ACADEMIC_UNITS = re.compile(
     r"\b(?:program studi|prodi|kaprodi|jurusan|fakultas|faculty|dekan|dean|study program(?:me)?)\b"
 )
+#: A lecturer of any subject is a university teacher (2310): "Civil Engineering Lecturer" is no
+#: civil engineer, "Dosen Akuntansi" no accountant.
+LECTURER_WORDS = frozenset("dosen lecturer lektor professor profesor".split())  # noqa: SIM905
 ACADEMIC_HEAD_WORDS = frozenset("kepala ketua head kaprodi dekan dean director direktur".split())  # noqa: SIM905
 OPERATOR_WORDS = frozenset("operator".split())  # noqa: SIM905
 DATA_ENTRY_WORDS = frozenset("data entry input komputer computer entri".split())  # noqa: SIM905

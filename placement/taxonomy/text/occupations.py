@@ -77,6 +77,7 @@ from placement.taxonomy.text.occupation_words import (
     ICT_FIELD_PREFIXES,
     ICT_SALES_FIELDS,
     INSTRUCTOR_WORDS,
+    LECTURER_WORDS,
     MANAGER_WORDS,
     MANAGER_WORDS_FIRST,
     MILITARY_WORDS,
@@ -874,10 +875,12 @@ def _by_level_or_branch(candidates: dict[str, _Candidate], words: Sequence[str])
 def _by_role_and_field(
     candidates: dict[str, _Candidate], words: Sequence[str], is_manager: bool
 ) -> None:
-    """A role word with a field word: an instructor, trainer or mentor of an ICT field is an
-    ICT trainer (2356: "Python Instructor"), an assistant of a teacher a teachers' aide (5312:
-    "Asisten Guru TK"), an operator of data or a computer a data entry clerk (4132: "Data
-    Operator"), ahead of the field's own reading (a developer, a teacher, a machine operator)."""
+    """A role word with a field word: a lecturer of any subject is a university teacher (2310),
+    the head of a study programme an education manager (1345); an instructor, trainer or mentor
+    of an ICT field is an ICT trainer (2356: "Python Instructor"), an assistant of a teacher a
+    teachers' aide (5312: "Asisten Guru TK"), an operator of data or a computer a data entry
+    clerk (4132: "Data Operator"), ahead of the field's own reading (an engineer, a developer, a
+    teacher, a machine operator)."""
     if not candidates or not words:
         return
     present = set(words)
@@ -896,6 +899,8 @@ def _by_role_and_field(
         # The head of a study programme or faculty: an education manager, then a lecturer.
         candidates.setdefault("2310", _Candidate()).offer(best.score + 0.02, best.kind, best.label)
         code = "1345"
+    elif present & LECTURER_WORDS:
+        code = "2310"
     elif present & INSTRUCTOR_WORDS and not present & TEACHER_WORDS and field(ICT_FIELD_PREFIXES):
         code = "2356"
     elif present & ASSISTANT_WORDS and present & TEACHING_WORDS:

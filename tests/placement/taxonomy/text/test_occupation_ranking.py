@@ -50,3 +50,11 @@ def test_a_seller_in_an_ict_or_health_department_sells_ict_or_medical_goods():
     )
     found = suggest_occupations("Sales Executive", context="Kesehatan & Medis", limit=1)
     assert found[0].code == "2433"
+
+
+@pytest.mark.parametrize(
+    "title", ["Civil Engineering Lecturer", "Dosen Tetap Akuntansi", "Guest Lecturer Marketing"]
+)
+def test_a_lecturer_of_any_subject_is_a_university_teacher(title):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == "2310"
