@@ -1,7 +1,8 @@
 """The pages of the load mix (benchmarks/load/locustfile.py), one at a time, on a filled database.
 
-    DEBUG=1 DATABASE_URL=postgres://.../<load database> python benchmarks/bench_load_pages.py
-    ... --requests 20 --baseline var/bench_load_pages.json   # adds the ratio to a previous run
+    DATABASE_URL=postgres://.../ak_load python benchmarks/bench_load_pages.py --requests 50
+    ... --baseline var/bench_load_pages.json   # adds the ratio to a previous run
+    ... --only "officer: dashboard" --profile var/profiles   # cProfile of each page (.prof, .txt)
 
 Unlike the load run this has no queueing and no HTTP: each page goes through the whole Django
 stack (middleware, ORM, templates; the test client, warm) in this one process, so its time is the
@@ -14,18 +15,32 @@ tests. Prints per page p50/p95/max in ms and the queries of one request; the las
 each page's p95 is also given as a ratio to the same page's p95 in that earlier output (below 1:
 faster now). CPU time of this process is reported too: it is not inflated by other load on a
 shared machine, while wall-clock times are.
+
+By default the pages run as the load run serves them: DEBUG off with the load run's production
+settings (`benchmarks/load/settings.py`; DEBUG's query log and debug context distort), the cache
+of REDIS_URL if set (else each process's memory). `--debug` runs them with DEBUG on as before.
+Per page: `cpu_ms`, the mean CPU time of this process per request (process_time over all timed
+requests), `db_cpu_ms`, the mean CPU time of the PostgreSQL backend serving them (from
+/proc/<backend pid>/stat: the database must run on this machine, else it is omitted), and
+`queries`, the SQL statements of one more request (counted apart from the timed ones; BEGIN,
+COMMIT and savepoints are not counted).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
 import os
+import pstats
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
+
+# Logged by Django around the session save, but not queries: BEGIN/COMMIT and savepoints.
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -96,6 +111,38 @@ def _pct(values: list[float], p: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * p))], 1)
 
 
+def _backend_cpu_reader():
+    """A function giving the CPU seconds used so far by this connection's PostgreSQL backend, or
+    None when the backend is not a process of this machine."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    stat = Path(f"/proc/{pid}/stat")
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float | None:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    return read if read() is not None else (lambda: None)
+
+
+def _production_environment() -> None:
+    """The load run's server settings (benchmarks/load/run_load.py) for this process."""
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.load.settings")
+    os.environ.setdefault("SECRET_KEY", "load-test-only-" + "x" * 40)
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("AXES_FAILURE_LIMIT", "1000")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
@@ -104,9 +151,14 @@ def main() -> int:
     parser.add_argument("--seeker", default=SEEKER, help="the seeker (pages skipped if absent)")
     parser.add_argument("--baseline", help="an earlier JSON output to compare p95 with")
     parser.add_argument("--out", help="also write the JSON here")
+    parser.add_argument("--debug", action="store_true", help="DEBUG on (development settings)")
+    parser.add_argument("--profile", help="write a cProfile of each page's requests here")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "placement.settings")
-    os.environ.setdefault("DEBUG", "1")
+    if args.debug:
+        os.environ["DEBUG"] = "1"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "placement.settings")
+    else:
+        _production_environment()
     import django
 
     django.setup()
@@ -115,6 +167,14 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     settings.ALLOWED_HOSTS = ["*"]
+    if not settings.DEBUG:  # the hashed static files' manifest, as run_load.py serves them
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+    backend_cpu = _backend_cpu_reader()
+    profiles = Path(args.profile) if args.profile else None
+    if profiles:
+        profiles.mkdir(parents=True, exist_ok=True)
     officer = _client(args.officer)
     pages = _pages(officer, _client(args.seeker), _client(None), _client(args.officer))
     baseline = {}
@@ -127,32 +187,61 @@ def main() -> int:
         for url in urls[:3]:  # warm caches and the connection
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-        times, cpu = [], []
+        times = []
+        profiler = cProfile.Profile() if profiles else None
+        started_db, started_cpu = backend_cpu(), time.process_time()
         for index in range(args.requests):
             url = urls[index % len(urls)]
-            with CaptureQueriesContext(connection) as captured:
-                started, started_cpu = time.perf_counter(), time.process_time()
-                client.get(url)
-                times.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - started_cpu) * 1000)
+            started = time.perf_counter()
+            if profiler:
+                profiler.enable()
+            client.get(url)
+            if profiler:
+                profiler.disable()
+            times.append((time.perf_counter() - started) * 1000)
+        cpu_ms = (time.process_time() - started_cpu) * 1000 / args.requests
+        ended_db = backend_cpu()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(urls[0])
+        queries = [
+            q for q in captured.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)
+        ]
         row = {
             "page": name,
             "p50_ms": _pct(times, 0.5),
             "p95_ms": _pct(times, 0.95),
             "max_ms": round(max(times), 1),
-            "cpu_median_ms": round(statistics.median(cpu), 1),
-            "queries": len(captured.captured_queries),
+            "cpu_ms": round(cpu_ms, 1),
+            "queries": len(queries),
         }
+        if started_db is not None and ended_db is not None:
+            row["db_cpu_ms"] = round((ended_db - started_db) * 1000 / args.requests, 1)
+        if profiler:
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            profiler.dump_stats(profiles / f"{slug}.prof")
+            text = io.StringIO()
+            pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(60)
+            pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(40)
+            (profiles / f"{slug}.txt").write_text(text.getvalue())
         if name in baseline:
             row["p95_ratio"] = round(row["p95_ms"] / max(baseline[name]["p95_ms"], 0.1), 2)
+            if "cpu_ms" in baseline[name]:
+                row["cpu_ratio"] = round(row["cpu_ms"] / max(baseline[name]["cpu_ms"], 0.1), 2)
         results.append(row)
-        ratio = f"  x{row['p95_ratio']:.2f} vs baseline" if "p95_ratio" in row else ""
+        ratio = f"  p95 x{row['p95_ratio']:.2f}" if "p95_ratio" in row else ""
+        ratio += f"  cpu x{row['cpu_ratio']:.2f}" if "cpu_ratio" in row else ""
         print(
             f"{name:40s} p50 {row['p50_ms']:7.1f}  p95 {row['p95_ms']:7.1f}  max "
-            f"{row['max_ms']:7.1f}  cpu {row['cpu_median_ms']:6.1f}  q {row['queries']:3d}{ratio}",
+            f"{row['max_ms']:7.1f}  cpu {row['cpu_ms']:6.1f}  db cpu "
+            f"{row.get('db_cpu_ms', '-'):>5}  q {row['queries']:3d}{ratio}",
             flush=True,
         )
-    summary = {"requests": args.requests, "load_avg_1m": os.getloadavg()[0], "pages": results}
+    summary = {
+        "requests": args.requests,
+        "debug": settings.DEBUG,
+        "load_avg_1m": os.getloadavg()[0],
+        "pages": results,
+    }
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(summary, indent=1))

@@ -4,6 +4,14 @@ A regency/city office's dashboard is counted live with a handful of bounded, ind
 regency: PERFORMANCE.md measures tens of milliseconds). A provincial or the national office reads
 the per-region summaries the nightly run builds (`RegionSummary`), never aggregating a province or
 the nation live; its work-queue counts are capped live counts (at most 1,000 rows are counted).
+
+With a shared cache (Redis) the figures of an office are counted once and shared by its officers
+for at most `OFFICER_DASHBOARD_CACHE_SECONDS`: the key holds the office, the region scope of the
+user, the day and the language, so no office ever sees another region's figures. Any saved or
+deleted record the dashboard counts (`COUNTED_MODELS`, after its transaction commits) starts a
+new generation of keys, so an officer's own verification or placement shows at once; writes that
+bypass `save()` (bulk updates, the nightly summaries) show within the time-to-live. The officer's
+own counselling actions due are never shared: they are counted for each request.
 """
 
 from __future__ import annotations
@@ -11,9 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from employers.models import Employer, Vacancy
@@ -29,6 +41,22 @@ from placement.taxonomy.models import EducationLevel, Occupation, Province, Rege
 
 MONTHS = 12
 NO_FIGURE = "\u2013"  # a month whose IPK tables are not built yet
+GENERATION_KEY = "officers:dashboard:generation"
+# What the dashboard counts: a save or delete of one of these starts a new cache generation.
+COUNTED_MODELS = (
+    "jobseekers.JobSeeker",
+    "employers.Employer",
+    "employers.Vacancy",
+    "pipeline.Referral",
+    "pipeline.Placement",
+    "pipeline.FollowUp",
+    "ledger.Event",
+    "migrants.Case",
+    "market.JobFair",
+    "reports.IpkReport",
+    "matching.RegionSummary",
+    "offices.Office",
+)
 
 
 @dataclass
@@ -66,6 +94,7 @@ class Dashboard:
     regions: list[dict] = field(default_factory=list)
     built_on: date | None = None
     month: date | None = None
+    counted_at: datetime | None = None  # set when the figures are shared from the cache
 
 
 def month_start(day: date) -> date:
@@ -88,19 +117,84 @@ def _url(name: str, query: str = "") -> str:
 def build(user, officer: Officer | None, today: date | None = None) -> Dashboard:
     """The dashboard of `user`'s office: live for a regency office, summaries above it."""
     today = today or timezone.localdate()
-    if region_scope(user).is_empty:
+    scope = region_scope(user)
+    if scope.is_empty:
         # No region (the privacy officer, an officer no longer in post): no figures at all.
         return Dashboard(level="none", title="", month=month_start(today))
     office = officer.office if officer is not None else None
+
+    def count() -> Dashboard:
+        dashboard = _office_figures(user, office, today)
+        if settings.OFFICER_DASHBOARD_CACHE_SECONDS > 0:
+            dashboard.counted_at = timezone.now()
+        return dashboard
+
+    dashboard = shared("figures", user, office, today, count)
+    _count_own_actions(dashboard, user, officer, today)
+    return dashboard
+
+
+def shared(name: str, user, office: Office | None, today: date, compute):
+    """`compute()`, shared through the cache by the users of `office` with the same region scope
+    for at most OFFICER_DASHBOARD_CACHE_SECONDS (0: always computed)."""
+    seconds = settings.OFFICER_DASHBOARD_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    key = cache_key(name, region_scope(user), office, today)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def cache_key(name: str, scope, office: Office | None, today: date) -> str:
+    """The key of shared figures: generation, office, region scope, day and language."""
+    generation = cache.get(GENERATION_KEY, 0)
+    return (
+        f"officers:dashboard:{name}:{generation}:{office.pk if office else '-'}:{scope.key}:"
+        f"{today.isoformat()}:{get_language()}"
+    )
+
+
+def invalidate(**_signal) -> None:
+    """Start a new generation of cached dashboards once the current transaction commits (the
+    receiver of COUNTED_MODELS' saves and deletes: officers/apps.py)."""
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (or evicted): any new value retires the old keys
+        cache.set(GENERATION_KEY, int(timezone.now().timestamp()), None)
+
+
+def _office_figures(user, office: Office | None, today: date) -> Dashboard:
     if office is not None and office.level == Office.Level.REGENCY:
-        return _regency(user, officer, office, today)
-    return _summary(user, officer, office, today)
+        return _regency(user, office, today)
+    return _summary(user, office, today)
+
+
+def _count_own_actions(dashboard: Dashboard, user, officer: Officer | None, today: date) -> None:
+    """The officer's own counselling actions due (never shared between officers)."""
+    queue = next((q for q in dashboard.queues if q.key == "actions"), None)
+    if queue is None:
+        return
+    if officer is None:
+        queue.count, queue.capped = 0, False
+        return
+    due = queues.actions_due(actions_for_officer(user).filter(officer=officer), today)
+    if dashboard.level == "regency":
+        queue.count, queue.capped = due.count(), False
+    else:
+        queue.count, queue.capped = queues.capped_count(due)
 
 
 # --- A regency/city office: live, bounded --------------------------------------------------------
 
 
-def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
+def _regency(user, office: Office, today: date) -> Dashboard:
     code = office.regency_id
     start = month_start(today)
     first = add_months(start, -(MONTHS - 1))
@@ -161,8 +255,7 @@ def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
         ),
     )
 
-    # 6. The officer's own actions due, and the regency's follow-ups due.
-    actions = queues.actions_due(actions_for_officer(user).filter(officer=officer), today).count()
+    # 6. The regency's follow-ups due (the officer's own actions due: `_count_own_actions`).
     follow_ups = queues.follow_ups_due(
         FollowUp.objects.filter(placement__regency_id=code), today
     ).count()
@@ -188,7 +281,7 @@ def _regency(user, officer: Officer, office: Office, today: date) -> Dashboard:
         report_due=report_due,
         closing=closing,
         stale=referral_figures["stale"],
-        actions=actions,
+        actions=0,
         follow_ups=follow_ups,
     )
     dashboard.charts = [
@@ -290,7 +383,7 @@ def _education_chart(by_education: dict[str, int]) -> Chart:
 # --- A provincial or the national office: nightly summaries ---------------------------------
 
 
-def _summary(user, officer: Officer | None, office: Office | None, today: date) -> Dashboard:
+def _summary(user, office: Office | None, today: date) -> Dashboard:
     code = office.code if office is not None else "00"
     if office is not None and office.level == Office.Level.PROVINCE:
         children = list(
@@ -365,11 +458,7 @@ def _summary(user, officer: Officer | None, office: Office | None, today: date) 
         report_due=(data.get("reports_due_30_days", 0), False),
         closing=queues.capped_count(queues.closing_without_referral(vacancies, today)),
         stale=queues.capped_count(queues.stale_referrals(Referral.objects.visible_to(user))),
-        actions=queues.capped_count(
-            queues.actions_due(actions_for_officer(user).filter(officer=officer), today)
-        )
-        if officer is not None
-        else 0,
+        actions=0,  # the officer's own: `_count_own_actions`
         follow_ups=queues.capped_count(
             queues.follow_ups_due(
                 FollowUp.objects.filter(placement__in=Placement.objects.visible_to(user)), today

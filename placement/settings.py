@@ -291,6 +291,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The officer dashboard's figures, counted once per office and shared for this long (officers/
+# dashboard.py; a change to a counted record recounts them at once). Only with a cache all
+# processes share: each process's own memory would keep figures another process has changed.
+OFFICER_DASHBOARD_CACHE_SECONDS = env_int("OFFICER_DASHBOARD_CACHE_SECONDS", 60 if REDIS_URL else 0)
 
 # --- Celery (reliability settings from SECURITY.md) ----------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -435,6 +439,10 @@ MATCHING = {
     "MAX_UNIT_ATTEMPTS": 3,
     # A unit claimed longer ago than this without finishing is re-queued by the reconciler.
     "UNIT_STALE_SECONDS": env_int("MATCHING_UNIT_STALE_SECONDS", 20 * 60),
+    # The match runs at this nice value (0-19; 0: unchanged): its worker processes raise their
+    # own niceness when they take a matching task, and so does `manage.py run_matching`, so on a
+    # machine it shares with the web server the pages get the CPU first (README "Production").
+    "NICE": env_int("MATCHING_NICE", 10),
     # Fault-injection tests only: hold each unit this long, so a worker can be killed mid-unit.
     "UNIT_DELAY_MS": env_int("MATCHING_UNIT_DELAY_MS", 0),
     "SNAPSHOT_DIR": VAR_DIR / "matching",

@@ -126,7 +126,9 @@ def _fast_and_isolated(settings, tmp_path) -> None:
     test, so tests never share files (and `pytest -n` workers, whose run ids repeat, never meet)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "private"
-    settings.MATCHING = {**settings.MATCHING, "SNAPSHOT_DIR": tmp_path / "matching"}
+    # NICE 0: a test calling `run_matching` in-process keeps this process's priority (the nice
+    # value is tested in child processes: tests/placement/matching/test_priority.py).
+    settings.MATCHING = {**settings.MATCHING, "SNAPSHOT_DIR": tmp_path / "matching", "NICE": 0}
     settings.AXES_ENABLED = True
 
 

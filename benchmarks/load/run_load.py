@@ -7,8 +7,13 @@ Prepares the database if needed (migrate, reference data, demo accounts and popu
 static files, starts gunicorn with deploy/gunicorn.conf.py, runs locust headless for the given
 time and users, stops gunicorn (by its process id) and prints the report (per page kind
 p50/p95/max and errors; the slowest pages) as the last line, JSON.
-`--nightly` also runs the nightly match in a loop during the load: with REDIS_URL, through a Celery
-worker this script starts (`--nightly-workers` processes); without it, in-process.
+`--nightly` also runs the nightly match in a loop during the load (`load/nightly.py`, one
+process that sets Django up once): with REDIS_URL, through a Celery worker this script starts
+(`--nightly-workers` processes); without it, in-process. The match starts with the server, and
+the users start only once its first run is scoring (not while it extracts); every run's start,
+scoring and end go to `var/load_nightly.jsonl`, and the report counts the runs that overlapped
+the load. The match runs at MATCHING_NICE (default 10) as in production; MATCHING_NICE=0 runs it
+at the web's priority.
 """
 
 from __future__ import annotations
@@ -76,6 +81,57 @@ def _check_accounts(env: dict) -> None:
     _manage(env, "shell", "-c", code)
 
 
+def _wait_until_scoring(log: Path, process: subprocess.Popen, timeout: float) -> dict:
+    """The first "scoring" line of the nightly log (the match competes for the CPU from then)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for event in _events(log):
+            if event["event"] == "scoring":
+                return event
+            if event["event"] == "error":
+                raise SystemExit(f"the nightly match failed: {event.get('error')}")
+        if process.poll() is not None:
+            raise SystemExit(f"the nightly loop ended (exit code {process.returncode})")
+        time.sleep(1)
+    raise SystemExit(f"the nightly match was not scoring after {timeout:.0f} s")
+
+
+def _events(log: Path) -> list[dict]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+
+
+def _nightly_summary(log: Path, started: float, ended: float) -> dict:
+    """The match runs against the load's time window [started, ended] (unix seconds)."""
+    runs: dict[int, dict] = {}
+    for event in _events(log):
+        runs.setdefault(event["run"], {})[event["event"]] = event
+    rows = []
+    for number, events in sorted(runs.items()):
+        begin = events.get("scoring", events.get("start", {})).get("unix")
+        end = events.get("end", {}).get("unix")
+        overlaps = begin is not None and begin < ended and (end is None or end > started)
+        rows.append(
+            {
+                "run": number,
+                "start": events.get("start", {}).get("at"),
+                "scoring": events.get("scoring", {}).get("at"),
+                "end": events.get("end", {}).get("at"),
+                "seconds": events.get("end", {}).get("seconds"),
+                "status": events.get("end", {}).get("status", "stopped"),
+                "overlaps": overlaps,
+                "within": overlaps and end is not None and started <= begin and end <= ended,
+            }
+        )
+    return {
+        "log": str(log),
+        "runs_overlapping_load": sum(r["overlaps"] for r in rows),
+        "runs_finished_within_load": sum(r["within"] and r["status"] == "succeeded" for r in rows),
+        "runs": rows,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=50)
@@ -85,6 +141,9 @@ def main() -> int:
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--nightly", action="store_true", help="run the nightly match meanwhile")
     parser.add_argument("--nightly-workers", type=int, default=1, help="celery worker processes")
+    parser.add_argument(
+        "--nightly-wait", type=float, default=900, help="seconds to wait for the match to score"
+    )
     parser.add_argument("--report", default=str(ROOT / "var" / "load_report.json"))
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -120,7 +179,39 @@ def main() -> int:
         start_new_session=True,
     )
     nightly = worker = None
+    nightly_log = Path(args.report).with_name("load_nightly.jsonl")
     try:
+        if args.nightly:
+            # Started with the server, so their start-ups overlap; the users wait for both.
+            match_env = {
+                **base_env,
+                "DEBUG": "0",
+                "DJANGO_SETTINGS_MODULE": "placement.settings",
+                "SECRET_KEY": env["SECRET_KEY"],
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "LOG_LEVEL": "WARNING",
+            }
+            if base_env.get("REDIS_URL"):
+                # run_matching dispatches the units to the workers and waits: start one (its own
+                # process group, stopped by id with gunicorn), as production has.
+                worker = subprocess.Popen(
+                    [
+                        *(sys.executable, "-m", "celery", "-A", "placement", "worker"),
+                        *("--concurrency", str(args.nightly_workers), "-l", "warning"),
+                    ],
+                    cwd=ROOT,
+                    env=match_env,
+                    start_new_session=True,
+                    stdout=subprocess.DEVNULL,
+                )
+            nightly_log.unlink(missing_ok=True)
+            nightly = subprocess.Popen(
+                [sys.executable, str(Path(__file__).with_name("nightly.py")), "--log", nightly_log],
+                cwd=ROOT,
+                env=match_env,
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+            )
         # Workers import Django and the occupation index first: minutes on a loaded machine.
         deadline = time.monotonic() + 300
         while True:
@@ -131,36 +222,12 @@ def main() -> int:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
-        if args.nightly:
-            if base_env.get("REDIS_URL"):
-                # run_matching dispatches the units to the workers and waits: start one (its own
-                # process group, stopped by id with gunicorn), as production has.
-                worker = subprocess.Popen(
-                    [
-                        *(sys.executable, "-m", "celery", "-A", "placement", "worker"),
-                        *("--concurrency", str(args.nightly_workers), "-l", "warning"),
-                    ],
-                    cwd=ROOT,
-                    env={
-                        **base_env,
-                        "DEBUG": "0",
-                        "SECRET_KEY": env["SECRET_KEY"],
-                        "ALLOWED_HOSTS": "127.0.0.1",
-                        "LOG_LEVEL": "WARNING",
-                    },
-                    start_new_session=True,
-                    stdout=subprocess.DEVNULL,
-                )
-            loop = f"while true; do {sys.executable} manage.py run_matching; done"
-            nightly = subprocess.Popen(
-                ["bash", "-c", loop],
-                cwd=ROOT,
-                env={**base_env, "DEBUG": "1"},
-                start_new_session=True,
-                stdout=subprocess.DEVNULL,
-            )
+        if nightly is not None:
+            first = _wait_until_scoring(nightly_log, nightly, args.nightly_wait)
+            print(f"nightly match run 1 scoring since {first['at']}; starting the load", flush=True)
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         seconds = int(args.minutes * 60)
+        load_started = time.time()
         subprocess.run(
             [
                 sys.executable,
@@ -186,6 +253,7 @@ def main() -> int:
             check=False,
             timeout=seconds + 120,
         )
+        load_ended = time.time()
     finally:
         if nightly is not None:
             _stop(nightly)
@@ -194,6 +262,8 @@ def main() -> int:
         _stop(server)
     report = json.loads(Path(args.report).read_text())
     report.update(users=args.users, minutes=args.minutes, nightly=args.nightly)
+    if args.nightly:
+        report["nightly_runs"] = _nightly_summary(nightly_log, load_started, load_ended)
     print(json.dumps(report))
     return 0 if report["failures"] == 0 else 1
 

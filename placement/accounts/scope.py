@@ -7,6 +7,7 @@ their own records through the access helpers of their apps.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -24,6 +25,14 @@ class RegionScope:
     @property
     def is_empty(self) -> bool:
         return not (self.everything or self.province_codes or self.regency_codes)
+
+    @property
+    def key(self) -> str:
+        """The scope as text, for cache keys: equal only for scopes that see the same regions."""
+        if self.everything:
+            return "all"
+        text = f"p{','.join(sorted(self.province_codes))}-r{','.join(sorted(self.regency_codes))}"
+        return text if len(text) <= 80 else "h" + hashlib.sha256(text.encode()).hexdigest()
 
     def q(self, regency_field: str = "regency") -> Q:
         """A filter for rows whose `regency_field` (a Regency foreign key) is in scope."""

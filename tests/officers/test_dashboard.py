@@ -180,3 +180,91 @@ def test_the_regency_dashboard_has_a_query_bound(
     # count and vacancy aggregate.
     with django_assert_max_num_queries(23):
         assert client.get("/officer/").status_code == 200
+
+
+# --- Shared figures (OFFICER_DASHBOARD_CACHE_SECONDS; with Redis in production) ---------------
+
+
+@pytest.fixture
+def shared_figures(settings):
+    settings.OFFICER_DASHBOARD_CACHE_SECONDS = 60
+
+
+def test_shared_figures_of_one_region_never_show_in_another(
+    client, shared_figures, alice, bob, dewi
+):
+    JobSeekerFactory(regency_id="62.71")
+    JobSeekerFactory(regency_id="62.71")
+    JobSeekerFactory(regency_id="62.01")
+    client.force_login(alice)
+    assert queues(english(client).get("/officer/").content.decode())["Registrations to verify"] == 2
+    client.force_login(bob)
+    assert queues(english(client).get("/officer/").content.decode())["Registrations to verify"] == 1
+    client.force_login(alice)  # and alice's stay hers (served from the cache)
+    html = english(client).get("/officer/").content.decode()
+    assert queues(html)["Registrations to verify"] == 2
+    assert "shared by your office for a minute at most" in html
+
+
+def test_the_cache_key_holds_the_scope_office_day_and_language(alice, bob, carol):
+    from officers import dashboard
+    from placement.accounts.scope import EVERYTHING, region_scope
+
+    today = timezone.localdate()
+    keys = {
+        dashboard.cache_key("figures", region_scope(u), u.officer_profile.office, today)
+        for u in (alice, bob, carol)
+    }
+    assert len(keys) == 3
+    alice_key = dashboard.cache_key(
+        "figures", region_scope(alice), alice.officer_profile.office, today
+    )
+    assert region_scope(alice).key in alice_key and today.isoformat() in alice_key
+    assert region_scope(alice).key == "p-r62.71"
+    assert region_scope(carol).key == "p62-r" and EVERYTHING.key == "all"
+
+
+def test_a_placement_shows_at_once_in_shared_figures(
+    client, shared_figures, alice, dewi, kahayan, django_capture_on_commit_callbacks
+):
+    registered(dewi)
+    vacancy = VacancyFactory(employer=kahayan)
+    client.force_login(alice)
+    before = figures(english(client).get("/officer/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        referral = services.refer_jobseeker(seeker=dewi, vacancy=vacancy, by=alice)
+        services.record_referral_outcome(referral=referral, status="hired", by=alice)
+    after = figures(english(client).get("/officer/").content.decode())
+    assert int(after["Placements this month"]) == int(before["Placements this month"]) + 1
+
+
+def test_shared_figures_count_each_officers_own_actions(client, shared_figures, alice, dewi):
+    from tests.factories import OfficerFactory
+
+    citra = OfficerFactory(office=alice.officer_profile.office, user__email="citra@example.org")
+    today = timezone.localdate()
+    record_session(
+        kind="individual",
+        by=alice,
+        held_on=today - timedelta(days=10),
+        seekers=[dewi],
+        actions=[AgreedAction("Melengkapi CV", today - timedelta(days=1))],
+    )
+    client.force_login(alice)
+    assert queues(english(client).get("/officer/").content.decode())["Counselling actions due"] == 1
+    client.force_login(citra.user)
+    assert queues(english(client).get("/officer/").content.decode())["Counselling actions due"] == 0
+
+
+def test_without_a_shared_cache_the_figures_are_counted_for_each_request(settings, alice):
+    from officers import dashboard
+
+    settings.OFFICER_DASHBOARD_CACHE_SECONDS = 0
+    counted = []
+
+    def count() -> int:
+        counted.append(1)
+        return len(counted)
+
+    assert dashboard.shared("x", alice, None, timezone.localdate(), count) == 1
+    assert dashboard.shared("x", alice, None, timezone.localdate(), count) == 2

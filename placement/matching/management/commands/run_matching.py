@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from placement.matching import services, tasks
 from placement.matching.models import MatchRun
+from placement.matching.priority import lower_priority
 from placement.taxonomy.models import Province
 
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         province = options["province"] or ""
         if province and not Province.objects.filter(code=province).exists():
             raise CommandError(f"Unknown province code {province!r}.")
+        # The match yields the CPU to the web (MATCHING_NICE); without workers it runs here.
+        lower_priority()
         started = time.monotonic()
         dispatch = None if settings.CELERY_TASK_ALWAYS_EAGER else tasks._dispatch
         run = services.start_run(run_on=day, province=province, force=True, dispatch=dispatch)
