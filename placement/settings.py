@@ -203,6 +203,9 @@ MFA_REMEMBER_SECONDS = min(env_int("MFA_REMEMBER_SECONDS", 12 * 60 * 60), 12 * 6
 # --- Sessions and cookies ------------------------------------------------------------------------
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout: one working day
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+# The idle clock is written to the session at most this often (not on every page: a write per
+# request); a session then ends up to this much before SESSION_IDLE_TIMEOUT, never after.
+SESSION_IDLE_RESOLUTION = env_int("SESSION_IDLE_RESOLUTION", 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

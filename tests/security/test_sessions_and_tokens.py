@@ -98,3 +98,37 @@ def test_the_token_endpoint_replaces_an_expired_token(client, sam):
         )
     assert response.status_code == 200
     assert response.json()["token"] != old.key
+
+
+def test_an_idle_session_ends_after_the_idle_timeout_and_one_in_use_stays(client, alice, settings):
+    settings.SESSION_IDLE_TIMEOUT = 30 * 60
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(alice)
+        for _step in range(4):  # a page every 20 minutes keeps the session
+            assert client.get("/officer/").status_code == 200
+            clock.shift(timedelta(minutes=20))
+        clock.shift(timedelta(minutes=11))  # 31 minutes idle
+        assert client.get("/officer/").status_code == 302
+
+
+def test_the_idle_clock_is_not_written_on_every_page(client, alice, settings):
+    """The session is saved when its idle clock is older than SESSION_IDLE_RESOLUTION, not on
+    each request (a signed encoding and an UPDATE per page)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SESSION_IDLE_RESOLUTION = 60
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(alice)
+        client.get("/officer/")
+        clock.shift(timedelta(seconds=30))
+        with CaptureQueriesContext(connection) as soon:
+            assert client.get("/officer/").status_code == 200
+        clock.shift(timedelta(seconds=61))
+        with CaptureQueriesContext(connection) as later:
+            assert client.get("/officer/").status_code == 200
+    writes = 'UPDATE "django_session"'
+    assert not any(q["sql"].startswith(writes) for q in soon.captured_queries)
+    assert any(q["sql"].startswith(writes) for q in later.captured_queries)
