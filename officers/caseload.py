@@ -24,7 +24,9 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Concat
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer, Vacancy
@@ -86,6 +88,27 @@ def page_of_ids(request, queryset: QuerySet, rows):
     loaded = {row.pk: row for row in rows(pks)} if pks else {}
     page.object_list = [loaded[pk] for pk in pks if pk in loaded]
     return page
+
+
+FILTERS_TEMPLATE = "officers/components/filters.html"
+
+
+def filters_html(request, form: CaseloadForm, sort: str) -> str:
+    """The list's filter bar. Unfiltered (the pages of the default list, what officers open most)
+    it is rendered once per form, region scope, language and sort order and kept as long as the
+    reference lists it offers: its select widgets render a template per option, about a third of
+    the page's time. Filtered, or with an error, it is rendered for the request."""
+    context = {"form": form, "sort": sort}
+    query = request.GET.copy()
+    for name in ("page", "sort", "export"):
+        query.pop(name, None)
+    if query or form.errors:
+        return render_to_string(FILTERS_TEMPLATE, context)
+    key = (
+        f"officers:filters:{type(form).__name__}:{region_scope(form.user).key}:"
+        f"{get_language()}:{sort}"
+    )
+    return cache.get_or_set(key, lambda: render_to_string(FILTERS_TEMPLATE, context), REFERENCE_TTL)
 
 
 def query_without_page(request) -> str:
@@ -180,6 +203,7 @@ class CaseloadForm(forms.Form):
 
     def __init__(self, data, *, user, **kwargs) -> None:
         super().__init__(data, **kwargs)
+        self.user = user
         regencies = regency_choices(user)
         if regencies:
             self.fields["regency"].choices = [("", _("All in your region")), *regencies]

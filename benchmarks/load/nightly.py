@@ -11,8 +11,9 @@ this process waits. Like production, the match lowers its CPU priority to MATCHI
 Each line of the log is one JSON object with `event` ("start": a run was asked for; "scoring":
 its snapshot is extracted and its units are being scored; "end": it finished, with its status,
 counts and seconds; "error"), `run` (this loop's run number, from 1), `at` (ISO time, UTC) and
-`unix` (seconds). A watcher thread reads the run's row every half second to log "scoring", so the
-load run can wait until the match really competes for the CPU before it starts the users.
+`unix` (seconds). A watcher thread looks every half second for the run's new work units (written
+once the snapshot is extracted) to log "scoring", so the load run can wait until the match really
+competes for the CPU before it starts the users.
 """
 
 from __future__ import annotations
@@ -52,31 +53,27 @@ class Log:
 
 
 def _watch(log: Log, state: dict, stop: threading.Event) -> None:
-    """Log "scoring" once per run, when its row says the units are planned and it is running."""
+    """Log "scoring" once per run: when the run's work units of this start exist (they are
+    written after the extract, with new ids) and the run is still going."""
     from django.db import connection
-    from django.utils import timezone
 
-    from placement.matching.models import MatchRun
+    from placement.matching.models import MatchRun, MatchUnit
 
     logged = 0
     try:
         while not stop.wait(0.5):
-            number, asked_at = state.get("run", 0), state.get("asked_at")
-            if number == logged or asked_at is None:
+            number, units_before = state.get("run", 0), state.get("units_before")
+            if number == logged or units_before is None:
                 continue
-            row = (
-                MatchRun.objects.filter(run_on=timezone.localdate(), province="")
-                .values("pk", "status", "started_at", "units_total", "units_done")
+            unit = (
+                MatchUnit.objects.filter(pk__gt=units_before, run__province="")
+                .values("run_id", "run__status", "run__units_total")
                 .first()
             )
-            if (
-                row
-                and row["status"] == MatchRun.Status.RUNNING
-                and row["units_total"] > 0
-                and row["started_at"] is not None
-                and row["started_at"].timestamp() >= asked_at - 1
-            ):
-                log.write("scoring", number, match_run=row["pk"], units=row["units_total"])
+            if unit and unit["run__status"] == MatchRun.Status.RUNNING:
+                log.write(
+                    "scoring", number, match_run=unit["run_id"], units=unit["run__units_total"]
+                )
                 logged = number
     finally:
         connection.close()
@@ -94,8 +91,9 @@ def main() -> int:
     from django.conf import settings
     from django.core.management import call_command
     from django.core.management.base import CommandError
+    from django.db.models import Max
 
-    from placement.matching.models import MatchRun
+    from placement.matching.models import MatchRun, MatchUnit
 
     log = Log(Path(args.log))
     stopping = threading.Event()
@@ -107,7 +105,8 @@ def main() -> int:
     try:
         while not stopping.is_set() and (not args.runs or number < args.runs):
             number += 1
-            state.update(run=number, asked_at=time.time())
+            last_unit = MatchUnit.objects.aggregate(last=Max("pk"))["last"] or 0
+            state.update(run=number, units_before=last_unit)
             log.write(
                 "start",
                 number,

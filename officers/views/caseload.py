@@ -57,6 +57,7 @@ VACANCY_COLUMNS = listing.Sorting(
 def _render(
     request: HttpRequest, template: str, form, page, current: str, sorting, **extra
 ) -> HttpResponse:
+    sort = request.GET.get("sort", "") if sorting.current(request)[0] else ""
     return render(
         request,
         template,
@@ -67,7 +68,8 @@ def _render(
             "query": caseload.query_without_page(request),
             "current": current,
             "headers": sorting.headers(request),
-            "sort": request.GET.get("sort", "") if sorting.current(request)[0] else "",
+            "sort": sort,
+            "filters": caseload.filters_html(request, form, sort),
             "export_query": listing.export_query(request),
             **extra,
         },
