@@ -10,7 +10,7 @@ class OfficersConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_delete, post_save
 
-        from officers import dashboard
+        from officers import dashboard  # ready(): the models are loaded only now
 
         # Cache invalidation (the one use of signals, STYLE.md): a counted record changed, so the
         # shared dashboard figures are counted again.
