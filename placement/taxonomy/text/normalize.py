@@ -457,6 +457,17 @@ def title_brackets(title: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
+def title_tails(title: str) -> tuple[str, ...]:
+    """The parts after a title's head that are not noise, each without noise: "Engineering
+    Product - Drafter" -> ("drafter",); "Sales - Bandung" -> ()."""
+    text = _BRACKETS.sub(" ", clean_input(title))
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    return tuple(
+        tail for p in parts[1:] if not _is_noise(fold(p)) and (tail := strip_title_noise(p))
+    )
+
+
+@lru_cache(maxsize=8192)
 def title_alternatives(title: str) -> tuple[str, ...]:
     """The head's alternatives when it names several ("Sales / Business Development", "Cook /
     Juru Masak"), each without noise, first first; `()` when the head names one."""

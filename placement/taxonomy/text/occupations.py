@@ -40,6 +40,7 @@ from placement.taxonomy.text.normalize import (
     fold,
     title_alternatives,
     title_brackets,
+    title_tails,
     title_variants,
     title_with_noise_words,
 )
@@ -101,6 +102,7 @@ from placement.taxonomy.text.occupation_words import (
 
 MAX_WORDS = 12
 BRACKET_SCORE = 0.88
+TAIL_SCORE = 0.9
 # "Relationship manager", "account manager": sellers and loan officers (3322, 3312) who manage
 # no one, by the alias table's convention.
 NOT_MANAGING = frozenset({"relationship", "account"})
@@ -332,9 +334,19 @@ def _title_context(index: OccupationIndex, title: str) -> dict[str, object]:
             alternatives = []  # only when every part is a job name
             break
         alternatives.append(index.labels[ids[0]])
+    # A job name after " - " when the head is none ("Engineering Product - Drafter").
+    tails = []
+    head = title_variants(title or "")[-1:]
+    if head and not _is_alias(index, [canonical(head[0])]):
+        for part in title_tails(title or ""):
+            text = canonical(part)
+            ids = index.exact.get(text) or index.exact.get(" ".join(core_words(text.split())))
+            if ids and index.labels[ids[0]].source == ALIAS:
+                tails.append(index.labels[ids[0]])
     return {
         "brackets": _bracket_labels(index, title),
         "alternatives": alternatives,
+        "tails": tails,
         "words": canonical(fold(clean_input(title or "", max_length=300))).split(),
         "junior_manager": bool(
             JUNIOR_MANAGER.search(fold(clean_input(title or "", max_length=300)))
@@ -417,6 +429,7 @@ def _rank(
     limit: int = 5,
     brackets: Sequence[Label] = (),
     alternatives: Sequence[Label] = (),
+    tails: Sequence[Label] = (),
     words: Sequence[str] = (),
     junior_manager: bool = False,
 ) -> list[Suggestion]:
@@ -453,6 +466,9 @@ def _rank(
     # "Sales / Business Development": each alternative is a job name, the first the likeliest.
     for position, label in enumerate(alternatives[:3]):
         _offer_label(candidates, label, 0.97 - 0.02 * position, True)
+    # A job name after " - " whose head names no job: the job, ahead of the head's field words.
+    for label in tails[:1]:
+        _offer_label(candidates, label, TAIL_SCORE, False)
     if not candidates and not description and not vague_readings:
         return []
     # 5. Description and sector: nudges, never more than the title's own evidence.

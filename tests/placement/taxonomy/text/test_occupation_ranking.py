@@ -58,3 +58,9 @@ def test_a_seller_in_an_ict_or_health_department_sells_ict_or_medical_goods():
 def test_a_lecturer_of_any_subject_is_a_university_teacher(title):
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == "2310"
+
+
+def test_a_job_name_after_a_dash_leads_when_the_head_names_no_job():
+    assert suggest_occupations("Proyek Gedung Baru - Drafter", limit=1)[0].code == "3118"
+    # A head that is a job keeps its place; a place after the dash is noise.
+    assert suggest_occupations("Kasir - Bandung", limit=1)[0].code == "5230"
