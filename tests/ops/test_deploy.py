@@ -63,6 +63,19 @@ def test_the_example_environment_can_be_read_by_the_shell_as_the_readme_does(tmp
     assert env["METRICS_TOKEN"] and env["PRIVATE_MEDIA_ROOT"].startswith(env["VAR_DIR"])
 
 
+def test_every_static_file_a_template_names_exists(settings):
+    # In production the manifest storage answers a page naming a missing file with a 500; in
+    # development (DEBUG) the same page works, so only this finds the typo before a release.
+    from django.contrib.staticfiles import finders
+
+    named = set()
+    for path in ROOT.rglob("*.html"):
+        if ".venv" not in path.parts and "node_modules" not in path.parts:
+            named |= set(re.findall(r"""\{% static ['"]([^'"]+)['"]""", path.read_text()))
+    assert "css/site.css" in named
+    assert sorted(name for name in named if not finders.find(name)) == []
+
+
 def test_web_worker_beat_and_backup_units_exist():
     assert [u.name for u in UNITS] == [
         "antarkerja-backup.service",
