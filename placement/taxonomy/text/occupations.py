@@ -541,8 +541,8 @@ def _rank(
                 score = max(candidate.score + 0.03, generic + 0.01)
                 offered.offer(score, candidate.kind, candidate.label)
     _technical_sales(candidates, variants, context[1])
-    if is_manager and context[1]:
-        _manager_of_department(candidates, context[1])
+    if context[1]:
+        _job_of_department(candidates, context[1], is_manager)
     _by_level_or_branch(candidates, words)
     for code, candidate in candidates.items():
         if len(candidate.channels) > 1:
@@ -655,18 +655,27 @@ def _context_codes(context: str) -> tuple[dict[str, float], tuple[str, ...]]:
     return codes, tuple(fields)
 
 
-def _manager_of_department(candidates: dict[str, _Candidate], fields: tuple[str, ...]) -> None:
-    """A manager title of no field ("Area Manager", "Kepala Bagian") in a department that names
-    its manager (sales: 1221): that manager, just ahead of the generic ones."""
+def _job_of_department(
+    candidates: dict[str, _Candidate], fields: tuple[str, ...], is_manager: bool
+) -> None:
+    """A title whose best reading is a generic manager (1219, 1120; "Area Manager", "Kepala
+    Bagian", "Business Partner") in a department that names its jobs: a manager title is that
+    department's manager (sales: 1221), just ahead of the generic ones; another title gets the
+    department's first job (HR: 2423) just after its own reading."""
     if not candidates:
         return
     best_code = max(candidates, key=lambda code: (candidates[code].score, code))
-    if best_code not in GENERIC_MANAGERS | {"1420"}:
+    if best_code not in GENERIC_MANAGERS | ({"1420"} if is_manager else set()):
         return
-    manager = next((p for p in fields if len(p) == 4 and p.startswith("1")), "")
-    if manager and manager != best_code:
-        best = candidates[best_code]
-        candidates.setdefault(manager, _Candidate()).offer(best.score + 0.01, "context", best.label)
+    best = candidates[best_code]
+    if is_manager:
+        code = next((p for p in fields if len(p) == 4 and p.startswith("1")), "")
+        score = best.score + 0.01
+    else:
+        code = next((p for p in fields if len(p) == 4 and not p.startswith("1")), "")
+        score = best.score - 0.01
+    if code and code != best_code:
+        candidates.setdefault(code, _Candidate()).offer(score, "context", best.label)
 
 
 def _by_context(

@@ -64,3 +64,11 @@ def test_a_job_name_after_a_dash_leads_when_the_head_names_no_job():
     assert suggest_occupations("Proyek Gedung Baru - Drafter", limit=1)[0].code == "3118"
     # A head that is a job keeps its place; a place after the dash is noise.
     assert suggest_occupations("Kasir - Bandung", limit=1)[0].code == "5230"
+
+
+def test_a_generic_reading_yields_to_the_job_the_ad_s_department_names():
+    plain = [s.code for s in suggest_occupations("Business Partner", limit=3)]
+    read = [s.code for s in suggest_occupations("Business Partner", context="Human Resources")]
+    assert "2423" not in plain[:1]
+    assert read[0] == "2423"
+    assert plain[0] in read[:3]
