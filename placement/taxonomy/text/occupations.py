@@ -148,7 +148,10 @@ CONTEXT_MAX_LENGTH = 300
 CONTEXT_PARTS = re.compile(r"[/|,;()\[\]]|\s-\s")
 # A confusable partner no word of the title names replaces a third reading only below this share
 # of the first reading's score.
-UNSUPPORTED_PARTNER_BELOW = 0.8
+UNSUPPORTED_PARTNER_BELOW = 0.7
+# A partner the title's words support replaces the third reading when it scores at least this
+# share of the third's score.
+SUPPORTED_PARTNER_SHARE = 0.85
 
 
 @dataclass
@@ -790,8 +793,9 @@ def _with_confusable_reading(
 ) -> list[tuple[str, _Candidate]]:
     """When the first reading is one of a conventional confusion (`CONFUSABLE`: web developer
     2512 / 2513, business analyst 2511 / 2421, senior accountant 2411 / 3313) and none of its
-    partners is in the first three, the partner the title's words support best (else the first
-    listed) takes the third place."""
+    partners is in the first three, the partner the title's words support nearly as well as the
+    third reading takes the third place; with no such partner, the first listed takes it from a
+    weak third reading only."""
     if not ranked:
         return ranked
     partners = CONFUSABLE.get(ranked[0][0], ())
@@ -799,7 +803,13 @@ def _with_confusable_reading(
     if not partners or any(code in top for code in partners):
         return ranked
     by_code = dict(ranked)
-    supported = [code for code in partners if code in by_code]
+    third = ranked[2][1].score if len(ranked) > 2 else 0.0
+    # A partner the title's words support nearly as well as the third reading.
+    supported = [
+        code
+        for code in partners
+        if code in by_code and by_code[code].score >= SUPPORTED_PARTNER_SHARE * third
+    ]
     if supported:
         partner = max(supported, key=lambda code: by_code[code].score)
         moved = by_code[partner]
