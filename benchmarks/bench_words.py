@@ -25,8 +25,11 @@ description where the file has one) and the codes committed before the coder was
 them. `occupation_eval_holdout4.csv` (200 ads: 120 loker.id, 80 Dealls) was drawn on 2026-12-06 the
 same way with `random.Random(20261208)`, excluding the four sets above and their titles by the same
 normalisation (no Jobstreet ad was left: every eligible one is in the third holdout), coded by hand
-and committed before the coder was run on any of them; the lead measures it once, at the end. All
-five figures are reported, each also with the description for the ads whose file has one
+and committed before the coder was run on any of them; the lead measured it once, at the end.
+`occupation_eval_holdout5.csv` (150 ads: 90 loker.id, 60 Dealls) was drawn on 2026-12-06 the same
+way with `random.Random(20261209)`, excluding the five sets above and their titles, and coded blind
+(its hand coder never ran the occupation coder); the lead measures it once, at the end. All
+six figures are reported, each also with the description for the ads whose file has one
 (loker.id, Jobstreet; the coder then reads the description as the suggest endpoint does).
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %); each set also with every
@@ -75,14 +78,20 @@ HOLDOUT3_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout3.csv"
 # over all four sets above; coded by hand and committed before the coder was run on them, for the
 # lead to measure the final coder on once.
 HOLDOUT4_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout4.csv"
+# 150 more (90 loker.id, 60 Dealls; no Jobstreet ad was left), seed 20261209, the same exclusions
+# over all five sets above; coded blind by hand (its hand coder never ran the coder) and committed
+# before the coder was run on them, for the lead to measure the final coder on once.
+HOLDOUT5_FILE = ROOT / "benchmarks" / "data" / "occupation_eval_holdout5.csv"
 # (key, file, blind): a blind set's misses are listed only with --errors-blind. The third and
-# fourth holdouts were measured blind once each (benchmarks/README.md), then studied (2026-12-06).
+# fourth holdouts were measured blind once each (benchmarks/README.md), then studied (2026-12-06);
+# the fifth is blind until the lead has measured it once.
 SETS = (
     ("eval", EVAL_FILE, False),
     ("holdout", HOLDOUT_FILE, False),
     ("holdout2", HOLDOUT2_FILE, False),
     ("holdout3", HOLDOUT3_FILE, False),
     ("holdout4", HOLDOUT4_FILE, False),
+    ("holdout5", HOLDOUT5_FILE, True),
 )
 TITLE_COLUMN = {
     "lokerid_2025-06_07.csv": ("Job ID", "Title"),
