@@ -111,6 +111,10 @@ SELLING_CODES = ("52", "332", "333", "243", "1221", "1420")
 # Titles whose first reading says little about the work: a description may name the job.
 VAGUE_CODES = frozenset({"4110", "3341", "9329", "8189", "3322", "1219", "2149", "4419", "9629"})
 DESCRIPTION_MIN_MENTIONS = 2
+# A description decides between the title's own readings only when they are this close; a
+# clearer first reading is never overturned by the job words of the ad's text.
+DESCRIPTION_TIE = 0.06
+DESCRIPTION_CLEAR = 0.9  # a whole job name: the description never overturns it
 # The words whose own reading is a generic manager (1219 / 1120).
 GENERIC_MANAGER_LABELS = frozenset(
     {
@@ -500,11 +504,20 @@ def _rank(
                     candidate.offer(score, "description", phrase)
                     candidate.channels.add("description")
                     raised.add(code)
+        vague = (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2
+        top_score = candidates[top_code].score if top_code else 0.0
         for code, (count, phrase) in found.items():
             if code in raised:
                 continue
             bonus = 0.03 * min(count, 3)
             if code in candidates:
+                gap = top_score - candidates[code].score
+                clear = top_score >= DESCRIPTION_CLEAR or gap > DESCRIPTION_TIE
+                if not vague and code != top_code and clear:
+                    # A clear title's first reading stands: the description only orders the
+                    # title's other readings ("Admin Gudang Proyek" whose ad names the office).
+                    candidates[code].score += max(0.0, min(bonus, gap - 0.01))
+                    continue
                 candidates[code].score += bonus
                 candidates[code].channels.add("description")
             else:

@@ -470,3 +470,14 @@ def test_a_grade_and_the_manager_word_alone_get_the_usual_manager_readings():
 )
 def test_everyday_title_words_from_real_ads_find_their_group(title, code):
     assert top(title) == code
+
+
+def test_the_description_never_overturns_a_clear_title():
+    # The ad's text names other jobs again and again (whom the hire works with): the title stands.
+    description = (
+        "Membantu kasir dan kasir senior di toko, melayani pelanggan bersama kasir, "
+        "berkoordinasi dengan admin gudang dan admin gudang pusat."
+    )
+    for title, code in (("Barista", "5132"), ("Teknisi AC", "7127"), ("Admin Gudang", "4321")):
+        assert top(title) == code
+        assert top(title, description=description) == code
