@@ -307,6 +307,11 @@ def _prepare(index: OccupationIndex, title: str) -> list[str]:
         kept = canonical(title_with_noise_words(title))
         if kept not in variants and _is_alias(index, [kept]):
             variants.insert(0, kept)
+            # "Area Manager", "Kepala Cabang": the job name; the bare role word left once the
+            # noise word is gone ("manager") adds only generic readings.
+            variants = [kept] + [
+                v for v in variants[1:] if not set(v.split()) <= ROLE_WORDS | FILLER_WORDS
+            ]
         # "Store Manager at Castanea Print Shop", "Sales Trainee Academy by X", "Data Analyst for
         # Y Group": a job name followed by the employer or a programme's name.
         words = variants[-1].split()

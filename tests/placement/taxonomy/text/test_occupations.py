@@ -481,3 +481,23 @@ def test_the_description_never_overturns_a_clear_title():
     for title, code in (("Barista", "5132"), ("Teknisi AC", "7127"), ("Admin Gudang", "4321")):
         assert top(title) == code
         assert top(title, description=description) == code
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "also"),
+    [
+        # A job name holding a noise word ("area") keeps its own readings, not the bare role
+        # word's generic ones.
+        ("Area Manager Jawa Timur", "1420", "1221"),
+        ("Kepala Area Jawa Timur", "1219", "1221"),
+        # An admin of finance is a clerk: the finance clerk or the bookkeeping clerk.
+        ("Administrasi Keuangan Cabang", "4312", "4311"),
+        ("Finance Admin Senior", "4312", "4311"),
+        ("IT QA Junior", "2519", "2512"),
+        ("Website Developer Junior", "2513", "2512"),
+        ("Teknisi Truk Tambang", "7231", "7233"),
+    ],
+)
+def test_general_readings_of_everyday_titles(title: str, first: str, also: str) -> None:
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first and also in codes
