@@ -397,6 +397,15 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
 
+# Readings that are very unlikely beside a first reading, each with the likelier alternative that
+# takes its place in the first three (first reading -> {unlikely: alternative}). The n-gram and
+# neighbour readings fill the list with siblings that the first reading rules out.
+UNLIKELY_BESIDE: dict[str, dict[str, str]] = {
+    # A subject teacher (physics, maths, religion) is no early-childhood teacher; the usual
+    # other reading is a teacher at a private tutoring centre (bimbel: 2359).
+    "2330": {"2342": "2359"},
+}
+
 
 def _words(text: str) -> list[str]:
     return text.split()

@@ -64,6 +64,7 @@ from placement.taxonomy.text.occupation_words import (
     ACADEMIC_UNITS,
     ASSISTANT_WORDS,
     CONFUSABLE,
+    UNLIKELY_BESIDE,
     DATA_ENTRY_WORDS,
     DEPARTMENT_FIELDS,
     EMPLOYER_TAIL_WORDS,
@@ -604,6 +605,7 @@ def _rank(
     if junior_manager and not PROFESSIONAL_NOUNS.isdisjoint(words):
         ranked = _with_professional_first(ranked)
     ranked = _with_confusable_reading(ranked)
+    ranked = _without_unlikely_reading(ranked)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
@@ -843,6 +845,34 @@ def _with_confusable_reading(
     floor = rest[1][1].score + 0.001 if len(rest) > 1 else ceiling * 0.5
     moved.score = min(ceiling, max(moved.score, floor))
     return [ranked[0], *rest[:1], (partner, moved), *rest[1:]]
+
+
+def _without_unlikely_reading(
+    ranked: list[tuple[str, _Candidate]],
+) -> list[tuple[str, _Candidate]]:
+    """A second or third reading the first rules out (`UNLIKELY_BESIDE`: an early-childhood
+    teacher beside a subject teacher) gives its place to the likelier alternative, when that is
+    not already in the first three."""
+    swaps = UNLIKELY_BESIDE.get(ranked[0][0]) if ranked else None
+    if not swaps:
+        return ranked
+    top = [code for code, _ in ranked[:3]]
+    result = list(ranked)
+    for position in (1, 2):
+        if position >= len(result):
+            break
+        code, candidate = result[position]
+        other = swaps.get(code)
+        if other is None or other in top:
+            continue
+        found = next((c for known, c in ranked if known == other), None)
+        moved = found or _Candidate(0.0, "neighbour", ranked[0][0])
+        moved.score = max(moved.score, candidate.score)
+        result = [(k, c) for k, c in result if k != other]
+        result[position] = (other, moved)
+        result.insert(3, (code, candidate))  # still offered, after the first three
+        top = [k for k, _ in result[:3]]
+    return result
 
 
 def _with_professional_first(

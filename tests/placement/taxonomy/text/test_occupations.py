@@ -501,3 +501,10 @@ def test_the_description_never_overturns_a_clear_title():
 def test_general_readings_of_everyday_titles(title: str, first: str, also: str) -> None:
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == first and also in codes
+
+
+def test_a_subject_teacher_is_offered_the_tutoring_centre_not_the_kindergarten() -> None:
+    codes = [s.code for s in suggest_occupations("Guru Geografi SMA Swasta", limit=3)]
+    assert codes[0] == "2330" and "2359" in codes and "2342" not in codes
+    # A kindergarten teacher keeps its own reading first.
+    assert top("Guru TK Islam") == "2342"
