@@ -404,6 +404,9 @@ UNLIKELY_BESIDE: dict[str, dict[str, str]] = {
     # A subject teacher (physics, maths, religion) is no early-childhood teacher; the usual
     # other reading is a teacher at a private tutoring centre (bimbel: 2359).
     "2330": {"2342": "2359"},
+    # A data analyst is no office supervisor (an ESCO label of "senior data analyst"); the usual
+    # other reading is the business or management analyst (2421).
+    "2511": {"3341": "2421"},
 }
 
 

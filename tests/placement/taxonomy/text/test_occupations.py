@@ -508,3 +508,8 @@ def test_a_subject_teacher_is_offered_the_tutoring_centre_not_the_kindergarten()
     assert codes[0] == "2330" and "2359" in codes and "2342" not in codes
     # A kindergarten teacher keeps its own reading first.
     assert top("Guru TK Islam") == "2342"
+
+
+def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor() -> None:
+    codes = [s.code for s in suggest_occupations("Data Analyst", limit=3)]
+    assert codes[0] == "2511" and "3341" not in codes and "2421" in codes
