@@ -518,7 +518,11 @@ def _rank(
             bonus = 0.03 * min(count, 3)
             if code in candidates:
                 gap = top_score - candidates[code].score
-                clear = top_score >= DESCRIPTION_CLEAR or gap > DESCRIPTION_TIE
+                clear = (
+                    top_score >= DESCRIPTION_CLEAR
+                    or gap > DESCRIPTION_TIE
+                    or count < DESCRIPTION_MIN_MENTIONS  # one mention decides no tie
+                )
                 if not vague and code != top_code and clear:
                     # A clear title's first reading stands: the description only orders the
                     # title's other readings ("Admin Gudang Proyek" whose ad names the office).
