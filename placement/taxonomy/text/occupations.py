@@ -468,11 +468,11 @@ def _rank(
     # Not the product a seller sells or a manager manages ("Sales Manager (HVAC)").
     head_words = set(variants[0].split()) if variants else set()
     selling = bool(head_words & SALES_WORDS)
-    managing = bool(variants) and _is_manager_title(variants[0].split())
+    is_manager = bool(variants) and _is_manager_title(variants[0].split())
     for label in brackets:
         code = label.codes[0]
         if (selling and not code.startswith(SELLING_CODES)) or (
-            managing and not code.startswith("1")
+            is_manager and not code.startswith("1")
         ):
             continue
         _offer_label(candidates, label, BRACKET_SCORE, False)
@@ -490,11 +490,12 @@ def _rank(
         found = _description_codes(index, description)
         top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
         title_core = core_words(variants[0].split()) if variants else []
-        if (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2:
+        vague = (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2
+        if vague:
             # A vague title ("Staff Admin", "Staff Operasional", "Staff" alone) whose description
             # names the job ("stok barang di gudang"): that job comes second, after the title's
             # own reading. A phrase holding a title word ("admin gudang" for "Staff Admin") first.
-            title_words = set(variants[0].split()) if variants else set()
+            title_words = head_words
             best = max(best, VAGUE_FIRST_SCORE)
 
             def _weight(item: tuple[str, tuple[int, str]]) -> tuple[bool, int, str]:
@@ -510,7 +511,6 @@ def _rank(
                     candidate.offer(score, "description", phrase)
                     candidate.channels.add("description")
                     raised.add(code)
-        vague = (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2
         top_score = candidates[top_code].score if top_code else 0.0
         for code, (count, phrase) in found.items():
             if code in raised:
@@ -535,7 +535,6 @@ def _rank(
                 candidates[code] = _Candidate(score, "description", phrase)
     priors = SECTOR_PRIORS.get(kbli_section(sector), ())
     context_codes, context_fields = context
-    is_manager = bool(variants) and _is_manager_title(variants[0].split())
     if is_manager and not _is_alias(index, variants):
         # "Kepala Gudang", "Head of Finance": the manager of the field the other words name.
         for code, candidate in list(candidates.items()):
