@@ -209,6 +209,7 @@ class EmployerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 email=values["email"],
                 full_name=values["full_name"],
                 password=values["password"],
+                language=request.LANGUAGE_CODE,
             )
         except services.EmployerRefused as refused:
             body = {name: [message] for name, message in refused.problems.items()}

@@ -565,6 +565,7 @@ class JobSeekerListView(GenericAPIView):
                 educations=educations,
                 experiences=experiences,
                 consent_version=consent_version,
+                language=request.LANGUAGE_CODE,
             )
         except DjangoValidationError as error:
             _raise_service_error(error)

@@ -393,10 +393,16 @@ def register_jobseeker(
     educations: Sequence[dict],
     experiences: Sequence[dict],
     consent_version: str,
+    language: str = "",
 ) -> JobSeeker:
-    """Self-registration in one go (the API): account, every step, consent, submission."""
+    """Self-registration in one go (the API): account, every step, consent, submission.
+
+    `language` is the one the request asked for: the e-mails are written in it, as for the pages."""
     seeker = create_seeker_account(
-        email=email, password=password, full_name=str(profile.get("full_name", ""))
+        email=email,
+        password=password,
+        full_name=str(profile.get("full_name", "")),
+        language=language,
     )
     user = seeker.user
     update_jobseeker(seeker=seeker, actor=user, changes=profile)

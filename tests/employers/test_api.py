@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.core import mail
+from django.utils import timezone, translation
 
+from employers import services
 from employers.models import Employer, Vacancy
 from placement.taxonomy.models import Skill
 from tests.factories import EmployerFactory, EmployerUserFactory, VacancyFactory
@@ -57,6 +59,25 @@ def test_a_company_registers_through_the_api_anonymously(client, db):
     assert response.status_code == 201, response.content
     assert response.json()["status"] == "pending"
     assert Employer.objects.get(nib="1234567890123").users.get().is_admin
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [("en", "PT Sinar Kahayan Mandiri is verified"), ("id", "PT Sinar Kahayan Mandiri sudah")],
+)
+def test_who_registers_a_company_by_api_in_a_language_is_written_to_in_it(
+    client, alice, language, subject, django_capture_on_commit_callbacks
+):
+    response = client.post(
+        "/api/v1/employers/", registration(), JSON, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 201, response.content
+    employer = Employer.objects.get(nib="1234567890123")
+    officer_language = "id" if language == "en" else "en"  # the officer works in the other one
+    with translation.override(officer_language), django_capture_on_commit_callbacks(execute=True):
+        services.verify_employer(employer=employer, by=alice)
+    (message,) = [m for m in mail.outbox if m.to == ["rina@sinar.example"]]
+    assert subject in message.subject
 
 
 @pytest.mark.parametrize(

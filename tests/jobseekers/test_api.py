@@ -2,7 +2,7 @@
 
 import pytest
 import yaml
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from jobseekers import services
@@ -120,6 +120,22 @@ def test_registering_a_nik_on_file_answers_as_for_a_new_nik_and_flags_a_duplicat
         m.to for m in mailoutbox if "checked by an officer" in m.subject or "diperiksa" in m.subject
     ]
     assert checked == [["dewi@example.org"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [("en", "We received your registration"), ("id", "Pendaftaran Anda sudah kami terima")],
+)
+def test_who_registers_by_api_in_a_language_is_written_to_in_it(
+    db, mailoutbox, django_capture_on_commit_callbacks, language, subject
+):
+    api = APIClient(HTTP_ACCEPT_LANGUAGE=language)
+    other = "id" if language == "en" else "en"  # the e-mail is sent while another one is active
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/api/v1/jobseekers/", registration(), format="json")
+    assert response.status_code == 201, response.json()
+    (receipt,) = [m for m in mailoutbox if m.to == ["dewi@example.org"]]
+    assert subject in receipt.subject
 
 
 def test_a_registration_cannot_set_status_or_number(api, db):
