@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from employers import rules, services
 from employers.access import is_office_staff
 from employers.models import Employer
+from employers.services.companies import DETAILS_FIELDS
 from placement.taxonomy.models import (
     District,
     Industry,
@@ -57,6 +58,12 @@ def code_field(pattern: str, max_length: int, message: str, **kwargs) -> seriali
 # --- Employers ----------------------------------------------------------------------------------
 
 
+def _in_model_order(names: tuple[str, ...]) -> list[str]:
+    """`names`, fields of Employer, in the order the model declares them."""
+    position = {field.name: index for index, field in enumerate(Employer._meta.get_fields())}
+    return sorted(names, key=position.__getitem__)
+
+
 class EmployerSerializer(serializers.ModelSerializer):
     industry = serializers.CharField(source="industry.code", read_only=True, max_length=5)
     regency = serializers.CharField(source="regency_id", read_only=True, max_length=5)
@@ -68,23 +75,13 @@ class EmployerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Employer
+        # The details the company may correct (DETAILS_FIELDS, the one list) and what it cannot:
+        # published in the model's declaration order (the NIB and identifier after the name, so
+        # the schema keeps its order), with the dates last.
         fields = [
-            "id",
-            "kind",
-            "name",
-            "nib",
-            "identifier",
-            "industry",
-            "ownership",
-            "address",
-            "regency",
-            "district",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-            "status",
-            "status_reason",
+            *_in_model_order(
+                ("id", "kind", "nib", "identifier", *DETAILS_FIELDS, "status", "status_reason")
+            ),
             "created_at",
             "verified_at",
         ]

@@ -250,3 +250,29 @@ def test_the_schema_documents_lengths_patterns_and_4xx(client, db):
     assert registration_schema["properties"]["name"]["maxLength"] == 200
     submit = schema["paths"]["/api/v1/vacancies/{id}/submit/"]["post"]["responses"]
     assert {"400", "404"} <= set(submit)
+
+
+def test_the_company_record_keeps_its_published_field_order(client, db):
+    # The serializer takes the correctable details from the service's one list; API clients
+    # (and the schema) keep the order they were given.
+    schema = client.get("/api/schema/?format=json").json()
+    assert list(schema["components"]["schemas"]["Employer"]["properties"]) == [
+        "id",
+        "kind",
+        "name",
+        "nib",
+        "identifier",
+        "industry",
+        "ownership",
+        "address",
+        "regency",
+        "district",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "website",
+        "status",
+        "status_reason",
+        "created_at",
+        "verified_at",
+    ]
