@@ -71,11 +71,11 @@ class PlaceSerializer(serializers.Serializer):
         max_length=8,
         help_text=_(
             'Kemendagri code ("32.16" regency, "32" province, "32.16.09" district), '
-            '"remote" or "ID" (the whole country).'
+            '"remote", "ID" (the whole country) or "abroad" (a post outside Indonesia).'
         ),
     )
     level = serializers.ChoiceField(
-        choices=["district", "regency", "province", "remote", "country"]
+        choices=["district", "regency", "province", "remote", "country", "abroad"]
     )
     name = serializers.CharField(max_length=100)
     score = serializers.FloatField(min_value=0, max_value=1)

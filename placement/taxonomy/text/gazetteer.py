@@ -86,10 +86,16 @@ COMMON_WORDS = {
 }
 
 
+_KIND_PREFIXES = {
+    "kota": ("kota", "kota administrasi", "kota adm", "kodya", "kotamadya"),
+    "kabupaten": ("kabupaten", "kab", "kabupaten administrasi", "kab adm"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
-    code: str  # "62.71", "62", "62.71.01"; "remote"; "ID" for the whole country
-    level: str  # district | regency | province | remote | country
+    code: str  # "62.71", "62", "62.71.01"; "remote"; "ID" the whole country; "abroad"
+    level: str  # district | regency | province | remote | country | abroad
     name: str
     kind: str = ""  # kota | kabupaten for regencies
     regency_code: str = ""
@@ -122,6 +128,12 @@ class Gazetteer:
     alias_words: frozenset[str]  # one-word localities of the alias table, safe in lower case
     name_keys: list[str]  # the keys of `names`, for the misspelling fallback
     by_code: dict[str, Place]
+    # Aliases the table lists several places for in a chosen order (a metropolitan area: the
+    # core city first; "Yogyakarta": the city, then the special region): kept in that order.
+    ordered: frozenset[str] = frozenset()
+    # Aliases naming one regency or district ("thamrin", "gatot subroto", "cikarang"): a street
+    # of that name lies there, so "Jl. Gatot Subroto" still says where.
+    localities: frozenset[str] = frozenset()
 
 
 def _add(index: dict[str, list[Place]], text: str, place: Place) -> None:
@@ -136,8 +148,11 @@ def gazetteer() -> Gazetteer:
     by_code: dict[str, Place] = {
         "remote": Place("remote", "remote", "Remote / kerja dari rumah"),
         "ID": Place("ID", "country", "Indonesia"),
+        # AKAN (antar kerja antar negara): a post abroad has no Indonesian region code.
+        "abroad": Place("abroad", "abroad", "Luar negeri"),
     }
     names: dict[str, list[Place]] = {}
+    kind_names: dict[str, list[Place]] = {}
     districts: dict[str, list[Place]] = {}
     for row in _read("provinces.csv"):
         place = Place(row["code"], "province", row["name"], province_code=row["code"])
@@ -154,6 +169,10 @@ def gazetteer() -> Gazetteer:
         )
         by_code[place.code] = place
         _add(names, _base_name(row["name"]), place)
+        # The name with its kind word is one name: "Kota Tangerang Selatan" is never read as
+        # "Kota Tangerang" + "Selatan", nor "Kab. Bandung Barat" as Kab. Bandung.
+        for kind_word in _KIND_PREFIXES[row["type"]]:
+            _add(kind_names, f"{kind_word} {_base_name(row['name'])}", place)
     for row in _read("districts.csv"):
         regency = by_code[row["regency_code"]]
         place = Place(
@@ -168,6 +187,7 @@ def gazetteer() -> Gazetteer:
         if key and key not in COMMON_WORDS:
             districts.setdefault(key, []).append(place)
     aliased: dict[str, list[Place]] = {}
+    rows_per_alias: dict[str, int] = {}
     for row in _read("place_aliases.csv"):
         place = by_code[row["code"]]
         # A locality that is a district of the regency it names is answered as that district.
@@ -176,6 +196,7 @@ def gazetteer() -> Gazetteer:
         # ...unless it is also the regency's own name (Mataram is Kota Mataram).
         is_own_name = key == compact([t.text for t in tokens(_base_name(place.name))])
         _add(aliased, row["alias"], inside[0] if len(inside) == 1 and not is_own_name else place)
+        rows_per_alias[key] = rows_per_alias.get(key, 0) + 1
     prefixes: dict[str, list[Place]] = {}
     for place in by_code.values():
         if place.level != "regency":
@@ -189,6 +210,8 @@ def gazetteer() -> Gazetteer:
     # An alias replaces what the reference names say for the same words ("jakarta" is the
     # province, not the prefix of five cities; "solo" is Surakarta).
     names.update(aliased)
+    for key, found in kind_names.items():
+        names.setdefault(key, found)
     # One-word aliases that are not also everyday words or regency names ("cikarang", "serpong").
     alias_words = frozenset(
         key
@@ -203,6 +226,12 @@ def gazetteer() -> Gazetteer:
         districts=districts,
         prefixes=prefixes,
         alias_words=alias_words,
-        name_keys=sorted(k for k in names if len(k) >= 5),
+        name_keys=sorted(k for k in names if len(k) >= 5 and k not in kind_names),
         by_code=by_code,
+        ordered=frozenset(key for key, count in rows_per_alias.items() if count > 1),
+        localities=frozenset(
+            key
+            for key, found in aliased.items()
+            if len(found) == 1 and found[0].level in ("regency", "district")
+        ),
     )

@@ -1,4 +1,4 @@
-"""Place names in free text -> Kemendagri codes: district, regency/city, province, remote.
+"""Place names in free text -> Kemendagri codes: district, regency/city, province, remote, abroad.
 
 Built from the committed reference files (`data/provinces.csv`, `regencies.csv`, `districts.csv`)
 and the alias table we write (`data/place_aliases.csv`: localities such as Cikarang -> Kab. Bekasi,
@@ -9,12 +9,16 @@ microseconds.
 A name shared by a Kota and a Kabupaten (Bekasi, Bogor, Tangerang, Semarang, Malang...) is
 ambiguous: both are returned with `ambiguous=True`, the Kota first (job ads name the city), unless
 the text says which ("Kabupaten Bekasi", "Bekasi Regency", "Bandung Kota") or another name in the
-text settles it ("Cikarang, Bekasi"; "Tangerang District, Banten").
+text settles it ("Cikarang, Bekasi"; "Tangerang District, Banten"). A metropolitan area
+("Jabodetabek") or an island ("Jawa") is ambiguous too: its places in the alias table's order.
+Street names ("Jl. Raya Bogor") are not read as places; a country abroad ("Singapore", "Luar
+negeri") is `abroad` (AKAN), with no region code.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, replace
 
 from placement.taxonomy.text.gazetteer import COMMON_WORDS, Gazetteer, Place, compact, gazetteer
@@ -41,6 +45,64 @@ KIND_WORDS = {
     "kotip": "kota",
 }
 DISTRICT_WORDS = {"kecamatan", "kec"}
+_LANGUAGE = {"bahasa", "berbahasa", "language", "lang"}
+# Words of place fields that are not places and must not be respelt into one ("hybrid").
+_NOT_PLACE_WORDS = {
+    "hybrid",
+    "onsite",
+    "site",
+    "indonesia",
+    "kantor",
+    "pusat",
+    "office",
+    "head",
+    "branch",
+    "city",
+    "regency",
+    "district",
+    "province",
+    "provinsi",
+    "kabupaten",
+    "kecamatan",
+    "kelurahan",
+    "desa",
+    "jalan",
+    "lantai",
+    "floor",
+    "tower",
+    "gedung",
+    "building",
+    "plaza",
+    "mall",
+    "ruko",
+    "blok",
+    "block",
+    "kawasan",
+    "industri",
+    "penempatan",
+    "lokasi",
+    "sekitarnya",
+    "area",
+}
+# A street ("Jl. Raya Bogor KM 30", "Jalan Surabaya No. 5") is named after a place elsewhere;
+# up to the next comma its words name no place.
+_STREET = re.compile(r"(?i)\b(?:jl|jln|jalan)\b\.?[^,;\n()]*")
+
+
+def _without_streets(text: str) -> str:
+    """The text with its street names blanked out (same length: spans stay right), except a
+    street our alias table places ("Jl. Gatot Subroto": Jakarta Selatan)."""
+    if "j" not in text.lower():
+        return text
+    localities = gazetteer().localities
+
+    def blank(match: re.Match) -> str:
+        words = [w.text for w in tokens(match.group())[1:] if w.text != "raya"]
+        if any(compact(words[:n]) in localities for n in range(1, min(3, len(words)) + 1)):
+            return match.group()
+        return " " * len(match.group())
+
+    return _STREET.sub(blank, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +134,7 @@ class _Mention:
     first: int
     last: int
     score: float = 1.0
+    ordered: bool = False  # the alias table's order of the candidates is kept (`Gazetteer.ordered`)
 
 
 def _kind_near(words: list[Token], first: int, last: int) -> str:
@@ -88,7 +151,12 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
     def key(window: list[Token]) -> str:
         return compact(window)
 
+    language_at = {w.start for i, w in enumerate(words) if i and words[i - 1].text in _LANGUAGE}
+
     def accept(window: list[Token], places: list[Place]) -> bool:
+        # "Bahasa Jepang", "berbahasa Korea": a language, not a post abroad.
+        if places[0].level == "abroad" and window[0].start in language_at:
+            return False
         # In prose, a one-word name must be written with a capital ("Batu" the city, not "batu"),
         # unless it is a locality of our alias table ("area cikarang").
         if short or len(window) > 1 or places[0].level == "remote":
@@ -98,7 +166,13 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
         return window[0].original[:1].isupper() or window[0].original.isupper()
 
     mentions = [
-        _Mention(list(found.value), _join(words, found.first, found.last), found.first, found.last)
+        _Mention(
+            list(found.value),
+            _join(words, found.first, found.last),
+            found.first,
+            found.last,
+            ordered=key(words[found.first : found.last]) in index.ordered,
+        )
         for found in find_phrases(words, index.names, max_words=MAX_WORDS, key=key, accept=accept)
     ]
     taken = {i for m in mentions for i in range(m.first, m.last)}
@@ -126,7 +200,45 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
             )
     if len(words) <= 3 and not mentions:
         mentions.extend(_misspelt(words, index))
+    elif short:
+        mentions = _respell_leftovers(words, mentions, index)
     mentions.sort(key=lambda m: m.first)
+    return mentions
+
+
+def _respell_leftovers(words: list[Token], mentions: list[_Mention], index: Gazetteer):
+    """In a place field that names some places, a misspelt word left over is tried too:
+    "Surabya, Jatim"; "Jakarta Seltan" (with the name before it: Jakarta Selatan)."""
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    for i, word in enumerate(words):
+        if i in taken or not word.text.isalpha() or len(word.text) < 4:
+            continue
+        if word.text in COMMON_WORDS or word.text in _NOT_PLACE_WORDS:
+            continue
+        before = next((m for m in mentions if m.last == i), None)
+        windows = [(before.first, i + 1)] if before else []
+        windows.append((i, i + 1))
+        for first, last in windows:
+            key = compact(words[first:last])
+            if len(key) < 5 or key in index.names:
+                continue  # a name as written that was refused ("bahasa Jepang") stays refused
+            close = difflib.get_close_matches(key, index.name_keys, n=1, cutoff=FUZZY_CUTOFF)
+            if not close:
+                continue
+            score = difflib.SequenceMatcher(None, key, close[0]).ratio()
+            if before is not None and first == before.first:
+                mentions.remove(before)
+            mentions.append(
+                _Mention(
+                    list(index.names[close[0]]),
+                    _join(words, first, last),
+                    first,
+                    last,
+                    score=round(0.8 * score, 3),
+                )
+            )
+            taken.update(range(first, last))
+            break
     return mentions
 
 
@@ -162,7 +274,7 @@ def _join(words: list[Token], first: int, last: int) -> str:
 def _fits(place: Place, settled: list[Place]) -> bool:
     """Does `place` agree with the places the text names unambiguously?"""
     for other in settled:
-        if other.level in ("remote", "country"):
+        if other.level in ("remote", "country", "abroad"):
             continue
         if other.level == "province" and place.province_code != other.code:
             return False
@@ -175,6 +287,8 @@ def _contains(outer: Place, inner: Place) -> bool:
     """Is `inner` the same place as `outer` or inside it?"""
     if outer.code == inner.code:
         return True
+    if outer.level == "country":  # "Surabaya, Indonesia": Indonesia adds nothing
+        return inner.level in ("province", "regency", "district")
     if outer.level == "province":
         return inner.province_code == outer.code and inner.level in ("regency", "district")
     if outer.level == "regency":
@@ -184,7 +298,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 def _order(candidates: list[Place]) -> list[Place]:
     """Kota before Kabupaten before province: a bare name in an ad usually means the city."""
-    rank = {"district": 0, "regency": 1, "province": 2, "country": 3, "remote": 4}
+    rank = {"district": 0, "regency": 1, "province": 2, "country": 3, "remote": 4, "abroad": 5}
     return sorted(candidates, key=lambda p: (rank[p.level], p.kind != "kota", p.code))
 
 
@@ -194,7 +308,7 @@ def _settle_from_context(mentions: list[_Mention], context: str) -> None:
     ambiguous = [m for m in mentions if len(m.candidates) > 1]
     if not ambiguous:
         return
-    words = tokens(context[:MAX_CONTEXT_LENGTH])
+    words = tokens(_without_streets(context[:MAX_CONTEXT_LENGTH]))
     named = [m.candidates[0] for m in _mentions(words, short=False) if len(m.candidates) == 1]
     for words_kind in _kind_mentions(words):
         named.append(words_kind)
@@ -250,7 +364,10 @@ def resolve(text: str, *, context: str = "", limit: int = 10) -> list[Resolution
     of an ambiguous name; it adds no place of its own.
     """
     text = (text or "")[:MAX_QUERY_LENGTH]
-    words = [w for w in tokens(text) if w.text]
+    words = [w for w in tokens(_without_streets(text)) if w.text]
+    if not words:
+        # Only a street: "Jl. Surabaya" may yet be all the text says.
+        words = [w for w in tokens(text) if w.text]
     if not words:
         return []
     short = len(words) <= SHORT_TEXT_WORDS
@@ -300,7 +417,7 @@ def resolve(text: str, *, context: str = "", limit: int = 10) -> list[Resolution
     # Remote first: an ad that says "remote" is remote even when it names its office's city.
     kept.sort(key=lambda m: (m.candidates[0].level != "remote", m.first))
     for mention in kept:
-        candidates = _order(mention.candidates)
+        candidates = mention.candidates if mention.ordered else _order(mention.candidates)
         ambiguous = len(candidates) > 1
         for rank, place in enumerate(candidates):
             if place.code in seen:

@@ -119,3 +119,71 @@ def test_a_misspelt_name_is_still_found_with_a_lower_score():
     assert first.place.code == "35.78" and first.score < 1
     assert codes("Tanggerang") == ["36.71", "36.03"]
     assert resolve("Xqzvbn") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The shapes other job sites write: kind word, province, country after the place.
+        ("Kota Jakarta Selatan, DKI Jakarta", "31.74"),
+        ("Jakarta Selatan, Jakarta Raya", "31.74"),
+        ("Kota Tangerang Selatan", "36.74"),
+        ("Kabupaten Tangerang, Banten, Indonesia", "36.03"),
+        ("Kota Adm. Jakarta Barat", "31.73"),
+        ("Kab. Kep. Seribu", "31.01"),
+        ("Kep. Riau", "21"),
+        ("Medan City, North Sumatra", "12.71"),
+        ("Surabaya, Indonesia", "35.78"),
+        ("Hybrid, Jakarta Utara", "31.72"),
+        ("KAB. BOGOR", "32.01"),
+        ("Sby", "35.78"),
+        ("Luar negeri", "abroad"),
+        ("Penempatan Singapura", "abroad"),
+        ("Seluruh Indonesia", "ID"),
+        ("Work from home", "remote"),
+    ],
+)
+def test_a_job_site_location_field_resolves_to_one_place(text, code):
+    found = resolve(text)
+    assert [r.place.code for r in found] == [code]
+    assert not found[0].ambiguous
+
+
+def test_the_country_after_a_place_adds_nothing():
+    assert codes("Bekasi, Indonesia") == ["32.75", "32.16"]
+
+
+def test_a_street_named_after_a_city_is_not_that_city():
+    assert codes("Jl. Raya Bogor No. 12, Cimanggis, Depok") == ["32.76.02"]
+    assert codes("Jalan Jakarta 5, Bandung") == ["32.73", "32.04"]
+    # ...but a street our table places still says where, and a lone street is all there is.
+    assert codes("Jl. Gatot Subroto Kav. 9, Jakarta") == ["31.74"]
+    assert codes("Jl. Pemuda, Semarang Kota") == ["33.74"]
+    assert codes("Jl. Surabaya") == ["35.78"]
+
+
+def test_a_metropolitan_area_is_the_core_province_then_its_neighbours():
+    found = resolve("Jabodetabek")
+    assert found[0].place.code == "31" and found[0].ambiguous
+    assert {"32.01", "32.71", "32.76", "36.03", "36.71", "36.74", "32.16", "32.75"} <= {
+        r.place.code for r in found
+    }
+    assert [r.place.code for r in resolve("Bandung Raya")][:2] == ["32.73", "32.04"]
+
+
+def test_an_island_is_its_provinces():
+    found = resolve("Seluruh Jawa")
+    assert {r.place.code for r in found} == {"31", "32", "33", "34", "35", "36"}
+    assert all(r.ambiguous for r in found)
+
+
+def test_a_language_named_after_a_country_is_not_a_post_abroad():
+    assert codes("Guru bahasa Jepang, Surabaya") == ["35.78"]
+    assert codes("Jepang") == ["abroad"]
+
+
+def test_a_misspelt_word_beside_a_correct_one_is_still_found():
+    assert codes("Jakarta Seltan") == ["31.74"]
+    assert codes("Surabya, Jatim") == ["35.78"]
+    # A word that is no place is left alone.
+    assert codes("Hybrid - Jakarta") == ["31"]
