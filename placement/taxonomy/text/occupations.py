@@ -116,6 +116,24 @@ DESCRIPTION_MIN_MENTIONS = 2
 # clearer first reading is never overturned by the job words of the ad's text.
 DESCRIPTION_TIE = 0.06
 DESCRIPTION_CLEAR = 0.9  # a whole job name: the description never overturns it
+# The headings of an ad's sections. Only the duties say what the job is: the requirements
+# ("mampu mengoperasikan komputer", "berpengalaman di bidang sales", "SIM C"), the benefits and the
+# company's blurb name other jobs and fields. A line is a heading when it is short and either
+# ends with ":" or starts with one of these words.
+DUTY_HEADING = re.compile(
+    r"tanggung\s*jawab|deskripsi\s+(?:pekerjaan|kerja|tugas|jabatan)|uraian\s+(?:tugas|pekerjaan)"
+    r"|rincian\s+(?:tugas|pekerjaan)|job\s*desc|job\s+summary|jobdesk|responsibilit|duties"
+    r"|\btugas\b|what\s+you(?:'ll|\s+will)\s+do|your\s+role|the\s+role|about\s+the\s+(?:role|job)"
+    r"|^keahlian$|^skills?$"
+)
+OTHER_HEADING = re.compile(
+    r"kualifikasi|qualification|requirement|persyaratan|\bsyarat|keahlian|skill|kemampuan"
+    r"|benefit|tunjangan|insentif|fasilitas|keuntungan|kompensasi|gaji|salary|we\s+offer"
+    r"|waktu\s+(?:bekerja|kerja)|jam\s+kerja|working\s+hours|penempatan|lokasi|location"
+    r"|tentang\s+(?:kami|perusahaan)|about\s+(?:us|the\s+company)|profil\s+perusahaan"
+    r"|cara\s+(?:melamar|mendaftar)|how\s+to\s+apply|nice\s+to\s+have|preferred|diutamakan"
+)
+HEADING_MAX_LENGTH = 60
 # The words whose own reading is a generic manager (1219 / 1120).
 GENERIC_MANAGER_LABELS = frozenset(
     {
@@ -278,9 +296,43 @@ def _title_candidates(
     return candidates
 
 
+def description_duties(description: str) -> str:
+    """The part of an ad's description that says what the job is: its duties sections when it
+    has headings ("Tanggung Jawab", "Job Description", "Responsibilities"), else the text before
+    its first other section ("Kualifikasi", "Requirements", "Benefit", "Tentang Perusahaan"),
+    else the whole text (a description without headings)."""
+    lines = (description or "").splitlines()
+    kinds: list[str] = []  # per line: "duty", "other" (a heading) or "" (text)
+    for line in lines:
+        text = line.strip().strip("*#-•:=_ \t").strip().lower()
+        kind = ""
+        if 0 < len(text) <= HEADING_MAX_LENGTH:
+            # "Kualifikasi:", "**Job Description**", "TANGGUNG JAWAB PEKERJAAN"; a duty that
+            # names a place ("Mengecek lokasi proyek") is no heading.
+            colon = line.rstrip().rstrip("*_ ").endswith(":")
+            if colon or len(text.split()) <= 4:
+                for name, pattern in (("duty", DUTY_HEADING), ("other", OTHER_HEADING)):
+                    if (pattern.search if colon else pattern.match)(text):
+                        kind = name
+                        break
+        kinds.append(kind)
+    if "duty" in kinds:
+        kept, keep = [], False
+        for line, kind in zip(lines, kinds, strict=True):
+            keep = (kind == "duty") if kind else keep
+            if keep and not kind:
+                kept.append(line)
+        return "\n".join(kept)
+    if "other" in kinds:
+        return "\n".join(lines[: kinds.index("other")])
+    return description or ""
+
+
 def _description_codes(index: OccupationIndex, description: str) -> dict[str, tuple[int, str]]:
-    """Codes named by known job phrases in the description, with how often and the phrase."""
-    words = canonical(fold(clean_input(description, max_length=3000))).split()[:400]
+    """Codes named by known job phrases in the description's duties, with how often and the
+    phrase."""
+    duties = description_duties(description[:6000])
+    words = canonical(fold(clean_input(duties, max_length=3000))).split()[:400]
     found: dict[str, tuple[int, str]] = {}
     for start in range(len(words)):
         for end in range(min(len(words), start + 4), start, -1):
@@ -491,6 +543,17 @@ def _rank(
         top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
         title_core = core_words(variants[0].split()) if variants else []
         vague = (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2
+        # A title of a vague head word ("Staff Admin", "Operator") or of none ("Staff") says
+        # least: its description may name a job none of its words does. A title whose first
+        # reading is only a broad group ("Marketing", "Account Representative") keeps to jobs
+        # its own words read.
+        open_title = bool(vague_readings) or not variants
+        all_title_words = set(words) | head_words
+        top_score = candidates[top_code].score if top_code else 0.0
+        if not open_title and top_code:
+            # "Implementation Sales": an alias of the whole title already lists its usual readings.
+            whole = candidates[top_code].kind != "alias_part" and top_score >= VAGUE_WHOLE_MIN
+            vague = vague and not whole
         if vague:
             # A vague title ("Staff Admin", "Staff Operasional", "Staff" alone) whose description
             # names the job ("stok barang di gudang"): that job comes second, after the title's
@@ -505,13 +568,18 @@ def _rank(
             named = sorted(found.items(), key=_weight)
             for rank, (code, (count, phrase)) in enumerate(named[:2]):
                 score = best - 0.05 - 0.01 * rank
+                if not open_title:
+                    score = min(score, top_score - 0.01)  # second, after the title's own
                 strong = count >= DESCRIPTION_MIN_MENTIONS or title_words & set(phrase.split())
+                if not open_title:  # a job the title's words read too
+                    strong = strong and (
+                        code in candidates or all_title_words & set(phrase.split())
+                    )
                 if strong and code != top_code:
                     candidate = candidates.setdefault(code, _Candidate())
                     candidate.offer(score, "description", phrase)
                     candidate.channels.add("description")
                     raised.add(code)
-        top_score = candidates[top_code].score if top_code else 0.0
         for code, (count, phrase) in found.items():
             if code in raised:
                 continue
@@ -523,7 +591,11 @@ def _rank(
                     or gap > DESCRIPTION_TIE
                     or count < DESCRIPTION_MIN_MENTIONS  # one mention decides no tie
                 )
-                if not vague and code != top_code and clear:
+                # The description names the first reading too ("admin gudang" once, "admin
+                # proyek" four times), or names the other only in words the title does not
+                # hold ("pemasaran" for "Sales Properti"): no reason to prefer the other.
+                clear = clear or top_code in found or not all_title_words & set(phrase.split())
+                if (not vague or not open_title) and code != top_code and clear:
                     # A clear title's first reading stands: the description only orders the
                     # title's other readings ("Admin Gudang Proyek" whose ad names the office).
                     candidates[code].score += max(0.0, min(bonus, gap - 0.01))

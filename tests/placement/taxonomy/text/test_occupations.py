@@ -9,7 +9,11 @@ import pytest
 
 from placement.taxonomy.text import occupation_index
 from placement.taxonomy.text.occupation_index import OccupationIndex, get_index
-from placement.taxonomy.text.occupations import suggest_many, suggest_occupations
+from placement.taxonomy.text.occupations import (
+    description_duties,
+    suggest_many,
+    suggest_occupations,
+)
 
 
 def top(title: str, **kwargs) -> str:
@@ -481,6 +485,48 @@ def test_the_description_never_overturns_a_clear_title():
     for title, code in (("Barista", "5132"), ("Teknisi AC", "7127"), ("Admin Gudang", "4321")):
         assert top(title) == code
         assert top(title, description=description) == code
+
+
+def test_only_the_duties_of_a_description_are_read():
+    text = (
+        "Kami perusahaan distribusi.\nJob Description:\n- do A\n- do B\nRequirements:\n- has C\n"
+        "Responsibilities\n- do D\nBenefits:\n- E"
+    )
+    assert description_duties(text) == "- do A\n- do B\n- do D"
+    # No duties heading: the text before the first other section; a duty naming a place
+    # ("lokasi") is no heading. No heading at all: the whole text.
+    assert description_duties(
+        "Melayani pelanggan\nMengecek lokasi gudang\nKualifikasi:\n- SIM C"
+    ) == ("Melayani pelanggan\nMengecek lokasi gudang")
+    assert (
+        description_duties("Melayani pelanggan\nMengecek stok")
+        == "Melayani pelanggan\nMengecek stok"
+    )
+    assert description_duties("") == ""
+
+
+def test_the_requirements_of_an_ad_do_not_name_its_job():
+    description = (
+        "Tanggung Jawab:\n- Mengemas barang pesanan (packing)\n- Packing produk sesuai pesanan\n"
+        "Kualifikasi:\n- Berpengalaman sebagai kasir, kasir toko\n- Memiliki SIM C\n"
+    )
+    codes = [s.code for s in suggest_occupations("Staff Operasional", description=description)]
+    assert codes[:2] == ["4110", "9321"]  # the packer the duties name, not the cashier
+    assert "5230" not in codes[:3]
+
+
+@pytest.mark.parametrize(
+    "title", ["Marketing", "Sales Executive", "Implementation Sales", "Account Representative"]
+)
+def test_a_product_the_description_names_does_not_displace_the_titles_readings(title):
+    # A seller of accounting software is no accounting associate: a title that reads as a job
+    # keeps its readings; the description only orders them.
+    description = (
+        "Job Description:\n- Sell our accounting software to companies\n"
+        "- Demo akunting software, akunting modules, akunting reports\n"
+    )
+    alone = [s.code for s in suggest_occupations(title, limit=3)]
+    assert [s.code for s in suggest_occupations(title, description=description, limit=3)] == alone
 
 
 @pytest.mark.parametrize(
