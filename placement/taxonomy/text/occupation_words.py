@@ -263,12 +263,13 @@ VAGUE_HEADS = {
     # (FIELD_SUPERVISORS); electronics 7421, machinery 7233, electrical 7411 (our aliases' order).
     **dict.fromkeys("supervisor leader lead coordinator".split(), ("3341", "3122", "5222")),  # noqa: SIM905
     "teknisi": ("7421", "7233", "7411"),
-    # A head of no named field: a department (1219), the whole firm (1120), a branch or shop
-    # (1420); an analyst or consultant of none: systems, management, finance.
-    **dict.fromkeys("head kepala".split(), ("1219", "1120", "1420")),  # noqa: SIM905
+    # A head of no named field: a department (1219), the sales department (1221, the most usual
+    # department manager in job ads: UNLIKELY_BESIDE), a branch or shop (1420); an analyst or
+    # consultant of none: systems, management, finance.
+    **dict.fromkeys("head kepala".split(), ("1219", "1221", "1420")),  # noqa: SIM905
     "analyst": ("2511", "2421", "2413"),
     # "Senior Manager": a grade and the role word alone, no field.
-    "manager": ("1219", "1120", "1321"),
+    "manager": ("1219", "1221", "1321"),
     "consultant": ("2421", "3322", "2431"),
     "product manager": ("1223", "1330", "1221"),
     "project manager": ("1219", "1323", "1330"),
@@ -397,16 +398,42 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
 
-# Readings that are very unlikely beside a first reading, each with the likelier alternative that
-# takes its place in the first three (first reading -> {unlikely: alternative}). The n-gram and
-# neighbour readings fill the list with siblings that the first reading rules out.
-UNLIKELY_BESIDE: dict[str, dict[str, str]] = {
+# Readings that are very unlikely beside a first reading, each with the likelier alternatives
+# (the first not already in the first three takes its place: first reading -> {unlikely:
+# alternatives}). The n-gram, ESCO-synonym and alias readings fill the list with siblings that
+# the first reading rules out, or with the "not elsewhere classified" groups of a field that hand
+# coders never choose for the jobs of job ads. Each checked against the KBJI 2014 definitions.
+UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # A subject teacher (physics, maths, religion) is no early-childhood teacher; the usual
     # other reading is a teacher at a private tutoring centre (bimbel: 2359).
-    "2330": {"2342": "2359"},
-    # A data analyst is no office supervisor (an ESCO label of "senior data analyst"); the usual
-    # other reading is the business or management analyst (2421).
-    "2511": {"3341": "2421"},
+    "2330": {"2342": ("2359",)},
+    # A data analyst or scientist is no office supervisor (an ESCO label of "senior data
+    # analyst"), no biologist (an ESCO synonym of "data scientist") and, by our convention for
+    # data jobs, no statistician (2120: research into statistical theory); the usual other
+    # readings are the business or management analyst (2421) and the ML developer (2512).
+    "2511": dict.fromkeys(("3341", "2120", "2131"), ("2421", "2512")),
+    # A seller: KBJI 5249 holds the sellers no other group takes (rental salespersons); the
+    # usual other readings of "sales" are the technical (2433) and ICT (2434) sellers.
+    "3322": {"5249": ("2433", "2434")},
+    # Quality control and assurance: a product grader (7543) or a quality engineer (2141) is
+    # offered the quality technician (3119, ESCO "quality engineering technician"), not the
+    # mechanical engineering technician (3115).
+    "7543": {"3115": ("3119",)},
+    "2141": {"3115": ("3119",)},
+    # An office clerk: KBJI 4419 (correspondence clerks, press clippers) and 4229 (client
+    # intake interviewers) are no admin's job; the usual others are the bookkeeping (4311),
+    # stock (4321) clerks, the secretary (4120) and the receptionist (4226).
+    "4110": {"4419": ("4311", "4321", "4120"), "4229": ("4311", "4321", "4226")},
+    # Customer service: the enquiry clerk (4225) or the contact centre seller (5244), not the
+    # intake interviewer (4229).
+    "4222": {"4229": ("4225", "5244")},
+    # An HR officer: its other readings are the HR manager (1212) and the training officer
+    # (2424); a personnel clerk (4416) keeps records, which job ads call "admin HR".
+    "2423": {"4416": ("2424",)},
+    # A manager of no named field (operations, project): the department's manager, of which
+    # the sales and marketing manager (1221) is the most usual in job ads, rather than the
+    # chief executive (1120) of the whole firm.
+    "1219": {"1120": ("1221",)},
 }
 
 

@@ -268,8 +268,16 @@ def _title_candidates(
     if not (len(core) == 1 and core[0] in ROLE_WORDS):
         lookups += [(" ".join(core), index.exact, 0.98), (" ".join(sorted(core)), index.bag, 0.95)]
     for key, table, score in lookups:
-        for i in table.get(key, ())[:6]:
-            _offer_label(candidates, labels[i], score, True)
+        ids = table.get(key, ())[:6]
+        # ESCO's synonyms of the whole title ("general manager" of a hospital, of a sports
+        # centre) come right after our alias's own readings of it, not between them.
+        ours = [RANK_WEIGHT[len(labels[i].codes[:3]) - 1] for i in ids if labels[i].source == ALIAS]
+        for i in ids:
+            if ours and labels[i].source == ESCO_ALT:
+                weight = min(SOURCE_WEIGHT[ESCO_ALT], min(ours) - 0.01)
+                _offer_label(candidates, labels[i], score * weight / SOURCE_WEIGHT[ESCO_ALT], True)
+            else:
+                _offer_label(candidates, labels[i], score, True)
     # 3. Phrases inside the title, scored by the share of the (non-filler) title they cover.
     n = len(core)
     head_at_end = n > 1 and core[-1] in ENGLISH_HEADS
@@ -926,7 +934,7 @@ def _without_unlikely_reading(
     ranked: list[tuple[str, _Candidate]],
 ) -> list[tuple[str, _Candidate]]:
     """A second or third reading the first rules out (`UNLIKELY_BESIDE`: an early-childhood
-    teacher beside a subject teacher) gives its place to the likelier alternative, when that is
+    teacher beside a subject teacher) gives its place to the first of its likelier alternatives
     not already in the first three."""
     swaps = UNLIKELY_BESIDE.get(ranked[0][0]) if ranked else None
     if not swaps:
@@ -937,8 +945,8 @@ def _without_unlikely_reading(
         if position >= len(result):
             break
         code, candidate = result[position]
-        other = swaps.get(code)
-        if other is None or other in top:
+        other = next((alt for alt in swaps.get(code, ()) if alt not in top), None)
+        if other is None:
             continue
         found = next((c for known, c in ranked if known == other), None)
         moved = found or _Candidate(0.0, "neighbour", ranked[0][0])

@@ -450,7 +450,7 @@ def test_what_a_seller_sells_is_no_job_and_account_managers_sell(title, code):
 def test_a_grade_and_the_manager_word_alone_get_the_usual_manager_readings():
     assert [s.code for s in suggest_occupations("Senior Manager", limit=3)] == [
         "1219",
-        "1120",
+        "1221",
         "1321",
     ]
     assert top("Administrative Manager") == "1219"
@@ -559,3 +559,27 @@ def test_a_subject_teacher_is_offered_the_tutoring_centre_not_the_kindergarten()
 def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor() -> None:
     codes = [s.code for s in suggest_occupations("Data Analyst", limit=3)]
     assert codes[0] == "2511" and "3341" not in codes and "2421" in codes
+
+
+@pytest.mark.parametrize(
+    ("title", "unlikely", "likelier"),
+    [
+        # "Not elsewhere classified" groups hand coders never choose for these jobs.
+        ("Salesman Senior", "5249", "2433"),
+        ("Admin Senior Kantor", "4419", "4311"),
+        ("Customer Service Senior", "4229", "4225"),
+        # Siblings the first reading rules out.
+        ("Staff QC Senior", "3115", "3119"),
+        ("Data Scientist Senior", "2120", "2421"),
+        ("Staff HR Senior", "4416", "2424"),
+    ],
+)
+def test_an_unlikely_reading_gives_its_place_to_a_likelier_one(title, unlikely, likelier):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert unlikely not in codes and likelier in codes
+
+
+def test_esco_synonyms_of_a_whole_title_come_after_our_alias_s_readings() -> None:
+    # "general manager" is also ESCO's synonym of a hospital's and a sports centre's manager.
+    codes = [s.code for s in suggest_occupations("General Manager Senior", limit=3)]
+    assert codes[0] == "1120" and "1219" in codes and "1342" not in codes
