@@ -95,10 +95,17 @@ def read_data_file(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+# The modules whose tables shape the labels (spelling variants, filler words, folding): an edit
+# to them makes the saved artefact stale too, not only an edit to the data files.
+WORD_MODULES = ("occupation_words.py", "normalize.py")
+
+
 def _source_hash() -> str:
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
     for name in SOURCE_FILES:
         digest.update((DATA_DIR / name).read_bytes())
+    for name in WORD_MODULES:
+        digest.update((Path(__file__).resolve().parent / name).read_bytes())
     return digest.hexdigest()
 
 

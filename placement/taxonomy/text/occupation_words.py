@@ -102,6 +102,14 @@ SPELLING = {
     "enviromental": "environmental",
     "sience": "science",
     "phyton": "python",
+    # Abbreviations and variants of role words in real titles ("Koord. Lapangan", "Ass. Manager",
+    # "Karyawati Toko": the feminine form of "karyawan").
+    "koord": "coordinator",
+    "coord": "coordinator",
+    "ass": "assistant",
+    "ast": "assistant",
+    "karyawati": "karyawan",
+    "kost": "kos",
 }
 #: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset", "Sales
 #: Director"): English ones first or last, Indonesian ones only first ("Sopir Direktur" drives).
