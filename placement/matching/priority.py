@@ -16,6 +16,8 @@ import os
 
 from django.conf import settings
 
+from placement.celery import GuardedTask
+
 
 def lower_priority(nice: int | None = None) -> int:
     """Raise this process's nice value to `nice` (default: MATCHING["NICE"]) if it is lower;
@@ -33,3 +35,13 @@ def in_worker(task) -> bool:
     calling process: a web process without Redis runs tasks eagerly and must keep its priority)."""
     request = task.request
     return not (request.called_directly or request.is_eager)
+
+
+class MatchingTask(GuardedTask):
+    """The base of the match's Celery tasks: a worker process taking one lowers its CPU priority
+    before the task starts; run in the calling process (eagerly, or called directly), it keeps
+    its priority."""
+
+    def before_start(self, task_id, args, kwargs) -> None:
+        if in_worker(self):
+            lower_priority()

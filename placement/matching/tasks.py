@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from jobseekers.models import JobSeeker
 from placement.matching import queries, services
-from placement.matching.priority import in_worker, lower_priority
+from placement.matching.priority import MatchingTask
 from placement.notifications.services import notify
 
 # A lost database connection (restart, terminated backend) is worth another try.
@@ -21,28 +21,18 @@ def _dispatch(run_id: int, number: int) -> None:
     match_unit.delay(run_id, number)
 
 
-def _yield_cpu(task) -> None:
-    """A worker process taking a matching task lowers its CPU priority first (priority.py)."""
-    if in_worker(task):
-        lower_priority()
-
-
-@shared_task(bind=True, **RETRY)
-def nightly_matching(
-    self, run_on: str | None = None, province: str = "", force: bool = False
-) -> dict:
+@shared_task(base=MatchingTask, **RETRY)
+def nightly_matching(run_on: str | None = None, province: str = "", force: bool = False) -> dict:
     """Start the date's run (01:00 by beat); a second start of the same date does nothing."""
-    _yield_cpu(self)
     day = date.fromisoformat(run_on) if run_on else timezone.localdate()
     run = services.start_run(run_on=day, province=province, force=force, dispatch=_dispatch)
     return {"run": run.pk, "status": run.status, "units": run.units_total}
 
 
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, base=MatchingTask, **RETRY)
 def match_unit(self, run_id: int, number: int) -> bool:
     """Score one work unit of a run; a unit another connection holds is tried again shortly
     (for about four minutes: a duplicate delivery ends once the holder finishes the unit)."""
-    _yield_cpu(self)
     try:
         return services.run_unit(run_id=run_id, number=number)
     except services.UnitBusy as busy:
@@ -51,10 +41,9 @@ def match_unit(self, run_id: int, number: int) -> bool:
         ) from busy
 
 
-@shared_task(bind=True, **RETRY)
-def finalize_matching(self, run_id: int) -> bool:
+@shared_task(base=MatchingTask, **RETRY)
+def finalize_matching(run_id: int) -> bool:
     """Merge, explain, store and summarise a run whose units are all done."""
-    _yield_cpu(self)
     return services.finalize_run(run_id=run_id)
 
 
@@ -66,17 +55,15 @@ def reconcile_runs() -> dict:
     )
 
 
-@shared_task(bind=True, **RETRY)
-def rescore_vacancy(self, vacancy_id: int) -> int:
+@shared_task(base=MatchingTask, **RETRY)
+def rescore_vacancy(vacancy_id: int) -> int:
     """Rescore a vacancy just verified or changed (its candidates appear within a minute)."""
-    _yield_cpu(self)
     return services.rescore_vacancy(vacancy_id=vacancy_id)
 
 
-@shared_task(bind=True, **RETRY)
-def rescore_seeker(self, seeker_id: int) -> int:
+@shared_task(base=MatchingTask, **RETRY)
+def rescore_seeker(seeker_id: int) -> int:
     """Rescore a seeker whose skills or preferences changed, or who was just verified."""
-    _yield_cpu(self)
     return services.rescore_seeker(seeker_id=seeker_id)
 
 

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 
 import pytest
+from celery.app.trace import build_tracer
 from django.core.management import call_command
 
 from placement.matching import priority, tasks
@@ -54,17 +55,49 @@ def test_lower_priority_with_zero_changes_nothing():
     assert _in_child(priority.lower_priority, 0) == os.nice(0)
 
 
-def test_a_matching_task_in_a_worker_lowers_its_priority(monkeypatch):
+def _as_a_worker(task, *args) -> None:
+    """Run `task` the way a Celery worker process runs a message it took (its tracer)."""
+    tracer = build_tracer(task.name, task, app=task._get_app(), eager=False)
+    outcome = tracer("test-task-id", args, {}, {"ignore_result": True})
+    assert outcome.info is None, outcome  # succeeded
+
+
+MATCHING_TASKS = [  # task, the service it calls, its arguments
+    ("nightly_matching", "start_run", ("2026-12-06",)),
+    ("match_unit", "run_unit", (1, 1)),
+    ("finalize_matching", "finalize_run", (1,)),
+    ("rescore_vacancy", "rescore_vacancy", (1,)),
+    ("rescore_seeker", "rescore_seeker", (1,)),
+]
+
+
+@pytest.mark.parametrize(("task", "service", "args"), MATCHING_TASKS)
+def test_a_matching_task_in_a_worker_lowers_its_priority_before_it_starts(
+    monkeypatch, task, service, args
+):
+    order = []
+    monkeypatch.setattr(priority, "lower_priority", lambda: order.append("nice"))
+    monkeypatch.setattr(
+        tasks.services, service, lambda **kwargs: order.append("work") or _FakeRun()
+    )
+    _as_a_worker(getattr(tasks, task), *args)
+    assert order == ["nice", "work"]
+
+
+def test_the_worker_process_runs_the_match_at_the_configured_nice_value(monkeypatch, settings):
+    settings.MATCHING = {**settings.MATCHING, "NICE": 10}
+    monkeypatch.setattr(tasks.services, "rescore_seeker", lambda **kwargs: 0)
+    base = os.nice(0)
+    assert _in_child(_as_a_worker, tasks.rescore_seeker, 1) == max(base, 10)
+    assert os.nice(0) == base  # this process untouched
+
+
+def test_other_background_jobs_in_a_worker_keep_their_priority(monkeypatch):
     lowered = []
-    monkeypatch.setattr(tasks, "lower_priority", lambda: lowered.append(True))
-    monkeypatch.setattr(tasks.services, "finalize_run", lambda run_id: True)
-    tasks.finalize_matching.push_request(called_directly=False, is_eager=False)
-    try:
-        assert priority.in_worker(tasks.finalize_matching)
-        tasks.finalize_matching.run(1)
-    finally:
-        tasks.finalize_matching.pop_request()
-    assert lowered == [True]
+    monkeypatch.setattr(priority, "lower_priority", lambda: lowered.append(True))
+    monkeypatch.setattr(tasks.services, "reconcile", lambda **kwargs: {})
+    _as_a_worker(tasks.reconcile_runs)
+    assert lowered == []
 
 
 @pytest.mark.parametrize("how", ["eager", "direct"])
@@ -72,7 +105,7 @@ def test_a_matching_task_run_in_the_calling_process_keeps_its_priority(monkeypat
     """Without Redis the web process runs tasks eagerly (a rescore after a verification): it must
     keep serving pages at full priority."""
     lowered = []
-    monkeypatch.setattr(tasks, "lower_priority", lambda: lowered.append(True))
+    monkeypatch.setattr(priority, "lower_priority", lambda: lowered.append(True))
     monkeypatch.setattr(tasks.services, "rescore_seeker", lambda seeker_id: 0)
     if how == "eager":
         tasks.rescore_seeker.apply(args=(1,))
@@ -95,6 +128,8 @@ def test_run_matching_command_lowers_its_priority_before_matching(monkeypatch):
 
 
 class _FakeRun:
+    pk = 1
+    units_total = 0
     status = "succeeded"
     counts: dict = {}
     error = ""
