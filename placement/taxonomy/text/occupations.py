@@ -778,7 +778,10 @@ def _job_of_department(
         code = next((p for p in fields if len(p) == 4 and p.startswith("1")), "")
         score = best.score + 0.01
     else:
-        code = next((p for p in fields if len(p) == 4 and not p.startswith("1")), "")
+        # The department's first job when it names one group ("HR": 2423), not a later one
+        # when its first is a whole field ("Marketing": 243x, then 2641 only fourth).
+        code = next((p for p in fields if not p.startswith("1")), "")
+        code = code if len(code) == 4 else ""
         score = best.score - 0.01
     if code and code != best_code:
         candidates.setdefault(code, _Candidate()).offer(score, "context", best.label)
