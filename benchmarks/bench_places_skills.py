@@ -1,4 +1,4 @@
-"""Place resolver and skill extractor on real job ads: coverage, accuracy, precision, speed.
+"""Place resolver, skill extractor and wage parser on real job ads: coverage, accuracy, speed.
 
     python benchmarks/bench_places_skills.py            # everything
     python benchmarks/bench_places_skills.py --errors   # also list the misses (ids and codes only)
@@ -30,6 +30,10 @@ Measures:
 - skills: share of loker.id `Skill_Set` mentions (16,120) that map to an ESCO skill exactly (the
   whole mention is a known phrase) and at all (the extractor finds a skill in it), and that are
   kept as free text; precision on the judged mentions; speed.
+- wages: Dealls' `base_salary` column (a number or "N/A": parsed to that number or "not
+  stated"), and the wage lines of the loker.id and Jobstreet descriptions (a line naming gaji,
+  salary, upah, penghasilan... with a digit): the share the parser reads as a stated wage, and
+  for loker.id the share whose parsed amount is the ad's own `Min Salary` or `Max Salary`.
 
 The last line printed is one JSON object.
 """
@@ -40,6 +44,7 @@ import argparse
 import ast
 import csv
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -55,7 +60,7 @@ FILES = {
     "jobstreet": ("jobstreet_id_datascience_2025.csv", "location", "description"),
 }
 
-from placement.taxonomy.text import gazetteer, places, skills  # noqa: E402
+from placement.taxonomy.text import gazetteer, places, skills, wages  # noqa: E402
 from placement.taxonomy.text.phrases import phrase_key  # noqa: E402
 
 
@@ -207,6 +212,46 @@ def bench_skills(ads) -> dict:
     return result
 
 
+_WAGE_LINE = re.compile(
+    r"(?i)\b(gaji|salary|upah|penghasilan|take home pay|thp|income|kompensasi|compensation)\b"
+)
+
+
+def bench_wages(ads) -> dict:
+    column = [row["base_salary"].strip() for row in ads["dealls"].values()]
+    right = 0
+    for value in column:
+        wage = wages.parse_wage(value)
+        if value.isdigit():
+            right += wage.stated and wage.min == wage.max == int(value)
+        else:
+            right += not wage.stated
+    result = {"dealls_base_salary_values": len(column)}
+    result["dealls_base_salary_right_pct"] = round(100 * right / len(column), 1)
+    lines = stated = with_column = agree = 0
+    for key, text_column in (("lokerid", "Description"), ("jobstreet", "description")):
+        for row in ads[key].values():
+            for line in re.split(r"\n|\u2022|\s-\s|\.\s", row[text_column]):
+                if not (_WAGE_LINE.search(line) and re.search(r"\d", line)):
+                    continue
+                lines += 1
+                wage = wages.parse_wage(line)
+                stated += wage.stated and (wage.min is not None or wage.max is not None)
+                low, high = row.get("Min Salary") or "", row.get("Max Salary") or ""
+                if wage.stated and low.isdigit():
+                    with_column += 1
+                    agree += wage.min == int(low) or (high.isdigit() and wage.max == int(high))
+    result["description_wage_lines"] = lines
+    result["description_wage_lines_with_amount_pct"] = round(100 * stated / max(lines, 1), 1)
+    result["lokerid_lines_agreeing_with_salary_column"] = f"{agree}/{with_column}"
+    texts = [v or "N/A" for v in column] * 5
+    started = time.perf_counter()
+    for text in texts:
+        wages.parse_wage(text)
+    result["parses_per_second"] = round(len(texts) / (time.perf_counter() - started))
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the place misses")
@@ -223,7 +268,8 @@ def main() -> None:
     report = {"index_load_seconds": load}
     report["places"] = bench_places(ads, args.errors)
     report["skills"] = bench_skills(ads)
-    for section in ("places", "skills"):
+    report["wages"] = bench_wages(ads)
+    for section in ("places", "skills", "wages"):
         for name, value in report[section].items():
             print(f"{section:7} {name:40} {value}")
     print(json.dumps(report))
