@@ -403,6 +403,47 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "HR manager", "HR business partner": human resource manager or personnel professional.
     (("1212", "2423"), "human resource manager vs personnel professional"),
     (("2423", "1212"), "personnel professional vs human resource manager"),
+    # Supervisors and managers of one field (ISCO-08 places first-line supervisors of production,
+    # construction and shops in their own groups, their managers in 13xx/14xx): "Supervisor
+    # Produksi" is a production supervisor or manufacturing manager (and QC supervisors are
+    # coded 3122), "Site Supervisor" a construction supervisor, manager or site technician,
+    # "Supervisor Toko" a shop supervisor, the retail manager or a senior shop assistant.
+    (("3122", "1321", "7543"), "production supervisor vs manufacturing manager vs QC inspector"),
+    (("3123", "1323", "3112"), "construction supervisor vs manager vs site technician"),
+    (("5222", "1420", "5223"), "shop supervisor vs retail manager vs shop sales assistant"),
+    (("1420", "5222", "1221"), "retail manager vs shop supervisor vs sales manager"),
+    # "Kepala Gudang", "Logistics Manager": the warehouse manager, its stock clerks, its buyers.
+    (("1324", "4321", "3323"), "supply and distribution manager vs stock clerk vs buyer"),
+    # "General Manager", "Kepala Cabang": a general manager's firm or branch is most often an
+    # office (1219) or a shop (1420); a bank's branch manager (1346) may be its sales manager or
+    # its credit officer; hotels and restaurants share their managers.
+    (("1120", "1219", "1420"), "chief executive vs business services manager vs retail manager"),
+    (("1346", "1221", "3312"), "bank branch manager vs sales manager vs credit officer"),
+    (("1411", "1412", "1120"), "hotel manager vs restaurant manager vs general manager"),
+    (("1412", "1411", "3434"), "restaurant manager vs hotel manager vs chef"),
+    # Quality control: a product grader or tester (7543), the quality technician (3119, ESCO
+    # "quality engineering technician"), the quality engineer (2141 by our convention).
+    (("7543", "3119", "2141"), "product grader vs quality technician vs quality engineer"),
+    # Sellers: of technical or medical goods (2433) or ICT (2434), or any goods (3322).
+    (("2433", "3322", "2434"), "technical sales vs sales representative vs ICT sales"),
+    (("2434", "2433", "3322"), "ICT sales vs technical sales vs sales representative"),
+    # Clerks of a field and the general office clerk: "Admin Gudang" (stock 4321), "Admin
+    # Produksi" (production 4322), "Admin Front Office" (receptionist 4226).
+    (("4321", "4110", "1324"), "stock clerk vs office clerk vs warehouse manager"),
+    (("4322", "4321", "4110"), "production clerk vs stock clerk vs office clerk"),
+    (("4226", "4110", "4222"), "receptionist vs office clerk vs contact centre clerk"),
+    # ICT: testers and developers; operations and user support technicians and administrators.
+    (("2519", "2512", "2141"), "software tester vs software developer vs quality engineer"),
+    (("3511", "3512", "2522"), "ICT operations vs user support vs systems administrator"),
+    (("3512", "3511", "2512"), "ICT user support vs ICT operations vs software developer"),
+    (("2522", "3511", "2523"), "systems administrator vs ICT operations vs network professional"),
+    # Teachers by level (ISCO-08 23xx): the level is often unsaid; language teachers (2353)
+    # teach in schools (2330) and courses (2359); special needs teachers (2352) in both.
+    (("2341", "2330", "2342"), "primary vs secondary vs early childhood teacher"),
+    (("2342", "2341", "5312"), "early childhood teacher vs primary teacher vs teachers' aide"),
+    (("2352", "2359", "2341"), "special needs teacher vs other teacher vs primary teacher"),
+    (("2353", "2330", "2359"), "language teacher vs secondary teacher vs other teacher"),
+    (("2359", "2353", "2330"), "other teacher vs language teacher vs secondary teacher"),
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
 

@@ -687,8 +687,8 @@ def _rank(
         ranked = _with_both_manager_readings(ranked)
     if junior_manager and not PROFESSIONAL_NOUNS.isdisjoint(words):
         ranked = _with_professional_first(ranked)
-    ranked = _with_confusable_reading(ranked)
     ranked = _without_unlikely_reading(ranked)
+    ranked = _with_confusable_reading(ranked)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.

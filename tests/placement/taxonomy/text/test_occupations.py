@@ -583,3 +583,21 @@ def test_esco_synonyms_of_a_whole_title_come_after_our_alias_s_readings() -> Non
     # "general manager" is also ESCO's synonym of a hospital's and a sports centre's manager.
     codes = [s.code for s in suggest_occupations("General Manager Senior", limit=3)]
     assert codes[0] == "1120" and "1219" in codes and "1342" not in codes
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "partner"),
+    [
+        # A supervisor of production: also the manufacturing manager.
+        ("Production Supervisor Pabrik Kayu", "3122", "1321"),
+        # A bank's branch manager: also its sales manager or credit officer.
+        ("Manajer Cabang Bank", "1346", "1221"),
+        # A warehouse manager: also its stock clerks.
+        ("Warehouse Manager Pabrik", "1324", "4321"),
+        # A helpdesk is user support, then ICT operations, not a machine operator alone.
+        ("Operator Helpdesk", "3512", "3511"),
+    ],
+)
+def test_the_neighbouring_group_hand_coders_choose_is_in_the_first_three(title, first, partner):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == first and partner in codes
