@@ -8,6 +8,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends postgresql-clie
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app --shell /usr/sbin/nologin antarkerja
 WORKDIR /app
+# The runtime packages only (as `make venv-prod`); requirements-dev.txt is for tests and lint.
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .

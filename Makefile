@@ -5,17 +5,29 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+PROD_STAMP := $(VENV)/.installed-prod
 DEV := DEBUG=1
 
-.PHONY: run serve serve-worker test lint worker beat bench load venv browser clean
+.PHONY: run serve serve-worker test lint worker beat bench load venv venv-prod browser clean
 
+# Development (`make venv`, and what run, test, lint, worker and bench need): requirements-dev.txt,
+# the runtime packages plus the test, lint and benchmark tools.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+# Production (`make venv-prod`, and what serve, serve-worker and beat need): requirements.txt only.
+$(PROD_STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(PROD_STAMP)
+
 venv: $(STAMP)
+
+venv-prod: $(PROD_STAMP)
 
 # Debian's chromium for the browser tests (no browser download works on these machines).
 browser:
@@ -43,7 +55,7 @@ run: $(STAMP) fonts
 # The web and worker processes of one host add up their metrics in one folder (the systemd units
 # use /run/antarkerja/metrics); by default here a folder in VAR_DIR.
 METRICS_DIR = $${PROMETHEUS_MULTIPROC_DIR:-$${VAR_DIR:-var}/metrics}
-serve: $(STAMP)
+serve: $(PROD_STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	mkdir -p $(METRICS_DIR)
 	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
@@ -73,13 +85,13 @@ worker: $(STAMP)
 
 # Production splits the scheduler from the workers: `make serve-worker` (as many as wanted) and
 # exactly one `make beat` per installation (what the systemd units run).
-serve-worker: $(STAMP)
+serve-worker: $(PROD_STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to run a worker."; exit 1; }
 	mkdir -p $(METRICS_DIR)
 	PROMETHEUS_MULTIPROC_DIR=$(METRICS_DIR) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
 	  exec $(BIN)/celery -A placement worker -l info --concurrency 2
 
-beat: $(STAMP)
+beat: $(PROD_STAMP)
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL to run beat."; exit 1; }
 	$(BIN)/celery -A placement beat -l info --schedule $${VAR_DIR:-var}/celerybeat-schedule
 

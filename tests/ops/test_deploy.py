@@ -142,6 +142,42 @@ def test_compose_file_runs_postgres_redis_web_worker_and_beat_from_one_image():
     assert (ROOT / "Dockerfile").exists()
 
 
+def _pip_installs(target: str, venv: Path) -> list[str]:
+    """The requirement files `make <target>` installs into a fresh virtualenv at `venv`."""
+    plan = subprocess.run(
+        ["make", "--dry-run", "--always-make", target, f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    return re.findall(r"pip install --quiet -r (\S+)", plan)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.parametrize("target", ["venv-prod", "serve", "serve-worker", "beat"])
+def test_a_server_installs_the_runtime_requirements_only(tmp_path, target):
+    # The test, lint and benchmark tools (requirements-dev.txt) have no place on a server.
+    assert _pip_installs(target, tmp_path / "venv") == ["requirements.txt"]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.parametrize("target", ["venv", "run", "test", "lint", "worker"])
+def test_a_development_machine_installs_the_dev_requirements(tmp_path, target):
+    assert _pip_installs(target, tmp_path / "venv") == ["requirements-dev.txt"]
+
+
+def test_the_production_instructions_and_image_install_the_runtime_requirements_only():
+    readme = (ROOT / "README.md").read_text()
+    production = readme[readme.index("## Production") :]
+    production = production[: production.index("\n## ", 1)]
+    assert "make venv-prod" in production
+    assert not re.search(r"make venv(?!-prod)", production)  # the dev virtualenv
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.findall(r"pip install .*-r (\S+)", dockerfile) == ["requirements.txt"]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
