@@ -33,6 +33,13 @@ def codes(title: str) -> list[str]:
         ("Anak Tambak", "9216"),
         ("Kader Posyandu", "3253"),
         ("Pendamping Desa", "3412"),
+        # Workshops, mines, hotels, clinics and software.
+        ("Fuelman Tambang", "8332"),
+        ("Tyreman", "7231"),
+        ("Pencuci Motor", "9122"),
+        ("Houseman Hotel", "9112"),
+        ("Petugas Pendaftaran Pasien", "4226"),
+        ("Golang Engineer", "2512"),
         # Abbreviations and variants of role words.
         ("Koord. Lapangan", "3341"),
         ("Karyawati Toko", "5223"),
