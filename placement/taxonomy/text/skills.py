@@ -89,7 +89,7 @@ _FILLER = _word_set(
     dll etc minimal min plus nilai tambah diutamakan preferably preferred especially terutama
     khususnya advanced intermediate beginner tingkat lanjut mahir fasih aktif active passive
     pasif capable capability capabilities deep depth in-depth solid proven familiarity using use
-    will be is are has have lebih dari
+    will be is are has have lebih dari lisan tulisan written spoken oral maupun
     """
 )
 # List items that name no skill at all (the noise of machine-made skill lists).
@@ -109,6 +109,20 @@ _GENERIC = _word_set(
     kualifikasi persyaratan syarat requirements requirement qualifications qualification
     responsibilities tanggung jawab deskripsi description benefit fasilitas tugas job desc jobdesk
     jobdesc pekerjaan lowongan posisi position gaji salary lokasi location catatan note keluar masuk
+    """
+)
+
+
+# A list item with one of these states a requirement of the person, not a skill: gender, age,
+# schooling, health, domicile, status, own vehicle, pay ("Pria", "Pendidikan min SMA/SMK",
+# "Sehat jasmani", "Tidak buta warna", "Domisili Bekasi", "Memiliki kendaraan sendiri").
+_REQUIREMENT = _word_set(
+    """
+    pria wanita laki perempuan usia umur pendidikan lulusan sma smk stm smu slta sederajat
+    d1 d2 d3 d4 s1 s2 s3 ipk jurusan domisili berdomisili sehat jasmani rohani buta warna
+    badan menikah lajang status graduate fresh freshgraduate melamar lamaran cv gaji bpjs
+    tunjangan bersedia penempatan sendiri tidak bukan merokok bertato bertindik male female
+    age gender married
     """
 )
 
@@ -157,6 +171,15 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _spoken(key: str) -> str:
+    """The spoken form of a phrase whose first word has the "meng-"/"meny-" prefix."""
+    first, _space, rest = key.partition(" ")
+    if len(first) < 7 or not first.startswith(("meng", "meny")):
+        return ""
+    spoken = first[2:]  # mengelas -> ngelas, menyetir -> nyetir
+    return f"{spoken} {rest}".strip()
+
+
 @cache
 def lexicon() -> Lexicon:
     """The skill phrases, built once per process from the committed data files."""
@@ -191,6 +214,11 @@ def lexicon() -> Lexicon:
     for uri, label in english.items():
         if fold(label) not in _WEAK_ENGLISH_LABELS:
             add(label, uri)
+    # Spoken Indonesian drops "me-": "ngelas" (mengelas), "ngetik", "nyetir" (menyetir), "nyapu".
+    for key, uri in list(phrases.items()):
+        spoken = _spoken(key)
+        if spoken and spoken not in phrases:
+            phrases[spoken] = uri
     by_word: dict[str, list[tuple[str, str]]] = {}
     for key, uri in phrases.items():
         for word in set(key.split()):
@@ -230,6 +258,8 @@ def _unknown_item(words: list[Token], *, short_text: bool) -> str | None:
     if all(w.text in _GENERIC or w.text in _FILLER or w.text.isdigit() for w in core):
         return None
     if max(len(w.text) for w in core) < 2:
+        return None
+    if any(w.text in _REQUIREMENT for w in core):
         return None
     if not short_text and not any(c.isupper() for w in core for c in w.original):
         return None

@@ -1,5 +1,7 @@
 """The skill extractor and the skill search, on texts we wrote."""
 
+import pytest
+
 from placement.taxonomy.text.skills import extract, lexicon, search
 
 
@@ -84,3 +86,56 @@ def test_a_word_naming_a_team_or_a_duty_is_not_a_skill():
         "act reliably",
     ]
     assert extract("menarik perhatian target audiens").uris == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # How requirements are written in Indonesian ads and by seekers, spoken forms included.
+        (
+            "Mampu mengoperasikan Ms. Office (Excel, Word)",
+            ["use microsoft office", "use spreadsheets software", "use word processing software"],
+        ),
+        ("bisa nyetir", ["drive vehicles"]),
+        ("bisa bawa mobil", ["drive vehicles"]),
+        ("memiliki SIM B1", ["drive vehicles"]),
+        ("menguasai AutoCAD", ["use CAD software"]),
+        ("paham akuntansi", ["accounting"]),
+        ("bisa bahasa Inggris aktif", ["English"]),
+        (
+            "jujur, disiplin, teliti",
+            ["demonstrate trustworthiness", "act reliably", "attend to detail"],
+        ),
+        ("pengalaman las argon", ["welding techniques"]),
+        ("bisa ngelas", ["welding techniques"]),
+        ("bisa ngecat tembok", ["use painting equipment"]),
+        ("menjahit", ["sew pieces of fabric"]),
+        ("mengemudi", ["drive vehicles"]),
+        ("memotong rambut", ["hairdressing"]),
+        ("mampu menggunakan alat-alat pertukangan", ["use hand tools"]),
+        ("paham jaringan komputer", ["ICT networking hardware"]),
+    ],
+)
+def test_indonesian_phrasings_name_their_skills(text, expected):
+    assert labels(extract(text).uris) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pria/Wanita, usia maks 35 tahun",
+        "Pendidikan min SMA/SMK sederajat",
+        "Sehat jasmani dan rohani, tidak buta warna",
+        "Domisili Bekasi",
+        "Memiliki kendaraan sendiri",
+        "Fresh graduate dipersilakan melamar",
+    ],
+)
+def test_a_requirement_of_the_person_is_neither_a_skill_nor_a_free_text_one(text):
+    found = extract(text)
+    assert found.uris == [] and found.unknown == []
+
+
+def test_a_language_said_spoken_and_written_keeps_no_stray_word():
+    found = extract("Fasih berbahasa Inggris lisan dan tulisan")
+    assert found.unknown == [] and len(found.uris) == 1
