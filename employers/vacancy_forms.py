@@ -18,6 +18,7 @@ from placement.taxonomy.education import SLTA, SchoolTrack
 from placement.taxonomy.fields import RupiahField
 from placement.taxonomy.models import (
     EducationLevel,
+    Industry,
     Occupation,
     Skill,
     SmkProgramme,
@@ -102,6 +103,24 @@ class JobStepForm(VacancyStepForm):
         widget.suggest_field = "title"
         widget.suggest_url = suggest_url
         widget.suggest_from = str(title)
+        # Without JavaScript too, the suggestion reads the description and line of business.
+        if self.is_bound:
+            widget.suggest_description = str(self.data.get("description", ""))[:5000]
+        else:
+            widget.suggest_description = str(self.initial.get("description") or "")
+        widget.suggest_sector = self._sector_code()
+
+    def _sector_code(self) -> str:
+        """The KBLI code of the line of business chosen on the form, else the employer's."""
+        chosen = self.data.get("industry") if self.is_bound else self.initial.get("industry")
+        chosen = getattr(chosen, "pk", chosen)
+        if str(chosen or "").isdigit():
+            code = Industry.objects.filter(pk=int(chosen)).values_list("code", flat=True).first()
+            if code:
+                return code
+        employer = getattr(self.vacancy, "employer", None)
+        industry = getattr(employer, "industry", None)
+        return industry.code if industry is not None else ""
 
 
 class RequirementsStepForm(VacancyStepForm):

@@ -70,6 +70,9 @@ class TaxonomyPicker(forms.Widget):
         self.suggest_field = ""
         self.suggest_url = ""
         self.suggest_from = ""
+        # What else the coder reads when the form has it: the job's description, the KBLI code.
+        self.suggest_description = ""
+        self.suggest_sector = ""
 
     def value_from_datadict(self, data, files, name: str):
         self.query = (data.get(name + QUERY_SUFFIX) or "").strip()[:100]
@@ -144,7 +147,12 @@ class TaxonomyPicker(forms.Widget):
                 results = results[: self.limit]
         suggestions = []
         if self.suggest_field and queryset is not None and not selected:
-            suggestions = occupation_suggestions(queryset, self.suggest_from)
+            suggestions = occupation_suggestions(
+                queryset,
+                self.suggest_from,
+                description=self.suggest_description,
+                sector=self.suggest_sector,
+            )
         api_path, value_key = KINDS[self.kind]
         context["widget"].update(
             {

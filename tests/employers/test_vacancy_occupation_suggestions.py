@@ -91,3 +91,28 @@ def test_the_job_step_sends_the_description_and_line_of_business_with_the_title(
     client.force_login(erin)
     html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
     assert "[name=description], [name=industry]:checked" in html
+
+
+def test_the_suggest_button_reads_the_description_without_javascript(client, erin, erin_company):
+    client.force_login(erin)
+    data = {"title": "Staff", "occupation_search": "suggest", "headcount": "1"}
+    description = "Melakukan data entry harian ke sistem; pengalaman data entry diutamakan."
+    alone = client.post("/employer/vacancies/new/", data).content.decode()
+    helped = client.post("/employer/vacancies/new/", {**data, "description": description})
+    assert "4132" not in _suggested_codes(alone)
+    assert "4132" in _suggested_codes(helped.content.decode())
+    assert not Vacancy.objects.exists()
+
+
+def test_the_saved_job_step_reads_the_saved_description(client, erin, erin_company):
+    description = "Melakukan data entry harian ke sistem; pengalaman data entry diutamakan."
+    vacancy = VacancyFactory(
+        employer=erin_company,
+        status="draft",
+        title="Staff",
+        occupation=None,
+        description=description,
+    )
+    client.force_login(erin)
+    html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
+    assert "4132" in _suggested_codes(html)

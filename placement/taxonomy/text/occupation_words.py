@@ -301,6 +301,8 @@ VAGUE_MODIFIERS = frozenset("umum general support harian lepas daily".split())  
 KBJI_TITLE_NOISE = re.compile(r"\b(?:ybdi|ytdl|lainnya|dan sejenisnya)\b")
 
 # Employer sector (KBLI section letter) -> KBJI code prefixes that are more likely there.
+# Trade employs sales and business services agents (332, 333), not every associate
+# professional: "33" would lift an executive secretary (3343) over a driver in a shop.
 SECTOR_PRIORS = {
     "A": ("61", "62", "92", "13", "21"),
     "B": ("81", "311", "93", "2146", "2114"),
@@ -308,7 +310,7 @@ SECTOR_PRIORS = {
     "D": ("31", "74", "21"),
     "E": ("313", "96", "91", "21"),
     "F": ("71", "31", "93", "21", "1323", "834"),
-    "G": ("52", "33", "14", "43", "93"),
+    "G": ("52", "332", "333", "14", "43", "93"),
     "H": ("83", "43", "96", "51", "3331"),
     "I": ("51", "94", "14", "3434", "5246"),
     "J": ("25", "35", "21", "26"),
