@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import Employer, Vacancy
 from jobseekers.models import JobSeeker
 from officers import queues
+from officers.listing import query_without
 from placement.accounts.scope import region_scope
 from placement.pipeline.models import Referral
 from placement.taxonomy.models import District, EducationLevel, Occupation, Regency
@@ -99,22 +100,13 @@ def filters_html(request, form: CaseloadForm, sort: str) -> str:
     reference lists it offers: its select widgets render a template per option, about a third of
     the page's time. Filtered, or with an error, it is rendered for the request."""
     context = {"form": form, "sort": sort}
-    query = request.GET.copy()
-    for name in ("page", "sort", "export"):
-        query.pop(name, None)
-    if query or form.errors:
+    if query_without(request, "page", "sort", "export") or form.errors:
         return render_to_string(FILTERS_TEMPLATE, context)
     key = (
         f"officers:filters:{type(form).__name__}:{region_scope(form.user).key}:"
         f"{get_language()}:{sort}"
     )
     return cache.get_or_set(key, lambda: render_to_string(FILTERS_TEMPLATE, context), REFERENCE_TTL)
-
-
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 # --- Choices (reference data, cached) ------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
 from placement.accounts.audit import audit
@@ -24,6 +24,15 @@ from placement.reports import exports
 
 EXPORT_CAP = 10_000
 EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def query_without(request: HttpRequest, *names: str) -> QueryDict:
+    """The request's query parameters without `names` (a copy to change or `urlencode()`): what
+    the list's links keep, e.g. its filters and sort without the page."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query
 
 
 @dataclass(frozen=True)
@@ -69,9 +78,7 @@ class Sorting:
 
     def headers(self, request: HttpRequest) -> list[Header]:
         key, descending = self.current(request)
-        query = request.GET.copy()
-        query.pop("page", None)
-        query.pop("export", None)
+        query = query_without(request, "page", "export")
         result = []
         for name, column in self.columns.items():
             if not column.sort:
@@ -95,10 +102,7 @@ def export_format(request: HttpRequest) -> str:
 
 def export_query(request: HttpRequest) -> str:
     """The page's query without page and export, for the download links."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
-    return query.urlencode()
+    return query_without(request, "page", "export").urlencode()
 
 
 def export(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from officers import caseload, listing
 from officers.access import office_required
-from officers.listing import Column
+from officers.listing import Column, query_without
 from placement.accounts.audit import audit_list
 
 SEEKER_COLUMNS = listing.Sorting(
@@ -65,7 +65,7 @@ def _render(
             "form": form,
             "page": page,
             "capped": page.paginator.capped,
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "current": current,
             "headers": sorting.headers(request),
             "sort": sort,

@@ -24,6 +24,7 @@ from officers.access import (
     sessions_for_officer,
 )
 from officers.forms import CounsellingForm, seekers_from_numbers
+from officers.listing import query_without
 from officers.models import CounsellingSession
 
 Kind = CounsellingSession.Kind
@@ -149,7 +150,7 @@ def counselling_list(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "kinds": Kind.choices,
             "mine": request.GET.get("mine") == "1",
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
         },
     )
 
@@ -199,7 +200,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "everyone": everyone,
             "q": q,
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
         },
     )
 

@@ -26,7 +26,7 @@ from employers.warnings import vacancy_warnings
 from officers import listing
 from officers.access import office_required
 from officers.forms import EmployerDecisionForm, VacancyDecisionForm
-from officers.listing import Column
+from officers.listing import Column, query_without
 from placement.accounts.scope import region_scope
 
 PAGE_SIZE = 50
@@ -43,12 +43,6 @@ def _regency_choices(user) -> list[tuple[str, str]]:
     if scope.everything or scope.is_empty:
         return []
     return list(scope.regencies().values_list("code", "name"))
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 # --- Employers ----------------------------------------------------------------------------------
@@ -109,7 +103,7 @@ def employer_queue(request: HttpRequest) -> HttpResponse:
             "statuses": [(v, label, counts.get(v, 0)) for v, label in Employer.Status.choices],
             "total": sum(counts.values()),
             "regencies": _regency_choices(request.user),
-            "query": _query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
         },
     )
 
@@ -257,7 +251,7 @@ def vacancy_queue(request: HttpRequest) -> HttpResponse:
             "statuses": [(v, label, counts.get(v, 0)) for v, label in Vacancy.Status.choices],
             "total": sum(counts.values()),
             "regencies": _regency_choices(request.user),
-            "query": _query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "export_query": listing.export_query(request),
         },
     )
@@ -267,8 +261,7 @@ def vacancy_queue(request: HttpRequest) -> HttpResponse:
 @require_GET
 def vacancy_export(request: HttpRequest) -> HttpResponse:
     """The old address of the CSV download (bookmarks): the queue's own export."""
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = query_without(request, "page")
     query["export"] = "csv"
     return redirect(f"{reverse('officers:vacancy_queue')}?{query.urlencode()}")
 

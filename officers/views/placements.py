@@ -23,7 +23,7 @@ from officers.access import (
     office_required,
 )
 from officers.forms import FollowUpForm, OutsidePlacementForm
-from officers.listing import Column
+from officers.listing import Column, query_without
 from placement.pipeline import services
 from placement.pipeline.models import FollowUp, Placement
 from placement.taxonomy.widgets import is_picker_search
@@ -128,7 +128,7 @@ def placement_list(request: HttpRequest) -> HttpResponse:
             "month": month,
             "q": q,
             "scopes": [(v, label, counts.get(v, 0)) for v, label in Placement.Scope.choices],
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "headers": PLACEMENT_COLUMNS.headers(request),
             "sort": request.GET.get("sort", "") if PLACEMENT_COLUMNS.current(request)[0] else "",
             "export_query": listing.export_query(request),
@@ -294,7 +294,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "capped": page.paginator.capped,
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "answers": FollowUp.Answer.choices,
             "q": q,
             "headers": FOLLOW_UP_COLUMNS.headers(request),

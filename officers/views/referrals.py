@@ -26,7 +26,7 @@ from officers.access import (
     referrals_for_officer,
 )
 from officers.forms import ReferralForm, SeekerLookupForm
-from officers.listing import Column
+from officers.listing import Column, query_without
 from placement.accounts.access import parse_pk
 from placement.accounts.audit import audit_list
 from placement.accounts.scope import region_scope
@@ -356,7 +356,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             "queue": queue,
             "q": q,
             "statuses": Status.choices,
-            "query": caseload.query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "now": timezone.now(),
             "headers": REFERRAL_COLUMNS.headers(request),
             "sort": request.GET.get("sort", "") if REFERRAL_COLUMNS.current(request)[0] else "",

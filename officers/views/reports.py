@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from officers.listing import query_without
 from placement.accounts.audit import audit
 from placement.offices.models import Activity, Office, Officer
 from placement.reports import exports, ipk, services
@@ -257,8 +258,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
         lines = officer_lines(
             list(page), first=form.cleaned_data["first"], last=form.cleaned_data["last"]
         )
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = query_without(request, "page")
     return render(
         request,
         "officers/reports/officer_list.html",
@@ -292,8 +292,7 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         page = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
 
     labels = kind_labels()
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = query_without(request, "page")
     return render(
         request,
         "officers/reports/officer_detail.html",

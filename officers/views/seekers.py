@@ -37,7 +37,7 @@ from jobseekers.views import (
 )
 from officers import casefile, listing
 from officers.access import get_case_seeker, office_required
-from officers.listing import Column
+from officers.listing import Column, query_without
 from placement.accounts.scope import region_scope
 from placement.taxonomy.models import Regency
 
@@ -66,12 +66,6 @@ SEEKER_QUEUE_COLUMNS = listing.Sorting(
         "checks": Column(gettext_lazy("Checks")),
     }
 )
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @seeker_staff_required
@@ -123,7 +117,7 @@ def seeker_queue(request: HttpRequest) -> HttpResponse:
             "regency": regency,
             "only_warnings": only_warnings,
             "q": q,
-            "query": _query_without_page(request),
+            "query": query_without(request, "page").urlencode(),
             "headers": SEEKER_QUEUE_COLUMNS.headers(request),
             "sort": request.GET.get("sort", "") if SEEKER_QUEUE_COLUMNS.current(request)[0] else "",
         },

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from officers.listing import query_without
 from placement.pipeline import services
 from placement.pipeline.models import FollowUp
 from tests.factories import EmployerFactory, JobSeekerFactory, VacancyFactory
@@ -184,3 +185,23 @@ def test_the_verification_queues_sort_by_column_too(client, alice, url, key):
     order = [body.index(f"{name} Menunggu") for name in ("Citra", "Budi", "Ani")]
     assert order == sorted(order)
     assert f'name="sort" value="-{key}"' in html  # the filters keep the order
+
+
+def test_query_without_drops_only_the_named_parameters_and_keeps_repeated_ones(rf):
+    request = rf.get("/officer/caseload/seekers/?q=siti&page=3&sort=-name&status=a&status=b")
+    assert query_without(request, "page").urlencode() == "q=siti&sort=-name&status=a&status=b"
+    assert query_without(request, "page", "sort", "q").urlencode() == "status=a&status=b"
+    assert not query_without(rf.get("/?page=2&sort=name"), "page", "sort", "export")
+    assert request.GET.urlencode().startswith("q=siti&page=3")  # the request is untouched
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/officer/caseload/seekers/", "/officer/caseload/employers/", "/officer/caseload/vacancies/"],
+)
+def test_a_searched_list_shows_its_own_filter_bar_after_the_plain_one_was_kept(client, alice, url):
+    client.force_login(alice)
+    client.get(url + "?page=2&sort=-name")  # the plain filter bar, kept for the next pages
+    html = client.get(url + "?q=Zulkarnain&page=2").content.decode()
+    assert 'value="Zulkarnain"' in html
+    assert 'value="Zulkarnain"' not in client.get(url + "?sort=-name").content.decode()
