@@ -442,10 +442,10 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
     # Teachers by level (ISCO-08 23xx): the level is often unsaid; language teachers (2353)
     # teach in schools (2330) and courses (2359); special needs teachers (2352) in both.
     (("2341", "2330", "2342"), "primary vs secondary vs early childhood teacher"),
-    (("2342", "2341", "5312"), "early childhood teacher vs primary teacher vs teachers' aide"),
+    (("2342", "2341", "5312", "2359"), "early childhood vs primary teacher vs aide vs courses"),
     (("2352", "2359", "2341"), "special needs teacher vs other teacher vs primary teacher"),
     (("2353", "2330", "2359"), "language teacher vs secondary teacher vs other teacher"),
-    (("2359", "2353", "2330"), "other teacher vs language teacher vs secondary teacher"),
+    (("2359", "2353", "2330", "2341", "2342"), "other teacher vs language vs school teachers"),
 )
 CONFUSABLE: dict[str, tuple[str, ...]] = {codes[0]: codes[1:] for codes, _ in _CONFUSABLE_GROUPS}
 
@@ -465,7 +465,10 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     "2511": dict.fromkeys(("3341", "2120", "2131"), ("2421", "2512")),
     # A seller: KBJI 5249 holds the sellers no other group takes (rental salespersons); the
     # usual other readings of "sales" are the technical (2433) and ICT (2434) sellers.
-    "3322": {"5249": ("2433", "2434")},
+    # A seller or a marketer supervising sellers is coded with them or as the sales manager
+    # (1221), not as the office supervisor (3341) of clerks.
+    "3322": {"5249": ("2433", "2434"), "3341": ("1221",)},
+    "2431": {"3341": ("1221",)},
     # Quality control and assurance: a product grader (7543) or a quality engineer (2141) is
     # offered the quality technician (3119, ESCO "quality engineering technician"), not the
     # mechanical engineering technician (3115).
@@ -486,6 +489,28 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # chief executive (1120) of the whole firm.
     "1219": {"1120": ("1221",)},
 }
+#: Scientists and engineers of one branch (ISCO-08 211x-215x) and their nearest groups: the
+#: technicians of the same branch (311x, 314x, 3522) and the sibling branch. A civil engineer
+#: (2142) or civil engineering technician (3112) beside a chemist or an electrical engineer is a
+#: filler reading, not one a coder would choose.
+_BRANCH_NEIGHBOURS = {
+    "2113": ("3111", "2145"),  # chemist: chemical technician, chemical engineer
+    "2114": ("3111", "2146"),  # geologist: physical science technician, mining engineer
+    "2131": ("3141", "2133"),  # biologist: life science technician, environmental professional
+    "2132": ("3142", "2131"),  # agronomist: agricultural technician, biologist
+    "2133": ("2143", "2263"),  # environmental protection: environmental engineer, HSE
+    "2141": ("3119", "2144"),  # industrial engineer: industrial technician, mechanical engineer
+    "2143": ("2133", "2263"),  # environmental engineer: environmental professional, HSE
+    "2144": ("3115", "2141"),  # mechanical engineer: mechanical technician, industrial engineer
+    "2145": ("3116", "2113"),  # chemical engineer: chemical engineering technician, chemist
+    "2146": ("3117", "2114"),  # mining engineer: mining technician, geologist
+    "2151": ("3113", "2152"),  # electrical engineer: electrical technician, electronics engineer
+    "2152": ("3114", "2151"),  # electronics engineer: electronics technician, electrical engineer
+    "2153": ("3522", "2152"),  # telecommunications engineer: its technician, electronics
+    "3111": ("2113", "3141"),  # laboratory analyst: chemist, life science technician
+}
+for _code, _alternatives in _BRANCH_NEIGHBOURS.items():
+    UNLIKELY_BESIDE.setdefault(_code, {}).update(dict.fromkeys(("2142", "3112"), _alternatives))
 
 
 def _words(text: str) -> list[str]:

@@ -572,6 +572,11 @@ def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor
         ("Staff QC Senior", "3115", "3119"),
         ("Data Scientist Senior", "2120", "2421"),
         ("Staff HR Senior", "4416", "2424"),
+        # A scientist or engineer: its own branch's technician, not the civil engineer.
+        ("Chemist Senior", "2142", "3111"),
+        ("Electrical Engineer Senior", "2142", "3113"),
+        # A sellers' supervisor: the sales manager, not the office supervisor.
+        ("Supervisor Sales Kanvas", "3341", "1221"),
     ],
 )
 def test_an_unlikely_reading_gives_its_place_to_a_likelier_one(title, unlikely, likelier):
