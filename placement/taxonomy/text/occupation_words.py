@@ -109,6 +109,17 @@ SPELLING = {
     "ass": "assistant",
     "ast": "assistant",
     "karyawati": "karyawan",
+    # Slips of the keyboard in frequent job words.
+    "sekuriti": "security",
+    "securty": "security",
+    "scurity": "security",
+    "markting": "marketing",
+    "marketng": "marketing",
+    "opertor": "operator",
+    "oprator": "operator",
+    "operater": "operator",
+    "reseptionis": "resepsionis",
+    "receptionis": "receptionist",
     "kost": "kos",
 }
 #: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset", "Sales

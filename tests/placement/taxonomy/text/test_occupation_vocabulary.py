@@ -40,7 +40,12 @@ def codes(title: str) -> list[str]:
         ("Houseman Hotel", "9112"),
         ("Petugas Pendaftaran Pasien", "4226"),
         ("Golang Engineer", "2512"),
-        # Abbreviations and variants of role words.
+        ("Bendahara Sekolah", "4311"),
+        ("Kepala Koki", "3434"),
+        ("Kepala Security", "5414"),
+        # Abbreviations, variants and slips of the keyboard in frequent words.
+        ("Sekuriti Malam", "5414"),
+        ("Oprator Produksi", "8189"),
         ("Koord. Lapangan", "3341"),
         ("Karyawati Toko", "5223"),
     ],
