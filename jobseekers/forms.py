@@ -50,7 +50,11 @@ from placement.taxonomy.models import (
     SmkProgramme,
     StudyField,
 )
-from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
+from placement.taxonomy.widgets import (
+    TaxonomyChoiceField,
+    TaxonomyMultipleChoiceField,
+    suggest_from_title,
+)
 
 NAME_EXTRA_CHARACTERS = frozenset(" '\u2019.-")  # space, apostrophes, dot, hyphen
 
@@ -424,6 +428,11 @@ class ExperienceForm(forms.Form):
         ),
         widget=forms.TextInput(_width(4, inputmode="numeric", maxlength="3")),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The row has no line of business nor description: the job title is what the coder reads.
+        suggest_from_title(self, title_field="job_title")
 
     def clean(self) -> dict:
         data = super().clean()

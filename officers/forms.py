@@ -19,7 +19,7 @@ from placement.pipeline.models import FollowUp, Placement, Referral
 from placement.pipeline.services import placements as placement_services
 from placement.pipeline.services import referrals as referral_services
 from placement.taxonomy.models import Occupation, Regency
-from placement.taxonomy.widgets import TaxonomyChoiceField
+from placement.taxonomy.widgets import TaxonomyChoiceField, suggest_from_title
 
 AK1_LINE = re.compile(r"^\d{2,4}-\d{4}-\d{6}$", re.ASCII)
 ACTION_ROWS = 3
@@ -234,6 +234,11 @@ class OutsidePlacementForm(forms.Form):
         max_length=100,
         help_text=_("Work abroad is recorded only under a valid SIP2MI of a licensed P3MI."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The occupation suggested from the job title, read with the KBLI category chosen.
+        suggest_from_title(self, title_field="job_title", sector_field="industry_section")
 
     def clean_nib(self) -> Employer | None:
         nib = (self.cleaned_data.get("nib") or "").strip()

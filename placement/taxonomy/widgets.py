@@ -179,6 +179,32 @@ class TaxonomyPicker(forms.Widget):
         return context
 
 
+def suggest_from_title(
+    form: forms.Form,
+    *,
+    field: str = "occupation",
+    title_field: str = "job_title",
+    sector_field: str = "",
+    description_field: str = "",
+) -> None:
+    """Let `form`'s occupation picker suggest the KBJI groups of the job title typed in
+    `title_field` (without JavaScript through its "Suggest from the job title" button), read
+    with the line of business (`sector_field`: a KBLI code or section letter) and the job's
+    description when the form has them. The view must not save on `is_picker_search`."""
+
+    def value(name: str) -> str:
+        if not name:
+            return ""
+        raw = form.data.get(form.add_prefix(name)) if form.is_bound else form.initial.get(name)
+        return str(raw or "")
+
+    widget = form.fields[field].widget
+    widget.suggest_field = title_field
+    widget.suggest_from = value(title_field)[:200]
+    widget.suggest_sector = value(sector_field)[:10]
+    widget.suggest_description = value(description_field)[:5000]
+
+
 def occupation_suggestions(
     queryset: QuerySet, words: str, limit: int = 3, *, description: str = "", sector: str = ""
 ) -> list[dict]:

@@ -456,6 +456,20 @@ def test_experience_rows_are_coded_to_kbji_and_add_up_the_months(draft_client):
     assert {x.occupation.code for x in seeker.experiences.all()} == {"5230"}
 
 
+def test_an_experience_row_suggests_the_group_of_its_job_title(draft_client):
+    # Without JavaScript: "Suggest from the job title" lists the groups and saves nothing.
+    data = experience_data(job_title="Sopir Truk Ekspedisi", occupation="")
+    response = draft_client.post(
+        "/seeker/register/experience/", {**data, "occupation_search": "suggest"}
+    )
+    assert response.status_code == 200
+    truck = Occupation.objects.get(code="8332", level=4)
+    html = response.content.decode()
+    assert f'name="occupation" value="{truck.pk}"' in html
+    assert "Sopir Truk Ekspedisi" in html
+    assert Experience.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [

@@ -75,3 +75,32 @@ def test_the_jobs_of_the_group_follow_it(client, db):
     results = client.get("/api/v1/taxonomy/occupations/", {"q": "kasir", "level": "4,6"}).json()
     codes = [r["code"] for r in results["results"]]
     assert codes[:2] == ["5230", "5230.01"]
+
+
+@pytest.mark.parametrize(
+    ("form_class", "data", "code"),
+    [
+        (ExperienceForm, "job_title=Sopir+Truk+Ekspedisi&occupation_search=suggest", "8332"),
+        (OutsidePlacementForm, "job_title=Kasir+Minimarket&occupation_search=suggest", "5230"),
+    ],
+)
+def test_a_job_title_row_suggests_its_group_without_javascript(db, form_class, data, code):
+    html = str(form_class(QueryDict(data))["occupation"])
+    assert "Suggest from the job title" in html or "Sarankan dari nama jabatan" in html
+    assert _codes_on_page(html)[0] == code
+    # Nothing typed yet: the button, no list.
+    assert _codes_on_page(str(form_class()["occupation"])) == []
+
+
+def test_the_kbli_category_of_an_outside_placement_helps_its_suggestion(db):
+    # "Petugas Pelayanan" in a bank (K) or a hotel (I): the category orders the close readings.
+    def codes(query: str) -> list[str]:
+        return _codes_on_page(str(OutsidePlacementForm(QueryDict(query))["occupation"]))
+
+    alone = codes("job_title=Petugas+Pelayanan")
+    in_bank = codes("job_title=Petugas+Pelayanan&industry_section=K")
+    in_hotel = codes("job_title=Petugas+Pelayanan&industry_section=I")
+    assert alone[0] == in_bank[0] == in_hotel[0] == "4222"
+    assert "4225" in in_bank[:3]
+    assert "5131" in in_hotel[:3]
+    assert in_bank != in_hotel
