@@ -46,6 +46,8 @@ _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
 )
 _TAG = re.compile(r"<[^<>]{0,200}>")
+# A scraped ad's scripts and styles are no words of the ad.
+_SCRIPT = re.compile(r"(?is)<(script|style)\b[^>]{0,200}>.*?</\1\s*>")
 _CONTEXT_LABEL = re.compile(r"(?i)^(industri|jenis|pasar|tren|alat kesehatan|ekosistem)\b")
 # What an ad says about the employer ("perusahaan yang bergerak di bidang alat berat") and the
 # pay ("Tunjangan : BPJS, komunikasi") names no skill the job asks for.
@@ -114,7 +116,7 @@ _GENERIC = _word_set(
 
 
 # A list item with one of these states a requirement of the person, not a skill: gender, age,
-# schooling, health, domicile, status, own vehicle, pay ("Pria", "Pendidikan min SMA/SMK",
+# schooling, health, domicile, status, own vehicle, pay, years ("Pria", "Pendidikan min SMA/SMK",
 # "Sehat jasmani", "Tidak buta warna", "Domisili Bekasi", "Memiliki kendaraan sendiri").
 _REQUIREMENT = _word_set(
     """
@@ -122,7 +124,7 @@ _REQUIREMENT = _word_set(
     d1 d2 d3 d4 s1 s2 s3 ipk jurusan domisili berdomisili sehat jasmani rohani buta warna
     badan menikah lajang status graduate fresh freshgraduate melamar lamaran cv gaji bpjs
     tunjangan bersedia penempatan sendiri tidak bukan merokok bertato bertindik male female
-    age gender married
+    age gender married rp idr usd juta jt ribu rb tahun thn bulan bln years months
     """
 )
 
@@ -304,14 +306,18 @@ def _not_about_the_job(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def extract(text: str) -> Extraction:
     """The ESCO skills `text` names, with spans, and the list items it names no known skill in."""
     text = (text or "")[:MAX_TEXT_LENGTH]
     # Tags are not words; blanked to the same length so spans still point into the text.
-    words = tokens(_TAG.sub(lambda m: " " * len(m.group()), text))
+    masked = _TAG.sub(_blank, _SCRIPT.sub(_blank, text))
+    words = tokens(masked)
     if not words:
         return Extraction([], [])
-    masked = _TAG.sub(lambda m: " " * len(m.group()), text)
 
     position = {id(w): i for i, w in enumerate(words)}
 

@@ -162,3 +162,88 @@ def test_resolve_uses_the_context_to_choose_kota_or_kabupaten(client, db):
     )
     results = response.json()["results"]
     assert [(r["code"], r["ambiguous"]) for r in results] == [("32.16", False)]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("url", [RESOLVE, WAGE])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "99999999999999999999 juta",
+        "9" * 499,
+        "Rp " + "9" * 400 + " miliar",
+        "\u202e\u200b",
+        "(((((((())))))))" * 20,
+        ".*+?[](){}|^$\\" * 30,
+    ],
+)
+def test_impossible_numbers_and_odd_characters_get_an_empty_answer(client, db, url, q, language):
+    response = client.get(url, {"q": q}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    body = response.json()
+    assert body.get("results", []) == [] and not body.get("stated") and body.get("min") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("id", "Isian ini berisi karakter yang tidak diizinkan."), ("en", "not allowed")],
+)
+@pytest.mark.parametrize("url", [RESOLVE, WAGE])
+def test_a_null_byte_gets_400_with_a_message_in_the_language_asked_for(
+    client, db, url, language, message
+):
+    response = client.get(url, {"q": "Jakarta\x00"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    assert message in response.json()["q"][0]
+
+
+@pytest.mark.parametrize("url", [RESOLVE, WAGE])
+def test_bytes_that_are_not_utf8_get_an_empty_answer(client, db, url):
+    response = client.get(url + "?q=%FF%FE%ED%A0%80")
+    assert response.status_code == 200
+    assert response.json().get("results", []) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": null}',
+        '{"text": ["bisa las"]}',
+        '{"text": {"a": 1}}',
+        '{"text": "\\u0000"}',
+        '{"text": "\\ud800"}',
+        "[]",
+        "{",
+        '{"text": "' + "9" * 30 + ' juta"}',
+    ],
+)
+def test_extract_refuses_a_body_of_the_wrong_shape_with_a_message(client, db, body):
+    response = client.post(EXTRACT, body, content_type="application/json")
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert response.json()
+    else:
+        assert response.json() == {"skills": [], "unknown": []}
+
+
+def test_extract_messages_follow_the_language_asked_for(client, db):
+    response = client.post(
+        EXTRACT, {"text": ""}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400
+    assert response.json()["text"] == ["Type some words to read."]
+
+
+def test_extract_ignores_markup_and_sql_but_still_reads_the_words(client, db):
+    text = "<script>alert(1)</script> bisa las listrik'; DROP TABLE taxonomy_skill; --"
+    response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+    assert response.status_code == 200
+    spans = [text[s["start"] : s["end"]] for s in response.json()["skills"]]
+    assert spans == ["las listrik"]
+
+
+def test_resolve_answers_a_post_abroad_and_a_metropolitan_area(client, db):
+    first = client.get(RESOLVE, {"q": "Luar negeri"}).json()["results"][0]
+    assert (first["code"], first["level"], first["regency_code"]) == ("abroad", "abroad", None)
+    results = client.get(RESOLVE, {"q": "Jabodetabek"}).json()["results"]
+    assert results[0]["code"] == "31" and all(r["ambiguous"] for r in results)
