@@ -475,10 +475,11 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # readings are the business or management analyst (2421) and the ML developer (2512).
     "2511": dict.fromkeys(("3341", "2120", "2131"), ("2421", "2512")),
     # A seller: KBJI 5249 holds the sellers no other group takes (rental salespersons); the
-    # usual other readings of "sales" are the technical (2433) and ICT (2434) sellers.
+    # usual other readings of "sales" are the ICT (2434: B2B and account sales of the many
+    # software firms) and technical (2433) sellers.
     # A seller or a marketer supervising sellers is coded with them or as the sales manager
     # (1221), not as the office supervisor (3341) of clerks.
-    "3322": {"5249": ("2433", "2434"), "3341": ("1221",)},
+    "3322": {"5249": ("2434", "2433"), "3341": ("1221",)},
     "2431": {"3341": ("1221",)},
     # Quality control and assurance: a product grader (7543) or a quality engineer (2141) is
     # offered the quality technician (3119, ESCO "quality engineering technician"), not the
@@ -499,6 +500,9 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # the sales and marketing manager (1221) is the most usual in job ads, rather than the
     # chief executive (1120) of the whole firm.
     "1219": {"1120": ("1221",)},
+    # A general or branch manager heads a firm or a branch: in job ads a shop (1420), a sales
+    # office (1221) or a bank (1346) far more often than a factory (1321).
+    "1120": {"1321": ("1420", "1221")},
 }
 #: Scientists and engineers of one branch (ISCO-08 211x-215x) and their nearest groups: the
 #: technicians of the same branch (311x, 314x, 3522) and the sibling branch. A civil engineer

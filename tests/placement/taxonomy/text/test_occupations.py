@@ -565,7 +565,7 @@ def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor
     ("title", "unlikely", "likelier"),
     [
         # "Not elsewhere classified" groups hand coders never choose for these jobs.
-        ("Salesman Senior", "5249", "2433"),
+        ("Salesman Senior", "5249", "2434"),
         ("Admin Senior Kantor", "4419", "4311"),
         ("Customer Service Senior", "4229", "4225"),
         # Siblings the first reading rules out.
@@ -588,6 +588,8 @@ def test_esco_synonyms_of_a_whole_title_come_after_our_alias_s_readings() -> Non
     # "general manager" is also ESCO's synonym of a hospital's and a sports centre's manager.
     codes = [s.code for s in suggest_occupations("General Manager Senior", limit=3)]
     assert codes[0] == "1120" and "1219" in codes and "1342" not in codes
+    # A general or branch manager's firm is a shop more often than a factory.
+    assert "1420" in codes and "1321" not in codes
 
 
 @pytest.mark.parametrize(
