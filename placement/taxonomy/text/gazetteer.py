@@ -5,7 +5,7 @@ write (`data/place_aliases.csv`), built once per process (~0.1 s) with no databa
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +14,19 @@ from placement.taxonomy.text.phrases import Token, tokens
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # One-word aliases that are also everyday words: only taken with a capital in prose.
-_EVERYDAY_ALIASES = {"solo", "tambun", "wates", "pik", "kemang", "menteng", "gambir", "halim"}
+_EVERYDAY_ALIASES = {
+    "solo",
+    "tambun",
+    "wates",
+    "pik",
+    "kemang",
+    "menteng",
+    "gambir",
+    "halim",
+    "pier",
+    "harmoni",
+    "kima",
+}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
     "barat",
@@ -131,6 +143,9 @@ class Gazetteer:
     # Aliases the table lists several places for in a chosen order (a metropolitan area: the
     # core city first; "Yogyakarta": the city, then the special region): kept in that order.
     ordered: frozenset[str] = frozenset()
+    # The words of each regency's name after the first ("Kota Tangerang Selatan": tangerang,
+    # selatan), to tell a greater name said after a place ("Serpong, Tangerang").
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Aliases naming one regency or district ("thamrin", "gatot subroto", "cikarang"): a street
     # of that name lies there, so "Jl. Gatot Subroto" still says where.
     localities: frozenset[str] = frozenset()
@@ -229,6 +244,11 @@ def gazetteer() -> Gazetteer:
         name_keys=sorted(k for k in names if len(k) >= 5 and k not in kind_names),
         by_code=by_code,
         ordered=frozenset(key for key, count in rows_per_alias.items() if count > 1),
+        name_words={
+            p.code: frozenset(t.text for t in tokens(p.name)[1:])
+            for p in by_code.values()
+            if p.level == "regency"
+        },
         localities=frozenset(
             key
             for key, found in aliased.items()

@@ -283,6 +283,25 @@ def _fits(place: Place, settled: list[Place]) -> bool:
     return True
 
 
+def _greater_name_of_another(mention: _Mention, mentions: list[_Mention]) -> bool:
+    """ "Serpong, Tangerang", "BSD, Tangerang": the ambiguous "Tangerang" is the greater name of
+    the place said with it (Kota Tangerang Selatan), not Kota or Kabupaten Tangerang."""
+    if len(mention.candidates) < 2 or mention.ordered or len(mentions) < 2:
+        return False
+    index = gazetteer()
+    name = compact(tokens(mention.matched))
+    for other in mentions:
+        if other is mention or len(other.candidates) != 1:
+            continue
+        regency_code = other.candidates[0].regency_code
+        if not regency_code or any(p.code == regency_code for p in mention.candidates):
+            continue
+        same_province = any(p.province_code == regency_code[:2] for p in mention.candidates)
+        if same_province and name in index.name_words.get(regency_code, ()):
+            return True
+    return False
+
+
 def _contains(outer: Place, inner: Place) -> bool:
     """Is `inner` the same place as `outer` or inside it?"""
     if outer.code == inner.code:
@@ -397,6 +416,7 @@ def resolve(text: str, *, context: str = "", limit: int = 10) -> list[Resolution
                     p for p in mention.candidates if p.code not in said
                 ] or mention.candidates
     mentions = [m for m in mentions if m.candidates]
+    mentions = [m for m in mentions if not _greater_name_of_another(m, mentions)]
     if context:
         _settle_from_context(mentions, context)
     # Drop a place that only gives context to a more specific one (the "Jakarta" of

@@ -187,3 +187,19 @@ def test_a_misspelt_word_beside_a_correct_one_is_still_found():
     assert codes("Surabya, Jatim") == ["35.78"]
     # A word that is no place is left alone.
     assert codes("Hybrid - Jakarta") == ["31"]
+
+
+def test_a_greater_name_said_after_a_place_is_not_another_place():
+    assert codes("Serpong, Tangerang") == ["36.74.01"]
+    assert codes("BSD, Tangerang") == ["36.74"]
+    assert codes("Lembang, Bandung") == ["32.17.01"]
+    # A neighbour that does not carry the name stays an alternative.
+    assert codes("Cimahi, Bandung") == ["32.77", "32.73", "32.04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Muka Kuning", "21.71"), ("Pasuruan (PIER)", "35.14"), ("GIIC Deltamas", "32.16")],
+)
+def test_an_industrial_estate_names_its_regency(text, code):
+    assert codes(text) == [code]
