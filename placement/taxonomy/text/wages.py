@@ -112,7 +112,9 @@ _FROM = re.compile(
     r"(?:^|\b|\s)(min|minimal|minimum|mulai|mulai dari|dari|start from|starting|starts at|from|"
     r">|>=|at least|di atas|diatas|lebih dari|above|more than|over)\s*\.?\s*:?\s*$"
 )
-_OR_MORE = re.compile(r"^\s*(ke\s*atas|keatas|or more|and above|above|\+\s*$)")
+_OR_MORE = re.compile(r"^\s*(ke\s*atas|keatas|or more|and above|above|\++\s*$)")
+# "5 000 000": thousands grouped by spaces (a form field's or a French-style layout).
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?!\d)(?![.,]\d{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,7 @@ def parse_wage(text: str) -> Wage:
     text = unaccent(re.sub(r"<[^>]*>", " ", (text or "")[:MAX_QUERY_LENGTH])).lower()
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     text = text.replace("\x00", " ")
+    text = _SPACE_GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(" ", "."), text)
     if not re.search(r"[a-z0-9]", text):
         return NOT_STATED
     currency = _currency(text)

@@ -94,6 +94,12 @@ def test_a_bound_word_before_the_currency_still_counts():
         ("3 juta sampai 4 juta", 3_000_000, 4_000_000, "month"),
         ("Rp 3.000.000 ~ Rp 4.000.000", 3_000_000, 4_000_000, "month"),
         ("Salary: 5.000K - 7.000K", 5_000_000, 7_000_000, "month"),
+        ("IDR 10,000,000.00/mo - IDR 15,000,000.00/mo", 10_000_000, 15_000_000, "month"),
+        ("IDR 120M/yr - IDR 180M/yr", 10_000_000, 15_000_000, "year"),
+        ("IDR 5 000 000 - 7 000 000", 5_000_000, 7_000_000, "month"),
+        ("Rp 20.000.000++", 20_000_000, None, "month"),
+        ("Rp 35.000 - 50.000 / jam", 6_055_000, 8_650_000, "hour"),
+        ("Rp80rb-100rb/hari", 2_000_000, 2_500_000, "day"),
     ],
 )
 def test_a_job_site_wage_becomes_a_monthly_range(text, low, high, period):
