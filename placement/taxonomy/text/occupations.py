@@ -336,9 +336,11 @@ def description_duties(description: str) -> str:
     return description or ""
 
 
-def _description_codes(index: OccupationIndex, description: str) -> dict[str, tuple[int, str]]:
+def _description_codes(
+    index: OccupationIndex, description: str, echo: frozenset[str] = frozenset()
+) -> dict[str, tuple[int, str]]:
     """Codes named by known job phrases in the description's duties, with how often and the
-    phrase."""
+    phrase; a phrase made only of `echo` words (the title's own) is skipped when given."""
     duties = description_duties(description[:6000])
     words = canonical(fold(clean_input(duties, max_length=3000))).split()[:400]
     found: dict[str, tuple[int, str]] = {}
@@ -350,6 +352,8 @@ def _description_codes(index: OccupationIndex, description: str) -> dict[str, tu
             best = index.labels[index.exact[phrase][0]]
             if best.source != ALIAS:  # only the words people use, not every ESCO label
                 continue
+            if echo and echo.issuperset(words[start:end]):
+                break  # the title's own words again: no new evidence
             code = best.codes[0]
             count, first = found.get(code, (0, phrase))
             found[code] = (count + 1, first)
@@ -509,6 +513,7 @@ def _rank(
     candidates: dict[str, _Candidate] = {}
     vague_word, vague_readings = _vague_readings(variants)
     raised: set[str] = set()  # jobs a vague title's description names (second reading)
+    named_in_description: dict[str, tuple[int, str]] = {}
     if variants and all(word in FILLER_WORDS for word in variants[0].split()):
         variants = []  # "Internship Program": nothing to code ("Staff" alone: only its readings)
     for n, text in enumerate(variants):
@@ -547,7 +552,7 @@ def _rank(
     # 5. Description and sector: nudges, never more than the title's own evidence.
     if description:
         best = max((c.score for c in candidates.values()), default=0.0)
-        found = _description_codes(index, description)
+        found = named_in_description = _description_codes(index, description)
         top_code = max(candidates, key=lambda c: candidates[c].score) if candidates else ""
         title_core = core_words(variants[0].split()) if variants else []
         vague = (top_code in VAGUE_CODES or not variants) and len(title_core) <= 2
@@ -603,6 +608,10 @@ def _rank(
                 # proyek" four times), or names the other only in words the title does not
                 # hold ("pemasaran" for "Sales Properti"): no reason to prefer the other.
                 clear = clear or top_code in found or not all_title_words & set(phrase.split())
+                if not vague and code == top_code:
+                    # A clear title's first reading needs no lift; one would only push the
+                    # others below what the ranking reads as weak (a third reading given away).
+                    continue
                 if (not vague or not open_title) and code != top_code and clear:
                     # A clear title's first reading stands: the description only orders the
                     # title's other readings ("Admin Gudang Proyek" whose ad names the office).
@@ -682,6 +691,25 @@ def _rank(
             and context[0].get(preferred[0], 0.0) == 1.0
             and ranked[0][0] not in context[0]
         )
+        if not decided and ranked and named_in_description:
+            # The description names one of the usual jobs more often than the first reading
+            # (at least twice), in words other than the title's ("Staff Operasional" whose
+            # duties are packing): it decides among them.
+            echo = frozenset(words) | head_words
+            named = _description_codes(index, description, echo)
+            counts = {c: named.get(c, (0, ""))[0] for c in vague_readings}
+            most = max(vague_readings, key=lambda c: counts[c])
+            first_count = named.get(ranked[0][0], (0, ""))[0]
+            # A head or manager of the field stays one ("Kepala Operasional" whose ad says
+            # "operasional" often is no operations clerk).
+            kind_kept = not is_manager or most.startswith("1")
+            if (
+                kind_kept
+                and counts[most] >= DESCRIPTION_MIN_MENTIONS
+                and counts[most] > first_count
+            ):
+                preferred = (most, *(c for c in preferred if c != most))
+                decided = most != ranked[0][0]
         ranked = _with_vague_readings(ranked, vague_word, preferred, raised, decided)
     elif is_manager:
         ranked = _with_both_manager_readings(ranked)
