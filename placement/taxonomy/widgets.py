@@ -225,7 +225,47 @@ def occupation_suggestions(
     ]
 
 
-class TaxonomyChoiceField(forms.ModelChoiceField):
+def missing_choice_error(widget: TaxonomyPicker) -> ValidationError | None:
+    """Why a required picker has no choice, in the person's terms: words were typed (or a job
+    title suggested groups) but nothing was ticked. None when the plain "required" message fits.
+    """
+    if widget.query and widget.queryset is not None:
+        search = getattr(widget.queryset, "search_words", widget.queryset.search)
+        try:
+            found = bool(list(search(widget.query)[:1]))
+        except (ValueError, TypeError, ValidationError):
+            found = False
+        if found:
+            message = _("Tick one of the results for “%(words)s”, or search with other words.")
+        else:
+            message = _("Nothing found for “%(words)s”. Search with other words.")
+        return ValidationError(message, code="required", params={"words": widget.query})
+    suggested = widget.suggest_field and widget.queryset is not None and widget.suggest_from
+    if suggested and occupation_suggestions(
+        widget.queryset,
+        widget.suggest_from,
+        description=widget.suggest_description,
+        sector=widget.suggest_sector,
+    ):
+        return ValidationError(
+            _("Tick one of the suggestions, or search for another."), code="required"
+        )
+    return None
+
+
+class _PickerFieldMixin:
+    """The picker's fields explain a missing choice (see `missing_choice_error`)."""
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError as error:
+            if getattr(error, "code", None) != "required":
+                raise
+            raise missing_choice_error(self.widget) or error from None
+
+
+class TaxonomyChoiceField(_PickerFieldMixin, forms.ModelChoiceField):
     """Choose one reference row with the picker."""
 
     def __init__(self, *, kind: str, queryset: QuerySet, api_params: str = "", **kwargs) -> None:
@@ -242,7 +282,7 @@ class TaxonomyChoiceField(forms.ModelChoiceField):
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
 
 
-class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
+class TaxonomyMultipleChoiceField(_PickerFieldMixin, forms.ModelMultipleChoiceField):
     """Choose several reference rows with the picker, at most `max_choices`."""
 
     def __init__(

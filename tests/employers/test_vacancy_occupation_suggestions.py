@@ -116,3 +116,13 @@ def test_the_saved_job_step_reads_the_saved_description(client, erin, erin_compa
     client.force_login(erin)
     html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
     assert "4132" in _suggested_codes(html)
+
+
+def test_continuing_without_ticking_a_suggestion_asks_to_tick_one(client, erin, erin_company):
+    client.force_login(erin)
+    data = {"title": "Sopir Pribadi", "headcount": "2", "description": "Mengantar direktur."}
+    response = client.post("/employer/vacancies/new/", {**data, "continue": "1"})
+    html = response.content.decode()
+    assert "Centang salah satu saran, atau cari yang lain." in html
+    assert _suggested_codes(html)[0] == "8322"  # still there to tick
+    assert 'value="Sopir Pribadi"' in html  # the typed title is kept

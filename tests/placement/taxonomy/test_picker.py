@@ -89,3 +89,33 @@ def test_the_regency_picker_offers_the_regency_of_a_locality(db):
     html = str(form["regency"])
     assert 'value="32.16"' in html
     assert "Kabupaten Bekasi" in html
+
+
+def test_typed_words_without_a_tick_ask_to_tick_a_result_not_to_fill_the_field(db):
+    # "Solo" finds Kota Surakarta and the Solok regencies: the person must choose one.
+    form = RegencyForm(QueryDict("regency_q=Solo"))
+    assert not form.is_valid()
+    assert form.errors["regency"] == [
+        "Centang salah satu hasil untuk “Solo”, atau cari dengan kata lain."
+    ]
+    assert "Kota Surakarta" in str(form["regency"])  # the results are there to tick
+
+
+def test_typed_words_that_find_nothing_say_so_on_the_field(db):
+    form = RegencyForm(QueryDict("regency_q=Qwertyuiop"))
+    assert not form.is_valid()
+    assert form.errors["regency"] == ["Tidak ada hasil untuk “Qwertyuiop”. Cari dengan kata lain."]
+
+
+def test_a_required_multiple_picker_explains_the_missing_tick_too(db):
+    form = SkillsForm(QueryDict("skills_q=kasir"))
+    assert not form.is_valid()
+    assert form.errors["skills"] == [
+        "Centang salah satu hasil untuk “kasir”, atau cari dengan kata lain."
+    ]
+
+
+def test_an_empty_picker_keeps_the_plain_required_message(db):
+    form = RegencyForm(QueryDict(""))
+    assert not form.is_valid()
+    assert form.errors["regency"] == ["Bidang ini harus diisi."]
