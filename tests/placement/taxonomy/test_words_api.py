@@ -85,12 +85,35 @@ def test_anonymous_callers_are_rate_limited_signed_in_ones_are_not(client, db, s
     original = SimpleRateThrottle.THROTTLE_RATES
     SimpleRateThrottle.THROTTLE_RATES = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
     try:
-        statuses = [client.get(RESOLVE, {"q": "Solo"}).status_code for _ in range(3)]
-        assert statuses == [200, 200, 429]
+        answers = [client.get(RESOLVE, {"q": "Solo"}) for _ in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 429, 429]
+        # Told in their language how long to wait, with the same wait in Retry-After.
+        wait = answers[2]["Retry-After"]
+        assert (
+            answers[2].json()["detail"]
+            == f"Terlalu banyak permintaan. Coba lagi dalam {wait} detik."
+        )
+        english = client.get(RESOLVE, {"q": "Solo"}, HTTP_ACCEPT_LANGUAGE="en").json()["detail"]
+        assert english.startswith("Too many requests. Try again in ")
         client.force_login(sam)
         assert client.get(RESOLVE, {"q": "Solo"}).status_code == 200
     finally:
         SimpleRateThrottle.THROTTLE_RATES = original
+
+
+def test_a_body_that_is_not_json_gets_a_400_in_the_language_asked_for(client, db):
+    for language, message in [
+        ("id", "Isi permintaan bukan JSON yang sah."),
+        ("en", "The request body is not valid JSON."),
+    ]:
+        response = client.post(
+            EXTRACT,
+            '{"text": "las',
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        assert response.status_code == 400
+        assert response.json() == {"detail": message}
 
 
 def test_the_schema_lists_the_text_endpoints(client, db):
