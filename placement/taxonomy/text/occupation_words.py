@@ -444,6 +444,8 @@ _CONFUSABLE_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
     # Produksi" (production 4322), "Admin Front Office" (receptionist 4226).
     (("4321", "4110", "1324"), "stock clerk vs office clerk vs warehouse manager"),
     (("4322", "4321", "4110"), "production clerk vs stock clerk vs office clerk"),
+    # "Admin Pengiriman", "Admin Ekspedisi": the transport clerk or the stock clerk who ships.
+    (("4323", "4321", "4110"), "transport clerk vs stock clerk vs office clerk"),
     (("4226", "4110", "4222"), "receptionist vs office clerk vs contact centre clerk"),
     # ICT: testers and developers; operations and user support technicians and administrators.
     (("2519", "2512", "2141"), "software tester vs software developer vs quality engineer"),
@@ -480,11 +482,16 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # A seller or a marketer supervising sellers is coded with them or as the sales manager
     # (1221), not as the office supervisor (3341) of clerks.
     "3322": {"5249": ("2434", "2433"), "3341": ("1221",)},
-    "2431": {"3341": ("1221",)},
+    "2431": {"3341": ("1221",), "5249": ("2432", "1221")},
+    # A shop's seller: the promoter (5242) or the cashier (5230), not the rental salesperson.
+    "5223": {"5249": ("5242", "5230")},
     # Quality control and assurance: a product grader (7543) or a quality engineer (2141) is
     # offered the quality technician (3119, ESCO "quality engineering technician"), not the
     # mechanical engineering technician (3115).
     "7543": {"3115": ("3119",)},
+    # Food quality control (7515 tasters and graders): the food safety specialist (2263, ESCO)
+    # or the quality technician, not the mechanical technician.
+    "7515": {"3115": ("2263", "3119")},
     "2141": {"3115": ("3119",)},
     # An office clerk: KBJI 4419 (correspondence clerks, press clippers) and 4229 (client
     # intake interviewers) are no admin's job; the usual others are the bookkeeping (4311),

@@ -619,3 +619,15 @@ def test_esco_synonyms_of_a_whole_title_come_after_our_alias_s_readings() -> Non
 def test_the_neighbouring_group_hand_coders_choose_is_in_the_first_three(title, first, partner):
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes[0] == first and partner in codes
+
+
+@pytest.mark.parametrize(
+    ("title", "unlikely", "likelier"),
+    [
+        ("Sales Toko Sepatu", "5249", "5242"),
+        ("QC Makanan Beku", "3115", "2263"),
+    ],
+)
+def test_a_shop_seller_and_a_food_grader_get_their_own_neighbours(title, unlikely, likelier):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert unlikely not in codes and likelier in codes
