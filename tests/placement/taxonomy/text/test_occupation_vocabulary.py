@@ -43,6 +43,11 @@ def codes(title: str) -> list[str]:
         ("Bendahara Sekolah", "4311"),
         ("Kepala Koki", "3434"),
         ("Kepala Security", "5414"),
+        ("Teknisi Forklift", "7233"),
+        ("Operator Jembatan Timbang", "4321"),
+        ("Operator CCTV", "5414"),
+        ("Pelatih Futsal", "3422"),
+        ("Sopir Tronton", "8332"),
         # Abbreviations, variants and slips of the keyboard in frequent words.
         ("Sekuriti Malam", "5414"),
         ("Oprator Produksi", "8189"),
