@@ -71,7 +71,17 @@ _NOT_SALES = {"audiens", "audience", "pasar", "market", "produksi", "proyek", "k
 _VETO_NEXT = {"target": _NOT_SALES, "targets": _NOT_SALES}
 _PAY_WORDS = {"komisi", "insentif", "bonus", "commission", "incentive"}
 _SALES_PAPERS = {"invoice", "faktur", "nota", "dari"}
-_VETO_PREVIOUS = {"penjualan": _PAY_WORDS | _SALES_PAPERS, "sales": _PAY_WORDS | _SALES_PAPERS}
+# English collocations of tech and office ads whose last word is a skill word on its own:
+# "data migration", "project delivery", "social security", "load balancing".
+_SYSTEMS = {"data", "cloud", "system", "systems", "database", "server", "platform", "software"}
+_VETO_PREVIOUS = {
+    "penjualan": _PAY_WORDS | _SALES_PAPERS,
+    "sales": _PAY_WORDS | _SALES_PAPERS,
+    "migration": _SYSTEMS,
+    "delivery": _SYSTEMS | {"project", "service", "services", "continuous", "solution", "value"},
+    "security": {"social", "job", "national", "food", "financial", "energy"},
+    "balancing": {"load", "line", "work", "budget"},
+}
 # "tim admin", "industri kreatif": a one-word skill right after these names a team or a trade.
 _GROUP_WORDS = {"tim", "team", "divisi", "departemen", "department", "industri", "industry"}
 

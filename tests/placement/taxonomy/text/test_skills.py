@@ -139,3 +139,10 @@ def test_a_requirement_of_the_person_is_neither_a_skill_nor_a_free_text_one(text
 def test_a_language_said_spoken_and_written_keeps_no_stray_word():
     found = extract("Fasih berbahasa Inggris lisan dan tulisan")
     assert found.unknown == [] and len(found.uris) == 1
+
+
+def test_english_collocations_of_tech_ads_are_not_the_trade_skill():
+    found = extract("Data mining, data warehouse and load balancing; data migration")
+    assert labels(found.uris) == ["data mining methods", "database"]
+    assert extract("Knowledge of social security rules").uris == []
+    assert labels(extract("Cyber security awareness").uris) == ["ensure information security"]
