@@ -159,3 +159,119 @@ def test_the_registration_steps_fit_a_phone_and_bad_input_is_shown_at_the_field(
     assert "16 digits" in page.inner_text("#id_nik_error")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(page) == []
+
+
+def type_and_tick(page, field: str, words: str, label: str) -> None:
+    """By keyboard only, as a person without a mouse: type words into the picker, wait for its
+    live suggestions, Tab to the one whose label holds `label` and tick it (arrows in a radio
+    group, Space on a checkbox)."""
+    page.locator(f"input[name={field}_q]").focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(words)
+    option = page.locator(f"[data-name={field}] .picker-results label").filter(has_text=label)
+    option.first.wait_for()
+    target = option.first.locator("input").get_attribute("value")
+    active = "[document.activeElement.name, document.activeElement.value]"
+    for _press in range(40):
+        page.keyboard.press("Tab")
+        name, value = page.evaluate(active)
+        if name == field and value == target:
+            break
+        if name == field and page.evaluate("document.activeElement.type") == "radio":
+            page.keyboard.press("ArrowDown")  # a radio group is one Tab stop
+            if page.evaluate(active) == [field, target]:
+                break
+    assert page.evaluate(active) == [field, target], page.evaluate(active)
+    if not page.evaluate("document.activeElement.checked"):
+        page.keyboard.press("Space")
+    assert page.locator(f"input[name={field}][value='{target}']").is_checked()
+
+
+def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian(page):
+    """Issue 11: no code needed. The pickers suggest as she types, she ticks by keyboard, a
+    word typed but not ticked is explained at the field, and the lists fit a 375 px phone."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/seeker/register/")
+    page.fill("#id_email", "e2e.kata@example.org")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/identity/")
+    page.fill("#id_full_name", "Sri Wahyuni")
+    page.fill("#id_nik", "6271034909995432")
+    page.fill("#id_birth_place", "Bekasi")
+    page.check("input[name=identity_confirmed][value=yes]")
+    page.check("input[name=marital_status][value=single]")
+    page.select_option("#id_religion", "islam")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/contact/")
+
+    # "Bekasi" names a Kota and a Kabupaten: both offered; sending without a tick says so.
+    page.fill("#id_address", "Jl. Cikarang Baru 12")
+    page.fill("#id_phone", "0812 7777 1234")
+    page.locator("input[name=regency_q]").focus()
+    page.keyboard.type("Bekasi")
+    options = page.locator("[data-name=regency] .picker-results label")
+    options.filter(has_text="Kabupaten Bekasi").wait_for()
+    assert "Kota Bekasi" in options.all_inner_texts()[0]
+    page.click(SUBMIT)
+    page.wait_for_load_state()
+    assert "Centang salah satu hasil untuk “Bekasi”" in page.inner_text("#id_regency_error")
+    assert "id_regency_error" in page.get_attribute("#id_regency", "aria-describedby")
+    assert page.input_value("#id_address") == "Jl. Cikarang Baru 12"  # nothing typed is lost
+    type_and_tick(page, "regency", "Cikarang", "Kabupaten Bekasi")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/education/")
+
+    page.select_option("#id_level", "3000")
+    page.select_option("#id_school_type", "smk")
+    page.fill("#id_major", "Pemasaran")
+    page.fill("#id_school", "SMKN 1 Cikarang Utara")
+    page.fill("#id_graduation_year", "2016")
+    page.click("button[name=action][value=add]")
+    page.wait_for_load_state()
+    page.click("button[name=action][value=continue]")
+    page.wait_for_url("**/seeker/register/experience/")
+
+    page.fill("#id_job_title", "Kasir Minimarket")
+    type_and_tick(page, "occupation", "kasir", "5230 Kasir")
+    page.fill("#id_employer_name", "Toko Sumber Rejeki")
+    page.fill("#id_start_year", "2017")
+    page.click("button[name=action][value=add]")
+    page.wait_for_load_state()
+    assert "Kasir dan Petugas Tiket" in page.inner_text("main table")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
+    page.click("button[name=action][value=continue]")
+    page.wait_for_url("**/seeker/register/skills/")
+
+    for words, label in [
+        ("kasir", "Memproses pembayaran"),
+        ("las", "Teknik pengelasan"),
+        ("mengemudi", "Mengemudikan kendaraan"),
+        ("Microsoft Excel", "Excel"),
+        ("bahasa Inggris", "Bahasa Inggris"),
+    ]:
+        type_and_tick(page, "skills", words, label)
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/certificates/")
+    page.click("button[name=action][value=continue]")
+    page.wait_for_url("**/seeker/register/preferences/")
+
+    type_and_tick(page, "preferred_occupations", "pramuniaga", "5223 ")
+    type_and_tick(page, "preferred_occupations", "SPG", "5242 ")
+    page.fill("#id_expected_wage", "3,5 juta")
+    page.check("input[name=relocation][value=province]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/category/")
+    page.check("input[name=category][value=stopped]")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/disability/")
+    page.check("input[name=has_disability][value=no]")
+    page.click(SUBMIT)
+    page.wait_for_url("**/seeker/register/check/")
+    main = page.inner_text("main")
+    for words in ("Kabupaten Bekasi", "Kasir Minimarket", "Teknik pengelasan", "3.500.000"):
+        assert words in main
+    assert "Asisten Penjualan Toko; Peraga Penjualan" in main
+    assert axe_violations(page) == []
