@@ -80,5 +80,27 @@
     });
   }
 
+  // Enter in a form's other fields sends the form, not the first picker's search: the browser
+  // presses a form's first submit button, and on a form that starts with a picker that is its
+  // "Search" button, which saves nothing. (Without this file Enter searches; nothing is lost.)
+  function isSearchButton(button) {
+    return /_search$/.test(button.name || "");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || event.defaultPrevented || !(field instanceof HTMLInputElement)) return;
+    if (!field.form || field.closest("[data-picker]")) return;
+    if (/^(button|submit|reset|checkbox|radio|file)$/.test(field.type)) return;
+    var buttons = Array.prototype.filter.call(field.form.elements, function (el) {
+      return (el.type === "submit") && !el.disabled;
+    });
+    if (!buttons.length || !isSearchButton(buttons[0])) return;
+    var send = buttons.filter(function (button) { return !isSearchButton(button); })[0];
+    if (!send) return;
+    event.preventDefault();
+    field.form.requestSubmit(send);
+  });
+
   document.querySelectorAll("[data-picker]").forEach(enhance);
 })();

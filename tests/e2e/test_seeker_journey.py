@@ -220,7 +220,7 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     assert "id_regency_error" in page.get_attribute("#id_regency", "aria-describedby")
     assert page.input_value("#id_address") == "Jl. Cikarang Baru 12"  # nothing typed is lost
     type_and_tick(page, "regency", "Cikarang", "Kabupaten Bekasi")
-    page.click(SUBMIT)
+    page.press("#id_phone", "Enter")  # sends the step, not the first picker's search
     page.wait_for_url("**/seeker/register/education/")
 
     page.select_option("#id_level", "3000")
@@ -237,7 +237,7 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     type_and_tick(page, "occupation", "kasir", "5230 Kasir")
     page.fill("#id_employer_name", "Toko Sumber Rejeki")
     page.fill("#id_start_year", "2017")
-    page.click("button[name=action][value=add]")
+    page.press("#id_start_year", "Enter")  # adds the row
     page.wait_for_load_state()
     assert "Kasir dan Petugas Tiket" in page.inner_text("main table")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
