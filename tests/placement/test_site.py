@@ -73,3 +73,32 @@ def test_an_english_browser_still_gets_indonesian_until_english_is_chosen(client
     assert '<html lang="id">' in html
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+
+
+def _untranslated_or_fuzzy(po_text: str) -> list[str]:
+    """The msgids of a .po file's entries marked fuzzy or with an empty translation."""
+    found = []
+    for entry in po_text.split("\n\n")[1:]:  # the first entry is the header
+        lines = [line for line in entry.strip().splitlines() if not line.startswith("#")]
+        msgid = next((line for line in lines if line.startswith("msgid ")), "")
+        translations, current = [], None
+        for line in lines:
+            if line.startswith("msgstr"):
+                current = line.split(" ", 1)[1].strip('"')
+                translations.append(current)
+            elif line.startswith('"') and current is not None:
+                translations[-1] += line.strip('"')
+            else:
+                current = None
+        if msgid and ("#, fuzzy" in entry or not all(translations)):
+            found.append(msgid)
+    return found
+
+
+def test_every_message_has_an_indonesian_translation():
+    """Indonesian is the default language: no English msgid may reach its pages untranslated,
+    and no guessed (fuzzy) translation, which Django ignores."""
+    from django.conf import settings
+
+    po = (settings.BASE_DIR / "locale" / "id" / "LC_MESSAGES" / "django.po").read_text()
+    assert _untranslated_or_fuzzy(po) == []
