@@ -109,6 +109,26 @@ SPELLING = {
     "ass": "assistant",
     "ast": "assistant",
     "karyawati": "karyawan",
+    # Heads by their Indonesian abbreviations ("Ka. Gudang", "Kasubag Keuangan", "Kanit
+    # Produksi", "Kaur Umum", "Kadept HRD"): the head of the field named, as "Kepala ...".
+    "ka": "kepala",
+    "kasubag": "kepala",
+    "kasubbag": "kepala",
+    "kasie": "kepala",
+    "kasi": "kepala",
+    "kanit": "kepala",
+    "kaur": "kepala",
+    "kadept": "kepala",
+    "kadep": "kepala",
+    # An assistant manager is coded as the manager (ISCO-08): "Asman Gudang" = "Manager Gudang".
+    "asman": "manager",
+    "asmen": "manager",
+    # Vice-president grades: "SVP Finance" is a finance manager as "VP Finance" is.
+    "svp": "vp",
+    "avp": "vp",
+    "evp": "vp",
+    "korwil": "coordinator",
+    "drv": "driver",
     # Slips of the keyboard in frequent job words.
     "sekuriti": "security",
     "securty": "security",

@@ -47,6 +47,9 @@ def codes(title: str) -> list[str]:
         ("Operator Jembatan Timbang", "4321"),
         ("Operator CCTV", "5414"),
         ("Pelatih Futsal", "3422"),
+        ("Pincab", "1346"),
+        ("Wakasek Kurikulum", "1345"),
+        ("Admin Pabrik Plastik", "4110"),
         ("Sopir Tronton", "8332"),
         # Abbreviations, variants and slips of the keyboard in frequent words.
         ("Sekuriti Malam", "5414"),
@@ -71,6 +74,21 @@ def test_everyday_words_people_use_find_their_group(title: str, code: str) -> No
 )
 def test_an_employment_status_is_not_the_job(title: str, same_as: str) -> None:
     assert normalize_title(title) == normalize_title(same_as)
+    assert codes(title) == codes(same_as)
+
+
+@pytest.mark.parametrize(
+    ("title", "same_as"),
+    [
+        # Indonesian abbreviations of heads and grades read as the words they stand for.
+        ("Ka. Gudang", "Kepala Gudang"),
+        ("Kasubag Keuangan", "Kepala Keuangan"),
+        ("Kanit Produksi", "Kepala Produksi"),
+        ("Asman Gudang", "Manager Gudang"),
+        ("SVP Finance", "VP Finance"),
+    ],
+)
+def test_abbreviated_heads_read_as_their_words(title: str, same_as: str) -> None:
     assert codes(title) == codes(same_as)
 
 
