@@ -230,6 +230,8 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     page.fill("#id_graduation_year", "2016")
     page.click("button[name=action][value=add]")
     page.wait_for_load_state()
+    assert "SLTA (SMA/SMK/MA/sederajat)" in page.inner_text("main table")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.click("button[name=action][value=continue]")
     page.wait_for_url("**/seeker/register/experience/")
 
