@@ -527,6 +527,13 @@ UNLIKELY_BESIDE: dict[str, dict[str, tuple[str, ...]]] = {
     # the sales and marketing manager (1221) is the most usual in job ads, rather than the
     # chief executive (1120) of the whole firm.
     "1219": {"1120": ("1221",)},
+    # A supervisor supervises (ISCO-08 places supervisors apart from managers): an accounting
+    # supervisor is coded with the accountants (3313; then 2411, 4311), not as the finance
+    # manager (1211); a site supervisor with construction (1323, 3112), not with office clerks
+    # (3341); an office supervisor is never the chief executive (1120).
+    "3313": {"1211": ("2411", "4311")},
+    "3123": {"3341": ("1323", "3112")},
+    "3341": {"1120": ("1219", "5222", "3122")},
     # A general or branch manager heads a firm or a branch: in job ads a shop (1420), a sales
     # office (1221) or a bank (1346) far more often than a factory (1321).
     "1120": {"1321": ("1420", "1221")},

@@ -588,6 +588,9 @@ def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor
         ("Electrical Engineer Senior", "2142", "3113"),
         # A sellers' supervisor: the sales manager, not the office supervisor.
         ("Supervisor Sales Kanvas", "3341", "1221"),
+        # A supervisor is coded with the workers supervised, not as a manager or office clerk.
+        ("Supervisor Finance Accounting", "1211", "4311"),
+        ("Supervisor Proyek Jalan", "3341", "1323"),
     ],
 )
 def test_an_unlikely_reading_gives_its_place_to_a_likelier_one(title, unlikely, likelier):
