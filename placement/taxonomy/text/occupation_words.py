@@ -140,6 +140,18 @@ SPELLING = {
     "operater": "operator",
     "reseptionis": "resepsionis",
     "receptionis": "receptionist",
+    "vidiographer": "videographer",
+    "vidiografer": "videografer",
+    "merchandizer": "merchandiser",
+    "surpervisor": "supervisor",
+    "practicioner": "practitioner",
+    "inhouse": "in house",
+    "nailart": "nail art",
+    "coolstorage": "cold storage",
+    "trado": "trailer",
+    "inject": "injection",
+    # An apprenticeship programme is a grade, like "magang" ("Program Permagangan Sales").
+    "permagangan": "magang",
     "kost": "kos",
 }
 #: Words that make a title a manager's ("Manager Sales Marketing", "Kepala Unit Riset", "Sales

@@ -86,6 +86,8 @@ def test_an_employment_status_is_not_the_job(title: str, same_as: str) -> None:
         ("Kanit Produksi", "Kepala Produksi"),
         ("Asman Gudang", "Manager Gudang"),
         ("SVP Finance", "VP Finance"),
+        ("Guru SD (Infal)", "Guru SD"),
+        ("Program Permagangan Sales Motoris", "Sales Motoris"),
     ],
 )
 def test_abbreviated_heads_read_as_their_words(title: str, same_as: str) -> None:
