@@ -49,7 +49,7 @@
       var url = picker.dataset.api + "?q=" + encodeURIComponent(q);
       if (picker.dataset.params) url += "&" + picker.dataset.params;
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+        .then(function (response) { return response.ok ? response.json() : { results: [], failed: true }; })
         .then(function (data) {
           if (ticket !== latest) return;
           var chosen = chosenValues();
@@ -62,6 +62,13 @@
           results.querySelectorAll("input:checked").forEach(function (el) {
             picker.querySelector(".picker-options").insertBefore(el.parentNode, results);
           });
+          // Said only when the search answered: a refused or failed one is no "nothing found".
+          if (!items.length && !data.failed && picker.dataset.nothingFound) {
+            var hint = document.createElement("p");
+            hint.className = "hint";
+            hint.textContent = picker.dataset.nothingFound;
+            nodes.push(hint);
+          }
           results.replaceChildren.apply(results, nodes);
         })
         .catch(function () { /* the Search button still works */ });

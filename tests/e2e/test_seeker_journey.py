@@ -246,6 +246,12 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     page.click("button[name=action][value=continue]")
     page.wait_for_url("**/seeker/register/skills/")
 
+    page.locator("input[name=skills_q]").focus()
+    page.keyboard.type("qwertyuiop")  # a word it cannot place: said as she types
+    page.locator("[data-name=skills] .picker-results .hint").wait_for()
+    assert (
+        page.inner_text("[data-name=skills] .picker-results") == "Tidak ditemukan. Coba kata lain."
+    )
     for words, label in [
         ("kasir", "Memproses pembayaran"),
         ("las", "Teknik pengelasan"),
