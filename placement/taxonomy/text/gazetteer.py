@@ -27,6 +27,8 @@ _EVERYDAY_ALIASES = {
     "harmoni",
     "kima",
 }
+# First words of several districts of one regency that are everyday words (`Gazetteer.towns`).
+_EVERYDAY_TOWNS = {"silat", "wangi", "merapi", "matan", "lamba"}
 # Single-word district names that are everyday words; never taken on their own.
 COMMON_WORDS = {
     "barat",
@@ -146,6 +148,9 @@ class Gazetteer:
     # The words of each regency's name after the first ("Kota Tangerang Selatan": tangerang,
     # selatan), to tell a greater name said after a place ("Serpong, Tangerang").
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "Purwokerto": the first words of several districts of one regency, taken only when they
+    # are the whole text (`gazetteer()`).
+    towns: dict[str, list[Place]] = field(default_factory=dict)
     # Aliases naming one regency or district ("thamrin", "gatot subroto", "cikarang"): a street
     # of that name lies there, so "Jl. Gatot Subroto" still says where.
     localities: frozenset[str] = frozenset()
@@ -222,6 +227,24 @@ def gazetteer() -> Gazetteer:
             if key not in COMMON_WORDS and len(key) >= 4:
                 prefixes.setdefault(key, []).append(place)
     prefixes = {k: v for k, v in prefixes.items() if k not in names}
+    # "Purwokerto", "Kisaran", "Baturaja": the first word(s) of districts that all lie in one
+    # regency (Purwokerto Barat, Timur, Selatan, Utara: Kab. Banyumas) name that regency's town.
+    # Only a town split into several districts counts: one district's first word is too often
+    # an everyday word ("Kepala", "Kebun").
+    district_prefixes: dict[str, list[Place]] = {}
+    towns: dict[str, list[Place]] = {}
+    for place in by_code.values():
+        if place.level != "district":
+            continue
+        words = [t.text for t in tokens(place.name)]
+        for n in range(1, len(words)):
+            key = compact(words[:n])
+            if key not in COMMON_WORDS and len(key) >= 5:
+                district_prefixes.setdefault(key, []).append(place)
+    for key, found in district_prefixes.items():
+        regencies = {p.regency_code for p in found}
+        if len(found) >= 2 and len(regencies) == 1 and key not in districts:
+            towns[key] = [by_code[found[0].regency_code]]
     # An alias replaces what the reference names say for the same words ("jakarta" is the
     # province, not the prefix of five cities; "solo" is Surakarta).
     names.update(aliased)
@@ -244,6 +267,11 @@ def gazetteer() -> Gazetteer:
         name_keys=sorted(k for k in names if len(k) >= 5 and k not in kind_names),
         by_code=by_code,
         ordered=frozenset(key for key, count in rows_per_alias.items() if count > 1),
+        towns={
+            k: v
+            for k, v in towns.items()
+            if k not in names and k not in prefixes and k not in _EVERYDAY_TOWNS
+        },
         name_words={
             p.code: frozenset(t.text for t in tokens(p.name)[1:])
             for p in by_code.values()

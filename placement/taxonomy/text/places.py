@@ -198,6 +198,10 @@ def _mentions(words: list[Token], short: bool) -> list[_Mention]:
                     score=0.8,
                 )
             )
+    if short and not mentions and compact(words) in index.towns:
+        # "Purwokerto", "Baturaja": a town split into districts, the whole text.
+        found = index.towns[compact(words)]
+        mentions.append(_Mention(list(found), _join(words, 0, len(words)), 0, len(words), 0.8))
     if len(words) <= 3 and not mentions:
         mentions.extend(_misspelt(words, index))
     elif short:

@@ -203,3 +203,24 @@ def test_a_greater_name_said_after_a_place_is_not_another_place():
 )
 def test_an_industrial_estate_names_its_regency(text, code):
     assert codes(text) == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Purwokerto", "33.02"),  # the first word of four districts, all in Kab. Banyumas
+        ("Baturaja", "16.01"),
+        ("Pangkalan Bun", "62.01"),  # a regency's seat, not the district Pangkalan in Karawang
+        ("Sampit", "62.02"),
+        ("Timika", "94.04"),
+        ("Kisaran", "12.09"),
+    ],
+)
+def test_a_town_that_is_no_district_names_its_regency(text, code):
+    assert codes(text) == [code]
+
+
+def test_an_island_of_several_regencies_lists_them():
+    found = resolve("Madura")
+    assert [r.place.code for r in found] == ["35.26", "35.27", "35.28", "35.29"]
+    assert all(r.ambiguous for r in found)
