@@ -116,6 +116,15 @@ def test_a_body_that_is_not_json_gets_a_400_in_the_language_asked_for(client, db
         assert response.json() == {"detail": message}
 
 
+def test_the_frameworks_own_refusals_are_in_indonesian_too(client, db):
+    response = client.get(RESOLVE, {"q": "Solo"}, HTTP_AUTHORIZATION="Token bukan-token")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Token tidak sah."}
+    response = client.get("/api/v1/taxonomy/skills/", {"q": "las", "page": 999})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Halaman tidak ada."}
+
+
 def test_the_schema_lists_the_text_endpoints(client, db):
     paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()[
         "paths"
