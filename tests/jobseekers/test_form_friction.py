@@ -71,7 +71,9 @@ def test_the_whole_typed_name_picks_the_only_match_and_found_is_not_nothing(db):
     with translation.override("id"):
         html = str(form["preferred_occupations"])
     assert f'value="{cashier.pk}" checked' in html
-    assert "Tidak ditemukan" not in html
+    # The message is in the picker's data attribute for the live search; it must not be shown.
+    assert '<p class="hint">Tidak ditemukan' not in html
+    assert 'data-nothing-found="Tidak ditemukan' in html
 
 
 def test_the_consent_error_has_no_stray_punctuation():
