@@ -137,7 +137,7 @@ class RequirementsStepForm(VacancyStepForm):
         required=False,
     )
     smk_programme = forms.ModelChoiceField(
-        label=_("SMK programme (optional)"),
+        label=_("SMK programme"),
         queryset=SmkProgramme.objects.filter(
             edition=SmkProgramme.CURRENT_EDITION, level__in=(2, 3)
         ),

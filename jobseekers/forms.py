@@ -516,7 +516,7 @@ class LanguageForm(forms.Form):
         label=_("How well"), choices=LanguageLevel.choices, coerce=int, widget=Radios
     )
     test = forms.CharField(
-        label=_("Test and result (optional)"),
+        label=_("Test and result"),
         max_length=100,
         required=False,
         help_text=_("For example TOEIC 650, JLPT N4, TOPIK 2."),

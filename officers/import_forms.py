@@ -28,7 +28,7 @@ class MappingForm(forms.Form):
         required=False,
     )
     profile_name = forms.CharField(
-        label=_("Save as a profile (optional)"),
+        label=_("Save as a profile"),
         help_text=_("A name such as “loker.id”: the next file with these columns is mapped alike."),
         max_length=100,
         required=False,
