@@ -150,6 +150,8 @@ GENERIC_MANAGER_LABELS = frozenset(
 # Brackets that name a field or a language, not a job.
 BRACKET_FIELDS = frozenset("it ti hr hrd ga sdm".split())  # noqa: SIM905
 BRACKET_LANGUAGE = re.compile(r"\b(?:speaker|speaking|bahasa|language)\b")
+# The supervisor of clerks (ISCO-08 3341): the head of an office's admin staff.
+OFFICE_SUPERVISOR = "3341"
 MIN_SCORE = 0.42  # below this a suggestion is noise ("drop table x")
 NEIGHBOURS_UP_TO = 3  # a shorter list is completed with the first group's neighbours
 # A vague title's first reading from part of its words only ("Officer" -> "ICT officer") is no
@@ -857,6 +859,12 @@ def _vague_readings(variants: Sequence[str]) -> tuple[str, tuple[str, ...]]:
             code = VAGUE_HEADS[word][rank]
             if code not in readings:
                 readings.append(code)
+    # "Kepala Admin", "Admin Head": the head of clerks is their office supervisor (ISCO-08 3341
+    # supervises major group 4), as the alias "kepala admin" reads it, next to the manager.
+    manager = heads[0] in MANAGER_WORDS or heads[0] in MANAGER_WORDS_FIRST
+    if manager and any(VAGUE_HEADS[word][0].startswith("4") for word in heads[1:]):
+        others = [code for code in readings[1:] if code != OFFICE_SUPERVISOR]
+        readings = [readings[0], OFFICE_SUPERVISOR, *others]
     return heads[0], tuple(readings)
 
 

@@ -634,3 +634,8 @@ def test_the_neighbouring_group_hand_coders_choose_is_in_the_first_three(title, 
 def test_a_shop_seller_and_a_food_grader_get_their_own_neighbours(title, unlikely, likelier):
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert unlikely not in codes and likelier in codes
+
+
+def test_a_head_of_admin_staff_is_also_read_as_their_office_supervisor() -> None:
+    codes = [s.code for s in suggest_occupations("Admin Head Cabang", limit=3)]
+    assert codes[0] == "1219" and codes[1] == "3341"
