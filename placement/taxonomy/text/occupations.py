@@ -192,6 +192,7 @@ class Suggestion:
     job_code: str = ""
     job_title: str = ""
     reason_label_en: str = ""  # when the label is a group title: its English title
+    reason_rank: int = 0  # the code's place among the matched label's codes (0: its first)
 
     def title(self, language: str = "id") -> str:
         return self.title_en if language == "en" and self.title_en else self.title_id
@@ -203,17 +204,25 @@ class Suggestion:
         label = self.reason_label
         if self.reason_label_en and (get_language() or "id")[:2] == "en":
             label = self.reason_label_en
+        # The label's second or third code says so, not the first code's reason again.
+        if self.reason_rank and self.reason_kind == "alias":
+            return gettext("Another usual reading of the job name “%(label)s”") % {"label": label}
+        if self.reason_rank and self.reason_kind == "alias_part":
+            text = gettext("Another usual reading of the job name “%(label)s” in the title")
+            return text % {"label": label}
+        if self.reason_rank:
+            return gettext("Another reading of “%(label)s”") % {"label": label}
         texts = {
-            "alias": gettext('Common job name "%(label)s"'),
-            "alias_part": gettext('Contains the common job name "%(label)s"'),
-            "kbji": gettext('Close to the KBJI title "%(label)s"'),
-            "kbji_job": gettext('Close to the KBJI job "%(label)s"'),
-            "isco": gettext('Close to the ISCO-08 title "%(label)s"'),
-            "esco": gettext('Close to the ESCO occupation "%(label)s"'),
-            "description": gettext('The description mentions "%(label)s"'),
-            "neighbour": gettext('Often named together with "%(label)s"'),
-            "vague": gettext('A usual job behind the vague title word "%(label)s"'),
-            "context": gettext('"%(label)s" read with the ad\'s department'),
+            "alias": gettext("Common job name “%(label)s”"),
+            "alias_part": gettext("Contains the common job name “%(label)s”"),
+            "kbji": gettext("Close to the KBJI title “%(label)s”"),
+            "kbji_job": gettext("Close to the KBJI job “%(label)s”"),
+            "isco": gettext("Close to the ISCO-08 title “%(label)s”"),
+            "esco": gettext("Close to the ESCO occupation “%(label)s”"),
+            "description": gettext("The description mentions “%(label)s”"),
+            "neighbour": gettext("Often named together with “%(label)s”"),
+            "vague": gettext("A usual job behind the vague title word “%(label)s”"),
+            "context": gettext("“%(label)s” read with the ad's department"),
         }
         return texts.get(self.reason_kind, texts["alias"]) % {"label": label}
 
@@ -225,11 +234,12 @@ class _Candidate:
     label: str = ""
     job_code: str = ""
     channels: set[str] = field(default_factory=set)
+    rank: int = 0  # the code's place among the label's codes
 
-    def offer(self, score: float, kind: str, label: str, job_code: str = "") -> None:
+    def offer(self, score: float, kind: str, label: str, job_code: str = "", rank: int = 0) -> None:
         self.channels.add(kind.split("_")[0])
         if score > self.score:
-            self.score, self.kind, self.label = score, kind, label
+            self.score, self.kind, self.label, self.rank = score, kind, label, rank
             if job_code:
                 self.job_code = job_code
 
@@ -252,7 +262,11 @@ def _offer_label(
         if candidate is None:
             candidate = candidates[code] = _Candidate()
         candidate.offer(
-            score * RANK_WEIGHT[rank], kind, label.display, label.job_code if rank == 0 else ""
+            score * RANK_WEIGHT[rank],
+            kind,
+            label.display,
+            label.job_code if rank == 0 else "",
+            rank,
         )
 
 
@@ -748,6 +762,7 @@ def _rank(
                 if neighbour
                 else candidate.label,
                 reason_label_en=index.titles_en.get(candidate.label, "") if neighbour else "",
+                reason_rank=candidate.rank,
                 job_code=job_code,
                 job_title=index.job_titles.get(job_code, ""),
             )

@@ -116,7 +116,7 @@ class OccupationSuggestView(APIView):
                             "code": "5230",
                             "title": "Kasir dan Petugas Tiket",
                             "score": 1.0,
-                            "reason": 'Nama jabatan yang umum: "kasir"',
+                            "reason": "Nama jabatan yang umum: “kasir”",
                             "job_code": "",
                             "job_title": "",
                         }

@@ -26,7 +26,7 @@ def test_a_title_gets_ranked_groups_with_score_and_reason_in_indonesian(client):
     assert first["code"] == "4321"
     assert first["title"] == "Juru Tata Usaha Pergudangan"
     assert first["score"] == 1.0
-    assert first["reason"] == 'Nama jabatan yang umum: "admin gudang"'
+    assert first["reason"] == "Nama jabatan yang umum: “admin gudang”"
     assert set(first) == {"code", "title", "score", "reason", "job_code", "job_title"}
 
 
@@ -34,7 +34,18 @@ def test_english_callers_get_english_titles_and_reasons(client):
     response = client.get(URL, {"title": "kasir"}, HTTP_ACCEPT_LANGUAGE="en")
     first = response.json()["results"][0]
     assert first["title"] == "Cashiers and ticket clerks"
-    assert first["reason"] == 'Common job name "kasir"'
+    assert first["reason"] == "Common job name “kasir”"
+
+
+def test_each_reading_of_one_common_name_gives_its_own_reason(client):
+    results = client.get(URL, {"title": "sopir pribadi", "limit": 3}).json()["results"]
+    assert results[0]["reason"] == "Nama jabatan yang umum: “sopir pribadi”"
+    others = [r["reason"] for r in results[1:]]
+    assert others == ["Arti lain yang lazim dari nama jabatan “sopir pribadi”"] * 2
+    english = client.get(URL, {"title": "sopir pribadi"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["results"][1]["reason"] == (
+        "Another usual reading of the job name “sopir pribadi”"
+    )
 
 
 def test_a_short_list_is_completed_with_a_neighbour_named_in_each_language(client):
@@ -42,9 +53,9 @@ def test_a_short_list_is_completed_with_a_neighbour_named_in_each_language(clien
     assert [r["code"] for r in results[:2]] == ["5132", "5131"]
     neighbour = results[2]
     assert neighbour["score"] < results[1]["score"]
-    assert neighbour["reason"] == 'Sering disebut bersama "Pramutama Bar/Bartender"'
+    assert neighbour["reason"] == "Sering disebut bersama “Pramutama Bar/Bartender”"
     english = client.get(URL, {"title": "barista"}, HTTP_ACCEPT_LANGUAGE="en").json()["results"]
-    assert english[2]["reason"] == 'Often named together with "Bartenders"'
+    assert english[2]["reason"] == "Often named together with “Bartenders”"
 
 
 def test_the_description_alone_is_enough(client):
@@ -109,7 +120,7 @@ def test_the_ad_s_department_is_an_optional_context(client):
     first = read["results"][0]
     assert plain[0]["code"] != "1211"
     assert first["code"] == "1211"
-    assert first["reason"] == '"kepala bagian" dibaca bersama departemen lowongan'
+    assert first["reason"] == "“kepala bagian” dibaca bersama departemen lowongan"
     too_long = client.get(URL, {"title": "kasir", "context": "x" * 301})
     assert too_long.status_code == 400
     assert too_long.json()["context"] == ["Konteks terlalu panjang (paling banyak 300 karakter)."]
