@@ -572,6 +572,69 @@ _BRANCH_NEIGHBOURS = {
 }
 for _code, _alternatives in _BRANCH_NEIGHBOURS.items():
     UNLIKELY_BESIDE.setdefault(_code, {}).update(dict.fromkeys(("2142", "3112"), _alternatives))
+#: Generic "filler" pairs the alias table gives many jobs of other minor groups as their second
+#: and third readings (counted over the aliases whose first codes lie in three or more minor
+#: groups): the physiotherapist and its technician (2264, 3255) beside health and counselling
+#: jobs, the announcer and the actor (2656, 2655) beside librarians, writers and artists, the crop
+#: growers (6111, 6112) beside animal keepers, fishers and machine operators, the office cleaner
+#: and the housekeeping supervisor (9112, 5151) beside launderers, gardeners and refuse workers.
+#: Each job is offered its own neighbours instead (KBJI 2014, ISCO-08 as ESCO applies it).
+_FILLER_NEIGHBOURS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
+    ("2264", "3255"): {
+        "2263": ("3257", "2133"),  # HSE professional: occupational health inspector, environment
+        "2265": ("3253", "2269"),  # dietitian: community health worker, other health professional
+        "2266": ("2269", "2352"),  # speech therapist: other therapists, special needs teacher
+        "2267": ("3254", "2269"),  # optometrist: dispensing optician, other health professional
+        "2634": ("2635", "2423"),  # psychologist: counsellor, personnel and careers professional
+        "2635": ("2634", "3412"),  # counsellor, social worker: psychologist, social work associate
+        "3211": ("3212", "3256"),  # radiographer: medical laboratory technician, medical assistant
+        "3212": ("3141", "3111"),  # medical laboratory analyst: life science, chemical technician
+        "3252": ("4415", "4132"),  # medical records: filing clerk, data entry clerk
+        "3253": ("3221", "3412"),  # community health worker: nursing associate, social work
+        "3254": ("2267", "5223"),  # optician: optometrist, shop sales assistant
+        "3256": ("3221", "5321"),  # medical assistant: nursing associate, health care assistant
+        "3257": ("2263", "2133"),  # occupational health inspector: HSE, environment
+    },
+    ("2656", "2655"): {
+        "2621": ("2622", "4415"),  # archivist, curator: librarian, filing clerk
+        "2622": ("4411", "2621"),  # librarian: library clerk, archivist
+        "2641": ("2642", "2643"),  # writer: journalist, translator
+        "2651": ("2166", "7316"),  # visual artist: graphic designer, decorative painter
+        "2652": ("2354", "2659"),  # musician: music teacher, other performing artist
+        "2653": ("2355", "2659"),  # dancer: arts teacher, other performing artist
+        "3521": ("3435", "2654"),  # broadcast, sound, lighting technician: stage, director
+        "4411": ("2622", "4415"),  # library clerk: librarian, filing clerk
+    },
+    ("6111", "6112"): {
+        "2132": ("3142", "2131"),  # agronomist, extension worker: agricultural technician
+        "3142": ("2132", "3141"),  # agricultural technician: agronomist, life science technician
+        "3240": ("2250", "5164"),  # veterinary assistant: veterinarian, animal care worker
+        "5164": ("3240", "6121"),  # animal keeper, groomer: veterinary assistant, livestock
+        "5419": ("6210", "5414"),  # forest ranger: forestry worker, security guard
+        "6121": ("6122", "9212"),  # livestock farmer: poultry farmer, livestock labourer
+        "6122": ("6121", "9212"),  # poultry farmer: livestock farmer, livestock labourer
+        "6210": ("9215", "7521"),  # forestry worker: forestry labourer, wood treater
+        "6221": ("9216", "6222"),  # aquaculture: fishery labourer, inland and coastal fisher
+        "6223": ("6222", "8350"),  # deep-sea fisher: coastal fisher, ships' deck crew
+        "8341": ("8342", "7233"),  # farm machinery operator: earthmoving operator, its mechanic
+        "9212": ("6121", "9211"),  # livestock labourer: livestock farmer, crop labourer
+        "9215": ("6210", "9211"),  # forestry labourer: forestry worker, crop labourer
+        "9216": ("6221", "6222"),  # fishery labourer: aquaculture, fisher
+    },
+    ("9112", "5151"): {
+        "7544": ("9129", "3257"),  # pest control: other cleaner, environmental health inspector
+        "9111": ("5152", "5311"),  # domestic cleaner: domestic housekeeper, child care worker
+        "9121": ("8157", "9111"),  # hand launderer: laundry machine operator, domestic cleaner
+        "9122": ("9129", "7231"),  # vehicle cleaner: other cleaner, motor vehicle mechanic
+        "9214": ("6113", "9211"),  # gardener: horticultural grower, crop labourer
+        "9611": ("9612", "9613"),  # refuse collector: refuse sorter, sweeper
+        "9612": ("9611", "9613"),  # refuse sorter: refuse collector, sweeper
+        "9613": ("9611", "9214"),  # sweeper: refuse collector, gardener
+    },
+}
+for _filler, _jobs in _FILLER_NEIGHBOURS.items():
+    for _code, _alternatives in _jobs.items():
+        UNLIKELY_BESIDE.setdefault(_code, {}).update(dict.fromkeys(_filler, _alternatives))
 
 
 def _words(text: str) -> list[str]:

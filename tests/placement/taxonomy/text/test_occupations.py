@@ -586,6 +586,12 @@ def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor
         # A scientist or engineer: its own branch's technician, not the civil engineer.
         ("Chemist Senior", "2142", "3111"),
         ("Electrical Engineer Senior", "2142", "3113"),
+        # A job given a generic filler pair by the alias table: its own neighbours instead.
+        ("Psikolog Senior", "2264", "2635"),
+        ("Staf Rekam Medis Senior", "3255", "4415"),
+        ("Pustakawan Senior", "2656", "4411"),
+        ("Petugas Pest Control Senior", "5151", "9129"),
+        ("Peternak Ayam Senior", "6111", "6121"),
         # A sellers' supervisor: the sales manager, not the office supervisor.
         ("Supervisor Sales Kanvas", "3341", "1221"),
         # A supervisor is coded with the workers supervised, not as a manager or office clerk.
