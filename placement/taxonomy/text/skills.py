@@ -29,6 +29,7 @@ MAX_TEXT_LENGTH = 20_000
 MAX_PHRASE_WORDS = 8
 MAX_UNKNOWN = 50
 UNKNOWN_MAX_WORDS = 4
+UNKNOWN_MAX_LENGTH = 80  # characters: a free-text skill is a phrase, not a paste
 SHORT_TEXT_WORDS = 30
 
 # ESCO English labels that are everyday English words in an ad, not the skill.
@@ -41,6 +42,12 @@ _WEAK_ENGLISH_LABELS = {
     "make an effort",
     "database",
 }
+# A line of SQL or code ("DROP TABLE x", "select * from users") is no skill a person has.
+_CODE_LINE = re.compile(
+    r"^(?:(?:drop|truncate|alter|create)\s+(?:table|database|schema|index|view|user)\b"
+    r"|(?:select|delete)\b.*\bfrom\b|insert\s+into\b|update\s+\w+\s+set\b"
+    r"|union\s+(?:all\s+)?select\b|exec(?:ute)?\s+\w+|(?:javascript|vbscript)\b)"
+)
 # Where a list item starts and ends: commas, semicolons, bullets, new lines, "dan"/"and"...
 _SEPARATORS = re.compile(
     r"[,;\n\r\t•·●▪■◦|/()\[\]:]|(?<!\w)(?:dan|and|serta|atau|or|&|-\s)(?!\w)", re.IGNORECASE
@@ -275,7 +282,11 @@ def _unknown_item(words: list[Token], *, short_text: bool) -> str | None:
         return None
     if not short_text and not any(c.isupper() for w in core for c in w.original):
         return None
-    return " ".join(w.original for w in core)
+    item = " ".join(w.original for w in core)
+    characters = set(item.casefold().replace(" ", ""))
+    if len(item) > UNKNOWN_MAX_LENGTH or len(characters) < 2 or _CODE_LINE.match(fold(item)):
+        return None  # a paste, one letter over and over ("aaaa"), or a line of code
+    return item
 
 
 def _within_one_clause(text: str, window: list[Token]) -> bool:

@@ -274,6 +274,21 @@ def test_extract_ignores_markup_and_sql_but_still_reads_the_words(client, db):
     assert spans == ["las listrik"]
 
 
+@pytest.mark.parametrize(
+    "text", ["DROP TABLE gaji", "select nama from pelamar", "b" * 10_000, "zzzz zzz", "o" * 81]
+)
+def test_extract_keeps_no_code_paste_or_repeated_letter_as_an_unknown_skill(client, db, text):
+    response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["unknown"] == []
+
+
+def test_extract_keeps_short_plausible_phrases_as_unknown_skills(client, db):
+    text = "bordir, Merangkai Bunga Kering, 3D"
+    response = client.post(EXTRACT, {"text": text}, content_type="application/json")
+    assert response.json()["unknown"] == ["bordir", "Merangkai Bunga Kering", "3D"]
+
+
 def test_resolve_answers_a_post_abroad_and_a_metropolitan_area(client, db):
     first = client.get(RESOLVE, {"q": "Luar negeri"}).json()["results"][0]
     assert (first["code"], first["level"], first["regency_code"]) == ("abroad", "abroad", None)
