@@ -732,7 +732,9 @@ def _rank(
     if junior_manager and not PROFESSIONAL_NOUNS.isdisjoint(words):
         ranked = _with_professional_first(ranked)
     ranked = _without_unlikely_reading(ranked)
-    ranked = _with_confusable_reading(ranked)
+    title_words = {w for variant in variants for w in variant.split()}
+    names_head = bool(title_words & (MANAGER_WORDS | MANAGER_WORDS_FIRST))
+    ranked = _with_confusable_reading(ranked, names_head)
     limit = max(1, min(limit, 20))
     if ranked and len(ranked) < min(limit, NEIGHBOURS_UP_TO):
         # A short list ("kasir": 5230, 4211) is completed with the first group's neighbours.
@@ -946,14 +948,17 @@ def _with_both_manager_readings(
 
 
 def _with_confusable_reading(
-    ranked: list[tuple[str, _Candidate]],
+    ranked: list[tuple[str, _Candidate]], is_manager: bool = True
 ) -> list[tuple[str, _Candidate]]:
     """When the first reading is one of a conventional confusion (`CONFUSABLE`: web developer
     2512 / 2513, business analyst 2511 / 2421, senior accountant 2411 / 3313) and none of its
     partners is in the first three, the partner the title's words support nearly as well as the
     third reading takes the third place; with no such partner, the first listed takes it from a
-    weak third reading only."""
-    if not ranked:
+    weak third reading only, and a clerk or worker not from a reading the alias table writes for
+    the whole title ("Group Head of Distribution": no stock clerk). The confusions of managers
+    (hotel or restaurant manager) are those of a title naming a head only: "Admin Restaurant"
+    keeps its own third reading."""
+    if not ranked or (ranked[0][0].startswith("1") and not is_manager):
         return ranked
     partners = CONFUSABLE.get(ranked[0][0], ())
     top = [code for code, _ in ranked[:3]]
@@ -970,7 +975,10 @@ def _with_confusable_reading(
     if supported:
         partner = max(supported, key=lambda code: by_code[code].score)
         moved = by_code[partner]
-    elif len(ranked) < 3 or ranked[2][1].score < UNSUPPORTED_PARTNER_BELOW * ranked[0][1].score:
+    elif len(ranked) < 3 or (
+        ranked[2][1].score < UNSUPPORTED_PARTNER_BELOW * ranked[0][1].score
+        and not (ranked[2][1].kind == "alias" and partners[0][0] in "456789")
+    ):
         # No word of the title names a partner: it takes the place of a weak third reading only.
         partner = partners[0]
         moved = _Candidate(0.0, "neighbour", ranked[0][0])

@@ -645,3 +645,21 @@ def test_a_shop_seller_and_a_food_grader_get_their_own_neighbours(title, unlikel
 def test_a_head_of_admin_staff_is_also_read_as_their_office_supervisor() -> None:
     codes = [s.code for s in suggest_occupations("Admin Head Cabang", limit=3)]
     assert codes[0] == "1219" and codes[1] == "3341"
+
+
+@pytest.mark.parametrize(
+    ("title", "kept", "not_offered"),
+    [
+        # A title naming no head keeps its own reading, not the hotel manager beside a restaurant.
+        ("Admin Restaurant Cabang", "4110", "1411"),
+        # A manager title's own alias readings are not replaced by the stock clerk.
+        ("Regional Group Head of Distribution", "1120", "4321"),
+    ],
+)
+def test_a_confusion_of_managers_is_a_manager_titles_only(title, kept, not_offered):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert kept in codes and not_offered not in codes
+
+
+def test_a_manager_title_still_gets_its_confusable_partner():
+    assert "1411" in [s.code for s in suggest_occupations("Manager Restoran", limit=3)]
