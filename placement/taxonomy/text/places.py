@@ -459,12 +459,23 @@ def resolve_one(text: str) -> Resolution | None:
 
 
 def regency_codes_for(text: str) -> list[str]:
-    """Regency codes a picker should offer for `text` (a district offers its regency)."""
+    """Regency codes a picker should offer for `text` (a district offers its regency; a province
+    all of its regencies, the cities first: "Jakarta" offers its five cities, then Kepulauan
+    Seribu, a regency of DKI Jakarta that the word alone rarely means but that stays in reach)."""
     codes: list[str] = []
     for result in resolve(text):
-        code = result.place.regency_code
-        if code and code not in codes:
-            codes.append(code)
+        found = result.place
+        if found.level == "province":
+            within = [
+                p
+                for p in gazetteer().by_code.values()
+                if p.level == "regency" and p.province_code == found.code
+            ]
+            within.sort(key=lambda p: (p.kind != "kota", p.code))
+            new = [p.code for p in within]
+        else:
+            new = [found.regency_code] if found.regency_code else []
+        codes += [code for code in new if code not in codes]
     return codes
 
 

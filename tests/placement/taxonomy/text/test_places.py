@@ -75,6 +75,12 @@ def test_the_province_narrows_a_district_name_found_in_several_provinces():
     assert regency_codes_for("Cileungsi, West Java") == ["32.01"]
 
 
+def test_jakarta_alone_offers_the_picker_all_six_regencies_the_islands_last():
+    assert regency_codes_for("Jakarta") == ["31.71", "31.72", "31.73", "31.74", "31.75", "31.01"]
+    assert regency_codes_for("Pulau Seribu") == ["31.01"]
+    assert codes("Kepulauan Seribu") == ["31.01"]
+
+
 def test_a_first_word_shared_by_several_regencies_lists_them_all():
     results = resolve("Kotawaringin")
     assert {r.place.code for r in results} == {"62.01", "62.02"}
