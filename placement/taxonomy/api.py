@@ -34,6 +34,11 @@ class OccupationSerializer(serializers.ModelSerializer):
     parent_code = serializers.CharField(
         source="parent.code", default=None, read_only=True, allow_null=True
     )
+    title = serializers.CharField(
+        source="display_title",
+        read_only=True,
+        help_text="The KBJI title; in English the ISCO-08 unit group's title where there is one.",
+    )
 
     class Meta:
         model = Occupation

@@ -11,7 +11,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from placement.taxonomy.text.occupations import suggest_occupations
+from placement.taxonomy.text.occupations import occupation_title, suggest_occupations
 from placement.taxonomy.text.places import regency_codes_for
 from placement.taxonomy.text.skills import search as search_skills
 
@@ -197,6 +197,12 @@ class Occupation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language, as the occupation suggestions give it (English pages:
+        the ISCO-08 unit group's English title)."""
+        return occupation_title(self.code, self.title, get_language() or "id")
 
     @property
     def major_group(self) -> str:

@@ -35,11 +35,12 @@ def is_picker_search(data: Mapping) -> bool:
 
 
 def option_label(obj: Model) -> str:
-    """How a reference row reads in a picker: Indonesian skill labels, codes before titles."""
+    """How a reference row reads in a picker: Indonesian skill labels, codes before titles (an
+    occupation's in the page's language, as the suggestions give it)."""
     label = getattr(obj, "label", None)
     if label:
         return label
-    title = getattr(obj, "title", None)
+    title = getattr(obj, "display_title", None) or getattr(obj, "title", None)
     if title:
         return f"{obj.code} {title}"
     return str(obj)

@@ -195,7 +195,7 @@ class Suggestion:
     reason_rank: int = 0  # the code's place among the matched label's codes (0: its first)
 
     def title(self, language: str = "id") -> str:
-        return self.title_en if language == "en" and self.title_en else self.title_id
+        return _in_language(self.title_id, self.title_en, language)
 
     def reason(self) -> str:
         """The evidence in the active language (Indonesian by default)."""
@@ -225,6 +225,18 @@ class Suggestion:
             "context": gettext("“%(label)s” read with the ad's department"),
         }
         return texts.get(self.reason_kind, texts["alias"]) % {"label": label}
+
+
+def _in_language(title_id: str, title_en: str, language: str) -> str:
+    return title_en if language[:2] == "en" and title_en else title_id
+
+
+def occupation_title(code: str, title_id: str, language: str) -> str:
+    """A KBJI code's title as the suggestions give it in `language`: on English pages its ISCO-08
+    unit group's English title where the crosswalk gives one, else (and in Indonesian, and for
+    6-level jobs, which have no English title) the KBJI title."""
+    title_en = get_index().titles_en.get(code, "") if language[:2] == "en" else ""
+    return _in_language(title_id, title_en, language)
 
 
 @dataclass

@@ -30,6 +30,14 @@ def test_occupation_search_by_code_prefix_and_level(client, db):
     assert results[0]["isco08_code"] == "2512"
 
 
+def test_occupation_titles_are_english_for_english_callers_like_the_suggestions(client, db):
+    url = "/api/v1/taxonomy/occupations/"
+    english = client.get(url, {"q": "5230", "level": 4}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["results"][0]["title"] == "Cashiers and ticket clerks"
+    indonesian = client.get(url, {"q": "5230", "level": 4}).json()
+    assert indonesian["results"][0]["title"] == "Kasir dan Petugas Tiket"
+
+
 def test_education_levels_are_listed_lowest_first(client, db):
     levels = client.get("/api/v1/taxonomy/education-levels/").json()
     assert [level["short_name"] for level in levels][:4] == [

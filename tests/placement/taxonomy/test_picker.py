@@ -1,5 +1,6 @@
 from django import forms
 from django.http import QueryDict
+from django.utils import translation
 
 from placement.taxonomy.models import Occupation, Regency, Skill
 from placement.taxonomy.widgets import (
@@ -119,3 +120,12 @@ def test_an_empty_picker_keeps_the_plain_required_message(db):
     form = RegencyForm(QueryDict(""))
     assert not form.is_valid()
     assert form.errors["regency"] == ["Bidang ini harus diisi."]
+
+
+def test_the_occupation_picker_speaks_the_page_s_language_like_the_suggestions(db):
+    with translation.override("en"):
+        html = str(SkillsForm(QueryDict("occupation_q=kasir&occupation_search=1"))["occupation"])
+        assert "5230 Cashiers and ticket clerks" in html
+    html = str(SkillsForm(QueryDict("occupation_q=kasir&occupation_search=1"))["occupation"])
+    assert "5230 Kasir dan Petugas Tiket" in html
+    assert "Cashiers and ticket clerks" not in html
