@@ -13,11 +13,6 @@ urlpatterns = [
     path("company/colleagues/add/", views.colleague_add, name="colleague_add"),
     path("company/colleagues/<int:pk>/remove/", views.colleague_remove, name="colleague_remove"),
     path("vacancies/new/", views.vacancy_new, name="vacancy_new"),
-    path(
-        "vacancies/occupation-suggestions/",
-        views.vacancy_occupation_suggestions,
-        name="vacancy_occupation_suggestions",
-    ),
     path("vacancies/<int:pk>/", views.vacancy_check, name="vacancy_check"),
     path("vacancies/<int:pk>/edit/<slug:slug>/", views.vacancy_step, name="vacancy_step"),
     path("vacancies/<int:pk>/submit/", views.vacancy_submit, name="vacancy_submit"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import MaxValueValidator
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +22,11 @@ from placement.taxonomy.models import (
     Skill,
     SmkProgramme,
 )
-from placement.taxonomy.widgets import TaxonomyChoiceField, TaxonomyMultipleChoiceField
+from placement.taxonomy.widgets import (
+    TaxonomyChoiceField,
+    TaxonomyMultipleChoiceField,
+    suggest_as_typed,
+)
 
 
 class VacancyStepForm(forms.Form):
@@ -83,25 +86,16 @@ class JobStepForm(VacancyStepForm):
         super().__init__(*args, **kwargs)
         # Suggest the KBJI group from the job title: as the employer types (htmx), and without
         # JavaScript through the picker's "Suggest from the job title" button.
-        suggest_url = reverse("employers:vacancy_occupation_suggestions")
-        self.fields["title"].widget.attrs.update(
-            {
-                "hx-get": suggest_url,
-                # Only when the words change: a blur after ticking a suggestion keeps the list.
-                "hx-trigger": "input changed delay:400ms",
-                # The description and the line of business help choose between close groups.
-                "hx-include": (
-                    "[name=occupation]:checked, [name=description], [name=industry]:checked"
-                ),
-                "hx-target": "#occupation-suggestions",
-                "hx-swap": "outerHTML",
-                "hx-sync": "this:replace",
-            }
+        suggest_as_typed(
+            self,
+            title_field="title",
+            description_field="description",
+            sector=self._sector_code(),
+            include=("[name=industry]:checked",),
         )
         title = self.data.get("title", "") if self.is_bound else self.initial.get("title") or ""
         widget = self.fields["occupation"].widget
         widget.suggest_field = "title"
-        widget.suggest_url = suggest_url
         widget.suggest_from = str(title)
         # Without JavaScript too, the suggestion reads the description and line of business.
         if self.is_bound:

@@ -16,11 +16,10 @@ from employers import services, steps
 from employers.access import get_vacancy_for_employer, membership_for
 from employers.forms import ColleagueForm, EmployerDetailsForm, EmployerRegistrationForm
 from employers.models import Employer, EmployerUser, Vacancy
-from employers.vacancy_forms import CloseVacancyForm, JobStepForm
+from employers.vacancy_forms import CloseVacancyForm
 from placement.accounts.access import role_required
 from placement.accounts.models import Role
-from placement.taxonomy.models import Industry
-from placement.taxonomy.widgets import is_picker_search, occupation_suggestions
+from placement.taxonomy.widgets import is_picker_search
 
 PAGE_SIZE = 25
 
@@ -329,41 +328,6 @@ def vacancy_step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         _step_context(vacancy, step, form),
         status=400 if request.method == "POST" and form.errors else 200,
     )
-
-
-@role_required(Role.EMPLOYER)
-@require_GET
-def vacancy_occupation_suggestions(request: HttpRequest) -> HttpResponse:
-    """KBJI groups suggested from the job title as the employer types it (htmx fragment), helped
-    by the description typed so far and the line of business (the one chosen on the form, else
-    the employer's own)."""
-    title = request.GET.get("title", "")[:200]
-    chosen = request.GET.get("occupation", "")
-    queryset = JobStepForm.base_fields["occupation"].queryset
-    description = request.GET.get("description", "")[:5000]
-    sector = _sector_code(request)
-    suggestions = occupation_suggestions(queryset, title, description=description, sector=sector)
-    for suggestion in suggestions:
-        suggestion["checked"] = suggestion["value"] == chosen  # a ticked suggestion stays ticked
-    return render(
-        request,
-        "components/occupation_suggestions.html",
-        {"name": "occupation", "suggestions": suggestions, "words": title.strip()},
-    )
-
-
-def _sector_code(request: HttpRequest) -> str:
-    """The KBLI code of the line of business chosen on the vacancy form, else the employer's."""
-    chosen = request.GET.get("industry", "")
-    if chosen.isdigit():
-        code = Industry.objects.filter(pk=int(chosen)).values_list("code", flat=True).first()
-        if code:
-            return code
-    try:
-        industry = membership_for(request.user).employer.industry
-    except Http404:
-        return ""
-    return industry.code if industry is not None else ""
 
 
 def _check_context(vacancy: Vacancy, problems: dict[str, str]) -> dict:

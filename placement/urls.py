@@ -18,6 +18,7 @@ from officers.views import reports as officer_reports
 from placement import views
 from placement.ops import views as ops_views
 from placement.privacy import views as privacy_views
+from placement.taxonomy import views as taxonomy_views
 
 # Swagger UI (served from the sidecar package, no CDN) sets inline styles.
 docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
@@ -52,6 +53,11 @@ urlpatterns = [
     path("metrics", ops_views.metrics_view, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("placement.accounts.urls")),
+    path(
+        "taxonomy/occupation-suggestions/",
+        taxonomy_views.occupation_suggestions_view,
+        name="occupation_suggestions",
+    ),
     path("notifications/", include("placement.notifications.views")),
     path("seeker/", include("jobseekers.urls")),
     path("verify/", include("jobseekers.verify_urls")),

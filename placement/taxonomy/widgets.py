@@ -7,11 +7,13 @@ JavaScript (static/js/picker.js) the box suggests as you type, from /api/v1/taxo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -204,6 +206,54 @@ def suggest_from_title(
     widget.suggest_from = value(title_field)[:200]
     widget.suggest_sector = value(sector_field)[:10]
     widget.suggest_description = value(description_field)[:5000]
+    suggest_as_typed(
+        form,
+        field=field,
+        title_field=title_field,
+        sector_field=sector_field,
+        description_field=description_field,
+    )
+
+
+def suggest_as_typed(
+    form: forms.Form,
+    *,
+    field: str = "occupation",
+    title_field: str,
+    sector_field: str = "",
+    description_field: str = "",
+    sector: str = "",
+    include: tuple[str, ...] = (),
+) -> None:
+    """With JavaScript (htmx), refresh the occupation picker's suggestions as the job title in
+    `title_field` is typed, from the one suggestions view (placement/taxonomy/views.py). The
+    description and line of business are sent when the form has them (`sector`: a KBLI code to
+    use when the form has none; `include`: more htmx selectors to send)."""
+    name = form.add_prefix(field)
+    values = {"name": name, "title_field": form.add_prefix(title_field)}
+    selectors = [f"[name={name}]:checked"]
+    if description_field:
+        values["description_field"] = form.add_prefix(description_field)
+        selectors.append(f"[name={values['description_field']}]")
+    if sector_field:
+        values["sector_field"] = form.add_prefix(sector_field)
+        selectors.append(f"[name={values['sector_field']}]")
+    if sector:
+        values["sector"] = sector
+    selectors.extend(include)
+    form.fields[title_field].widget.attrs.update(
+        {
+            "hx-get": reverse("occupation_suggestions"),
+            # Only when the words change: a blur after ticking a suggestion keeps the list.
+            "hx-trigger": "input changed delay:400ms",
+            "hx-include": ", ".join(selectors),
+            "hx-vals": json.dumps(values),
+            "hx-target": f"#{name}-suggestions",
+            "hx-swap": "outerHTML",
+            "hx-sync": "this:replace",
+        }
+    )
+    form.fields[field].widget.suggest_url = reverse("occupation_suggestions")
 
 
 def occupation_suggestions(

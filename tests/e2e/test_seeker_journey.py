@@ -235,8 +235,15 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     page.click("button[name=action][value=continue]")
     page.wait_for_url("**/seeker/register/experience/")
 
-    page.fill("#id_job_title", "Kasir Minimarket")
-    type_and_tick(page, "occupation", "kasir", "5230 Kasir")
+    # The job title suggests its group as she types, as the vacancy form does for employers.
+    page.locator("#id_job_title").focus()
+    page.keyboard.type("Kasir Minimarket")
+    suggested = page.locator("#occupation-suggestions label.picker-option").filter(has_text="5230")
+    suggested.wait_for()
+    assert "Disarankan dari nama jabatan “Kasir Minimarket”" in page.inner_text(
+        "#occupation-suggestions"
+    )
+    suggested.locator("input").check()
     page.fill("#id_employer_name", "Toko Sumber Rejeki")
     page.fill("#id_start_year", "2017")
     page.press("#id_start_year", "Enter")  # adds the row
@@ -283,3 +290,4 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
         assert words in main
     assert "Asisten Penjualan Toko; Peraga Penjualan" in main
     assert axe_violations(page) == []
+

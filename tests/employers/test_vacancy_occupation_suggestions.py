@@ -8,7 +8,7 @@ from employers.models import Vacancy
 from placement.taxonomy.models import Occupation
 from tests.factories import VacancyFactory
 
-URL = "/employer/vacancies/occupation-suggestions/"
+URL = "/taxonomy/occupation-suggestions/"
 
 
 def _suggested_codes(html: str) -> list[str]:
@@ -34,10 +34,16 @@ def test_a_title_without_a_job_says_so(client, erin, erin_company):
     assert _suggested_codes(html) == []
 
 
-def test_the_suggestions_are_for_employers_only(client, alice, db):
-    assert client.get(URL, {"title": "kasir"}).status_code in (302, 403)
-    client.force_login(alice)  # an officer: the employer pages answer 404
-    assert client.get(URL, {"title": "kasir"}).status_code in (403, 404)
+def test_the_suggestions_are_for_signed_in_users_only(client, db):
+    assert client.get(URL, {"title": "kasir"}).status_code == 302
+
+
+def test_the_line_of_business_chosen_on_the_form_is_read(client, erin, erin_company):
+    client.force_login(erin)
+    html = client.get(
+        URL, {"title": "Sopir Pribadi Direktur", "industry": "not-a-row", "sector": "H"}
+    ).content.decode()
+    assert _suggested_codes(html)[0] == "8322"
 
 
 def test_the_job_step_suggests_from_the_saved_title_without_javascript(client, erin, erin_company):
@@ -47,7 +53,7 @@ def test_the_job_step_suggests_from_the_saved_title_without_javascript(client, e
     client.force_login(erin)
     html = client.get(f"/employer/vacancies/{vacancy.pk}/edit/job/").content.decode()
     assert _suggested_codes(html)[0] == "4321"
-    assert 'hx-get="/employer/vacancies/occupation-suggestions/"' in html
+    assert 'hx-get="/taxonomy/occupation-suggestions/"' in html
 
 
 def test_the_suggest_button_uses_the_typed_title_and_saves_nothing(client, erin, erin_company):

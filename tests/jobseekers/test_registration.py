@@ -470,6 +470,26 @@ def test_an_experience_row_suggests_the_group_of_its_job_title(draft_client):
     assert Experience.objects.count() == 0
 
 
+def test_an_experience_row_suggests_as_the_job_title_is_typed(draft_client):
+    # With JavaScript: the job title asks the one suggestions view (as the vacancy form does).
+    html = draft_client.get("/seeker/register/experience/").content.decode()
+    assert 'hx-get="/taxonomy/occupation-suggestions/"' in html
+    assert 'hx-target="#occupation-suggestions"' in html
+    assert "&quot;title_field&quot;: &quot;job_title&quot;" in html
+    response = draft_client.get(
+        "/taxonomy/occupation-suggestions/",
+        {"name": "occupation", "title_field": "job_title", "job_title": "Sopir Truk Ekspedisi"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    fragment = response.content.decode()
+    assert 'class="picker-suggestions" id="occupation-suggestions"' in fragment
+    truck = Occupation.objects.get(code="8332", level=4)
+    assert f'name="occupation" value="{truck.pk}"' in fragment
+    assert "Sopir Truk Ekspedisi" in fragment
+    assert Experience.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
