@@ -99,8 +99,9 @@
     if (event.key !== "Enter" || event.defaultPrevented || !(field instanceof HTMLInputElement)) return;
     if (!field.form || field.closest("[data-picker]")) return;
     if (/^(button|submit|reset|checkbox|radio|file)$/.test(field.type)) return;
+    // Leaving out the hidden copy that makes Enter send the form without this file (picker.html).
     var buttons = Array.prototype.filter.call(field.form.elements, function (el) {
-      return (el.type === "submit") && !el.disabled;
+      return (el.type === "submit") && !el.disabled && !el.hasAttribute("data-picker-default");
     });
     if (!buttons.length || !isSearchButton(buttons[0])) return;
     var send = buttons.filter(function (button) { return !isSearchButton(button); })[0];

@@ -291,3 +291,20 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     assert "Asisten Penjualan Toko; Peraga Penjualan" in main
     assert axe_violations(page) == []
 
+
+def test_enter_sends_a_form_with_pickers_without_javascript(browser, live_url):
+    """Without JavaScript, Enter in a text field sends the form (saves and continues), not the
+    first picker's "Search", which would save nothing."""
+    context = browser.new_context(base_url=live_url, locale="id-ID", java_script_enabled=False)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    try:
+        sign_in(page, "seeker.6201@antarkerja.example")
+        page.goto("/seeker/register/preferences/")
+        wage = page.input_value("#id_expected_wage")
+        page.press("#id_expected_wage", "Enter")
+        page.wait_for_url("**/seeker/profile/")
+        page.goto("/seeker/register/preferences/")
+        assert page.input_value("#id_expected_wage") == wage
+    finally:
+        context.close()
