@@ -61,6 +61,10 @@ RANK_WEIGHT = (1.0, 0.8, 0.7)
 PHRASE_MAX_WORDS = 6
 TFIDF_TOP = 25
 COMMON_GRAM_IDF = 3.5  # idf below this: the n-gram is in more than ~8 % of the labels
+#: Generic head words of titles (a worker, a staff member, a crew of a place): in the n-gram
+#: search their n-grams weigh this much of the title's other words' ones.
+GENERIC_WORDS = frozenset(["karyawan", "karyawati", "pegawai", "crew", "kru", "pekerja"])
+GENERIC_GRAM_WEIGHT = 0.4
 
 
 class Label(NamedTuple):
@@ -292,15 +296,23 @@ class OccupationIndex:
 
     def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         counts: dict[int, int] = defaultdict(int)
-        for gram in _ngrams(text):
-            col = self.vocabulary.get(gram)
-            if col is not None:
-                counts[col] += 1
+        generic: set[int] = set()
+        for word in text.split():
+            for gram in _ngrams(word):
+                col = self.vocabulary.get(gram)
+                if col is not None:
+                    counts[col] += 1
+                    if word in GENERIC_WORDS:
+                        generic.add(col)
         if not counts:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
         weights = tf * self.idf[cols]
+        if generic and len(generic) < len(counts):
+            # A generic head word ("karyawan warnet") must not be what matches ("karyawan
+            # bank"): its n-grams count less than the distinctive word's.
+            weights *= np.where(np.isin(cols, list(generic)), GENERIC_GRAM_WEIGHT, 1.0)
         weights /= np.linalg.norm(weights)
         # N-grams found in most labels (" sa", "er ") change no ranking but cost the most to
         # multiply: leave them out of the product.

@@ -663,3 +663,16 @@ def test_a_confusion_of_managers_is_a_manager_titles_only(title, kept, not_offer
 
 def test_a_manager_title_still_gets_its_confusable_partner():
     assert "1411" in [s.code for s in suggest_occupations("Manager Restoran", limit=3)]
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        # The distinctive word matches, not the generic head word ("karyawan bank").
+        ("Karyawan Warnet Malam", "4211", "5169"),
+        ("Pegawai Warnet", "4211", "5169"),
+    ],
+)
+def test_a_generic_head_word_does_not_lead_the_ngram_search(title, wrong, right):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert wrong not in codes and right in codes
