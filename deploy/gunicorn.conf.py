@@ -65,3 +65,15 @@ def on_starting(server) -> None:
             server.log.info("Built the occupation index %s", ARTEFACT_PATH)
     except OSError as error:  # a read-only VAR_DIR: workers build the index in memory instead
         server.log.warning("Could not write the occupation index: %s", error)
+
+
+# Each worker then loads the word indexes (the occupation coder's, places, skills) before it
+# serves, so the first search after a start or a `max_requests` restart takes milliseconds, not
+# seconds.
+def post_worker_init(worker) -> None:
+    from django.urls import get_resolver
+
+    from placement.taxonomy.text.warm import warm_up
+
+    get_resolver().url_patterns  # noqa: B018 (imports the views, as the first request would)
+    worker.log.info("Loaded the word indexes in %.2f s", warm_up())

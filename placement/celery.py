@@ -4,6 +4,7 @@ import os
 from datetime import datetime
 
 from celery import Celery, Task
+from celery.signals import worker_process_init
 
 # One BLAS thread per worker process: with more, two processes are no faster than one
 # (PERFORMANCE.md).
@@ -59,3 +60,12 @@ def _delay_seconds(options: dict) -> float | None:
 app = Celery("placement", task_cls=GuardedTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def _load_word_indexes(**_kwargs) -> None:
+    """Each worker process loads the word indexes once, before its first import task codes
+    titles, places and skills."""
+    from placement.taxonomy.text.warm import warm_up
+
+    warm_up()

@@ -285,3 +285,30 @@ def test_gunicorn_serves_hashed_compressed_static_files_and_never_the_media_fold
     access = log.read_text()
     line = json.loads(next(x for x in access.splitlines() if '"path":"/healthz"' in x))
     assert line["status"] == 200 and len(line["request_id"]) == 32
+
+
+def test_each_gunicorn_worker_loads_the_word_indexes_before_it_serves():
+    import runpy
+    from unittest import mock
+
+    from placement.taxonomy.text import occupation_index
+
+    config = runpy.run_path("deploy/gunicorn.conf.py")
+    worker = mock.Mock()
+    with mock.patch.object(occupation_index, "_index", None):
+        config["post_worker_init"](worker)
+        assert occupation_index._index is not None
+    message, seconds = worker.log.info.call_args.args
+    assert message.startswith("Loaded the word indexes") and seconds >= 0
+
+
+def test_the_taxonomy_app_warms_nothing_outside_the_development_server(monkeypatch):
+    import threading
+
+    from django.apps import apps
+
+    monkeypatch.setenv("RUN_MAIN", "true")
+    monkeypatch.setattr("sys.argv", ["manage.py", "migrate"])
+    before = threading.active_count()
+    apps.get_app_config("taxonomy").ready()
+    assert threading.active_count() == before
