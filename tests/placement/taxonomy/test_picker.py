@@ -39,6 +39,14 @@ def test_chosen_items_stay_ticked_while_searching_again(db):
     assert "Menjahit" in html
 
 
+def test_enter_without_javascript_presses_a_nameless_send_before_the_search(db):
+    # The browser's implicit submission presses the form's first submit button.
+    html = str(SkillsForm()["skills"])
+    first = html.split('type="submit"', 2)[1].split(">", 1)[0]
+    assert "data-picker-default" in first and 'tabindex="-1"' in first
+    assert "name=" not in first  # no picker search: the view saves like the main button
+
+
 def test_picker_search_is_recognised_so_the_view_does_not_save():
     assert is_picker_search(QueryDict("skills_q=x&skills_search=1"))
     assert not is_picker_search(QueryDict("skills=1&skills_q=x"))
