@@ -279,7 +279,16 @@ class SkillQuerySet(SearchQuerySet):
     def search(self, q: str) -> SkillQuerySet:
         """Skills also by the words people use ("kasir", "las", "ms excel"), whole words first:
         "las" offers welding, not "Mengelola kelas"."""
-        return _ranked(self, search_skills(q), q, key_field="uri")
+        keys = search_skills(q, language=get_language() or "id")
+        if not keys:
+            return super().search(q)
+        # The word search finds words inside words ("kelas" for "las"): the phrases found by
+        # whole words and word starts are the answer.
+        order = Case(
+            *[When(uri=key, then=Value(i)) for i, key in enumerate(keys)],
+            output_field=models.IntegerField(),
+        )
+        return self.filter(uri__in=keys).annotate(match_rank=order).order_by("match_rank")
 
     def common_first(self) -> SkillQuerySet:
         """Skills with an Indonesian label (the common ones) first, by how common they are."""

@@ -375,15 +375,18 @@ def extract(text: str) -> Extraction:
     return Extraction(skills, unknown)
 
 
-def search(query: str, *, limit: int = 50) -> list[str]:
+def search(query: str, *, limit: int = 50, language: str = "id") -> list[str]:
     """Skill URIs for a picker query, best first: a phrase equal to the words, then phrases that
-    start with them, then phrases with words starting with each of them ("las" finds welding,
-    never "kelas"; "kasir" finds cashier work)."""
+    hold them as whole words (at their start first), then phrases with words that only start
+    with them ("las" finds welding before "laser"; "excel" the spreadsheet before "excellent
+    service"; "pengel", half typed, finds "pengelasan"). On Indonesian pages a skill without an
+    Indonesian label comes after those with one, unless it is the very phrase typed."""
     query_words = [t.text for t in tokens((query or "")[:100])][:8]
     if not query_words:
         return []
     lex = lexicon()
     query_key = " ".join(query_words)
+    indonesian = language[:2] != "en"
     # Phrases that contain a word starting with the last query word (it may be half typed).
     candidates: dict[tuple[str, str], None] = {}
     last = query_words[-1]
@@ -392,19 +395,29 @@ def search(query: str, *, limit: int = 50) -> list[str]:
         for pair in lex.by_word[lex.words[position]]:
             candidates[pair] = None
         position += 1
+    # A last word people use whole ("las": welding, "excel") keeps to that word when phrases
+    # hold it whole: "laser" and "excellent service" are other words.
+    whole_word = any(last in key.split() for key, _uri in candidates)
     best: dict[str, tuple] = {}
     for key, uri in candidates:
         key_words = key.split()
         if key == query_key:
             tier = 0
-        elif key.startswith(query_key):
+        elif key_words[: len(query_words)] == query_words:
             tier = 1
-        elif all(any(k.startswith(q) for k in key_words) for q in query_words):
+        elif all(q in key_words for q in query_words):
             tier = 2
+        elif whole_word:
+            continue
+        elif key.startswith(query_key):
+            tier = 3
+        elif all(any(k.startswith(q) for k in key_words) for q in query_words):
+            tier = 4
         else:
             continue
         entry = lex.entries[uri]
-        rank = (tier, entry.rank, len(key))
+        untranslated = indonesian and tier > 0 and not entry.label_id
+        rank = (untranslated, tier, entry.rank, len(key))
         if uri not in best or rank < best[uri]:
             best[uri] = rank
     return sorted(best, key=best.__getitem__)[:limit]

@@ -93,6 +93,12 @@ def test_the_skills_picker_offers_welding_first_for_las(db):
     assert "Teknik pengelasan" in html
 
 
+def test_the_skills_picker_keeps_to_whole_words_when_the_word_is_one(db):
+    html = str(SkillsForm(QueryDict("skills_q=las&skills_search=1"))["skills"])
+    assert "Teknik pengelasan" in html
+    assert "kelas" not in html and "laser" not in html.lower()
+
+
 def test_the_regency_picker_offers_the_regency_of_a_locality(db):
     form = RegencyForm(QueryDict("regency_q=Cikarang&regency_search=1"))
     html = str(form["regency"])

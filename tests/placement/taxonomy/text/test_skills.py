@@ -146,3 +146,15 @@ def test_english_collocations_of_tech_ads_are_not_the_trade_skill():
     assert labels(found.uris) == ["data mining methods", "database"]
     assert extract("Knowledge of social security rules").uris == []
     assert labels(extract("Cyber security awareness").uris) == ["ensure information security"]
+
+
+def test_a_whole_word_keeps_to_that_word_a_half_typed_one_finds_its_words():
+    assert all("weld" in label for label in labels(search("las")))
+    assert labels(search("excel")) == ["use spreadsheets software"]
+    assert "laser types" in labels(search("lase"))
+
+
+def test_on_indonesian_pages_untranslated_skills_come_after_translated_ones():
+    entries = lexicon().entries
+    found = [bool(entries[u].label_id) for u in search("lase")]
+    assert found == sorted(found, reverse=True) and found[0] and not found[-1]
