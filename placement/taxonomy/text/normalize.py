@@ -125,6 +125,11 @@ NOISE_PHRASES: tuple[str, ...] = (
     "tidak tetap",
     "non asn",
     "non pns",
+    # a migrant worker (TKI, TKW, PMI, CPMI: "Operator Pabrik TKI Jepang") is a status, not a job
+    "tki",
+    "tkw",
+    "cpmi",
+    "pmi",
     # a substitute's post ("Guru SD (Infal)"), a contract's length, the hiring event, head office
     "infal",
     "inval",

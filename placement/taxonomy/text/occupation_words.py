@@ -393,8 +393,16 @@ def kbli_section(sector: str) -> str:
 PAIRS = {"assistant manager": "manager", "f b": "fnb"}
 
 
+#: "Man." opening a title with a field ("Man. Keuangan", "Man Produksi") abbreviates manager;
+#: not in "Man Power Planning" (manpower: HR) nor "MAN 2" (a state Islamic high school), and a
+#: "sales man" or "delivery man" ends with it.
+_MAN_ABBREVIATION = re.compile(r"^man (?!powers?\b|\d)(?=\w)")
+
+
 def canonical(folded: str) -> str:
     """Folded text with spelling variants unified (`"staf spv"` -> `"staff supervisor"`)."""
+    if folded.startswith("man "):
+        folded = _MAN_ABBREVIATION.sub("manager ", folded)
     text = " ".join(SPELLING.get(word, word) for word in folded.split())
     if " " in text:
         for pair, one in PAIRS.items():

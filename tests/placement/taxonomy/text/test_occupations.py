@@ -676,3 +676,31 @@ def test_a_manager_title_still_gets_its_confusable_partner():
 def test_a_generic_head_word_does_not_lead_the_ngram_search(title, wrong, right):
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert wrong not in codes and right in codes
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # "Man." opening a title with a field is a manager; a sales man or delivery man is not.
+        ("Man. Keuangan Cabang", "1211"),
+        ("Man Produksi Pabrik", "1321"),
+        ("Sales Man Motor", "3322"),
+        ("Delivery Man Paket", "9621"),
+    ],
+)
+def test_man_opening_a_title_abbreviates_manager(title, code):
+    assert suggest_occupations(title, limit=1)[0].code == code
+
+
+def test_man_power_and_a_state_islamic_school_are_no_manager():
+    assert "1211" not in [s.code for s in suggest_occupations("Man Power Keuangan", limit=3)]
+    assert not any(
+        s.code.startswith("1") for s in suggest_occupations("Guru MAN 3 Fisika", limit=1)
+    )
+
+
+def test_a_migrant_workers_status_is_noise_beside_a_job():
+    # TKI, PMI: a migrant worker, not the agent who sends them.
+    for title in ("TKI Las", "Pekerja TKI", "Perawat Lansia TKI Taiwan"):
+        codes = [s.code for s in suggest_occupations(title, limit=3)]
+        assert "3333" not in codes and codes[0] in ("7212", "5322", "9329")
