@@ -163,7 +163,9 @@ class OccupationQuerySet(ClassificationQuerySet):
             if suggestion.job_code:
                 found |= Q(code=suggestion.job_code)
                 ranks.append(When(code=suggestion.job_code, then=Value(position * 10 + 1)))
-            if position < 3:
+            # A neighbour no typed word names ("kasir": 5223 shop sales assistants, listed with
+            # cashiers in our aliases) keeps its place among the groups, without its jobs.
+            if position < 3 and suggestion.reason_kind != "neighbour":
                 found |= Q(code__startswith=f"{group}.")
                 ranks.append(When(code__startswith=f"{group}.", then=Value(position * 10 + 2)))
         rank = Case(*ranks, default=Value(1000), output_field=models.IntegerField())

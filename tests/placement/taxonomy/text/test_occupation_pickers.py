@@ -77,6 +77,14 @@ def test_the_jobs_of_the_group_follow_it(client, db):
     assert codes[:2] == ["5230", "5230.01"]
 
 
+def test_a_neighbour_no_typed_word_names_brings_no_jobs_of_its_own(client, db):
+    results = client.get("/api/v1/taxonomy/occupations/", {"q": "kasir", "level": "4,6"}).json()
+    codes = [r["code"] for r in results["results"]]
+    assert codes[:3] == ["5230", "5230.01", "5230.02"] and "5223" in codes  # the group stays
+    assert not any(code.startswith("5223.") for code in codes)
+    assert "5222.01" in codes  # "Supervisor Kasir": the typed word, in its title
+
+
 @pytest.mark.parametrize(
     ("form_class", "data", "code"),
     [
