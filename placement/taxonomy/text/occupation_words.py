@@ -639,6 +639,26 @@ _FILLER_NEIGHBOURS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
         "9612": ("9611", "9613"),  # refuse sorter: refuse collector, sweeper
         "9613": ("9611", "9214"),  # sweeper: refuse collector, gardener
     },
+    # House builders and bricklayers are the building trades' neighbours, not those of mining,
+    # lifting and earthmoving plant, nor of the plumber.
+    ("7111", "7112"): {
+        "8342": ("8343", "8332"),  # earthmoving operator: crane operator, heavy truck driver
+        "8343": ("8342", "8344"),  # crane operator: earthmoving operator, lifting truck operator
+        "8111": ("8113", "9311"),  # miner: driller, mining labourer
+        "8113": ("8111", "8342"),  # driller: miner, earthmoving operator
+        "9311": ("8111", "9313"),  # mining labourer: miner, building labourer
+        "7542": ("8111", "8113"),  # shotfirer: miner, driller
+        "7126": ("7127", "7411"),  # plumber: air conditioning mechanic, building electrician
+    },
+    # Other plant operators and manufacturing labourers beside printers and water treatment.
+    ("8189", "9329"): {
+        "7322": ("7321", "7323"),  # printer: pre-press technician, print finisher
+        "3132": ("3131", "3133"),  # water treatment operator: power plant, chemical plant
+    },
+    # The security guard beside a shop assistant.
+    ("5414", "5419"): {
+        "5223": ("5230", "5222"),  # shop assistant: cashier, shop supervisor
+    },
 }
 for _filler, _jobs in _FILLER_NEIGHBOURS.items():
     for _code, _alternatives in _jobs.items():

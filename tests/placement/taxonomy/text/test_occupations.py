@@ -592,6 +592,8 @@ def test_a_data_analyst_is_offered_the_business_analyst_not_an_office_supervisor
         ("Pustakawan Senior", "2656", "4411"),
         ("Petugas Pest Control Senior", "5151", "9129"),
         ("Peternak Ayam Senior", "6111", "6121"),
+        ("Operator Excavator Senior", "7111", "8343"),
+        ("Operator Mesin Cetak Senior", "9329", "7321"),
         # A sellers' supervisor: the sales manager, not the office supervisor.
         ("Supervisor Sales Kanvas", "3341", "1221"),
         # A supervisor is coded with the workers supervised, not as a manager or office clerk.
