@@ -35,6 +35,8 @@ def test_an_assistant_manager_named_by_a_professional_s_job_is_that_professional
         ("Kepala Program Studi Farmasi", "1345", "2310"),
         ("Kaprodi Teknik Industri", "1345", "2310"),
         ("Customer Service Manager", "1439", "1221"),
+        # ESCO "contact centre manager" (1439), synonym "customer service manager".
+        ("Customer Care Manager Regional", "1439", "1219"),
     ],
 )
 def test_heads_of_study_programmes_and_service_desks(title, first, also):
@@ -84,3 +86,13 @@ def test_a_department_that_is_a_whole_field_gives_a_generic_title_no_job(departm
     read = [s.code for s in suggest_occupations("Management Trainee", context=department)]
     assert read[0] == plain[0]
     assert not {"2641", "3334", "9321"} & set(read[:3])
+
+
+@pytest.mark.parametrize("title", ["Surveyor", "Staff Surveyor Cabang"])
+def test_a_bare_surveyor_may_be_a_land_surveyor_or_a_valuer(title):
+    # KBJI 2165 land surveyors; 3315 valuers (ESCO "real estate surveyor", "property appraiser"),
+    # the surveyors of properties and vehicles in many ads; no building architect (2161).
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == "2165"
+    assert "3315" in codes
+    assert "2161" not in codes
