@@ -96,3 +96,20 @@ def test_a_bare_surveyor_may_be_a_land_surveyor_or_a_valuer(title):
     assert codes[0] == "2165"
     assert "3315" in codes
     assert "2161" not in codes
+
+
+@pytest.mark.parametrize("title", ["Engineering Supervisor (Cikarang)", "Supervisor Engineering"])
+def test_an_engineering_supervisor_may_lead_the_maintenance_technicians(title):
+    # "Engineering" in a plant or a building is its maintenance department: its supervisor is a
+    # production supervisor (3122, our convention) or is coded with the mechanical engineering
+    # technicians supervised (3115, as ISCO-08 codes supervisors outside its supervisor groups).
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == "3122"
+    assert "3115" in codes
+
+
+@pytest.mark.parametrize("title", ["Relationship Officer", "Client Relationship Officer Jakarta"])
+def test_a_relationship_officer_is_a_bank_s_seller_or_dealer(title):
+    # Like the relationship manager: credit officer (3312), seller (3322), finance dealer (3311).
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes == ["3312", "3322", "3311"]
