@@ -311,9 +311,11 @@ VAGUE_HEADS = {
     "associate": ("3322", "4110", "5223"),
     "assistant": ("3343", "4110", "4120"),
     # A supervisor or technician of no named field: offices 3341, production 3122, shops 5222
-    # (FIELD_SUPERVISORS); electronics 7421, machinery 7233, electrical 7411 (our aliases' order).
+    # (FIELD_SUPERVISORS). A "teknisi" of no named field is most often a factory's machine
+    # mechanic (7233, KBJI "mekanik dan reparasi mesin pertanian dan industri"), then the
+    # electronics mechanic (7421) or the mechanical engineering technician (3115).
     **dict.fromkeys("supervisor leader lead coordinator".split(), ("3341", "3122", "5222")),  # noqa: SIM905
-    "teknisi": ("7421", "7233", "7411"),
+    "teknisi": ("7233", "7421", "3115"),
     # A head of no named field: a department (1219), the sales department (1221, the most usual
     # department manager in job ads: UNLIKELY_BESIDE), a branch or shop (1420); an analyst or
     # consultant of none: systems, management, finance.

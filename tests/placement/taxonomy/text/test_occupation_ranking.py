@@ -113,3 +113,10 @@ def test_a_relationship_officer_is_a_bank_s_seller_or_dealer(title):
     # Like the relationship manager: credit officer (3312), seller (3322), finance dealer (3311).
     codes = [s.code for s in suggest_occupations(title, limit=3)]
     assert codes == ["3312", "3322", "3311"]
+
+
+@pytest.mark.parametrize("title", ["Teknisi", "Technician Senior", "Teknisi Shift Malam"])
+def test_a_technician_of_no_named_field_is_a_machine_mechanic_first(title):
+    codes = [s.code for s in suggest_occupations(title, limit=3)]
+    assert codes[0] == "7233"
+    assert "3115" in codes or "7421" in codes
