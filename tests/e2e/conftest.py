@@ -242,3 +242,22 @@ def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> 
 
     results = Axe().run(page)
     return [v for v in results.response["violations"] if v.get("impact") in impacts]
+
+
+def pick(page, field: str, query: str, value: str) -> None:
+    """Use a taxonomy picker without relying on its JavaScript: search, then tick."""
+    page.fill(f"input[name={field}_q]", query)
+    page.click(f"button[name={field}_search]")
+    page.wait_for_load_state()
+    page.check(f"input[name={field}][value='{value}']")
+
+
+def add_vocational_school(page, major: str, school: str, year: int) -> None:
+    """On the seeker's education step, add an upper-secondary vocational school (SMK)."""
+    page.select_option("#id_level", "3000")
+    page.select_option("#id_school_type", "smk")
+    page.fill("#id_major", major)
+    page.fill("#id_school", school)
+    page.fill("#id_graduation_year", str(year))
+    page.click("button[name=action][value=add]")
+    page.wait_for_load_state()

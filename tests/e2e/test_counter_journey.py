@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import axe_violations, pick, sign_in
 from tests.helpers import pdf_text
 
 OFFICER = "officer.6271@antarkerja.example"
@@ -19,14 +19,6 @@ NIK = "6271035203079871"  # 62.71.03, a woman (day 52 -> 12) born 12-03-2007, se
 EMAIL = "e2e.siti.loket@example.org"
 PASSWORD = "rumah betang di tepi sungai"
 MAIN_SUBMIT = "main form button.button:not(.button-secondary)"
-
-
-def pick(page, field: str, query: str, value: str) -> None:
-    """Use a taxonomy picker without relying on its JavaScript: search, then tick."""
-    page.fill(f"input[name={field}_q]", query)
-    page.click(f"button[name={field}_search]")
-    page.wait_for_load_state()
-    page.check(f"input[name={field}][value='{value}']")
 
 
 def first_result(page, field: str, query: str) -> str:

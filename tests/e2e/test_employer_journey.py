@@ -15,19 +15,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.e2e.conftest import DEMO_PASSWORD, axe_violations, sign_in
+from tests.e2e.conftest import DEMO_PASSWORD, axe_violations, pick, sign_in
 
 PASSWORD = "rotan kahayan di tepi sungai"
 TITLE = "Kasir Galeri Rotan"
 MAIN_BUTTON = "main form button.button:not(.button-secondary)"
-
-
-def pick(page, field: str, query: str, value: str) -> None:
-    """Use a taxonomy picker the way it works without JavaScript: search, then tick."""
-    page.fill(f"input[name={field}_q]", query)
-    page.click(f"button[name={field}_search]")
-    page.wait_for_load_state()
-    page.check(f"input[name={field}][value='{value}']")
 
 
 def picked_value(page, field: str, query: str, text: str) -> str:

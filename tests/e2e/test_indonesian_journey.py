@@ -19,7 +19,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import add_vocational_school, axe_violations, pick, sign_in
 
 OFFICER = "officer.6271@antarkerja.example"
 EMPLOYER = "employer.6271@antarkerja.example"
@@ -177,13 +177,6 @@ def picker_value(page, field: str, query: str) -> str:
     return page.locator(f".picker-results input[name={field}]").first.get_attribute("value")
 
 
-def pick(page, field: str, query: str, value: str) -> None:
-    page.fill(f"input[name={field}_q]", query)
-    page.click(f"button[name={field}_search]")
-    page.wait_for_load_state()
-    page.check(f"input[name={field}][value='{value}']")
-
-
 def fill_date(page, prefix: str, day) -> None:
     page.fill(f"#id_{prefix}_0", str(day.day))
     page.fill(f"#id_{prefix}_1", str(day.month))
@@ -213,13 +206,7 @@ def register(page, words: Words, email: str, name: str, nik: str) -> str:
     page.fill("#id_phone", f"0813 {random.randint(1000, 9999)} {random.randint(1000, 9999)}")
     page.click(SUBMIT)
     page.wait_for_url("**/seeker/register/education/")
-    page.select_option("#id_level", "3000")
-    page.select_option("#id_school_type", "smk")
-    page.fill("#id_major", "Akuntansi")
-    page.fill("#id_school", "SMKN 2 Palangka Raya")
-    page.fill("#id_graduation_year", "2018")
-    page.click("button[name=action][value=add]")
-    page.wait_for_load_state()
+    add_vocational_school(page, "Akuntansi", "SMKN 2 Palangka Raya", 2018)
     page.click("button[name=action][value=continue]")
     page.wait_for_url("**/seeker/register/experience/")
     page.click("button[name=action][value=continue]")

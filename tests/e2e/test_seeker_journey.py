@@ -3,7 +3,7 @@ seeker downloads the AK/I card, and the card's QR page says it is valid."""
 
 import re
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import add_vocational_school, axe_violations, pick, sign_in
 
 EMAIL = "e2e.rahmawati@example.org"
 PASSWORD = "sawit hijau di pagi hari"
@@ -15,14 +15,6 @@ def english(page) -> None:
     page.goto("/")
     page.click("button[name=language][value=en]")
     page.wait_for_load_state()
-
-
-def pick(page, field: str, query: str, value: str) -> None:
-    """Use a taxonomy picker without relying on its JavaScript: search, then tick."""
-    page.fill(f"input[name={field}_q]", query)
-    page.click(f"button[name={field}_search]")
-    page.wait_for_load_state()
-    page.check(f"input[name={field}][value='{value}']")
 
 
 def sign_out(page) -> None:
@@ -59,13 +51,7 @@ def register(page) -> None:
     page.click(SUBMIT)
     page.wait_for_url("**/seeker/register/education/")
 
-    page.select_option("#id_level", "3000")
-    page.select_option("#id_school_type", "smk")
-    page.fill("#id_major", "Akuntansi")
-    page.fill("#id_school", "SMKN 1 Palangka Raya")
-    page.fill("#id_graduation_year", "2017")
-    page.click("button[name=action][value=add]")
-    page.wait_for_load_state()
+    add_vocational_school(page, "Akuntansi", "SMKN 1 Palangka Raya", 2017)
     assert "SMKN 1 Palangka Raya" in page.inner_text("main table")
     page.click("button[name=action][value=continue]")
     page.wait_for_url("**/seeker/register/experience/")
@@ -223,13 +209,7 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     page.press("#id_phone", "Enter")  # sends the step, not the first picker's search
     page.wait_for_url("**/seeker/register/education/")
 
-    page.select_option("#id_level", "3000")
-    page.select_option("#id_school_type", "smk")
-    page.fill("#id_major", "Pemasaran")
-    page.fill("#id_school", "SMKN 1 Cikarang Utara")
-    page.fill("#id_graduation_year", "2016")
-    page.click("button[name=action][value=add]")
-    page.wait_for_load_state()
+    add_vocational_school(page, "Pemasaran", "SMKN 1 Cikarang Utara", 2016)
     assert "SLTA (SMA/SMK/MA/sederajat)" in page.inner_text("main table")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.click("button[name=action][value=continue]")
