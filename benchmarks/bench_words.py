@@ -28,14 +28,14 @@ normalisation (no Jobstreet ad was left: every eligible one is in the third hold
 and committed before the coder was run on any of them; the lead measured it once, at the end.
 `occupation_eval_holdout5.csv` (150 ads: 90 loker.id, 60 Dealls) was drawn on 2026-12-06 the same
 way with `random.Random(20261209)`, excluding the five sets above and their titles, and coded blind
-(its hand coder never ran the occupation coder); the lead measures it once, at the end.
+(its hand coder never ran the occupation coder); the lead measured it once, at the end.
 `occupation_eval_holdout6.csv` (150 ads: 90 loker.id, 60 Dealls) was drawn and coded blind the same
 way with `random.Random(20261210)`, excluding the six sets above and their titles.
 `occupation_eval_holdout7.csv` (150 ads: 90 loker.id, 60 Dealls) was drawn and coded blind the same
 way with `random.Random(20261211)`, excluding the seven sets above and their titles; the lead
-measures it once, at the end. All eight figures are reported, each also with the description
-for the ads whose file has one (loker.id, Jobstreet; the coder then reads the description as the
-suggest endpoint does).
+measured each of the last two once, at the end (the sixth before the last coder round). All
+eight figures are reported, each also with the description for the ads whose file has one
+(loker.id, Jobstreet; the coder then reads the description as the suggest endpoint does).
 
 - accuracy: top-1 and top-3 at 4 digits (targets >= 70 % and >= 90 %); each set also with every
   title read with its ad's department or category as context (`accuracy_*_context`: loker.id
