@@ -66,6 +66,7 @@ app.autodiscover_tasks()
 def _load_word_indexes(**_kwargs) -> None:
     """Each worker process loads the word indexes once, before its first import task codes
     titles, places and skills."""
+    # Imported here: only worker processes need the word modules; web processes load this app too.
     from placement.taxonomy.text.warm import warm_up
 
     warm_up()

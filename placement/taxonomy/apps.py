@@ -15,6 +15,6 @@ class TaxonomyConfig(AppConfig):
         # The development server (`make run`) loads the word indexes in the background once it
         # serves (the reloader's child process), never in tests, migrations or other commands.
         if os.environ.get("RUN_MAIN") == "true" and "runserver" in sys.argv[1:2]:
-            from placement.taxonomy.text.warm import warm_up
+            from placement.taxonomy.text.warm import warm_up  # a ready() hook: apps are loaded
 
             threading.Thread(target=warm_up, name="warm-word-indexes", daemon=True).start()

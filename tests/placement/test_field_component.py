@@ -95,15 +95,21 @@ def test_no_form_template_writes_a_field_of_its_own():
 
 def test_no_label_says_optional_itself_the_component_adds_it_once():
     """A label with its own "(optional)" read "(tidak wajib) (tidak wajib)" on the page."""
-    import gc
     import importlib
 
     for module in ("employers.vacancy_forms", "jobseekers.forms", "officers.import_forms"):
         importlib.import_module(module)
+    # Every form class loaded, by walking the subclasses (a walk of gc's objects met dead weak
+    # proxies left by earlier tests).
+    classes, todo = set(), [forms.BaseForm]
+    while todo:
+        for subclass in todo.pop().__subclasses__():
+            if subclass not in classes:
+                classes.add(subclass)
+                todo.append(subclass)
     doubled = [
         f"{form.__module__}.{form.__name__}.{name}"
-        for form in gc.get_objects()
-        if isinstance(form, type) and issubclass(form, forms.BaseForm)
+        for form in classes
         for name, field in getattr(form, "base_fields", {}).items()
         if "(optional)" in str(field.label or "")
     ]
