@@ -261,3 +261,13 @@ def add_vocational_school(page, major: str, school: str, year: int) -> None:
     page.fill("#id_graduation_year", str(year))
     page.click("button[name=action][value=add]")
     page.wait_for_load_state()
+
+
+def open_seeker_account(page, email: str, password: str) -> None:
+    """The seeker registration's first step (e-mail and password twice), up to the identity step."""
+    page.goto("/seeker/register/")
+    page.fill("#id_email", email)
+    page.fill("#id_password1", password)
+    page.fill("#id_password2", password)
+    page.click("main form button.button:not(.button-secondary)")
+    page.wait_for_url("**/seeker/register/identity/")

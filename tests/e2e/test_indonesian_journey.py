@@ -19,7 +19,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.e2e.conftest import add_vocational_school, axe_violations, pick, sign_in
+from tests.e2e.conftest import (
+    add_vocational_school,
+    axe_violations,
+    open_seeker_account,
+    pick,
+    sign_in,
+)
 
 OFFICER = "officer.6271@antarkerja.example"
 EMPLOYER = "employer.6271@antarkerja.example"
@@ -185,13 +191,8 @@ def fill_date(page, prefix: str, day) -> None:
 
 def register(page, words: Words, email: str, name: str, nik: str) -> str:
     """Online registration, every step in the page's language; returns the occupation wanted."""
-    page.goto("/seeker/register/")
+    open_seeker_account(page, email, PASSWORD)
     assert page.locator("html").get_attribute("lang") == words.language
-    page.fill("#id_email", email)
-    page.fill("#id_password1", PASSWORD)
-    page.fill("#id_password2", PASSWORD)
-    page.click(SUBMIT)
-    page.wait_for_url("**/seeker/register/identity/")
     page.fill("#id_full_name", name)
     page.fill("#id_nik", nik)
     page.fill("#id_birth_place", "Palangka Raya")

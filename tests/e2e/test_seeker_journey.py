@@ -3,7 +3,13 @@ seeker downloads the AK/I card, and the card's QR page says it is valid."""
 
 import re
 
-from tests.e2e.conftest import add_vocational_school, axe_violations, pick, sign_in
+from tests.e2e.conftest import (
+    add_vocational_school,
+    axe_violations,
+    open_seeker_account,
+    pick,
+    sign_in,
+)
 
 EMAIL = "e2e.rahmawati@example.org"
 PASSWORD = "sawit hijau di pagi hari"
@@ -23,12 +29,7 @@ def sign_out(page) -> None:
 
 
 def register(page) -> None:
-    page.goto("/seeker/register/")
-    page.fill("#id_email", EMAIL)
-    page.fill("#id_password1", PASSWORD)
-    page.fill("#id_password2", PASSWORD)
-    page.click(SUBMIT)
-    page.wait_for_url("**/seeker/register/identity/")
+    open_seeker_account(page, EMAIL, PASSWORD)
 
     page.fill("#id_full_name", "Rahmawati Nyahu")
     page.fill("#id_nik", NIK)
@@ -132,12 +133,7 @@ def test_a_seeker_registers_the_officer_verifies_and_the_card_checks_valid(page,
 def test_the_registration_steps_fit_a_phone_and_bad_input_is_shown_at_the_field(page):
     english(page)
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto("/seeker/register/")
-    page.fill("#id_email", "e2e.phone@example.org")
-    page.fill("#id_password1", PASSWORD)
-    page.fill("#id_password2", PASSWORD)
-    page.click(SUBMIT)
-    page.wait_for_url("**/seeker/register/identity/")
+    open_seeker_account(page, "e2e.phone@example.org", PASSWORD)
     page.fill("#id_nik", "".join(chr(0xFF10 + int(d)) for d in NIK))  # full-width digits
     page.click(SUBMIT)
     page.wait_for_load_state()
@@ -177,12 +173,7 @@ def test_a_seeker_registers_with_words_only_by_keyboard_on_a_phone_in_indonesian
     """Issue 11: no code needed. The pickers suggest as she types, she ticks by keyboard, a
     word typed but not ticked is explained at the field, and the lists fit a 375 px phone."""
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto("/seeker/register/")
-    page.fill("#id_email", "e2e.kata@example.org")
-    page.fill("#id_password1", PASSWORD)
-    page.fill("#id_password2", PASSWORD)
-    page.click(SUBMIT)
-    page.wait_for_url("**/seeker/register/identity/")
+    open_seeker_account(page, "e2e.kata@example.org", PASSWORD)
     page.fill("#id_full_name", "Sri Wahyuni")
     page.fill("#id_nik", "6271034909995432")
     page.fill("#id_birth_place", "Bekasi")
